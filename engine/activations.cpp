@@ -1,0 +1,72 @@
+// Activation functions and derivatives (see activations.h).
+#include "engine/activations.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace bp {
+
+double sigmoid(double z) {
+    // Never exponentiate a large positive number: e^(-|z|) is in (0, 1].
+    if (z >= 0) return 1.0 / (1.0 + std::exp(-z));
+    const double e = std::exp(z);
+    return e / (1.0 + e);
+}
+
+double softplus(double z) {
+    // log(1 + e^z) = max(z, 0) + log1p(e^(-|z|))
+    return std::max(z, 0.0) + std::log1p(std::exp(-std::fabs(z)));
+}
+
+double activate(Activation f, double z) {
+    switch (f) {
+        case Activation::sigmoid: return sigmoid(z);
+        case Activation::tanh: return std::tanh(z);
+        case Activation::relu: return z > 0 ? z : 0.0;
+        case Activation::leaky_relu: return z > 0 ? z : kLeakySlope * z;
+        case Activation::linear: return z;
+        case Activation::softmax: break;
+    }
+    return z;  // softmax is a layer function: activate_layer handles it
+}
+
+double activation_derivative(Activation f, double z) {
+    switch (f) {
+        case Activation::sigmoid: {
+            const double s = sigmoid(z);
+            return s * (1.0 - s);  // σ′(z) = σ(z)(1 − σ(z))
+        }
+        case Activation::tanh: {
+            const double t = std::tanh(z);
+            return 1.0 - t * t;  // tanh′(z) = 1 − tanh²(z)
+        }
+        case Activation::relu: return z > 0 ? 1.0 : 0.0;  // relu′(0) = 0
+        case Activation::leaky_relu: return z > 0 ? 1.0 : kLeakySlope;  // leaky_relu′(0) = 0.01
+        case Activation::linear: return 1.0;
+        case Activation::softmax: break;
+    }
+    return 1.0;
+}
+
+void activate_layer(Activation f, const double* z, double* a, int n) {
+    if (f != Activation::softmax) {
+        for (int i = 0; i < n; ++i) a[i] = activate(f, z[i]);
+        return;
+    }
+    // softmax(z)_i = e^(z_i − max z) / Σ_m e^(z_m − max z): the shift keeps every exponent ≤ 0.
+    double zmax = z[0];
+    for (int i = 1; i < n; ++i) zmax = std::max(zmax, z[i]);
+    double sum = 0.0;
+    for (int i = 0; i < n; ++i) {
+        a[i] = std::exp(z[i] - zmax);
+        sum += a[i];
+    }
+    for (int i = 0; i < n; ++i) a[i] /= sum;
+}
+
+double activation_jacobian(Activation f, const double* z, const double* a, int i, int m) {
+    if (f == Activation::softmax) return a[i] * ((i == m ? 1.0 : 0.0) - a[m]);  // a_i (1[i=m] − a_m)
+    return i == m ? activation_derivative(f, z[i]) : 0.0;
+}
+
+}  // namespace bp

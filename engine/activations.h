@@ -1,0 +1,19 @@
+// Activation functions f(z) and their derivatives f'(z), numerically stable (sigmoid never overflows).
+// Softmax is a whole-layer function; its Jacobian is da_i/dz_m = a_i (1[i=m] - a_m).
+#pragma once
+#include "engine/network.h"
+
+namespace bp {
+
+double sigmoid(double z);
+double softplus(double z);  // log(1 + e^z), stable for any z
+// f(z) for an element-wise activation (not softmax).
+double activate(Activation f, double z);
+// f'(z) for an element-wise activation (not softmax). relu'(0) = 0, leaky_relu'(0) = 0.01.
+double activation_derivative(Activation f, double z);
+// a = f(z) for a whole layer of n neurons (softmax included, computed as exp(z - max) / sum).
+void activate_layer(Activation f, const double* z, double* a, int n);
+// da_i/dz_m of a whole layer (for softmax the full Jacobian entry; else 1[i=m] f'(z_i)).
+double activation_jacobian(Activation f, const double* z, const double* a, int i, int m);
+
+}  // namespace bp

@@ -1,0 +1,70 @@
+// Per-sample losses and their derivatives (see losses.h).
+#include "engine/losses.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include "engine/activations.h"
+
+namespace bp {
+
+double sample_loss(Loss loss, Activation out, const double* z, const double* a, const double* y, int K) {
+    double sum = 0.0;
+    switch (loss) {
+        case Loss::mse_half:
+            for (int j = 0; j < K; ++j) sum += 0.5 * (a[j] - y[j]) * (a[j] - y[j]);  // ½ Σ (a − y)²
+            return sum;
+        case Loss::mse:
+            for (int j = 0; j < K; ++j) sum += (a[j] - y[j]) * (a[j] - y[j]);
+            return sum / K;  // (1/K) Σ (a − y)²
+        case Loss::cross_entropy: {
+            // −Σ y_j log a_j with log a_j = z_j − logsumexp(z) (log-softmax: no log of 0).
+            if (out != Activation::softmax) {
+                for (int j = 0; j < K; ++j)
+                    if (y[j] != 0.0) sum -= y[j] * std::log(a[j]);
+                return sum;
+            }
+            double zmax = z[0];
+            for (int j = 1; j < K; ++j) zmax = std::max(zmax, z[j]);
+            double s = 0.0;
+            for (int j = 0; j < K; ++j) s += std::exp(z[j] - zmax);
+            const double lse = zmax + std::log(s);
+            for (int j = 0; j < K; ++j)
+                if (y[j] != 0.0) sum -= y[j] * (z[j] - lse);
+            return sum;
+        }
+        case Loss::binary_cross_entropy:
+            // −[y log σ(z) + (1 − y) log(1 − σ(z))] = y·softplus(−z) + (1 − y)·softplus(z)
+            for (int j = 0; j < K; ++j) {
+                if (out == Activation::sigmoid)
+                    sum += y[j] * softplus(-z[j]) + (1.0 - y[j]) * softplus(z[j]);
+                else
+                    sum -= y[j] * std::log(a[j]) + (1.0 - y[j]) * std::log1p(-a[j]);
+            }
+            return sum;
+    }
+    return sum;
+}
+
+double loss_derivative(Loss loss, const double* a, const double* y, int K, int i) {
+    switch (loss) {
+        case Loss::mse_half: return a[i] - y[i];                    // ∂/∂a_i ½Σ(a − y)² = a_i − y_i
+        case Loss::mse: return 2.0 * (a[i] - y[i]) / K;             // ∂/∂a_i (1/K)Σ(a − y)² = 2(a_i − y_i)/K
+        case Loss::cross_entropy: return -y[i] / a[i];              // ∂/∂a_i −Σ y log a = −y_i / a_i
+        case Loss::binary_cross_entropy:
+            return (a[i] - y[i]) / (a[i] * (1.0 - a[i]));           // −y/a + (1 − y)/(1 − a)
+    }
+    return 0.0;
+}
+
+const char* loss_formula(Loss loss) {
+    switch (loss) {
+        case Loss::mse_half: return "L = ½ Σⱼ (aⱼ − yⱼ)²";
+        case Loss::mse: return "L = (1/K) Σⱼ (aⱼ − yⱼ)²";
+        case Loss::cross_entropy: return "L = −Σⱼ yⱼ log aⱼ";
+        case Loss::binary_cross_entropy: return "L = −Σⱼ [yⱼ log aⱼ + (1 − yⱼ) log(1 − aⱼ)]";
+    }
+    return "";
+}
+
+}  // namespace bp

@@ -1,0 +1,16 @@
+// Losses of one sample and their derivatives, stable for saturated outputs: BCE is computed from z
+// through softplus and cross-entropy through log-softmax, so z = 40 on the wrong class stays exact.
+// L of a batch is the mean over samples of sample_loss (mse also averages over the K outputs).
+#pragma once
+#include "engine/network.h"
+
+namespace bp {
+
+// The loss of one sample: output pre-activations z, activations a, targets y (all of length K).
+double sample_loss(Loss loss, Activation out, const double* z, const double* a, const double* y, int K);
+// dL_n/da_i of one sample, before the 1/N of the batch mean.
+double loss_derivative(Loss loss, const double* a, const double* y, int K, int i);
+// Human readable formula of the loss, e.g. "½ Σ_j (a_j − y_j)²".
+const char* loss_formula(Loss loss);
+
+}  // namespace bp

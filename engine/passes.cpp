@@ -1,0 +1,161 @@
+// Forward and backward passes over a batch, built from per-neuron kernels (see passes.h).
+#include "engine/passes.h"
+
+#include <algorithm>
+
+#include "engine/activations.h"
+#include "engine/losses.h"
+
+namespace bp {
+namespace {
+
+// Reshapes m only when needed, so a trainer that calls the passes every step allocates nothing.
+void ensure_shape(Matrix& m, int rows, int cols) {
+    if (m.rows != rows || m.cols != cols) m = Matrix(rows, cols);
+}
+
+}  // namespace
+
+// ---- kernels ----
+double weighted_input(const Layer& layer, int j, const double* a_prev) {
+    const double* w = layer.W.row(j);
+    double z = 0.0;
+    for (int k = 0; k < layer.W.cols; ++k) z += w[k] * a_prev[k];  // Σ_k w^l_jk a^(l−1)_k
+    return z + layer.b[j];                                          // + b^l_j
+}
+
+void output_delta(const Network& net, const double* z, const double* a, const double* y, double inv_n,
+                  double* delta) {
+    const Layer& out = net.layers.back();
+    const int K = out.size;
+    if (out.activation == Activation::softmax && net.loss == Loss::cross_entropy) {
+        // Softmax + cross-entropy, fused: δ_j = (a_j Σ_i y_i − y_j)/N, which is (a − y)/N for targets
+        // that sum to 1 — the product of the full Jacobian and −y/a, without dividing by a tiny a.
+        double sum_y = 0.0;
+        for (int i = 0; i < K; ++i) sum_y += y[i];
+        for (int j = 0; j < K; ++j) delta[j] = (a[j] * sum_y - y[j]) * inv_n;
+        return;
+    }
+    if (out.activation == Activation::sigmoid && net.loss == Loss::binary_cross_entropy) {
+        // Sigmoid + BCE, fused: δ_j = (a_j − y_j)/N (= ∂L/∂a · σ′(z) without 0/0 when a saturates).
+        for (int j = 0; j < K; ++j) delta[j] = (a[j] - y[j]) * inv_n;
+        return;
+    }
+    if (out.activation == Activation::softmax) {
+        // Full Jacobian: δ_m = Σ_i ∂L/∂a_i · a_i (1[i=m] − a_m), never the diagonal shortcut.
+        for (int m = 0; m < K; ++m) {
+            double s = 0.0;
+            for (int i = 0; i < K; ++i) s += loss_derivative(net.loss, a, y, K, i) * activation_jacobian(out.activation, z, a, i, m);
+            delta[m] = s * inv_n;
+        }
+        return;
+    }
+    for (int j = 0; j < K; ++j)  // δ^L_j = ∂L/∂a^L_j · f′(z^L_j) / N
+        delta[j] = loss_derivative(net.loss, a, y, K, j) * activation_derivative(out.activation, z[j]) * inv_n;
+}
+
+double hidden_delta(const Layer& next, int j, const double* delta_next, Activation f, double z_j) {
+    double s = 0.0;
+    for (int k = 0; k < next.size; ++k) s += next.W(k, j) * delta_next[k];  // Σ_k w^(l+1)_kj δ^(l+1)_k
+    return s * activation_derivative(f, z_j);                                 // · f′(z^l_j)
+}
+
+double weight_gradient(const Matrix& delta, const Matrix& a_prev, int j, int k) {
+    double s = 0.0;
+    for (int n = 0; n < delta.rows; ++n) s += delta(n, j) * a_prev(n, k);  // Σ_n δ^l_nj a^(l−1)_nk
+    return s;
+}
+
+double bias_gradient(const Matrix& delta, int j) {
+    double s = 0.0;
+    for (int n = 0; n < delta.rows; ++n) s += delta(n, j);  // Σ_n δ^l_nj
+    return s;
+}
+
+// ---- whole passes ----
+void forward(const Network& net, const Matrix& X, Trace& t) {
+    const int N = X.rows, L = net.L();
+    t.layers.resize(L + 1);
+    t.layers[0].a = X;  // a^0 = x
+    for (int l = 1; l <= L; ++l) {
+        const Layer& layer = net.layers[l];
+        LayerTrace& cur = t.layers[l];
+        const Matrix& a_prev = t.layers[l - 1].a;
+        ensure_shape(cur.z, N, layer.size);
+        ensure_shape(cur.a, N, layer.size);
+        for (int n = 0; n < N; ++n) {
+            for (int j = 0; j < layer.size; ++j) cur.z(n, j) = weighted_input(layer, j, a_prev.row(n));
+            activate_layer(layer.activation, cur.z.row(n), cur.a.row(n), layer.size);  // a^l = f(z^l)
+        }
+    }
+}
+
+void compute_loss(const Network& net, const Matrix& Y, Trace& t) {
+    const LayerTrace& out = t.layers.back();
+    const int N = out.a.rows, K = out.a.cols;
+    t.sample_losses.resize(N);
+    double sum = 0.0;
+    for (int n = 0; n < N; ++n) {
+        t.sample_losses[n] = sample_loss(net.loss, net.layers.back().activation, out.z.row(n), out.a.row(n), Y.row(n), K);
+        sum += t.sample_losses[n];
+    }
+    t.loss = N > 0 ? sum / N : 0.0;  // L = (1/N) Σ_n L_n
+}
+
+void backward(const Network& net, const Matrix& Y, Trace& t) {
+    const int L = net.L(), N = t.N();
+    const double inv_n = 1.0 / N;
+    ensure_shape(t.layers[0].delta, 0, 0);
+    for (int l = L; l >= 1; --l) {
+        const Layer& layer = net.layers[l];
+        LayerTrace& cur = t.layers[l];
+        ensure_shape(cur.delta, N, layer.size);
+        for (int n = 0; n < N; ++n) {
+            if (l == L) {
+                output_delta(net, cur.z.row(n), cur.a.row(n), Y.row(n), inv_n, cur.delta.row(n));
+            } else {
+                const double* delta_next = t.layers[l + 1].delta.row(n);
+                for (int j = 0; j < layer.size; ++j)
+                    cur.delta(n, j) = hidden_delta(net.layers[l + 1], j, delta_next, layer.activation, cur.z(n, j));
+            }
+        }
+    }
+    for (int l = 1; l <= L; ++l) {
+        const Layer& layer = net.layers[l];
+        LayerTrace& cur = t.layers[l];
+        ensure_shape(cur.dW, layer.size, net.layers[l - 1].size);
+        cur.db.resize(layer.size);
+        for (int j = 0; j < layer.size; ++j) {
+            for (int k = 0; k < cur.dW.cols; ++k) cur.dW(j, k) = weight_gradient(cur.delta, t.layers[l - 1].a, j, k);
+            cur.db[j] = bias_gradient(cur.delta, j);
+        }
+    }
+}
+
+Trace run_pass(const Network& net, const Matrix& X, const Matrix& Y) {
+    Trace t;
+    forward(net, X, t);
+    compute_loss(net, Y, t);
+    backward(net, Y, t);
+    return t;
+}
+
+Matrix take_rows(const Matrix& m, int first, int count) {
+    Matrix out(count, m.cols);
+    for (int r = 0; r < count; ++r) {
+        const double* src = m.row((first + r) % m.rows);
+        std::copy(src, src + m.cols, out.row(r));
+    }
+    return out;
+}
+
+Matrix take_rows(const Matrix& m, const std::vector<int>& indices) {
+    Matrix out(static_cast<int>(indices.size()), m.cols);
+    for (std::size_t r = 0; r < indices.size(); ++r) {
+        const double* src = m.row(indices[r]);
+        std::copy(src, src + m.cols, out.row(static_cast<int>(r)));
+    }
+    return out;
+}
+
+}  // namespace bp

@@ -1,0 +1,86 @@
+// The pass as a sequence of small named events, in the order a teacher writes them on the board:
+// z then a for each neuron of each layer; the loss; delta of each output neuron; delta of each hidden
+// neuron, layer by layer backwards; dW and db; then the update of each parameter.
+// Every value is computed by the same kernels as passes.h, so the end state equals run_pass bit for bit.
+// Values whose event lies at or after the cursor are "unknown": the UI must not show them.
+#pragma once
+#include <string>
+#include <vector>
+
+#include "engine/document.h"
+#include "engine/passes.h"
+
+namespace bp {
+
+enum class Phase { forward, loss, backward, gradients, update };
+enum class Granularity { neuron, layer, phase };
+enum class EventKind { z, a, loss, output_delta, hidden_delta, weight_gradient, bias_gradient,
+                       weight_update, bias_update };
+std::string_view to_string(Phase);
+std::string_view to_string(Granularity);
+std::string_view to_string(EventKind);
+
+// What an event reads or writes, for highlighting: a neuron's z/a/delta, a weight, a bias, the loss.
+struct ValueRef {
+    enum class Kind { z, a, delta, weight, bias, dW, db, loss, target } kind = Kind::loss;
+    int l = 0, j = 0, k = 0;
+    bool operator==(const ValueRef&) const = default;
+};
+
+struct StepEvent {
+    EventKind kind;
+    Phase phase;
+    int layer = 0, neuron = 0, k = 0;  // k: source neuron for weight events
+    ValueRef writes;
+    std::vector<ValueRef> reads;
+    double value = 0.0;        // the value produced (for the shown sample, or the batch value for dW/db/loss)
+    std::string symbolic;      // "z²₁ = w²₁₁·a¹₁ + w²₁₂·a¹₂ + b²₁"
+    std::string substituted;   // "0.15·0.05 + 0.2·0.1 + 0.35"
+    std::string result;        // "0.3775"
+    std::string latex;         // the whole equation in LaTeX
+    std::string title;         // "Forward pass — z of hidden neuron 1"
+    std::string full_text() const;  // "symbolic = substituted = result"
+};
+
+class Stepper {
+public:
+    // Walks one pass over the batch (X, Y); the update events use config (learning rate, frozen biases,
+    // l2; plain SGD form w - eta dL/dw). shown_sample picks whose numbers the formulas substitute.
+    Stepper(const Network& net, const Matrix& X, const Matrix& Y, const TrainingConfig& config,
+            int shown_sample = 0);
+
+    const std::vector<StepEvent>& events() const { return events_; }
+    int cursor() const { return cursor_; }  // events [0, cursor) are done
+    int size() const { return static_cast<int>(events_.size()); }
+    bool at_end() const { return cursor_ >= size(); }
+    const StepEvent* current() const;  // the last event done (cursor - 1), or nullptr at the start
+    const StepEvent* next() const;     // the event about to be done, or nullptr at the end
+    Phase phase() const;               // phase of the next event (update when at the end)
+
+    void step_forward(Granularity g = Granularity::neuron);
+    void step_back(Granularity g = Granularity::neuron);
+    void run_to_end_of_phase();
+    void run_to_end();
+    void restart() { cursor_ = 0; }
+    void seek(int cursor);  // clamps into [0, size]
+
+    // Whether the value is computed at the cursor (inputs, targets and parameters always are).
+    bool known(const ValueRef& r) const;
+    // The complete pass (every value), and the network after the update events.
+    const Trace& trace() const { return trace_; }
+    const Network& network_before() const { return before_; }
+    const Network& network_after() const { return after_; }
+    int shown_sample() const { return shown_; }
+
+private:
+    int group_end(int from, Granularity g) const;
+    int group_start(int to, Granularity g) const;
+    Network before_, after_;
+    Trace trace_;
+    std::vector<StepEvent> events_;
+    std::vector<int> writer_index_;  // for known(): index into events_ by a flattened ValueRef
+    int cursor_ = 0;
+    int shown_ = 0;
+};
+
+}  // namespace bp

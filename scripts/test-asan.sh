@@ -1,0 +1,9 @@
+#!/usr/bin/env bash
+# Builds the asan preset (AddressSanitizer + UndefinedBehaviorSanitizer) and runs the whole test suite
+# under it; any sanitizer report fails the run.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup.sh
+cmake --preset asan -DBP_WERROR=ON >/dev/null
+cmake --build --preset asan -j"$(nproc)"
+ctest --preset asan -j"$(nproc)"
