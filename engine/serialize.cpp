@@ -10,7 +10,9 @@
 #include <cmath>
 #include <cstring>
 #include <fstream>
+#include <set>
 #include <sstream>
+#include <vector>
 
 #include "engine/error.h"
 
@@ -68,17 +70,19 @@ Matrix read_matrix(const json& v, const std::string& path, int rows, int cols) {
     if (rows >= 0 && static_cast<int>(v.size()) != rows)
         throw Error(path + " has " + std::to_string(v.size()) + " rows, expected " + std::to_string(rows));
     if (v.size() > 1000000) throw Error(path + " has too many rows (" + std::to_string(v.size()) + ")");
-    Matrix m(static_cast<int>(v.size()), cols);
+    // Every row's shape before the allocation: 10^6 empty rows must not allocate 10^6 x cols doubles.
     for (std::size_t r = 0; r < v.size(); ++r) {
         const json& row = v[r];
         const std::string rp = path + " row " + std::to_string(r);
         if (!row.is_array()) throw Error(rp + " must be an array of numbers, got " + type_name(row));
         if (static_cast<int>(row.size()) != cols)
             throw Error(rp + " has " + std::to_string(row.size()) + " entries, expected " + std::to_string(cols));
+    }
+    Matrix m(static_cast<int>(v.size()), cols);
+    for (std::size_t r = 0; r < v.size(); ++r)
         for (int c = 0; c < cols; ++c)
             m(static_cast<int>(r), c) =
-                read_number(row[c], path + "[" + std::to_string(r) + "][" + std::to_string(c) + "]");
-    }
+                read_number(v[r][c], path + "[" + std::to_string(r) + "][" + std::to_string(c) + "]");
     return m;
 }
 
@@ -99,6 +103,91 @@ void check_nesting(const std::string& text) {
             --depth;
         }
     }
+}
+
+// nlohmann's DOM builder wrapped to know where the parser is, as a field path ("layers[1].weights[0]"):
+// refuses duplicate keys (JSON leaves them undefined; nlohmann would keep the last one silently) and
+// names the place of a number too large for a double (nlohmann's message gives no position).
+class CheckedParser {
+public:
+    explicit CheckedParser(json& result) : dom_(result, true) {}
+
+    bool null() { return value_done(dom_.null()); }
+    bool boolean(bool x) { return value_done(dom_.boolean(x)); }
+    bool number_integer(json::number_integer_t x) { return value_done(dom_.number_integer(x)); }
+    bool number_unsigned(json::number_unsigned_t x) { return value_done(dom_.number_unsigned(x)); }
+    bool number_float(json::number_float_t x, const std::string& s) { return value_done(dom_.number_float(x, s)); }
+    bool string(std::string& x) { return value_done(dom_.string(x)); }
+    bool binary(json::binary_t& x) { return value_done(dom_.binary(x)); }
+    bool start_object(std::size_t n) {
+        stack_.push_back({true, {}, {}, 0});
+        return dom_.start_object(n);
+    }
+    bool start_array(std::size_t n) {
+        stack_.push_back({false, {}, {}, 0});
+        return dom_.start_array(n);
+    }
+    bool end_object() { return end(dom_.end_object()); }
+    bool end_array() { return end(dom_.end_array()); }
+    bool key(std::string& k) {
+        Level& level = stack_.back();
+        level.key = k;
+        if (!level.keys.insert(k).second) {
+            const std::string in = path(stack_.size() - 1);
+            throw Error("duplicate key \"" + shorten(k) + "\" " + (in.empty() ? std::string("at the top level") : "in " + in) +
+                        ": JSON leaves it undefined which one counts");
+        }
+        return dom_.key(k);
+    }
+    bool parse_error(std::size_t position, const std::string& token, const json::exception& e) {
+        if (e.id == 406) {  // "number overflow parsing '1e999'": add the place (at layers[1].weights[0][0])
+            const std::string p = path(stack_.size());
+            overflow_place_ = p.empty() ? "" : " (at " + p + ")";
+        }
+        return dom_.parse_error(position, token, e);  // throws e
+    }
+    const std::string& overflow_place() const { return overflow_place_; }
+
+private:
+    struct Level {
+        bool object = false;
+        std::set<std::string> keys;
+        std::string key;  // objects: the key being read
+        long count = 0;   // arrays: values read so far (the index of the next one)
+    };
+    static std::string shorten(const std::string& key) { return key.size() > 40 ? key.substr(0, 40) + "..." : key; }
+    std::string path(std::size_t levels) const {
+        std::string p;
+        for (std::size_t i = 0; i < levels; ++i)
+            p += stack_[i].object ? (p.empty() ? "" : ".") + shorten(stack_[i].key) : "[" + std::to_string(stack_[i].count) + "]";
+        return p;
+    }
+    bool value_done(bool ok) {
+        if (!stack_.empty() && !stack_.back().object) ++stack_.back().count;
+        return ok;
+    }
+    bool end(bool ok) {
+        stack_.pop_back();
+        return value_done(ok);
+    }
+    nlohmann::detail::json_sax_dom_parser<json> dom_;
+    std::vector<Level> stack_;
+    std::string overflow_place_;
+};
+
+// nlohmann quotes the bytes it read: a 1 MB token would make a 1 MB message, and invalid UTF-8 among
+// them would reach the terminal as is. Keeps 200 bytes and writes bytes >= 0x80 as \xNN.
+std::string printable(const std::string& s) {
+    std::string out;
+    for (unsigned char c : s.size() > 200 ? s.substr(0, 200) + "..." : s) {
+        if (c < 0x80) {
+            out += static_cast<char>(c);
+        } else {
+            const char* hex = "0123456789abcdef";
+            out += std::string("\\x") + hex[c >> 4] + hex[c & 15];
+        }
+    }
+    return out;
 }
 
 // [SECTION] load ------------------------------------------------------------------------------------
@@ -224,6 +313,11 @@ Document document_from_json(const json& j) {
         if (auto t = it->find("test"); t != it->end() && !t->is_null()) doc.test = read_dataset(*t, doc.net, "data.test");
     }
     if (auto it = j.find("training"); it != j.end()) doc.training = read_training(*it);
+    // As backprop-cli's --batch: a batch larger than the data would only repeat samples, at a memory
+    // cost of batch x layer widths (10^6 x 256-wide layers is tens of GB).
+    if (doc.data && doc.training.batch_size > doc.data->size())
+        throw Error("training.batch_size = " + std::to_string(doc.training.batch_size) + " is larger than data (" +
+                    std::to_string(doc.data->size()) + " sample" + (doc.data->size() == 1 ? ")" : "s)"));
     doc.extra = j;
     return doc;
 }
@@ -231,17 +325,20 @@ Document document_from_json(const json& j) {
 Document parse_document(const std::string& text) {
     check_nesting(text);
     json j;
+    CheckedParser parser(j);
     try {
-        j = json::parse(text);
+        json::sax_parse(text, &parser);
     } catch (const json::exception& e) {  // parse errors, and numbers out of double's range
         std::string what = e.what();
         if (auto p = what.find("] "); p != std::string::npos) what = what.substr(p + 2);
-        throw Error("not valid JSON: " + what);
+        throw Error("not valid JSON: " + printable(what) + parser.overflow_place());
     }
     return document_from_json(j);
 }
 
 Document load_document(const std::string& path) {
+    struct stat st {};
+    if (::stat(path.c_str(), &st) == 0 && S_ISDIR(st.st_mode)) throw Error(path + ": is a folder, not a network file");
     std::ifstream in(path, std::ios::binary);
     if (!in) throw Error(path + ": cannot open (" + std::strerror(errno) + ")");
     std::ostringstream ss;

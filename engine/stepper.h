@@ -3,6 +3,9 @@
 // neuron, layer by layer backwards; dW and db; then the update of each parameter.
 // Every value is computed by the same kernels as passes.h, so the end state equals run_pass bit for bit.
 // Values whose event lies at or after the cursor are "unknown": the UI must not show them.
+// Grouping: granularity `layer` steps over a run of events of the same phase and layer (all z and a of
+// layer l; the loss; all δ of layer l; all ∂L/∂w, ∂L/∂b of layer l; all updates of layer l), `phase`
+// over a whole phase. Gradients and updates go layer by layer from layer 1 to the output.
 #pragma once
 #include <string>
 #include <vector>
@@ -21,6 +24,7 @@ std::string_view to_string(Granularity);
 std::string_view to_string(EventKind);
 
 // What an event reads or writes, for highlighting: a neuron's z/a/delta, a weight, a bias, the loss.
+// l, j, k as in the network (0-based; k only for weight and dW); a target is {target, L, j}.
 struct ValueRef {
     enum class Kind { z, a, delta, weight, bias, dW, db, loss, target } kind = Kind::loss;
     int l = 0, j = 0, k = 0;
@@ -39,13 +43,16 @@ struct StepEvent {
     std::string result;        // "0.3775"
     std::string latex;         // the whole equation in LaTeX
     std::string title;         // "Forward pass — z of hidden neuron 1"
-    std::string full_text() const;  // "symbolic = substituted = result"
+    std::string full_text() const;  // "symbolic = substituted = result" (without an empty substitution)
 };
 
 class Stepper {
 public:
     // Walks one pass over the batch (X, Y); the update events use config (learning rate, frozen biases,
-    // l2; plain SGD form w - eta dL/dw). shown_sample picks whose numbers the formulas substitute.
+    // l2; always the plain SGD form w - eta dL/dw, whatever config.optimizer says). shown_sample picks
+    // whose numbers the formulas substitute (clamped into the batch). Throws bp::Error when X or Y does
+    // not fit the network or the batch is empty. A layer without bias (or with frozen biases) has no
+    // bias update events; without bias it has no db events either (its db is still in trace()).
     Stepper(const Network& net, const Matrix& X, const Matrix& Y, const TrainingConfig& config,
             int shown_sample = 0);
 
@@ -65,7 +72,10 @@ public:
     void seek(int cursor);  // clamps into [0, size]
 
     // Whether the value is computed at the cursor (inputs, targets and parameters always are).
+    // O(1). A value that does not exist in the network is never known.
     bool known(const ValueRef& r) const;
+    // Index of the event after which r is known; -1 when it is always known or does not exist.
+    int writer_of(const ValueRef& r) const;
     // The complete pass (every value), and the network after the update events.
     const Trace& trace() const { return trace_; }
     const Network& network_before() const { return before_; }
@@ -73,12 +83,15 @@ public:
     int shown_sample() const { return shown_; }
 
 private:
+    int slot(const ValueRef& r) const;  // index into writer_index_, or -1
+    bool same_group(int a, int b, Granularity g) const;
     int group_end(int from, Granularity g) const;
     int group_start(int to, Granularity g) const;
     Network before_, after_;
     Trace trace_;
     std::vector<StepEvent> events_;
     std::vector<int> writer_index_;  // for known(): index into events_ by a flattened ValueRef
+    std::vector<int> slot_base_;     // per layer: first slot of its z, a, delta, dW, db (in that order)
     int cursor_ = 0;
     int shown_ = 0;
 };

@@ -1,0 +1,129 @@
+// backprop-cli trace NET.json [--format json|table]: one forward and backward pass over all of
+// data.inputs as one batch (bp::run_pass), and every z, a, δ, ∂L/∂W and ∂L/∂b it produced, per sample.
+#include <ostream>
+
+#include "app/cli/commands.h"
+#include "app/cli/input.h"
+#include "app/cli/output.h"
+#include "app/cli/table.h"
+#include "engine/losses.h"
+#include "engine/notation.h"
+#include "engine/passes.h"
+
+namespace {
+using namespace cli;
+
+const char* const kHelp = R"(Usage: backprop-cli trace NET.json [--format json|table]
+
+One forward and one backward pass with all of data.inputs as one batch of N samples.
+
+  --format json   (default) {"loss": L, "sample_losses": [...], "layers": [{"a": X},
+                  {"z", "a", "delta", "dW", "db"}, ...]}: one row per sample in z, a and delta,
+                  dW as n_l rows of n_(l-1), db as n_l numbers. Layer 0 is the input (a = x).
+  --format table  every value in course notation (z²₁, a²₁, δ²₁, ∂L/∂w²₁₁, ...), neurons from 1.
+
+L is the batch-averaged data loss (L2, when the file sets it, enters training updates only);
+delta = ∂L/∂z of that loss, so it carries the 1/N; dW = Σ_n δ_n (a^(l−1)_n)ᵀ and db = Σ_n δ_n.
+A layer with "bias": false still reports db (the gradient its bias would have).
+If any value is NaN or infinite the pass diverged: a message names it and the exit status is 1.
+)";
+
+// Throws Diverged naming the first value of m that is not finite, e.g. "δ²₁ of sample 3".
+void check_matrix(const bp::Matrix& m, const char* symbol, int l) {
+    for (int n = 0; n < m.rows; ++n)
+        for (int j = 0; j < m.cols; ++j)
+            require_finite(m(n, j), bp::neuron_label(symbol, l, j) + " of sample " + std::to_string(n));
+}
+
+void check_trace(const bp::Trace& t) {
+    for (std::size_t l = 1; l < t.layers.size(); ++l) {
+        const int li = static_cast<int>(l);
+        const bp::LayerTrace& lt = t.layers[l];
+        check_matrix(lt.z, "z", li);
+        check_matrix(lt.a, "a", li);
+    }
+    require_finite(t.loss, "the loss L");
+    for (std::size_t l = 1; l < t.layers.size(); ++l) {
+        const int li = static_cast<int>(l);
+        const bp::LayerTrace& lt = t.layers[l];
+        check_matrix(lt.delta, "δ", li);
+        for (int j = 0; j < lt.dW.rows; ++j) {
+            for (int k = 0; k < lt.dW.cols; ++k) require_finite(lt.dW(j, k), "∂L/∂" + bp::weight_label(li, j, k));
+            require_finite(lt.db[j], "∂L/∂" + bp::bias_label(li, j));
+        }
+    }
+}
+
+Json trace_json(const bp::Trace& t) {
+    Json layers = Json::array();
+    layers.push_back({{"a", matrix_json(t.layers[0].a)}});
+    for (std::size_t l = 1; l < t.layers.size(); ++l) {
+        const bp::LayerTrace& lt = t.layers[l];
+        layers.push_back({{"z", matrix_json(lt.z)},
+                          {"a", matrix_json(lt.a)},
+                          {"delta", matrix_json(lt.delta)},
+                          {"dW", matrix_json(lt.dW)},
+                          {"db", lt.db}});
+    }
+    return {{"loss", t.loss}, {"sample_losses", t.sample_losses}, {"layers", std::move(layers)}};
+}
+
+void print_table(const bp::Network& net, const bp::Dataset& data, const bp::Trace& t, std::ostream& out) {
+    const int N = t.N();
+    out << "L = " << table_number(t.loss) << "   (" << bp::to_string(net.loss) << " averaged over " << N
+        << " sample" << (N == 1 ? "" : "s") << "; per sample " << bp::loss_formula(net.loss) << ")\n";
+    for (int l = 0; l <= net.L(); ++l) {
+        const bp::Layer& layer = net.layers[l];
+        const bp::LayerTrace& lt = t.layers[l];
+        out << "\nLayer " << l << " — ";
+        if (l == 0) out << "input, ";
+        else out << bp::to_string(layer.activation) << (layer.bias ? ", " : ", no bias, ");
+        out << layer.size << " neuron" << (layer.size == 1 ? "" : "s") << (l == net.L() ? " (output)" : "") << '\n';
+        TextTable values;
+        for (int n = 0; n < N; ++n) {
+            for (int j = 0; j < layer.size; ++j) {
+                std::vector<std::string> row{j == 0 ? "sample " + std::to_string(n) : ""};
+                if (l > 0) row.push_back(labelled(bp::neuron_label("z", l, j), lt.z(n, j)));
+                row.push_back(labelled(bp::neuron_label("a", l, j), lt.a(n, j)));
+                if (l > 0) row.push_back(labelled(bp::neuron_label("δ", l, j), lt.delta(n, j)));
+                if (l == net.L()) row.push_back(labelled("y" + bp::subscript(j + 1), data.Y(n, j)));
+                values.add_row(std::move(row));
+            }
+        }
+        values.print(out);
+        if (l == 0) continue;
+        out << "  gradients (summed over the batch):\n";
+        TextTable gradients;
+        for (int j = 0; j < layer.size; ++j) {
+            std::vector<std::string> row;
+            for (int k = 0; k < lt.dW.cols; ++k) row.push_back(labelled("∂L/∂" + bp::weight_label(l, j, k), lt.dW(j, k)));
+            row.push_back(labelled("∂L/∂" + bp::bias_label(l, j), lt.db[j]));
+            gradients.add_row(std::move(row));
+        }
+        gradients.print(out);
+    }
+    if (N > 1) {
+        out << "\nLoss of each sample:\n";
+        TextTable losses;
+        for (int n = 0; n < N; ++n) losses.add_row({"sample " + std::to_string(n), table_number(t.sample_losses[n])});
+        losses.print(out);
+    }
+}
+
+}  // namespace
+
+int run_trace(const CommandArgs& args, std::ostream& out, std::ostream&) {
+    const ParsedArgs a = parse_args("trace", args, {{"--format", true}});
+    if (a.help) {
+        out << kHelp;
+        return 0;
+    }
+    const Format format = format_option(a, Format::json);
+    const Input in = load_input(a, "trace");
+    const bp::Dataset& data = require_data(in, "trace");
+    const bp::Trace t = bp::run_pass(in.doc.net, data.X, data.Y);
+    check_trace(t);
+    if (format == Format::json) out << json_text(trace_json(t));
+    else print_table(in.doc.net, data, t, out);
+    return 0;
+}

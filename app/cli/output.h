@@ -1,0 +1,43 @@
+// Output helpers shared by the commands: JSON text (round-trip numbers, short arrays on one line, never
+// NaN/Inf), the JSON forms of matrices and parameters, numbers and labels for tables, and the
+// Diverged error that turns a non-finite value into a message and exit status 1.
+#pragma once
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "engine/chain_rule.h"
+#include "engine/matrix.h"
+
+namespace cli {
+
+// A value that should be a number is NaN or infinite (training or the pass diverged). Exit status 1.
+struct Diverged : std::runtime_error {
+    using std::runtime_error::runtime_error;
+};
+
+// The document as text: objects and long arrays one entry per line, arrays of numbers and short values
+// on one line, every number in its shortest round-trip form. Throws Diverged naming the JSON path of
+// the first NaN/Inf (a safety net: commands check their own numbers first, with better words).
+// Json keeps keys in the order they were inserted, so the output reads in the contract's order.
+using Json = nlohmann::ordered_json;
+std::string json_text(const Json& j);
+std::string json_text(const nlohmann::json& j);
+
+Json matrix_json(const bp::Matrix& m);  // one array per row
+
+// {"weight": [l, j, k]} or {"bias": [l, j]}: 0-based, as on the command line.
+Json parameter_json(const bp::ParameterRef& p);
+std::string parameter_label(const bp::ParameterRef& p);  // "w²₁₁" / "b²₁" (subscripts from 1)
+
+// A number for a table: 9 significant digits, Unicode minus.
+std::string table_number(double x);
+// "label = value" for a table cell.
+std::string labelled(const std::string& label, double x);
+
+// Throws Diverged("<what> is <NaN|inf>...") when x is not finite.
+void require_finite(double x, const std::string& what);
+
+}  // namespace cli
