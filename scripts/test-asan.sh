@@ -6,4 +6,7 @@ cd "$(dirname "$0")/.."
 bash scripts/setup.sh
 cmake --preset asan -DBP_WERROR=ON >/dev/null
 cmake --build --preset asan -j"$(nproc)"
-ctest --preset asan -j"$(nproc)"
+# The real-window screenshot tests (window.*) run in the release pass; under ASan, Mesa's llvmpipe
+# driver and Xlib allocate in ways LeakSanitizer reports at exit. The window-free UI smoke test
+# (every view drawn for hundreds of frames) does run here.
+ctest --preset asan -j"$(nproc)" -E '^window\.' 

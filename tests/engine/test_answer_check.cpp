@@ -1,6 +1,9 @@
 // The digit rule: reading numbers as students write them, and "correct to the digits written" (issue 12).
 #include <gtest/gtest.h>
 
+#include <cmath>
+#include <string>
+
 #include "engine/answer_check.h"
 
 namespace {
@@ -119,6 +122,30 @@ TEST(DigitRule, UnreadableAnswersSaySo) {
     EXPECT_NE(c.reason.find("seven"), std::string::npos) << c.reason;
     EXPECT_EQ(check_answer("", 0.7).verdict, Verdict::unreadable);
     EXPECT_EQ(bp::to_string(Verdict::need_more_digits), "need_more_digits");
+}
+
+TEST(DigitRuleParse, EveryCombinationOfPiecesEitherReadsOrSaysWhy) {
+    // All strings of up to four pieces: the reader never crashes, a number it reads is finite with a
+    // positive unit, and a number always agrees with itself (right, or too few digits to say).
+    const char* const pieces[] = {"0", "7", ".", "e", "-", "\xE2\x88\x92", "\xC3\x97" "10^", "\xE2\x81\xBB", " ", ",", "5"};
+    constexpr int kPieces = sizeof pieces / sizeof pieces[0];
+    int read = 0;
+    for (int code = 0; code < kPieces * kPieces * kPieces * kPieces; ++code) {
+        std::string text;
+        for (int c = code, i = 0; i < 4; ++i, c /= kPieces) text += pieces[c % kPieces];
+        std::string error;
+        const auto w = parse_written_number(text, &error);
+        if (!w) {
+            EXPECT_FALSE(error.empty()) << text;
+            continue;
+        }
+        ++read;
+        EXPECT_TRUE(std::isfinite(w->value)) << text;
+        EXPECT_GT(w->unit, 0.0) << text;
+        const Verdict v = check_answer(text, w->value).verdict;
+        EXPECT_TRUE(v == Verdict::correct || v == Verdict::need_more_digits) << text;
+    }
+    EXPECT_GT(read, 100);
 }
 
 }  // namespace
