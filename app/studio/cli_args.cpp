@@ -1,0 +1,181 @@
+// Command-line parsing for backprop-studio (see cli_args.h).
+#include "app/studio/cli_args.h"
+
+#include <algorithm>
+#include <charconv>
+
+#include "app/studio/quiz.h"
+
+namespace studio {
+namespace {
+
+bool parse_long(const std::string& s, long& v) {
+    const char* end = s.data() + s.size();
+    auto [p, ec] = std::from_chars(s.data(), end, v);
+    return ec == std::errc() && p == end && !s.empty();
+}
+
+std::vector<std::string> split(const std::string& s, char sep) {
+    std::vector<std::string> parts(1);
+    for (char c : s) {
+        if (c == sep) parts.emplace_back();
+        else parts.back() += c;
+    }
+    return parts;
+}
+
+std::string parse_select(const std::string& text, Selection& out) {
+    const std::string bad = "--select " + text + ": expected w,l,j,k or b,l,j or n,l,j (0-based indices)";
+    const std::vector<std::string> p = split(text, ',');
+    if (p.empty()) return bad;
+    const std::string& kind = p[0];
+    const std::size_t want = kind == "w" ? 4 : (kind == "b" || kind == "n") ? 3 : 0;
+    if (want == 0 || p.size() != want) return bad;
+    long v[3] = {0, 0, 0};
+    for (std::size_t i = 1; i < p.size(); ++i)
+        if (!parse_long(p[i], v[i - 1]) || v[i - 1] < 0 || v[i - 1] > 100000) return bad;
+    const int l = static_cast<int>(v[0]), j = static_cast<int>(v[1]), k = static_cast<int>(v[2]);
+    out = kind == "w" ? Selection::weight(l, j, k) : kind == "b" ? Selection::bias(l, j) : Selection::neuron(l, j);
+    return "";
+}
+
+}  // namespace
+
+std::string parse_command_line(const std::vector<std::string>& args, Options& out) {
+    out = Options{};
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        const std::string& a = args[i];
+        const auto value = [&](std::string& v) -> std::string {
+            if (i + 1 >= args.size()) return a + " needs a value";
+            v = args[++i];
+            return "";
+        };
+        const auto count = [&](long lo, long hi, long& n) -> std::string {
+            std::string v;
+            if (auto e = value(v); !e.empty()) return e;
+            if (!parse_long(v, n) || n < lo || n > hi)
+                return a + " " + v + ": expected a whole number from " + std::to_string(lo) + " to " + std::to_string(hi);
+            return "";
+        };
+        std::string err;
+        long n = 0;
+        if (a == "--help" || a == "-h") {
+            out.help = true;
+        } else if (a == "--version") {
+            out.version = true;
+        } else if (a == "--present") {
+            out.present = true;
+        } else if (a == "--load") {
+            std::string f;
+            if (err = value(f); err.empty()) {
+                if (!out.file.empty()) err = "--load " + f + ": a file was already given (" + out.file + ")";
+                out.file = f;
+            }
+        } else if (a == "--frames") {
+            if (err = count(1, 100000000, n); err.empty()) out.frames = static_cast<int>(n);
+        } else if (a == "--step") {
+            if (err = count(0, 100000000, n); err.empty()) out.step = static_cast<int>(n);
+        } else if (a == "--train-steps") {
+            if (err = count(0, kMaxTrainSteps, n); err.empty()) out.train_steps = n;
+        } else if (a == "--screenshot") {
+            err = value(out.screenshot);
+            if (err.empty() && out.screenshot.empty()) err = "--screenshot needs a file name";
+        } else if (a == "--size") {
+            std::string v;
+            if (err = value(v); err.empty()) {
+                const std::vector<std::string> p = split(v, 'x');
+                long w = 0, h = 0;
+                if (p.size() != 2 || !parse_long(p[0], w) || !parse_long(p[1], h) || w < kMinWindowSide ||
+                    h < kMinWindowSide || w > kMaxWindowSide || h > kMaxWindowSide)
+                    err = "--size " + v + ": expected WxH, e.g. 1280x800, each side from " +
+                          std::to_string(kMinWindowSide) + " to " + std::to_string(kMaxWindowSide);
+                out.width = static_cast<int>(w), out.height = static_cast<int>(h);
+            }
+        } else if (a == "--select") {
+            std::string v;
+            if (err = value(v); err.empty()) {
+                Selection sel;
+                if (err = parse_select(v, sel); err.empty()) out.select = sel;
+            }
+        } else if (a == "--list-presets") {
+            out.list_presets = true;
+        } else if (a == "--lr") {
+            std::string v;
+            if (err = value(v); err.empty()) {
+                double x = 0;
+                const auto [p, ec] = std::from_chars(v.data(), v.data() + v.size(), x);
+                if (ec != std::errc() || p != v.data() + v.size() || v.empty() || !(x > 0) || x > 1e6)
+                    err = "--lr " + v + ": expected a learning rate, a number above 0 (at most 1e6)";
+                else
+                    out.learning_rate = x;
+            }
+        } else if (a == "--tab") {
+            if (err = value(out.tab); err.empty() && out.tab != "inspector" && out.tab != "paths" && out.tab != "lab" &&
+                                          out.tab != "quiz")
+                err = "--tab " + out.tab + ": expected inspector, paths, lab or quiz";
+        } else if (a == "--quiz") {
+            out.quiz = true;
+        } else if (a == "--quiz-what") {
+            std::string v;
+            if (err = value(v); err.empty()) {
+                out.quiz_what = split(v, ',');
+                for (const std::string& w : out.quiz_what)
+                    if (!parse_topic(w))
+                        err = "--quiz-what " + v + ": '" + w +
+                              "' is not one of forward, loss, output_delta, hidden_delta, gradients, updates";
+                out.quiz = true;
+            }
+        } else if (a == "--answer") {
+            std::string v;
+            if (err = value(v); err.empty()) {
+                out.answers.push_back(v);
+                out.quiz = true;
+            }
+        } else if (a == "--hint") {
+            out.hints = std::min(out.hints + 1, 2);
+            out.quiz = true;
+        } else if (!a.empty() && a[0] == '-') {
+            err = "unknown option " + a + " (see --help)";
+        } else if (!out.file.empty()) {
+            err = a + ": only one network file can be opened (already " + out.file + ")";
+        } else {
+            out.file = a;
+        }
+        if (!err.empty()) return err;
+    }
+    if (!out.screenshot.empty() && out.frames == 0) out.frames = kDefaultScreenshotFrames;
+    return "";
+}
+
+std::string usage_text() {
+    return "Usage: backprop-studio [FILE] [options]\n"
+           "Backprop Studio makes backpropagation visible: step through the forward pass, the loss,\n"
+           "every delta and gradient and the update of a small network, edit weights and watch it learn.\n"
+           "Without FILE it opens the built-in 2-2-2 sigmoid example of the course notes.\n"
+           "\n"
+           "Options:\n"
+           "  FILE, --load FILE     open a network file (JSON)\n"
+           "  --step K              step K events (one neuron each) before the first frame\n"
+           "  --select SEL          select w,l,j,k (weight) | b,l,j (bias) | n,l,j (neuron); 0-based\n"
+           "  --train-steps N       train N steps with the file's training settings first (as the Lab's\n"
+           "                        Train does: it stops early, with a message, if the loss explodes)\n"
+           "  --lr X                use learning rate X instead of the file's (e.g. --lr 50 to see divergence)\n"
+           "  --list-presets        print the presets, one line each: file name, a tab, title; then exit\n"
+           "  --tab NAME            open a side-panel tab: inspector | paths | lab | quiz\n"
+           "  --quiz                quiz mode: stepping stops before each value for you to compute\n"
+           "  --quiz-what LIST      what is asked (implies --quiz), comma-separated: forward, loss,\n"
+           "                        output_delta, hidden_delta, gradients, updates\n"
+           "  --answer TEXT         type TEXT into the quiz field and press Enter (repeatable, in order)\n"
+           "  --hint                ask for a hint at the waiting question (twice: with the numbers)\n"
+           "  --present             presentation mode: large fonts, light high-contrast theme\n"
+           "  --size WxH            window size in pixels (default 1280x800)\n"
+           "  --frames N            render N frames and exit 0 (no saved settings are read or written)\n"
+           "  --screenshot PNG      write the last frame to PNG (implies --frames 30 without --frames)\n"
+           "  --help, --version     this text; the version\n"
+           "\n"
+           "Keys: Right/Space step, Left back, Home restart, End run the pass, P play/pause,\n"
+           "      Ctrl+Z undo, Ctrl+Shift+Z or Ctrl+Y redo.\n"
+           "Exit status: 0 on success, 2 for a bad argument or a file that cannot be loaded.\n";
+}
+
+}  // namespace studio

@@ -1,0 +1,43 @@
+// The command line of backprop-studio (CONTRACT.md): [FILE] | --load FILE, --frames N, --screenshot PNG,
+// --size WxH, --present, --step K, --select w,l,j,k | b,l,j | n,l,j, --train-steps N, --help, --version;
+// for screenshots of the side panel and quiz mode: --tab NAME, --quiz, --quiz-what LIST, --answer TEXT, --hint;
+// for the Training lab: --lr X, --list-presets.
+// Parsing is window-free so the tests cover every error message.
+#pragma once
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "app/studio/selection.h"
+
+namespace studio {
+
+struct Options {
+    std::string file;               // empty: the built-in example
+    int frames = 0;                 // > 0: render this many frames and exit (headless runs)
+    std::string screenshot;         // PNG of the last frame
+    int width = 0, height = 0;      // window size; 0 = the saved or default size
+    bool present = false;           // presentation mode
+    int step = 0;                   // events to step at the default granularity before the first frame
+    std::optional<Selection> select;  // 0-based, as in files
+    long train_steps = 0;           // training steps before the first frame
+    std::string tab;                // side-panel tab to open: inspector | paths | lab | quiz ("" = as saved)
+    bool quiz = false;              // quiz mode on
+    std::vector<std::string> quiz_what;  // what is quizzed (quiz.h topic keys); empty = everything
+    std::vector<std::string> answers;    // typed into the quiz field and submitted, in order
+    int hints = 0;                  // hint levels asked for after the answers (0..2)
+    std::optional<double> learning_rate;  // --lr: overrides the file's learning rate (before --train-steps)
+    bool list_presets = false;      // --list-presets: print "stem<TAB>title" per preset and exit 0
+    bool help = false, version = false;
+};
+
+inline constexpr int kMinWindowSide = 320, kMaxWindowSide = 8192;
+inline constexpr long kMaxTrainSteps = 10000000;
+inline constexpr int kDefaultScreenshotFrames = 30;  // --screenshot without --frames
+
+// Parses args (without the program name). Returns "" on success, else a one-line message naming the
+// argument; `out` is then unspecified.
+std::string parse_command_line(const std::vector<std::string>& args, Options& out);
+std::string usage_text();
+
+}  // namespace studio

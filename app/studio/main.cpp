@@ -1,0 +1,98 @@
+// backprop-studio: parses the command line, opens the window and runs the frame loop. Everything the
+// window shows is drawn by draw_frame() (ui_frame.cpp) from the AppState (studio_state.h).
+#include <cstdio>
+#include <string>
+#include <vector>
+
+#include <imgui.h>
+
+#include "app/studio/platform_glfw.h"
+#include "app/studio/resources.h"
+#include "app/studio/settings.h"
+#include "app/studio/startup.h"
+#include "app/studio/ui.h"
+#include "bp_version.h"
+#include "engine/error.h"
+
+using namespace studio;
+
+namespace {
+
+std::string window_title(const AppState& s) { return (s.modified ? "• " : "") + s.title + " — Backprop Studio"; }
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    Options o;
+    const std::string err = parse_command_line(std::vector<std::string>(argv + 1, argv + argc), o);
+    if (!err.empty()) return std::fprintf(stderr, "backprop-studio: %s\n", err.c_str()), 2;
+    if (o.help) return std::fputs(usage_text().c_str(), stdout), 0;
+    if (o.version) return std::printf("backprop-studio %s\n", BP_VERSION), 0;
+    if (o.list_presets) {  // resources.h: installed presets first, else the source tree's
+        const std::string text = presets_listing();
+        if (text.empty()) return std::fprintf(stderr, "backprop-studio: no presets found\n"), 1;
+        return std::fputs(text.c_str(), stdout), 0;
+    }
+    AppState s;
+    try {
+        s = initial_state(o);
+    } catch (const bp::Error& e) {
+        return std::fprintf(stderr, "backprop-studio: %s\n", e.what()), 2;
+    }
+    const bool headless = o.frames > 0;  // a scripted run reads and writes no settings
+    if (!headless) apply(s, act::SetSettings{load_settings(settings_path())});
+    if (!headless) attach_quiz_file(s.quiz, quiz_file_path(), !o.quiz_what.empty());  // quiz choices and scores
+
+    IMGUI_CHECKVERSION();
+    ImGui::CreateContext();
+    const std::string ini = imgui_ini_path();
+    ImGui::GetIO().IniFilename = headless || ini.empty() ? nullptr : ini.c_str();
+    Platform platform;
+    std::string open_error;
+    const int w = o.width ? o.width : s.settings.window_w, h = o.height ? o.height : s.settings.window_h;
+    if (!platform.open(w, h, window_title(s), !headless, open_error)) {
+        std::fprintf(stderr, "backprop-studio: %s\n", open_error.c_str());
+        ImGui::DestroyContext();
+        return 1;
+    }
+
+    Ui ui;
+    float built_scale = -1;
+    bool built_light = false;
+    int status = 0;
+    for (int frame = 0; !platform.should_close() && (!headless || frame < o.frames); ++frame) {
+        platform.poll_events();
+        const float scale = ui_scale(s, platform.content_scale());
+        if (scale != built_scale || ui_light(s) != built_light) {  // fonts and theme follow the state
+            ui.fonts = load_fonts(scale);
+            if (built_scale > 0) platform.recreate_font_texture();
+            ui.scale = built_scale = scale;
+            ui.light = built_light = ui_light(s);
+            ui.colors = theme_colors(ui.light);
+            apply_theme(ui.light, scale);
+        }
+        platform.new_frame();
+        ImGui::NewFrame();
+        draw_frame(s, ui, ImGui::GetIO().DeltaTime);
+        ImGui::Render();
+        platform.render(ui.colors.background.r, ui.colors.background.g, ui.colors.background.b);
+        if (headless && frame == o.frames - 1 && !o.screenshot.empty()) {
+            if (const std::string e = platform.save_png(o.screenshot); !e.empty()) {
+                std::fprintf(stderr, "backprop-studio: %s\n", e.c_str());
+                status = 1;
+            }
+        }
+        platform.swap();
+        platform.set_title(window_title(s));
+    }
+    if (!headless) {
+        Settings t = s.settings;
+        platform.window_size(t.window_w, t.window_h);
+        apply(s, act::SetSettings{t});
+        if (const std::string e = save_settings(settings_path(), s.settings); !e.empty())
+            std::fprintf(stderr, "backprop-studio: settings not saved: %s\n", e.c_str());
+    }
+    platform.close();
+    ImGui::DestroyContext();
+    return status;
+}

@@ -1,0 +1,36 @@
+// The platform layer: a GLFW window with an OpenGL 3.3 core context (glad loader), the ImGui GLFW and
+// OpenGL3 backends, the font texture, and screenshots of the back buffer. Only main.cpp uses it.
+#pragma once
+#include <string>
+
+struct GLFWwindow;
+
+namespace studio {
+
+class Platform {
+public:
+    // Opens the window and sets up ImGui's backends (the ImGui context must exist). On failure returns
+    // false and says why in error.
+    bool open(int width, int height, const std::string& title, bool vsync, std::string& error);
+    void close();
+    ~Platform() { close(); }
+
+    bool should_close() const;
+    void poll_events();
+    void new_frame();  // backends' NewFrame (call before ImGui::NewFrame)
+    void render(float r, float g, float b);  // clears and draws ImGui's draw data
+    void swap();
+    void set_title(const std::string& title);
+    void recreate_font_texture();  // after the font atlas was rebuilt
+    float content_scale() const;
+    void window_size(int& w, int& h) const;
+    // Writes the back buffer (the frame just rendered, before swap) to a PNG. "" or the reason it failed.
+    std::string save_png(const std::string& path) const;
+
+private:
+    GLFWwindow* window_ = nullptr;
+    bool imgui_ready_ = false;
+    std::string title_;
+};
+
+}  // namespace studio

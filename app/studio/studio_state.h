@@ -1,0 +1,133 @@
+// The whole state of Backprop Studio in plain C++ (no ImGui, no GL): the document, the pass being
+// stepped, the selection, view settings, undo/redo and the loss history. Views read it and push actions
+// (actions.h); only apply() changes it, so the tests drive everything but the pixels.
+#pragma once
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "app/studio/lab_state.h"
+#include "app/studio/quiz.h"
+#include "app/studio/selection.h"
+#include "engine/document.h"
+#include "engine/optimizer.h"
+#include "engine/stepper.h"
+
+namespace studio {
+
+enum class NeuronValue { z, a, delta };  // what a neuron's fill shows
+enum class EdgeValue { weight, gradient };  // what an edge's width shows: w or ∂L/∂w
+
+// View options, persisted in the settings file (settings.h). Defaults inline.
+struct Settings {
+    NeuronValue neuron_value = NeuronValue::a;
+    EdgeValue edge_value = EdgeValue::weight;
+    bp::Granularity granularity = bp::Granularity::neuron;
+    double play_speed = 3.0;      // steps per second in play mode
+    bool loss_log_scale = false;
+    bool light_theme = false;     // the presentation mode is always light
+    float ui_scale = 1.0f;        // on top of the monitor's content scale
+    float side_width = 0.31f;     // inspector, fraction of the window width
+    float bottom_height = 0.29f;  // formula + loss curve, fraction of the window height
+    float formula_width = 0.52f;  // formula, fraction of the bottom row
+    bp::InitScheme init_scheme = bp::InitScheme::xavier;  // for re-initialise and new layers
+    std::uint64_t init_seed = 1;
+    int train_chunk = 100;        // steps per press of "Train"
+    int window_w = 1280, window_h = 800;  // the window's last size
+    bool neuron_maps = true;      // 2 inputs: each neuron shows its activation over the input square (Lab)
+    bool operator==(const Settings&) const = default;
+};
+
+// The loss over training steps: what the loss curve draws.
+struct LossHistory {
+    std::vector<double> train;  // [t] loss of step t's batch, before its update
+    std::vector<double> test;   // [t] test-set loss before step t's update (empty without test data)
+    std::vector<long> edits;    // steps at which the user edited the network (ascending, unique)
+};
+
+// What undo/redo restores.
+struct Snapshot {
+    bp::Document doc;
+    Selection selection;
+    int sample = 0;
+    std::string label;  // "edit w²₁₁", "add layer", ... for the Edit menu and the status line
+};
+
+struct AppState {
+    // ---- the document ----
+    bp::Document doc;
+    std::string file_path;  // where doc came from; empty for the built-in example
+    std::string title;      // "Mazur's 2-2-2 example" or the file name
+    bool modified = false;  // edited or trained since load/save
+
+    // ---- the pass being stepped ----
+    int sample = 0;                      // data row the pass uses; -1 = all of data as one batch
+    std::optional<bp::Stepper> stepper;  // always set after make_state
+    std::vector<std::vector<int>> weight_update_event;  // [l][j·n_(l−1)+k] index of w's update event
+    std::vector<std::vector<int>> bias_update_event;    // [l][j] index of b's update event (−1: none)
+    long steps_done = 0;                 // updates applied since load
+    std::uint64_t pass_revision = 0;     // a new, never reused value at every rebuild_pass (keys panel caches)
+    bool playing = false;
+    double play_clock = 0;               // seconds of play not yet turned into steps
+
+    // ---- what the user looks at ----
+    Selection selection;
+    Selection hover;                     // under the pointer (set by the views, one frame late)
+    std::vector<bp::ValueRef> highlight; // extra emphasis asked by a panel (e.g. a chain-rule path)
+    Settings settings;
+    bool present = false;                // presentation mode: light theme, large fonts, banner
+    std::string side_tab;                // side-panel tab to bring forward once ("inspector", "paths", "lab", "quiz")
+
+    // ---- quiz mode and the homework table (quiz.h) ----
+    QuizState quiz;
+
+    // ---- the Training lab (lab_state.h, lab.h) ----
+    LabState lab;
+
+    // ---- history ----
+    std::vector<Snapshot> undo, redo;
+    bool gesture_open = false;           // a drag is under way: its edits make one undo entry
+    bool gesture_saved = false;          // that entry is already on the stack
+    LossHistory history;
+
+    // ---- training with the file's optimiser (Train button, --train-steps) ----
+    std::shared_ptr<bp::Trainer> trainer;  // rebuilt when the document changes
+    const bp::Dataset* trainer_data = nullptr;
+
+    // ---- messages ----
+    std::string status;  // one line: the last hint or error
+    bool status_is_error = false;
+};
+
+inline constexpr std::size_t kMaxUndo = 500;
+
+// A fresh state on a document (data added when the file has none: one sample of 0.5 inputs).
+// Throws bp::Error when the network or its data are not usable.
+AppState make_state(bp::Document doc, std::string path, std::string title);
+
+// ---- queries the views use ----
+const bp::Dataset& training_data(const AppState& s);  // doc.data (always present after make_state)
+int sample_count(const AppState& s);
+// The row of the pass batch whose numbers are shown (0 for a single-sample pass).
+int shown_row(const AppState& s);
+// Whether the current pass has already computed this value (inputs, targets, parameters always are).
+bool known(const AppState& s, const bp::ValueRef& r);
+// A parameter as the pass shows it: the new value once its update event is done, else the current one.
+double weight_shown(const AppState& s, int l, int j, int k);
+double bias_shown(const AppState& s, int l, int j);
+bool weight_updated(const AppState& s, int l, int j, int k);
+bool bias_updated(const AppState& s, int l, int j);
+bool valid(const bp::Network& net, const Selection& sel);
+// Whether biases of layer l train (the layer has a bias and biases are not frozen).
+bool bias_trains(const AppState& s, int l);
+
+// ---- the pass (used by apply and by tests) ----
+bp::Matrix pass_inputs(const AppState& s);   // (N, n_0)
+bp::Matrix pass_targets(const AppState& s);  // (N, n_L)
+// Rebuilds the stepper on the current document; keeps the cursor when asked and the event list
+// has the same length, else starts at 0.
+void rebuild_pass(AppState& s, bool keep_cursor);
+
+}  // namespace studio

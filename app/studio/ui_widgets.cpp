@@ -1,0 +1,84 @@
+// Shared ImGui helpers for the views (see ui_widgets.h).
+#include "app/studio/ui_widgets.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace studio {
+
+int segmented(const char* id, const std::vector<std::string>& labels, int current, const Ui& ui) {
+    int clicked = -1;
+    ImGui::PushID(id);
+    ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(2 * ui.scale, ImGui::GetStyle().ItemSpacing.y));
+    for (int i = 0; i < static_cast<int>(labels.size()); ++i) {
+        if (i) ImGui::SameLine();
+        const bool on = i == current;
+        if (on) {
+            const ImVec4 a = to_vec4(ui.colors.accent, ui.light ? 0.9f : 0.85f);
+            ImGui::PushStyleColor(ImGuiCol_Button, a);
+            ImGui::PushStyleColor(ImGuiCol_ButtonHovered, a);
+            ImGui::PushStyleColor(ImGuiCol_Text, ui.light ? ImVec4(1, 1, 1, 1) : ImVec4(0.08f, 0.08f, 0.1f, 1));
+        }
+        if (ImGui::Button(labels[i].c_str())) clicked = i;
+        if (on) ImGui::PopStyleColor(3);
+    }
+    ImGui::PopStyleVar();
+    ImGui::PopID();
+    return clicked;
+}
+
+void item_tooltip(const char* text) {
+    if (!ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) return;
+    ImGui::BeginTooltip();
+    ImGui::PushTextWrapPos(ImGui::GetFontSize() * 28.0f);
+    ImGui::TextUnformatted(text);
+    ImGui::PopTextWrapPos();
+    ImGui::EndTooltip();
+}
+
+void value_lines(const std::vector<ValueLine>& lines, const Ui& ui, bool with_meaning) {
+    const ImVec4 dim = to_vec4(ui.colors.text_dim);
+    for (const ValueLine& v : lines) {
+        ImGui::TextUnformatted(v.name.c_str());
+        ImGui::SameLine(0, 0);
+        std::string rest;
+        if (!v.formula.empty()) rest += " = " + v.formula;
+        rest += " = ";
+        ImGui::TextColored(dim, "%s", rest.c_str());
+        ImGui::SameLine(0, 0);
+        if (v.known) ImGui::TextUnformatted(v.value.c_str());
+        else ImGui::TextColored(to_vec4(ui.colors.unknown), "?  (not computed yet)");
+        if (with_meaning && !v.meaning.empty()) {
+            ImGui::PushFont(ui.fonts.small);
+            ImGui::Indent(ImGui::GetFontSize());
+            ImGui::PushTextWrapPos(0.0f);
+            ImGui::TextColored(dim, "%s", v.meaning.c_str());
+            ImGui::PopTextWrapPos();
+            ImGui::Unindent(ImGui::GetFontSize());
+            ImGui::PopFont();
+        }
+    }
+}
+
+void parameter_drag(const char* id, Selection target, double value, float width, ActionQueue& q) {
+    double v = value;
+    ImGui::SetNextItemWidth(width);
+    const double speed = 0.002 * (1.0 + std::abs(value));
+    const bool changed = ImGui::DragScalar(id, ImGuiDataType_Double, &v, static_cast<float>(speed), nullptr, nullptr, "%.6g");
+    if (ImGui::IsItemActivated()) q.push_back(act::BeginGesture{});
+    if (changed && v != value) q.push_back(act::EditParameter{target, v});
+    if (ImGui::IsItemDeactivated()) q.push_back(act::EndGesture{});
+    item_tooltip("Drag to change (Shift: faster, Alt: slower); double-click or Ctrl+click to type a value. "
+                 "The whole pass updates at once; Ctrl+Z undoes.");
+}
+
+void centered_text(const char* text, ImU32 color) {
+    const float w = ImGui::CalcTextSize(text).x;
+    const float avail = ImGui::GetContentRegionAvail().x;
+    ImGui::SetCursorPosX(ImGui::GetCursorPosX() + std::max(0.0f, (avail - w) * 0.5f));
+    ImGui::PushStyleColor(ImGuiCol_Text, color);
+    ImGui::TextUnformatted(text);
+    ImGui::PopStyleColor();
+}
+
+}  // namespace studio

@@ -1,0 +1,24 @@
+// Small ImGui helpers shared by the views: segmented toggles, tooltips, value rows, a drag field for a
+// parameter that turns a drag into one undo entry.
+#pragma once
+#include <string>
+#include <vector>
+
+#include "app/studio/describe.h"
+#include "app/studio/ui.h"
+
+namespace studio {
+
+// A row of buttons, one lit; returns the index clicked, or -1.
+int segmented(const char* id, const std::vector<std::string>& labels, int current, const Ui& ui);
+// A tooltip with one sentence when the last item is hovered.
+void item_tooltip(const char* text);
+// The lines of describe() as a two-column block: "name = formula = value", unknown values dimmed.
+void value_lines(const std::vector<ValueLine>& lines, const Ui& ui, bool with_meaning);
+// A drag field (double-click or Ctrl+click to type) editing a weight or bias through actions:
+// BeginGesture when the drag starts, EditParameter while it moves, EndGesture when it ends.
+void parameter_drag(const char* id, Selection target, double value, float width, ActionQueue& q);
+// Text centred horizontally in the current window at the cursor's line.
+void centered_text(const char* text, ImU32 color);
+
+}  // namespace studio

@@ -1,0 +1,305 @@
+// The Training lab through its actions, without a window: training equals the engine's Trainer step for
+// step (also across a learning-rate change, which keeps Adam's moments), the test loss is recorded,
+// stop conditions, continuous training and the rate-limited refresh, divergence on the spiral with a
+// learning rate far too high and the rewind to parameters an independent run reproduces, data
+// generation that fits (or refuses) the network, point and table edits with undo, presets.
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <string>
+
+#include "app/studio/actions.h"
+#include "app/studio/example.h"
+#include "app/studio/lab.h"
+#include "app/studio/resources.h"
+#include "engine/optimizer.h"
+#include "engine/serialize.h"
+
+using namespace studio;
+
+namespace {
+
+const std::string kSpiral = std::string(BP_PRESETS_DIR) + "/spiral-2-8-8-8-1.json";
+const std::string kXor = std::string(BP_PRESETS_DIR) + "/xor-2-3-1.json";
+
+AppState open(const std::string& path) { return make_state(bp::load_document(path), path, "preset"); }
+AppState example() { return make_state(builtin_example(), "", "example"); }
+
+void do_lab(AppState& s, lab::Op op) { apply(s, act::Lab{std::move(op)}); }
+
+bool same_parameters(const bp::Network& a, const bp::Network& b) {
+    if (a.layers.size() != b.layers.size()) return false;
+    for (std::size_t l = 1; l < a.layers.size(); ++l)
+        if (a.layers[l].W != b.layers[l].W || a.layers[l].b != b.layers[l].b) return false;
+    return true;
+}
+
+}  // namespace
+
+TEST(Lab, TrainingIsTheEnginesTrainerAndRecordsTestLoss) {
+    AppState s = open(kXor);
+    ASSERT_TRUE(s.doc.test && s.doc.test->size() > 0);
+    bp::Document ref = s.doc;
+    do_lab(s, lab::Train{30});
+    EXPECT_EQ(s.steps_done, 30);
+    ASSERT_EQ(s.history.train.size(), 30u);
+    ASSERT_EQ(s.history.test.size(), 30u) << "one test loss per step when there is test data";
+    bp::Trainer t(*ref.data, ref.training);
+    for (int i = 0; i < 30; ++i) {
+        EXPECT_DOUBLE_EQ(s.history.test[i], bp::evaluate_loss(ref.net, *ref.test)) << "test loss before step " << i;
+        EXPECT_DOUBLE_EQ(s.history.train[i], t.step(ref.net)) << i;
+    }
+    EXPECT_TRUE(same_parameters(s.doc.net, ref.net));
+    EXPECT_DOUBLE_EQ(epochs_done(s), 30.0 * 10 / s.doc.data->size());
+}
+
+TEST(Lab, ChangingTheLearningRateKeepsTheOptimiserState) {
+    AppState s = open(kSpiral);
+    ASSERT_EQ(s.doc.training.optimizer, bp::OptimizerKind::adam);
+    bp::Document ref = s.doc;
+    do_lab(s, lab::Train{40});
+    bp::TrainingConfig c = s.doc.training;
+    c.learning_rate = 0.003;
+    c.batch_size = 20;
+    c.l2 = 1e-4;
+    do_lab(s, lab::SetConfig{c});
+    EXPECT_FALSE(s.status_is_error) << s.status;
+    EXPECT_EQ(s.undo.size(), 0u) << "training settings are not undo entries";
+    do_lab(s, lab::Train{40});
+    bp::Trainer t(*ref.data, ref.training);  // the same 80 steps with one Trainer and set_config
+    for (int i = 0; i < 40; ++i) t.step(ref.net);
+    t.set_config(c);
+    for (int i = 0; i < 40; ++i) t.step(ref.net);
+    EXPECT_TRUE(same_parameters(s.doc.net, ref.net)) << "Adam's moments survived the change";
+    EXPECT_DOUBLE_EQ(s.doc.training.learning_rate, 0.003);
+    c.learning_rate = -1;
+    do_lab(s, lab::SetConfig{c});
+    EXPECT_TRUE(s.status_is_error);
+    EXPECT_DOUBLE_EQ(s.doc.training.learning_rate, 0.003);
+}
+
+TEST(Lab, StopsAtAStepCountOrATargetLoss) {
+    AppState s = open(kXor);
+    do_lab(s, lab::SetSpeed{7, false});
+    do_lab(s, lab::SetStops{25, 0});
+    do_lab(s, lab::SetTraining{true});
+    for (int f = 0; f < 10 && s.lab.training; ++f) do_lab(s, lab::Tick{1.0 / 60});
+    EXPECT_FALSE(s.lab.training);
+    EXPECT_EQ(s.steps_done, 25) << "7 + 7 + 7 + 4";
+    do_lab(s, lab::SetStops{0, 0.4});
+    do_lab(s, lab::SetTraining{true});
+    for (int f = 0; f < 2000 && s.lab.training; ++f) do_lab(s, lab::Tick{1.0 / 60});
+    EXPECT_FALSE(s.lab.training);
+    EXPECT_LE(bp::evaluate_loss(s.doc.net, *s.doc.data), 0.4);
+    EXPECT_NE(s.status.find("reached the target"), std::string::npos) << s.status;
+}
+
+TEST(Lab, FieldAndMapsRefreshAtMostFiveTimesASecondWhileTraining) {
+    AppState s = open(kSpiral);
+    do_lab(s, lab::Tick{0.0});
+    ASSERT_TRUE(s.lab.cache_valid);
+    EXPECT_EQ(s.lab.field.n, kFieldCells);
+    EXPECT_EQ(s.lab.maps.n, kNeuronMapCells);
+    EXPECT_TRUE(s.lab.curve.x.empty());
+    const std::vector<double> before = s.lab.field.out;
+    do_lab(s, lab::SetSpeed{5, false});
+    do_lab(s, lab::SetTraining{true});
+    do_lab(s, lab::Tick{0.05});
+    EXPECT_EQ(s.steps_done, 5);
+    EXPECT_EQ(s.lab.field.out, before) << "0.05 s after the last refresh: not yet";
+    for (int i = 0; i < 3; ++i) do_lab(s, lab::Tick{0.05});
+    EXPECT_EQ(s.steps_done, 20);
+    const GridField now = decision_field(s.doc.net, s.lab.domain, kFieldCells);
+    EXPECT_EQ(s.lab.field.out, now.out) << "0.2 s: refreshed from the current network";
+    do_lab(s, lab::SetTraining{false});
+    EXPECT_EQ(s.lab.stats.train_acc >= 0, true);
+    EXPECT_NEAR(s.lab.stats.train_loss, bp::evaluate_loss(s.doc.net, *s.doc.data), 1e-12);
+}
+
+TEST(Lab, AutomaticSpeedStaysInRange) {
+    AppState s = open(kXor);
+    do_lab(s, lab::SetSpeed{1, true});
+    do_lab(s, lab::SetTraining{true});
+    for (int f = 0; f < 30; ++f) do_lab(s, lab::Tick{1.0 / 60});
+    EXPECT_GE(s.lab.steps_per_frame, 1);
+    EXPECT_LE(s.lab.steps_per_frame, kMaxStepsPerFrame);
+    EXPECT_GT(s.steps_done, 30) << "a tiny network trains more than one step per frame";
+}
+
+TEST(Lab, DivergenceOnTheSpiralPausesAndRewindsToAReproducibleStep) {
+    AppState s = open(kSpiral);
+    const bp::Document start = s.doc;
+    do_lab(s, lab::Train{300});
+    ASSERT_FALSE(s.lab.diverged) << s.status;
+    bp::TrainingConfig c = s.doc.training;
+    c.optimizer = bp::OptimizerKind::momentum;
+    c.learning_rate = 50;
+    do_lab(s, lab::SetConfig{c});
+    do_lab(s, lab::SetSpeed{50, false});
+    do_lab(s, lab::SetTraining{true});
+    for (int f = 0; f < 200 && s.lab.training; ++f) do_lab(s, lab::Tick{1.0 / 60});
+    EXPECT_FALSE(s.lab.training) << "training paused by itself";
+    ASSERT_TRUE(s.lab.diverged);
+    EXPECT_TRUE(s.status_is_error);
+    EXPECT_NE(s.status.find("learning rate 50 is probably too high"), std::string::npos) << s.status;
+    EXPECT_GT(s.lab.diverged->step, 300);
+    EXPECT_LT(s.lab.diverged->step, 2000);
+
+    do_lab(s, lab::Rewind{});
+    EXPECT_FALSE(s.lab.diverged);
+    const long back = s.steps_done;
+    EXPECT_GE(back, 250);
+    EXPECT_LE(back, 300) << "the last checkpoint before the learning rate was raised";
+    EXPECT_EQ(static_cast<long>(s.history.train.size()), back);
+    EXPECT_EQ(static_cast<long>(s.history.test.size()), back);
+    bp::Document ref = start;  // an independent run to that step
+    bp::Trainer t(*ref.data, ref.training);
+    for (long i = 0; i < back; ++i) t.step(ref.net);
+    EXPECT_TRUE(same_parameters(s.doc.net, ref.net));
+    apply(s, act::Undo{});  // the rewind is an undo entry
+    EXPECT_FALSE(same_parameters(s.doc.net, ref.net));
+}
+
+TEST(Lab, AnExplodingLinearNetworkIsCaughtAndNeverHoldsInfinity) {
+    AppState s = example();  // made linear, with η = 10⁶ every update multiplies the error
+    apply(s, act::SetLoss{bp::Loss::mse});
+    apply(s, act::SetActivation{1, bp::Activation::linear});
+    apply(s, act::SetActivation{2, bp::Activation::linear});
+    bp::TrainingConfig c = s.doc.training;
+    c.learning_rate = 1e6;
+    do_lab(s, lab::SetConfig{c});
+    do_lab(s, lab::Train{200});
+    ASSERT_TRUE(s.lab.diverged);
+    EXPECT_LT(s.steps_done, 200);
+    for (int l = 1; l <= s.doc.net.L(); ++l)
+        for (double w : s.doc.net.layers[l].W.v) EXPECT_TRUE(std::isfinite(w)) << "the overflowing update was undone";
+    do_lab(s, lab::Tick{0});
+    EXPECT_TRUE(s.lab.cache_valid);
+}
+
+TEST(Lab, GeneratedDataFitsTheNetworkAndIsUndoable) {
+    AppState s = example();  // Mazur: 2 inputs, 2 sigmoid outputs, ½-squared error
+    const bp::Document before = s.doc;
+    bp::DatasetSpec spec;
+    spec.kind = bp::DatasetKind::circle;
+    spec.points = 100;
+    spec.test_fraction = 0.2;
+    do_lab(s, lab::Generate{spec});
+    ASSERT_FALSE(s.status_is_error) << s.status;
+    EXPECT_EQ(s.doc.data->size(), 80);
+    EXPECT_EQ(s.doc.test->size(), 20);
+    EXPECT_EQ(s.doc.net.output_size(), 1) << "the output layer was resized to the data's one target";
+    EXPECT_EQ(s.doc.net.layers[2].W.rows, 1);
+    EXPECT_EQ(s.doc.net.layers[1].W, before.net.layers[1].W) << "a layer that still fits keeps its weights";
+    EXPECT_NE(s.status.find("output layer now has 1 neuron"), std::string::npos) << s.status;
+    const bp::SplitDataset ref = bp::generate_dataset(spec);
+    EXPECT_EQ(s.doc.data->X, ref.train.X);
+    EXPECT_EQ(s.doc.test->Y, ref.test.Y);
+    EXPECT_EQ(s.doc.extra["dataset"]["kind"], "circle");
+    apply(s, act::Undo{});
+    EXPECT_EQ(s.doc.net.output_size(), 2);
+    EXPECT_EQ(s.doc.data->X, before.data->X);
+
+    spec.kind = bp::DatasetKind::sine;  // 1 input: the input layer follows
+    do_lab(s, lab::Generate{spec});
+    ASSERT_FALSE(s.status_is_error) << s.status;
+    EXPECT_EQ(s.doc.net.input_size(), 1);
+    EXPECT_EQ(s.doc.net.layers[1].W.cols, 1);
+    do_lab(s, lab::Tick{0});
+    EXPECT_EQ(plot_dims(s), 1);
+    EXPECT_EQ(s.lab.curve.x.size(), static_cast<std::size_t>(kCurvePoints));
+}
+
+TEST(Lab, RegressionDataOnAClassifierIsRefusedClearly) {
+    AppState s = open(kXor);
+    const bp::Document before = s.doc;
+    bp::DatasetSpec spec;
+    spec.kind = bp::DatasetKind::sine;
+    do_lab(s, lab::Generate{spec});
+    EXPECT_TRUE(s.status_is_error);
+    EXPECT_NE(s.status.find("binary_cross_entropy"), std::string::npos) << s.status;
+    EXPECT_EQ(s.doc.data->X, before.data->X);
+    EXPECT_TRUE(s.undo.empty());
+}
+
+TEST(Lab, SoftmaxClassifiersGetOneHotTargets) {
+    AppState s = open(std::string(BP_PRESETS_DIR) + "/relu-softmax-classifier.json");
+    bp::DatasetSpec spec;
+    spec.kind = bp::DatasetKind::gaussians;
+    spec.points = 40;
+    do_lab(s, lab::Generate{spec});
+    ASSERT_FALSE(s.status_is_error) << s.status;
+    ASSERT_EQ(s.doc.net.output_size(), 2);
+    const bp::SplitDataset ref = bp::generate_dataset(spec);
+    for (int n = 0; n < s.doc.data->size(); ++n) {
+        EXPECT_DOUBLE_EQ(s.doc.data->Y(n, 0) + s.doc.data->Y(n, 1), 1.0);
+        EXPECT_DOUBLE_EQ(s.doc.data->Y(n, 1), ref.train.Y(n, 0)) << "class 1 is the second column";
+    }
+}
+
+TEST(Lab, PointAndTableEditsAreUndoable) {
+    AppState s = open(kXor);
+    const int n = s.doc.data->size();
+    do_lab(s, lab::AddPoint{false, {0.3, -0.4}, brush_target(s.doc.net, 1, 0)});
+    ASSERT_EQ(s.doc.data->size(), n + 1);
+    EXPECT_DOUBLE_EQ(s.doc.data->X(n, 1), -0.4);
+    EXPECT_DOUBLE_EQ(s.doc.data->Y(n, 0), 1.0);
+    apply(s, act::BeginGesture{});
+    do_lab(s, lab::MovePoint{{false, n}, 0.5, 0.5});
+    do_lab(s, lab::MovePoint{{false, n}, 0.6, 0.7});
+    apply(s, act::EndGesture{});
+    EXPECT_DOUBLE_EQ(s.doc.data->X(n, 0), 0.6);
+    EXPECT_EQ(s.undo.size(), 2u) << "add + one drag";
+    do_lab(s, lab::SetValue{{false, n}, false, 1, -0.25});
+    EXPECT_DOUBLE_EQ(s.doc.data->X(n, 1), -0.25);
+    do_lab(s, lab::SetValue{{false, n}, true, 0, 2.0});
+    EXPECT_TRUE(s.status_is_error) << "a BCE target must stay in [0, 1]";
+    do_lab(s, lab::RemovePoint{{false, n}});
+    EXPECT_EQ(s.doc.data->size(), n);
+    do_lab(s, lab::AddRow{true});
+    EXPECT_EQ(s.doc.test->X(s.doc.test->size() - 1, 0), 0.0);
+    for (int i = 0; i < 5; ++i) apply(s, act::Undo{});
+    EXPECT_EQ(s.doc.data->size(), n);
+    apply(s, act::Redo{});
+    EXPECT_EQ(s.doc.data->size(), n + 1);
+
+    AppState one = example();  // one training sample: it stays
+    do_lab(one, lab::RemovePoint{{false, 0}});
+    EXPECT_TRUE(one.status_is_error);
+    EXPECT_EQ(one.doc.data->size(), 1);
+}
+
+TEST(Lab, APresetReplacesTheDocumentUndoably) {
+    AppState s = example();
+    apply(s, act::TrainSteps{5});
+    const std::vector<PresetInfo> presets = list_presets();
+    const auto spiral = std::find_if(presets.begin(), presets.end(), [](const PresetInfo& p) { return p.stem == "spiral-2-8-8-8-1"; });
+    ASSERT_NE(spiral, presets.end());
+    do_lab(s, lab::LoadPreset{spiral->path, spiral->title});
+    ASSERT_FALSE(s.status_is_error) << s.status;
+    EXPECT_EQ(s.title, spiral->title);
+    EXPECT_TRUE(s.file_path.empty()) << "saving never overwrites the preset";
+    EXPECT_EQ(s.doc.net.L(), 4);
+    EXPECT_EQ(s.steps_done, 0);
+    EXPECT_TRUE(s.history.train.empty());
+    do_lab(s, lab::Tick{0});
+    EXPECT_EQ(s.lab.spec.kind, bp::DatasetKind::spiral) << "the generator starts from the preset's spec";
+    EXPECT_EQ(s.lab.spec.points, 300);
+    apply(s, act::Undo{});
+    EXPECT_EQ(s.doc.net.L(), 2);
+    do_lab(s, lab::LoadPreset{"/nonexistent/preset.json", "missing"});
+    EXPECT_TRUE(s.status_is_error);
+    EXPECT_EQ(s.doc.net.L(), 2);
+}
+
+TEST(Lab, ResetReinitialisesAndStartsTheCurveAgain) {
+    AppState s = open(kXor);
+    do_lab(s, lab::Train{20});
+    do_lab(s, lab::Reset{bp::InitScheme::he, 7});
+    ASSERT_FALSE(s.status_is_error) << s.status;
+    EXPECT_EQ(s.steps_done, 0);
+    EXPECT_TRUE(s.history.train.empty());
+    bp::Network ref = s.doc.net;
+    bp::initialize(ref, bp::InitScheme::he, 7);
+    EXPECT_TRUE(same_parameters(s.doc.net, ref));
+}
