@@ -363,9 +363,8 @@ FormulaText FormulaWriter::loss() const {
         sym.add("(", "\\left(");
         sub.add("(", "\\left(");
         append_sum(sym, N, [&](Phrase& p, int n) {
-            std::string tex = "L_{";  // (built in steps: GCC 12 mistakes "L_{" + to_string() for overlap)
-            tex.append(std::to_string(n + 1)).append("}");
-            p.add("L" + subscript(n + 1), tex);
+            // Appended piece by piece: GCC 12 -O3 mistakes "L" + std::string(...) for an overlapping copy.
+            p.add("L", "L_{").add(subscript(n + 1), std::to_string(n + 1)).add("", "}");
         });
         append_sum(sub, N, [&](Phrase& p, int n) { p.add(factor(t_.sample_losses[n])); });
         sym.add(")/N", "\\right) / N");

@@ -4,7 +4,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
-# Engine and CLI suites only for now: the studio's suites have not yet had a clean ASan run (next step).
-cmake --preset asan -DBP_WERROR=ON -DBP_BUILD_APP=OFF >/dev/null
+cmake --preset asan -DBP_WERROR=ON >/dev/null
 cmake --build --preset asan -j"$(nproc)"
-ctest --preset asan -j"$(nproc)"
+# The real-window screenshot tests (window.*) run in the release pass; under ASan, Mesa's llvmpipe
+# driver and Xlib allocate in ways LeakSanitizer reports at exit. The window-free UI smoke test
+# (every view drawn for hundreds of frames) does run here.
+ctest --preset asan -j"$(nproc)" -E '^window\.' 

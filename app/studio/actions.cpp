@@ -141,7 +141,7 @@ void train(AppState& s, long count) {
         const double loss = s.trainer->step(s.doc.net);
         s.history.train.push_back(loss);
         ++s.steps_done;
-        if (!std::isfinite(loss) || !all_finite(s.doc.net)) {  // diverged: take the whole chunk back
+        if (s.trainer->diverged() || !std::isfinite(loss) || !all_finite(s.doc.net)) {  // diverged: take the whole chunk back
             s.doc.net = before;
             s.history.train.resize(train_len);
             s.history.test.resize(test_len);
@@ -150,7 +150,7 @@ void train(AppState& s, long count) {
             s.trainer_data = nullptr;
             rebuild_pass(s, true);
             set_status(s, "training diverged at step " + std::to_string(steps_before + i) +
-                              " (the loss is no longer a number): lower the learning rate", true);
+                              " (the loss or an update is no longer a finite number): lower the learning rate", true);
             return;
         }
     }
@@ -186,6 +186,7 @@ struct Handler {
         t.play_speed = std::clamp(t.play_speed, 0.25, 500.0);
         t.ui_scale = std::clamp(t.ui_scale, 0.5f, 3.0f);
         t.side_width = std::clamp(t.side_width, 0.15f, 0.6f);
+        t.lab_side_width = std::clamp(t.lab_side_width, 0.15f, 0.6f);
         t.bottom_height = std::clamp(t.bottom_height, 0.12f, 0.6f);
         t.formula_width = std::clamp(t.formula_width, 0.2f, 0.8f);
         t.train_chunk = std::clamp(t.train_chunk, 1, 100000);
@@ -337,6 +338,7 @@ struct Handler {
         }
     }
     void operator()(const act::ShowTab& a) { s.side_tab = a.tab; }
+    void operator()(const act::PinPath& a) { s.path_pin = a.pin; }
     void operator()(const act::Quiz& a) { apply_quiz(s, a.command); }
     void operator()(const act::Lab& a) { apply_lab(s, a.op); }
     void operator()(const act::MarkSaved& a) {

@@ -55,6 +55,7 @@ struct MarkSaved { std::string path; };
 
 // ---- side panel, quiz mode, homework table ----
 struct ShowTab { std::string tab; };  // bring a side-panel tab forward once ("" when done)
+struct PinPath { PathPin pin; };      // the Paths tab's route that stays drawn (row −1: none)
 struct Quiz { QuizCommand command; };  // see quiz.h
 
 }  // namespace act
@@ -65,7 +66,7 @@ using Action = std::variant<act::Select, act::Hover, act::Highlight, act::SetSet
                             act::BeginGesture, act::EndGesture, act::EditParameter, act::SetLearningRate,
                             act::AddLayer, act::RemoveLayer, act::AddNeuron, act::RemoveNeuron,
                             act::SetActivation, act::SetLoss, act::SetBias, act::Reinitialize, act::Undo,
-                            act::Redo, act::ReplaceDocument, act::MarkSaved, act::ShowTab, act::Quiz, act::Lab>;
+                            act::Redo, act::ReplaceDocument, act::MarkSaved, act::ShowTab, act::Quiz, act::Lab, act::PinPath>;
 
 using ActionQueue = std::vector<Action>;
 

@@ -24,6 +24,22 @@ std::vector<std::string> split(const std::string& s, char sep) {
     return parts;
 }
 
+// --homework-row a,2,0,0.7514 | dW,2,0,1,0.08217 | loss,0.2984 (0-based indices, as backprop-cli check)
+std::string parse_homework_row(const std::string& text, HomeworkRow& out) {
+    const std::string bad = "--homework-row " + text + ": expected WHAT,l,j,VALUE (WHAT,l,j,k,VALUE for dW and W_after; "
+                            "loss,VALUE), WHAT one of z, a, delta, dW, db, loss, W_after, b_after; indices from 0";
+    const std::vector<std::string> p = split(text, ',');
+    const auto what = bp::parse_quantity(p[0]);
+    if (!what) return bad;
+    const std::size_t indices = *what == bp::Quantity::loss ? 0 : bp::is_weight(*what) ? 3 : 2;
+    if (p.size() != indices + 2) return bad;
+    long v[3] = {0, 0, 0};
+    for (std::size_t i = 0; i < indices; ++i)
+        if (!parse_long(p[i + 1], v[i]) || v[i] < 0 || v[i] > 100000) return bad;
+    out = HomeworkRow{*what, static_cast<int>(v[0]), static_cast<int>(v[1]), static_cast<int>(v[2]), p.back()};
+    return "";
+}
+
 std::string parse_select(const std::string& text, Selection& out) {
     const std::string bad = "--select " + text + ": expected w,l,j,k or b,l,j or n,l,j (0-based indices)";
     const std::vector<std::string> p = split(text, ',');
@@ -113,6 +129,12 @@ std::string parse_command_line(const std::vector<std::string>& args, Options& ou
             if (err = value(out.tab); err.empty() && out.tab != "inspector" && out.tab != "paths" && out.tab != "lab" &&
                                           out.tab != "quiz")
                 err = "--tab " + out.tab + ": expected inspector, paths, lab or quiz";
+        } else if (a == "--path") {
+            if (err = count(1, 100000, n); err.empty()) out.path = static_cast<int>(n);
+        } else if (a == "--homework-row") {
+            std::string v;
+            HomeworkRow row;
+            if (err = value(v); err.empty() && (err = parse_homework_row(v, row)).empty()) out.homework.push_back(row);
         } else if (a == "--quiz") {
             out.quiz = true;
         } else if (a == "--quiz-what") {
@@ -162,11 +184,15 @@ std::string usage_text() {
            "  --lr X                use learning rate X instead of the file's (e.g. --lr 50 to see divergence)\n"
            "  --list-presets        print the presets, one line each: file name, a tab, title; then exit\n"
            "  --tab NAME            open a side-panel tab: inspector | paths | lab | quiz\n"
+           "  --path N              with --select of a weight or bias: keep its path N (from 1, largest\n"
+           "                        first) drawn on the network, as a click on its row in Paths does\n"
            "  --quiz                quiz mode: stepping stops before each value for you to compute\n"
            "  --quiz-what LIST      what is asked (implies --quiz), comma-separated: forward, loss,\n"
            "                        output_delta, hidden_delta, gradients, updates\n"
            "  --answer TEXT         type TEXT into the quiz field and press Enter (repeatable, in order)\n"
            "  --hint                ask for a hint at the waiting question (twice: with the numbers)\n"
+           "  --homework-row ROW    a row of the Quiz tab's homework table (repeatable): WHAT,l,j,VALUE,\n"
+           "                        WHAT,l,j,k,VALUE for dW and W_after, loss,VALUE; indices from 0\n"
            "  --present             presentation mode: large fonts, light high-contrast theme\n"
            "  --size WxH            window size in pixels (default 1280x800)\n"
            "  --frames N            render N frames and exit 0 (no saved settings are read or written)\n"

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "app/studio/quiz.h"
 #include "app/studio/selection.h"
 
 namespace studio {
@@ -26,6 +27,8 @@ struct Options {
     std::vector<std::string> quiz_what;  // what is quizzed (quiz.h topic keys); empty = everything
     std::vector<std::string> answers;    // typed into the quiz field and submitted, in order
     int hints = 0;                  // hint levels asked for after the answers (0..2)
+    int path = 0;                   // > 0: keep path N (from 1) of the selected parameter drawn (Paths tab)
+    std::vector<HomeworkRow> homework;   // rows of the Quiz tab's homework table
     std::optional<double> learning_rate;  // --lr: overrides the file's learning rate (before --train-steps)
     bool list_presets = false;      // --list-presets: print "stem<TAB>title" per preset and exit 0
     bool help = false, version = false;

@@ -127,7 +127,7 @@ double shade(bp::Activation f, double a, double scale) {
 }
 
 Rgb class_color(int k) {
-    static const Rgb kColors[] = {diverging(-0.85), diverging(0.85),
+    static const Rgb kColors[] = {diverging(-1.0), diverging(1.0),
                                   {0.30f, 0.62f, 0.30f}, {0.55f, 0.40f, 0.70f}, {0.80f, 0.25f, 0.30f},
                                   {0.20f, 0.60f, 0.60f}, {0.60f, 0.50f, 0.20f}, {0.45f, 0.45f, 0.45f}};
     constexpr int count = sizeof kColors / sizeof kColors[0];

@@ -139,14 +139,23 @@ void train_frame(AppState& s) {
 
 // ---- [SECTION] caches ----
 
+// The field's cells per side: 48, or fewer for a network so big that 48² forward passes would take long.
+int field_cells(const bp::Network& net) {
+    double macs = 0;  // multiply-adds of one forward pass
+    for (int l = 1; l <= net.L(); ++l) macs += static_cast<double>(net.layers[l].size) * net.layers[l - 1].size;
+    return std::clamp(static_cast<int>(std::sqrt(kFieldBudget / std::max(1.0, macs))), 16, kFieldCells);
+}
+
+bool maps_wanted(const AppState& s) { return s.settings.neuron_maps && s.lab.visible && s.doc.net.input_size() == 2; }
+
 void refresh(AppState& s) {
     LabState& lab = s.lab;
     const bp::Network& net = s.doc.net;
     const bp::Dataset& data = *s.doc.data;
     const bp::Dataset* test = has_test(s) ? &*s.doc.test : nullptr;
     lab.domain = plot_domain(net.input_size(), &data, test);
-    lab.field = net.input_size() == 2 ? decision_field(net, lab.domain, kFieldCells) : GridField{};
-    lab.maps = net.input_size() == 2 ? neuron_maps(net, lab.domain, kNeuronMapCells) : NeuronMaps{};
+    lab.field = net.input_size() == 2 ? decision_field(net, lab.domain, field_cells(net)) : GridField{};
+    lab.maps = maps_wanted(s) ? neuron_maps(net, lab.domain, kNeuronMapCells) : NeuronMaps{};
     lab.curve = net.input_size() == 1 ? fitted_curve(net, lab.domain, kCurvePoints) : Curve{};
     LabStats st;
     st.train_loss = bp::evaluate_loss(net, data);
@@ -170,12 +179,22 @@ void refresh(AppState& s) {
     lab.since_refresh = 0;
 }
 
-bool data_changed(const AppState& s) {
-    const LabState& lab = s.lab;
+bool same_data(const AppState& s, const bp::Matrix& X, const bp::Matrix& Y, const bp::Matrix& tX, const bp::Matrix& tY) {
     const bp::Dataset& d = *s.doc.data;
     const bool t = has_test(s);
-    return !(d.X == lab.cached_X && d.Y == lab.cached_Y) ||
-           !((t ? s.doc.test->X : bp::Matrix()) == lab.cached_test_X && (t ? s.doc.test->Y : bp::Matrix()) == lab.cached_test_Y);
+    return d.X == X && d.Y == Y && (t ? s.doc.test->X : bp::Matrix()) == tX && (t ? s.doc.test->Y : bp::Matrix()) == tY;
+}
+
+// Another network shape or other data: the checkpoints and the watch belong to the old ones.
+void follow_run(AppState& s) {
+    LabState& lab = s.lab;
+    std::vector<int> sizes;
+    for (const bp::Layer& layer : s.doc.net.layers) sizes.push_back(layer.size);
+    if (sizes == lab.run_sizes && same_data(s, lab.run_X, lab.run_Y, lab.run_test_X, lab.run_test_Y)) return;
+    if (!lab.run_sizes.empty()) forget_run(lab);
+    lab.run_sizes = std::move(sizes);
+    lab.run_X = s.doc.data->X, lab.run_Y = s.doc.data->Y;
+    lab.run_test_X = has_test(s) ? s.doc.test->X : bp::Matrix(), lab.run_test_Y = has_test(s) ? s.doc.test->Y : bp::Matrix();
 }
 
 void tick(AppState& s, double seconds) {
@@ -184,12 +203,13 @@ void tick(AppState& s, double seconds) {
         stored_spec(s.doc, lab.spec);
         lab.spec_loaded = true;
     }
-    // A different network shape or different data: old checkpoints and the watch no longer apply.
-    const bool shape_or_data = lab.cache_valid && (!same_shape(lab.cached_net, s.doc.net) || data_changed(s));
-    if (shape_or_data) forget_run(lab);
+    follow_run(s);
     if (lab.training) train_frame(s);
     lab.since_refresh += std::max(0.0, seconds);
-    const bool stale = !lab.cache_valid || shape_or_data || !same_network(lab.cached_net, s.doc.net);
+    if (!lab.visible) return;  // nothing draws the caches
+    const bool stale = !lab.cache_valid || !same_network(lab.cached_net, s.doc.net) ||
+                       !same_data(s, lab.cached_X, lab.cached_Y, lab.cached_test_X, lab.cached_test_Y) ||
+                       maps_wanted(s) == lab.maps.empty();
     if (stale && (!lab.training || lab.since_refresh >= 1.0 / kRefreshHz)) refresh(s);
 }
 

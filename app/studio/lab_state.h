@@ -1,10 +1,12 @@
 // The Training lab's part of the app state (AppState::lab): continuous training and its speed and stop
 // conditions, the divergence watch and the checkpoints to rewind to, the data generator's fields and
 // the brush for clicked points, and what the Lab draws (decision field, per-neuron maps, fitted curve,
-// losses and accuracy), recomputed by lab::Tick at most kRefreshHz times a second while training.
+// losses and accuracy), recomputed by lab::Tick while the Lab is shown, at most kRefreshHz times a
+// second while training.
 #pragma once
 #include <cstdint>
 #include <optional>
+#include <vector>
 
 #include "app/studio/decision_field.h"
 #include "app/studio/divergence.h"
@@ -13,7 +15,8 @@
 
 namespace studio {
 
-inline constexpr int kFieldCells = 48;       // the decision field: 48 × 48 forward passes
+inline constexpr int kFieldCells = 48;       // the decision field: 48 × 48 forward passes (fewer for big networks)
+inline constexpr double kFieldBudget = 4e6;  // multiply-adds one refresh of the field may take
 inline constexpr int kNeuronMapCells = 14;   // each neuron's heatmap: 14 × 14
 inline constexpr int kCurvePoints = 160;     // the fitted curve for one input
 inline constexpr double kRefreshHz = 5.0;    // field, maps and numbers while training
@@ -39,6 +42,8 @@ struct LabState {
     // ---- divergence ----
     DivergenceWatch watch;
     Checkpoints checkpoints;
+    std::vector<int> run_sizes;  // the layer sizes and data the checkpoints and the watch belong to
+    bp::Matrix run_X, run_Y, run_test_X, run_test_Y;
     std::optional<Divergence> diverged;  // set when training paused because of it; cleared by rewind/dismiss
 
     // ---- data ----
@@ -54,7 +59,7 @@ struct LabState {
     // ---- what the Lab draws (see lab::Tick) ----
     PlotDomain domain;
     GridField field;             // empty unless the network has 2 inputs
-    NeuronMaps maps;             // idem
+    NeuronMaps maps;             // idem, and only while drawn (the Lab shown, settings.neuron_maps)
     Curve curve;                 // empty unless the network has 1 input
     LabStats stats;
     double target_scale = 1;     // largest |target| (colour scale for regression)

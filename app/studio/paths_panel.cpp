@@ -71,7 +71,7 @@ PathPanelModel build_path_panel(const bp::Network& net, const bp::Matrix& x, con
     m.gradient_label = "∂L/∂" + m.parameter;
     bp::PathListing listing;
     try {
-        listing = bp::enumerate_paths(net, x, y, p);
+        listing = bp::enumerate_paths(net, x, y, p, shown_rows, shown_rows);  // only the rows shown are built
     } catch (const bp::Error& e) {
         m.hint = std::string("No paths: ") + e.what();
         return m;
@@ -113,16 +113,20 @@ PathPanelModel build_path_panel(const bp::Network& net, const bp::Matrix& x, con
     m.gradient = listing.gradient;
     m.difference = m.sum - m.gradient;
     m.agree = std::fabs(m.difference) <= kPathAgreeTolerance * std::max(1.0, std::fabs(m.gradient));
-    m.sum_line = "Σ of all " + (total == 1 ? std::string("1 path") : count_text(total, m.count_saturated) + " paths") + " = " +
-                 bp::format_number(m.sum, 10);
+    m.sum_name = "Σ of all " + (total == 1 ? std::string("1 path") : count_text(total, m.count_saturated) + " paths");
+    m.sum_value = bp::format_number(m.sum, 9);
+    m.sum_line = m.sum_name + " = " + m.sum_value;
     const std::string factored = p.bias ? bp::neuron_label("δ", p.l, p.j)
                                         : bp::neuron_label("a", p.l - 1, p.k) + "·" + bp::neuron_label("δ", p.l, p.j);
-    m.gradient_line = "backprop: " + m.gradient_label + " = " + factored + " = " + bp::format_number(m.gradient, 10);
+    m.gradient_name = "backprop: " + m.gradient_label + " = " + factored;
+    m.gradient_value = bp::format_number(m.gradient, 9);
+    m.gradient_line = m.gradient_name + " = " + m.gradient_value;
+    m.difference_line = "difference " + bp::format_number(m.difference, 2);
     if (!m.walked)
         m.check_line = "Too many paths to walk one by one: the total is backprop's gradient, and the rows are the "
                        "largest paths, found without listing the others.";
     else if (m.agree)
-        m.check_line = "✓ they agree to 1e-12 (difference " + bp::format_number(m.difference, 2) + ")";
+        m.check_line = "✓ they agree to 1e-12";
     else
         m.check_line = "✗ they differ by " + bp::format_number(m.difference, 3);
     m.compact = listing.compact;
@@ -140,6 +144,12 @@ PathPanelModel build_path_panel(const AppState& s) {
     const int batch = s.sample >= 0 ? 1 : d.size();
     return build_path_panel(s.doc.net, bp::take_rows(d.X, n, 1), bp::take_rows(d.Y, n, 1), s.selection, n, d.size(),
                             batch);
+}
+
+int pinned_row(const AppState& s, const PathPanelModel& m) {
+    const PathPin& pin = s.path_pin;
+    if (pin.row < 0 || !(pin.parameter == s.selection) || pin.row >= static_cast<int>(m.rows.size())) return -1;
+    return pin.row;
 }
 
 const PathPanelModel& PathPanelCache::get(const AppState& s) {

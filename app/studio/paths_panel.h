@@ -42,9 +42,12 @@ struct PathPanelModel {
     std::string more_text;         // "and 14 more paths summing to 0.0001212"
     double sum = 0, gradient = 0, difference = 0;
     bool agree = false;            // |Σ − gradient| ≤ kPathAgreeTolerance·max(1, |gradient|)
-    std::string sum_line;          // "Σ of all 2 paths = 0.000438568"
-    std::string gradient_line;     // "backprop: ∂L/∂w¹₁₁ = a⁰₁·δ¹₁ = 0.000438568"
-    std::string check_line;        // "✓ agree to 1e-12 (difference 2.7·10⁻²⁰)" or "✗ differ by …"
+    std::string sum_line;          // "Σ of all 2 paths = 0.000438567734"
+    std::string gradient_line;     // "backprop: ∂L/∂w¹₁₁ = a⁰₁·δ¹₁ = 0.000438567734"
+    std::string sum_name, sum_value;            // the same, as two columns: "Σ of all 2 paths", "0.000438567734"
+    std::string gradient_name, gradient_value;  // "backprop: ∂L/∂w¹₁₁ = a⁰₁·δ¹₁", "0.000438567734"
+    std::string check_line;        // "✓ they agree to 1e-12" or "✗ they differ by 3e-9"
+    std::string difference_line;   // "difference −5.4e-20"
     std::vector<std::string> compact;  // ∂L/∂w = a·δ, then δ's recurrence with the numbers
 };
 
@@ -66,6 +69,8 @@ PathPanelModel build_path_panel(const bp::Network& net, const bp::Matrix& x, con
 PathPanelModel build_path_panel(const AppState& s);
 // The data row the path explorer uses: the pass's sample, or the batch's shown sample.
 int path_sample(const AppState& s);
+// The pinned row of model m for the current selection, or -1.
+int pinned_row(const AppState& s, const PathPanelModel& m);
 
 class PathPanelCache {
 public:

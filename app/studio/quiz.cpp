@@ -272,13 +272,12 @@ void reveal(AppState& s) {
 void new_numbers(AppState& s) {
     QuizState& q = s.quiz;
     const std::uint64_t seed = mix(q.config.seed * 1000003ull + ++q.new_numbers);
-    const Settings keep = s.settings;  // Reinitialize remembers its scheme and seed: not ours to change
-    apply(s, act::Reinitialize{bp::InitScheme::uniform, seed});
-    if (s.status_is_error) return;
-    s.settings.init_scheme = keep.init_scheme;
-    s.settings.init_seed = keep.init_seed;
-    bp::round_parameters(s.doc.net, 2);  // short decimals: the arithmetic is doable by hand
-    rebuild_pass(s, false);
+    const bool done = edit_document(s, "new numbers for the quiz", [&](bp::Document& d) {
+        bp::initialize(d.net, bp::InitScheme::uniform, seed);  // weights and biases in ±1/√fan-in
+        bp::round_parameters(d.net, 2);                          // short decimals: doable by hand
+    });
+    if (!done) return;
+    s.stepper->restart();
     s.playing = false;
     set_status(s, "New numbers: the same network with fresh weights and biases of two decimals (Ctrl+Z brings back the old ones).");
 }

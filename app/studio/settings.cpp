@@ -80,6 +80,7 @@ Settings settings_from_json(const std::string& text) {
     read_number(j, "play_speed", s.play_speed);
     read_number(j, "ui_scale", s.ui_scale);
     read_number(j, "side_width", s.side_width);
+    read_number(j, "lab_side_width", s.lab_side_width);
     read_number(j, "bottom_height", s.bottom_height);
     read_number(j, "formula_width", s.formula_width);
     read_number(j, "init_seed", s.init_seed);
@@ -101,6 +102,7 @@ std::string settings_to_json(const Settings& s) {
     j["play_speed"] = s.play_speed;
     j["ui_scale"] = s.ui_scale;
     j["side_width"] = s.side_width;
+    j["lab_side_width"] = s.lab_side_width;
     j["bottom_height"] = s.bottom_height;
     j["formula_width"] = s.formula_width;
     j["init_seed"] = s.init_seed;

@@ -52,7 +52,9 @@ AppState initial_state(const Options& o) {
     if (s.lab.diverged) s.status = divergence_message(*s.lab.diverged), s.status_is_error = true;
     for (const std::string& text : o.answers) apply(s, act::Quiz{quiz_cmd::Answer{text}});
     for (int i = 0; i < o.hints; ++i) apply(s, act::Quiz{quiz_cmd::Hint{}});
+    if (!o.homework.empty()) apply(s, act::Quiz{quiz_cmd::SetHomework{o.homework}});
     if (!o.tab.empty()) apply(s, act::ShowTab{o.tab});
+    if (o.path > 0 && o.select) apply(s, act::PinPath{PathPin{*o.select, o.path - 1}});
     return s;
 }
 

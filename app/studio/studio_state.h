@@ -30,6 +30,7 @@ struct Settings {
     bool light_theme = false;     // the presentation mode is always light
     float ui_scale = 1.0f;        // on top of the monitor's content scale
     float side_width = 0.31f;     // inspector, fraction of the window width
+    float lab_side_width = 0.44f; // the side panel while the Lab tab is shown (room for controls beside the plot)
     float bottom_height = 0.29f;  // formula + loss curve, fraction of the window height
     float formula_width = 0.52f;  // formula, fraction of the bottom row
     bp::InitScheme init_scheme = bp::InitScheme::xavier;  // for re-initialise and new layers
@@ -55,6 +56,14 @@ struct Snapshot {
     std::string label;  // "edit w²₁₁", "add layer", ... for the Edit menu and the status line
 };
 
+// A chain-rule path whose route stays drawn on the canvas after the pointer leaves its row in the Paths
+// tab (click the row; click again to let go). It belongs to one parameter: another selection lets it go.
+struct PathPin {
+    Selection parameter;
+    int row = -1;  // the row of the Paths tab (paths_panel.h); -1 = none
+    bool operator==(const PathPin&) const = default;
+};
+
 struct AppState {
     // ---- the document ----
     bp::Document doc;
@@ -76,6 +85,7 @@ struct AppState {
     Selection selection;
     Selection hover;                     // under the pointer (set by the views, one frame late)
     std::vector<bp::ValueRef> highlight; // extra emphasis asked by a panel (e.g. a chain-rule path)
+    PathPin path_pin;                    // the Paths tab's pinned route
     Settings settings;
     bool present = false;                // presentation mode: light theme, large fonts, banner
     std::string side_tab;                // side-panel tab to bring forward once ("inspector", "paths", "lab", "quiz")

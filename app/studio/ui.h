@@ -33,6 +33,7 @@ struct Ui {
 struct FrameInfo {
     NetworkLayout canvas;  // the network canvas's geometry in screen pixels
     Box canvas_box;
+    Box lab_plot;          // the Lab's data plot area (w = 0 when not drawn)
 };
 
 // Base font size in pixels at scale 1 (>= 17 px for a projector).

@@ -67,7 +67,7 @@ void panel(const char* id, ImVec2 size, const Ui& ui, bool scroll = false) {
 
 // The side panel: one tab per job (Inspector, Paths, Lab, Quiz); each tab is one BeginTabItem block.
 // s.side_tab (--tab) brings one forward once.
-void side_panel(const AppState& s, const Ui& ui, ActionQueue& q) {
+void side_panel(const AppState& s, const Ui& ui, ActionQueue& q, FrameInfo& info) {
     const auto flags = [&](const char* name) { return s.side_tab == name ? ImGuiTabItemFlags_SetSelected : 0; };
     if (!s.side_tab.empty()) q.push_back(act::ShowTab{""});
     if (!ImGui::BeginTabBar("side_panel")) return;
@@ -80,7 +80,7 @@ void side_panel(const AppState& s, const Ui& ui, ActionQueue& q) {
         ImGui::EndTabItem();
     }
     if (ImGui::BeginTabItem("Lab", nullptr, flags("lab"))) {
-        draw_lab(s, ui, q);
+        draw_lab(s, ui, q, info);
         ImGui::EndTabItem();
     } else if (s.lab.visible) {
         q.push_back(act::Lab{lab::SetVisible{false}});
@@ -116,7 +116,7 @@ FrameInfo draw_frame(AppState& s, const Ui& ui, double dt) {
     const Settings& st = s.settings;
     const float bottom_h = std::round(body_h * st.bottom_height);
     const float top_h = body_h - bottom_h - gap;
-    const float side_w = std::round(avail.x * st.side_width);
+    const float side_w = std::round(avail.x * (s.lab.visible ? st.lab_side_width : st.side_width));  // the Lab keeps its own
     const float canvas_w = avail.x - side_w - gap;
     const float formula_w = std::round(avail.x * st.formula_width);
     Settings moved = st;
@@ -128,11 +128,11 @@ FrameInfo draw_frame(AppState& s, const Ui& ui, double dt) {
     ImGui::PopStyleVar();
     ImGui::EndChild();
     ImGui::SameLine();
-    moved.side_width -= splitter("split_side", ImVec2(gap, top_h), true, ui) / avail.x;
+    (s.lab.visible ? moved.lab_side_width : moved.side_width) -= splitter("split_side", ImVec2(gap, top_h), true, ui) / avail.x;
     ImGui::SameLine();
     panel("inspector", ImVec2(side_w, top_h), ui);
     ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(8 * ui.scale, 6 * ui.scale));
-    side_panel(s, ui, q);
+    side_panel(s, ui, q, info);
     ImGui::PopStyleVar();
     ImGui::EndChild();
     moved.bottom_height -= splitter("split_bottom", ImVec2(avail.x, gap), false, ui) / body_h;

@@ -72,6 +72,40 @@ void parameter_drag(const char* id, Selection target, double value, float width,
                  "The whole pass updates at once; Ctrl+Z undoes.");
 }
 
+void same_line_or_wrap(float next_width) {
+    const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
+    ImGui::SameLine();
+    if (ImGui::GetCursorScreenPos().x + next_width > right) ImGui::NewLine();
+}
+
+float button_width(const char* label) { return ImGui::CalcTextSize(label).x + ImGui::GetStyle().FramePadding.x * 2; }
+
+void text_wrapped_at_spaces(const std::string& text, ImVec4 color, float hanging) {
+    std::string line;
+    bool first = true;
+    const auto emit = [&] {
+        if (!first && hanging > 0) ImGui::SetCursorPosX(ImGui::GetCursorPosX() + hanging);
+        ImGui::TextColored(color, "%s", line.c_str());
+        first = false;
+    };
+    std::size_t at = 0;
+    while (at <= text.size()) {
+        std::size_t end = text.find(' ', at);
+        if (end == std::string::npos) end = text.size();
+        const std::string word = text.substr(at, end - at);
+        const std::string candidate = line.empty() ? word : line + " " + word;
+        const float room = ImGui::GetContentRegionAvail().x - (first ? 0.0f : hanging);
+        if (!line.empty() && ImGui::CalcTextSize(candidate.c_str()).x > room) {
+            emit();
+            line = word;
+        } else {
+            line = candidate;
+        }
+        at = end + 1;
+    }
+    if (!line.empty() || first) emit();
+}
+
 void centered_text(const char* text, ImU32 color) {
     const float w = ImGui::CalcTextSize(text).x;
     const float avail = ImGui::GetContentRegionAvail().x;

@@ -20,5 +20,13 @@ void value_lines(const std::vector<ValueLine>& lines, const Ui& ui, bool with_me
 void parameter_drag(const char* id, Selection target, double value, float width, ActionQueue& q);
 // Text centred horizontally in the current window at the cursor's line.
 void centered_text(const char* text, ImU32 color);
+// Before an item of next_width pixels in a row of items: on the same line if it fits, else a new line.
+void same_line_or_wrap(float next_width);
+// The width of a button with this label.
+float button_width(const char* label);
+// Text that wraps only at spaces, so a number (0.2413) or a product (a⁰₁·δ¹₁) is never split the way
+// ImGui's own wrapping splits after '.' and ','. Continues the current line (after SameLine) when there
+// is room; continuation lines start `hanging` pixels right of the indent.
+void text_wrapped_at_spaces(const std::string& text, ImVec4 color, float hanging = 0.0f);
 
 }  // namespace studio

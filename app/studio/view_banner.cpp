@@ -13,6 +13,8 @@ void draw_banner(const AppState& s, const Ui& ui) {
     if (const bp::StepEvent* e = st.current()) text = e->title;
     else text = "Ready — press → to start the forward pass";
     if (st.at_end()) text = "Pass complete — " + text;
+    if (const int i = quiz_question(s); i >= 0)  // quiz mode: the question the room is asked
+        text = "Your turn: compute " + question_label(s, i);
     ImGui::PushFont(ui.fonts.huge);
     centered_text(text.c_str(), to_u32(ui.colors.text));
     ImGui::PopFont();

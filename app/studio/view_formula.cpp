@@ -49,22 +49,17 @@ void board(const bp::StepEvent& e, const Ui& ui, ImVec4 result_color) {
     ImGui::TextUnformatted(f.lhs.c_str());
     const float indent = ImGui::CalcTextSize((f.lhs + " ").c_str()).x;
     ImGui::Indent(indent);
-    ImGui::PushTextWrapPos(0.0f);
-    if (!f.symbolic.empty()) {
-        ImGui::SameLine(0, ImGui::CalcTextSize(" ").x);
-        ImGui::TextColored(dim, "=");
-        ImGui::SameLine();
-        ImGui::TextUnformatted(f.symbolic.c_str());
-    }
+    const float hanging = ImGui::CalcTextSize("= ").x;  // wrapped lines continue right of the '='
     const auto line = [&](const std::string& text, ImVec4 color, bool first) {
         if (first) ImGui::SameLine(0, ImGui::CalcTextSize(" ").x);
         ImGui::TextColored(dim, "=");
         ImGui::SameLine();
-        ImGui::TextColored(color, "%s", text.c_str());
+        text_wrapped_at_spaces(text, color, hanging);
     };
-    if (!f.substituted.empty()) line(f.substituted, ImGui::GetStyle().Colors[ImGuiCol_Text], f.symbolic.empty());
+    const ImVec4 ink = ImGui::GetStyle().Colors[ImGuiCol_Text];
+    if (!f.symbolic.empty()) line(f.symbolic, ink, true);
+    if (!f.substituted.empty()) line(f.substituted, ink, f.symbolic.empty());
     line(f.result, result_color, f.symbolic.empty() && f.substituted.empty());
-    ImGui::PopTextWrapPos();
     ImGui::Unindent(indent);
     ImGui::PopFont();
 }

@@ -46,6 +46,12 @@ bool accent_button(const char* label, const Ui& ui, const char* help) {
     return pressed;
 }
 
+// SameLine when an item `width` pixels wide still fits on this line, else a new line.
+void same_line_if_fits(float width, float spacing = -1) {
+    ImGui::SameLine(0, spacing);
+    if (ImGui::GetContentRegionAvail().x < width) ImGui::NewLine();
+}
+
 const char* optimizer_name(bp::OptimizerKind k) {
     return k == bp::OptimizerKind::sgd ? "SGD" : k == bp::OptimizerKind::momentum ? "momentum" : "Adam";
 }
@@ -55,7 +61,6 @@ std::string output_name(const bp::Network& net, int k) { return "a" + bp::supers
 // ---- [SECTION] presets and training ----
 
 void presets_combo(const AppState& s, const Ui& ui, ActionQueue& q) {
-    static const std::vector<PresetInfo> presets = list_presets();  // read once: the files ship with the app
     ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted("Preset");
     ImGui::SameLine();
@@ -64,27 +69,7 @@ void presets_combo(const AppState& s, const Ui& ui, ActionQueue& q) {
         item_tooltip("Open one of the course examples or a Playground-style starter (Ctrl+Z goes back)");
         return;
     }
-    if (presets.empty()) dim_text(ui, "No presets found (" + presets_dir() + ")");
-    bool starters = true;
-    for (std::size_t i = 0; i < presets.size(); ++i) {
-        const PresetInfo& p = presets[i];
-        if (i == 0 || p.starter != starters) {
-            starters = p.starter;
-            ImGui::PushFont(ui.fonts.small);
-            dim_text(ui, starters ? "Playground starters" : "Course examples");
-            ImGui::PopFont();
-        }
-        ImGui::PushID(static_cast<int>(i));
-        if (ImGui::Selectable(p.title.c_str(), s.title == p.title)) push(q, lab::LoadPreset{p.path, p.title});
-        ImGui::PushFont(ui.fonts.small);
-        ImGui::Indent(ImGui::GetFontSize());
-        ImGui::PushTextWrapPos(ImGui::GetFontSize() * 40);
-        dim_text(ui, p.description);
-        ImGui::PopTextWrapPos();
-        ImGui::Unindent(ImGui::GetFontSize());
-        ImGui::PopFont();
-        ImGui::PopID();
-    }
+    presets_menu_items(s, ui, q);
     ImGui::EndCombo();
 }
 
@@ -103,28 +88,27 @@ void training_row(const AppState& s, const Ui& ui, ActionQueue& q) {
                   std::string(bp::to_string(s.settings.init_scheme)).c_str(),
                   static_cast<unsigned long long>(s.settings.init_seed));
     if (button("Reset", help)) push(q, lab::Reset{s.settings.init_scheme, s.settings.init_seed});
-    ImGui::SameLine(0, 12 * ui.scale);
-    char counter[96];
-    std::snprintf(counter, sizeof counter, "step %ld · epoch %.1f", s.steps_done, epochs_done(s));
-    ImGui::AlignTextToFramePadding();
-    dim_text(ui, counter);
-}
-
-// The learning rate, the optimiser and the batch size: they take effect at the next step, no reset.
-void hyper_row(const AppState& s, ActionQueue& q) {
-    bp::TrainingConfig c = s.doc.training;
-    bool changed = false;
+    // The learning rate, at hand: it takes effect at the next step, no reset.
+    same_line_if_fits(ImGui::GetFontSize() * 6.0f, 12 * ui.scale);
     ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted("η");
     ImGui::SameLine();
+    bp::TrainingConfig c = s.doc.training;
     double lr = c.learning_rate;
     const double lo = 1e-4, hi = 100.0;
-    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 6.5f);
-    if (ImGui::SliderScalar("##lr", ImGuiDataType_Double, &lr, &lo, &hi, "%.4g", ImGuiSliderFlags_Logarithmic) && lr > 0)
-        c.learning_rate = lr, changed = true;
+    ImGui::SetNextItemWidth(std::max(ImGui::GetFontSize() * 4.5f, ImGui::GetContentRegionAvail().x));
+    if (ImGui::SliderScalar("##lr", ImGuiDataType_Double, &lr, &lo, &hi, "%.4g", ImGuiSliderFlags_Logarithmic) && lr > 0) {
+        c.learning_rate = lr;
+        push(q, lab::SetConfig{c});
+    }
     item_tooltip("Learning rate η: each step moves every weight by −η·∂L/∂w. Too high and the loss explodes. "
                  "Changes take effect at the next step; Ctrl+click to type.");
-    ImGui::SameLine();
+}
+
+// The optimiser and the batch size (they take effect at the next step), then the counters.
+void optimizer_row(const AppState& s, const Ui& ui, ActionQueue& q) {
+    bp::TrainingConfig c = s.doc.training;
+    bool changed = false;
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 6.0f);
     if (ImGui::BeginCombo("##optimizer", optimizer_name(c.optimizer))) {
         for (bp::OptimizerKind k : {bp::OptimizerKind::sgd, bp::OptimizerKind::momentum, bp::OptimizerKind::adam})
@@ -143,6 +127,16 @@ void hyper_row(const AppState& s, ActionQueue& q) {
         c.batch_size = batch, changed = true;
     item_tooltip("Samples per step (0 = all of them: full-batch gradient descent)");
     if (changed) push(q, lab::SetConfig{c});
+    ImGui::SameLine(0, 12 * ui.scale);
+    char counter[96];
+    std::snprintf(counter, sizeof counter, "epoch %.1f", epochs_done(s));
+    if (ImGui::CalcTextSize(counter).x > ImGui::GetContentRegionAvail().x) ImGui::NewLine();  // too narrow: own line
+    ImGui::AlignTextToFramePadding();
+    dim_text(ui, counter);
+    char help[160];
+    std::snprintf(help, sizeof help, "%ld steps of %d samples over %d training samples (the loss curve below counts steps)",
+                  s.steps_done, c.batch_size > 0 ? c.batch_size : sample_count(s), sample_count(s));
+    item_tooltip(help);
 }
 
 // ---- [SECTION] divergence and numbers ----
@@ -161,11 +155,17 @@ void divergence_box(const AppState& s, const Ui& ui, ActionQueue& q) {
     ImGui::PopTextWrapPos();
     const Checkpoint* c = s.lab.checkpoints.rewind_target();
     if (c) {
-        const std::string label = "⟲ Rewind to the last good parameters (step " + std::to_string(c->step) + ")";
-        if (accent_button(label.c_str(), ui, "Put back the parameters of that step and cut the loss curve there; "
-                                             "then lower η and train again"))
+        const char* full = "↶ Rewind to the last good parameters";
+        const bool fits = ImGui::CalcTextSize(full).x + 2 * ImGui::GetStyle().FramePadding.x < w - 16 * ui.scale;
+        if (accent_button(fits ? full : "↶ Rewind", ui,
+                          "Put back the parameters of that step and cut the loss curve there; then lower η and train again"))
             push(q, lab::Rewind{});
-        ImGui::SameLine();
+        ImGui::PushFont(ui.fonts.small);
+        ImGui::PushTextWrapPos(ImGui::GetCursorPos().x + w - 16 * ui.scale);
+        dim_text(ui, std::string(fits ? "those of" : "to the last good parameters:") + " step " + std::to_string(c->step) +
+                         ", training loss " + bp::format_number(c->loss, 4));
+        ImGui::PopTextWrapPos();
+        ImGui::PopFont();
     }
     if (button("Dismiss", "Hide this message and keep the current parameters")) push(q, lab::Dismiss{});
     ImGui::Dummy(ImVec2(0, 2 * ui.scale));
@@ -186,25 +186,23 @@ std::string percent(double f) {
 void numbers(const AppState& s, const Ui& ui) {
     const LabStats& st = s.lab.stats;
     if (!s.lab.cache_valid) return;
-    const auto value = [&](Rgb col, const std::string& name, double v) {
-        ImGui::SameLine();
-        ImGui::TextColored(to_vec4(col), "%s %s", name.c_str(), std::isfinite(v) ? bp::format_number(v, 4).c_str() : "—");
+    const auto value = [&](Rgb col, const std::string& text, const char* help) {
+        same_line_if_fits(ImGui::CalcTextSize(text.c_str()).x);
+        ImGui::TextColored(to_vec4(col), "%s", text.c_str());
+        item_tooltip(help);
+    };
+    const auto loss = [](const char* name, double v) {
+        return std::string(name) + " " + (std::isfinite(v) ? bp::format_number(v, 4) : std::string("—"));
     };
     dim_text(ui, "loss");
-    value(ui.colors.train_curve, "train", st.train_loss);
-    item_tooltip("Mean loss over the whole training set (the curve below shows each step's batch)");
-    if (st.has_test) {
-        value(ui.colors.test_curve, "test", st.test_loss);
-        item_tooltip("Mean loss over the held-out test set: the network never trains on it");
-    }
+    value(ui.colors.train_curve, loss("train", st.train_loss),
+          "Mean loss over the whole training set (the curve below shows each step's batch)");
+    if (st.has_test)
+        value(ui.colors.test_curve, loss("test", st.test_loss), "Mean loss over the held-out test set: the network never trains on it");
     if (st.train_acc < 0) return;
     dim_text(ui, "accuracy");
-    ImGui::SameLine();
-    ImGui::TextColored(to_vec4(ui.colors.train_curve), "train %s", percent(st.train_acc).c_str());
-    if (st.test_acc >= 0) {
-        ImGui::SameLine();
-        ImGui::TextColored(to_vec4(ui.colors.test_curve), "test %s", percent(st.test_acc).c_str());
-    }
+    value(ui.colors.train_curve, "train " + percent(st.train_acc), "Share of the training samples classified right");
+    if (st.test_acc >= 0) value(ui.colors.test_curve, "test " + percent(st.test_acc), "Share of the test samples classified right");
 }
 
 // ---- [SECTION] the data plot ----
@@ -259,7 +257,7 @@ void draw_field(ImDrawList* dl, const AppState& s, const Plot& p) {
             const Rgb c = f.outputs == 1 || classes ? field_color(f, i, r, out, s.lab.target_scale)
                                                     : diverging(shade(out, f.at(i, r, k), s.lab.target_scale));
             const ImVec2 a(p.p0.x + i * cw, p.p0.y + r * ch);
-            dl->AddRectFilled(a, ImVec2(a.x + cw + 0.5f, a.y + ch + 0.5f), to_u32(c, 0.9f));
+            dl->AddRectFilled(a, ImVec2(a.x + cw + 0.5f, a.y + ch + 0.5f), to_u32(mix(c, diverging(0.0), 0.3f)));
         }
     }
 }
@@ -354,7 +352,7 @@ void add_point(const AppState& s, ActionQueue& q, double u, double v) {
     push(q, lab::AddPoint{false, x, y});
 }
 
-void plot_legend(const AppState& s, const Ui& ui, float width) {
+void plot_legend(const AppState& s, const Ui& ui) {
     ImGui::PushFont(ui.fonts.small);
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const float h = ImGui::GetTextLineHeight();
@@ -383,18 +381,21 @@ void plot_legend(const AppState& s, const Ui& ui, float width) {
     dim_text(ui, "test");
     std::string what;
     if (plot_dims(s) == 2)
-        what = net.output_size() == 1 ? "Background: the output " + output_name(net, 0) + " at every point"
-               : lab_classifies(s)   ? "Background: the class the network picks, paler where it is unsure"
-                                     : "Background: the output " + output_name(net, s.lab.shown_output);
+        what = net.output_size() == 1 || !lab_classifies(s) ? "· colour: " + output_name(net, net.output_size() == 1 ? 0 : s.lab.shown_output)
+                                                            : "· colour: the class picked";
     else
-        what = "Line: the network's output " + output_name(net, s.lab.shown_output) + " for each x₁";
-    ImGui::PushTextWrapPos(ImGui::GetCursorPos().x + width);
-    dim_text(ui, what + ". Click adds a point, right-click deletes, drag moves.");
-    ImGui::PopTextWrapPos();
+        what = "· line: " + output_name(net, s.lab.shown_output) + "(x₁)";
+    ImGui::SameLine(0, 8 * ui.scale);
+    if (ImGui::CalcTextSize(what.c_str()).x > ImGui::GetContentRegionAvail().x) ImGui::NewLine();
+    dim_text(ui, what);
+    item_tooltip(plot_dims(s) == 2 ? "Behind the points: the network's output at every point of the square (paler "
+                                         "where it is unsure), recomputed a few times a second while training."
+                                       : "The line: what the network outputs for every x₁.");
     ImGui::PopFont();
 }
 
-void data_plot(const AppState& s, const Ui& ui, ActionQueue& q) {
+// At most `max_h` pixels tall with its axes and legend. Returns the data area drawn (w = 0: none).
+Box data_plot(const AppState& s, const Ui& ui, ActionQueue& q, float max_h) {
     const int dims = plot_dims(s);
     const float w = ImGui::GetContentRegionAvail().x;
     if (dims == 0) {
@@ -402,11 +403,14 @@ void data_plot(const AppState& s, const Ui& ui, ActionQueue& q) {
         dim_text(ui, "The plot shows networks with one or two inputs; this one has " +
                          std::to_string(s.doc.net.input_size()) + ". Type exact samples in the table below.");
         ImGui::PopTextWrapPos();
-        return;
+        return {};
     }
-    if (!s.lab.cache_valid || w < 120) return;
+    if (!s.lab.cache_valid || w < 120) return {};
     const float left = 30 * ui.scale, bottom = ui.fonts.small->FontSize + 4 * ui.scale;
-    const float side = std::min(w - left - 4 * ui.scale, 560 * ui.scale);
+    // As large as the tab allows without scrolling (the legend's two lines below it), within limits.
+    const float legend = ui.fonts.small->FontSize + 3 * ImGui::GetStyle().ItemSpacing.y + 2 * ui.scale;
+    const float fit = max_h - bottom - legend;
+    const float side = std::clamp(std::min(w - left - 4 * ui.scale, dims == 2 ? fit : fit / 0.7f), 160 * ui.scale, 560 * ui.scale);
     const float h = dims == 2 ? side : side * 0.7f;
     const ImVec2 c0 = ImGui::GetCursorScreenPos();
     ImGui::InvisibleButton("plot", ImVec2(left + side, h + bottom), ImGuiButtonFlags_MouseButtonLeft | ImGuiButtonFlags_MouseButtonRight);
@@ -457,7 +461,10 @@ void data_plot(const AppState& s, const Ui& ui, ActionQueue& q) {
     dl->PopClipRect();
     dl->PopClipRect();
     if (hot.valid() && hovered && !ImGui::IsItemActive()) point_tooltip(s, ui, hot);
-    plot_legend(s, ui, w);
+    else if (hovered && !ImGui::IsItemActive()) item_tooltip("Click: add a point (see \"a click adds\" below) · "
+                                                          "right-click a point: delete it · drag a point: move it");
+    plot_legend(s, ui);
+    return Box{p.p0.x, p.p0.y, p.p1.x - p.p0.x, p.p1.y - p.p0.y};
 }
 
 // ---- [SECTION] settings, generator, table ----
@@ -640,23 +647,73 @@ void table(const AppState& s, const Ui& ui, ActionQueue& q) {
     ImGui::EndTable();
 }
 
+void controls(const AppState& s, const Ui& ui, ActionQueue& q) {
+    presets_combo(s, ui, q);
+    training_row(s, ui, q);
+    optimizer_row(s, ui, q);
+    if (s.lab.diverged) divergence_box(s, ui, q);
+    numbers(s, ui);
+}
+
 }  // namespace
 
 // ---- [SECTION] entry ----
 
-void draw_lab(const AppState& s, const Ui& ui, ActionQueue& q) {
+void presets_menu_items(const AppState& s, const Ui& ui, ActionQueue& q) {
+    static const std::vector<PresetInfo> presets = list_presets();  // read once: the files ship with the app
+    if (presets.empty()) dim_text(ui, "No presets found (" + presets_dir() + ")");
+    bool starters = true;
+    for (std::size_t i = 0; i < presets.size(); ++i) {
+        const PresetInfo& p = presets[i];
+        if (i == 0 || p.starter != starters) {
+            starters = p.starter;
+            ImGui::PushFont(ui.fonts.small);
+            dim_text(ui, starters ? "Playground starters" : "Course examples");
+            ImGui::PopFont();
+        }
+        ImGui::PushID(static_cast<int>(i));
+        if (ImGui::Selectable(p.title.c_str(), s.title == p.title)) push(q, lab::LoadPreset{p.path, p.title});
+        ImGui::PushFont(ui.fonts.small);
+        ImGui::Indent(ImGui::GetFontSize());
+        ImGui::PushTextWrapPos(ImGui::GetCursorPos().x + ImGui::GetFontSize() * 40);
+        dim_text(ui, p.description);
+        ImGui::PopTextWrapPos();
+        ImGui::Unindent(ImGui::GetFontSize());
+        ImGui::PopFont();
+        ImGui::PopID();
+    }
+}
+
+// The controls above the plot; or, when that gives a clearly larger plot (a wide panel), the controls
+// in a column left of it (a table row: it grows with the taller of the two).
+void draw_lab(const AppState& s, const Ui& ui, ActionQueue& q, FrameInfo& info) {
     if (!s.lab.visible) push(q, lab::SetVisible{true});
     ImGui::BeginChild("lab_scroll", ImVec2(0, 0), false);
-    presets_combo(s, ui, q);
-    training_row(s, ui, q);
-    hyper_row(s, q);
-    if (s.lab.diverged) divergence_box(s, ui, q);
-    numbers(s, ui);
-    data_plot(s, ui, q);
+    const ImVec2 avail = ImGui::GetContentRegionAvail();
+    const float row = ImGui::GetFrameHeightWithSpacing();
+    const float column = ImGui::GetFontSize() * 13.0f;                // the narrowest the controls go
+    const float around = 36 * ui.scale + 2 * row;                     // axis labels and the legend
+    const float rows = (s.lab.diverged ? 10.0f : 6.0f) * row;         // the controls, one column
+    const float single = std::min(avail.x, avail.y - rows) - around;
+    const float twin = std::min(avail.x - column - 8 * ui.scale, avail.y) - around;
+    if (plot_dims(s) != 0 && twin > 1.15f * single && ImGui::BeginTable("lab_columns", 2)) {
+        ImGui::TableSetupColumn("controls", ImGuiTableColumnFlags_WidthFixed, column);
+        ImGui::TableSetupColumn("plot", ImGuiTableColumnFlags_WidthStretch);
+        ImGui::TableNextRow();
+        ImGui::TableNextColumn();
+        controls(s, ui, q);
+        ImGui::TableNextColumn();
+        info.lab_plot = data_plot(s, ui, q, avail.y);
+        ImGui::EndTable();
+    } else {
+        controls(s, ui, q);
+        info.lab_plot = data_plot(s, ui, q, ImGui::GetContentRegionAvail().y);
+    }
     ImGui::Spacing();
     if (ImGui::CollapsingHeader("Speed, stopping, L2")) speed_and_stops(s, q);
     if (ImGui::CollapsingHeader("Data: generate, brush", ImGuiTreeNodeFlags_DefaultOpen)) generator(s, ui, q);
-    if (ImGui::CollapsingHeader("Table of samples")) table(s, ui, q);
+    // Open from the start when there is no plot: then the table is the way to see and edit the data.
+    if (ImGui::CollapsingHeader("Table of samples", plot_dims(s) == 0 ? ImGuiTreeNodeFlags_DefaultOpen : 0)) table(s, ui, q);
     ImGui::EndChild();
 }
 

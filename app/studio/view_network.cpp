@@ -89,6 +89,7 @@ struct Marks {  // what to emphasise this frame
 
 Marks current_marks(const AppState& s) {
     Marks m;
+    if (!s.highlight.empty()) return m;  // a panel's route (drawn on its own) is what the user looks at
     // While a quiz question waits, the value to compute and what it needs; else the step just done.
     const int question = quiz_question(s);
     if (const bp::StepEvent* e = question >= 0 ? &s.stepper->events()[question] : s.stepper->current()) {

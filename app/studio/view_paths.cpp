@@ -41,20 +41,13 @@ bool chip(const PathChip& c, Rgb tint, const Ui& ui, bool row_hot) {
     return hot;
 }
 
-// Items laid out left to right, wrapping at the panel's edge.
-void same_line_or_wrap(float next_width) {
-    const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
-    ImGui::SameLine();
-    if (ImGui::GetCursorScreenPos().x + next_width > right) ImGui::NewLine();
-}
-
 float chip_width(const PathChip& c, const Ui& ui) {
     return ImGui::CalcTextSize((c.label + " = " + c.value).c_str()).x + 12 * ui.scale;
 }
 
 // One path: the route and the product on top, the chips below. Reports what the pointer is on (want)
 // and returns whether the row is under the pointer.
-bool path_row(const PathRow& row, int index, const bp::Network& net, const Ui& ui, bool hot_last_frame,
+bool path_row(const PathRow& row, int index, const bp::Network& net, const Ui& ui, bool hot_last_frame, bool pinned,
               std::vector<bp::ValueRef>& want) {
     ImDrawList* dl = ImGui::GetWindowDrawList();
     ImGui::PushID(index);
@@ -64,7 +57,7 @@ bool path_row(const PathRow& row, int index, const bp::Network& net, const Ui& u
     ImGui::BeginGroup();
     ImGui::Indent(6 * ui.scale);
     ImGui::Dummy(ImVec2(0, 1 * ui.scale));
-    ImGui::TextColored(to_vec4(ui.colors.text_dim), "%d.", index + 1);
+    ImGui::TextColored(to_vec4(pinned ? ui.colors.accent : ui.colors.text_dim), "%s%d.", pinned ? "● " : "", index + 1);
     ImGui::SameLine();
     ImGui::TextUnformatted(row.route.c_str());
     const std::string product = "= " + row.product_text;
@@ -96,24 +89,45 @@ bool path_row(const PathRow& row, int index, const bp::Network& net, const Ui& u
     const bool hot = ImGui::IsMouseHoveringRect(top, bottom) && ImGui::IsWindowHovered(ImGuiHoveredFlags_ChildWindows);
     if (hot && !chip_hot) want = row.refs;
     dl->ChannelsSetCurrent(0);
-    dl->AddRectFilled(top, bottom, hot ? to_u32(ui.colors.accent, ui.light ? 0.10f : 0.12f) : ImGui::GetColorU32(ImGuiCol_FrameBg),
+    const bool lit = hot || pinned;
+    dl->AddRectFilled(top, bottom, lit ? to_u32(ui.colors.accent, ui.light ? 0.10f : 0.12f) : ImGui::GetColorU32(ImGuiCol_FrameBg),
                       6 * ui.scale);
-    if (hot) dl->AddRect(top, bottom, to_u32(ui.colors.accent), 6 * ui.scale, 0, 2 * ui.scale);
+    if (lit) dl->AddRect(top, bottom, to_u32(ui.colors.accent), 6 * ui.scale, 0, (pinned ? 3.0f : 2.0f) * ui.scale);
     dl->ChannelsMerge();
     ImGui::PopID();
     return hot;
 }
 
+// Σ of the paths over backprop's gradient, the numbers one under the other, then the verdict.
 void check_block(const PathPanelModel& m, const Ui& ui) {
     ImGui::Spacing();
     ImGui::Separator();
-    ImGui::TextUnformatted(m.sum_line.c_str());
-    ImGui::TextUnformatted(m.gradient_line.c_str());
+    if (ImGui::BeginTable("check", 2, ImGuiTableFlags_SizingStretchProp)) {
+        ImGui::TableSetupColumn("what", ImGuiTableColumnFlags_WidthStretch);
+        ImGui::TableSetupColumn("value", ImGuiTableColumnFlags_WidthFixed);
+        const auto row = [&](const std::string& name, const std::string& value) {
+            ImGui::TableNextRow();
+            ImGui::TableNextColumn();
+            ImGui::PushTextWrapPos(0.0f);
+            ImGui::TextUnformatted(name.c_str());
+            ImGui::PopTextWrapPos();
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(value.c_str());
+        };
+        row(m.sum_name, m.sum_value);
+        row(m.gradient_name, m.gradient_value);
+        ImGui::EndTable();
+    }
     const Rgb col = !m.walked ? ui.colors.text_dim : m.agree ? ui.colors.right : ui.colors.wrong;
     ImGui::PushTextWrapPos(0.0f);
     ImGui::PushFont(m.walked ? ui.fonts.large : ui.fonts.body);
     ImGui::TextColored(to_vec4(col), "%s", m.check_line.c_str());
     ImGui::PopFont();
+    if (m.walked) {
+        ImGui::PushFont(ui.fonts.small);
+        ImGui::TextColored(to_vec4(ui.colors.text_dim), "%s", m.difference_line.c_str());
+        ImGui::PopFont();
+    }
     ImGui::PopTextWrapPos();
 }
 
@@ -121,17 +135,17 @@ void compact_block(const PathPanelModel& m, const Ui& ui) {
     ImGui::Spacing();
     ImGui::Separator();
     ImGui::TextColored(to_vec4(ui.colors.text_dim), "The same sum, factored (what backprop computes):");
-    ImGui::PushTextWrapPos(0.0f);
+    const float em = ImGui::GetFontSize();
     for (std::size_t i = 0; i < m.compact.size(); ++i) {
         if (i == 1) {
             ImGui::PushFont(ui.fonts.small);
             ImGui::TextColored(to_vec4(ui.colors.text_dim), "δ's recurrence, from this neuron to the output:");
             ImGui::PopFont();
         }
-        ImGui::Bullet();
-        ImGui::TextUnformatted(m.compact[i].c_str());
+        ImGui::Indent(em * 0.6f);
+        text_wrapped_at_spaces(m.compact[i], ImGui::GetStyle().Colors[ImGuiCol_Text], em * 1.5f);
+        ImGui::Unindent(em * 0.6f);
     }
-    ImGui::PopTextWrapPos();
 }
 
 bool gradient_known(const AppState& s) {
@@ -179,17 +193,21 @@ void draw_paths(const AppState& s, const Ui& ui, ActionQueue& q) {
                                          : ("= Σ over " + (m.count_saturated ? std::string("more than 9·10¹⁸") : std::to_string(n)) +
                                             " paths of the product along each").c_str());
     ImGui::PushFont(ui.fonts.small);
-    ImGui::TextColored(dim, "%s Hover a path to see it on the network.", m.sample_note.c_str());
+    ImGui::TextColored(dim, "%s Hover a path to see it on the network; click it to keep it there.", m.sample_note.c_str());
     ImGui::PopFont();
     ImGui::PopTextWrapPos();
     ImGui::Spacing();
 
     int hot = -1;
+    const int pinned = pinned_row(s, m);
     for (int i = 0; i < static_cast<int>(m.rows.size()); ++i) {
-        if (path_row(m.rows[i], i, s.doc.net, ui, i == hot_row, want)) hot = i;
+        if (path_row(m.rows[i], i, s.doc.net, ui, i == hot_row, i == pinned, want)) hot = i;
         ImGui::Dummy(ImVec2(0, 2 * ui.scale));
     }
     hot_row = hot;
+    if (hot >= 0 && ImGui::IsMouseClicked(0))  // click a row: its route stays drawn (again: let go)
+        q.push_back(act::PinPath{PathPin{s.selection, hot == pinned ? -1 : hot}});
+    if (want.empty() && pinned >= 0) want = m.rows[pinned].refs;
     if (!m.more_text.empty()) {
         ImGui::PushTextWrapPos(0.0f);
         ImGui::TextColored(dim, "… %s", m.more_text.c_str());

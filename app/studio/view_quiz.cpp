@@ -55,7 +55,7 @@ bool answer_field(const char* id, const AppState& s, float width, bool focus, Ac
     refresh_unless_editing(id, buf, sizeof buf, s.quiz.draft);
     if (focus) ImGui::SetKeyboardFocusHere();
     ImGui::SetNextItemWidth(width);
-    const bool enter = ImGui::InputTextWithHint(id, "your answer", buf, sizeof buf,
+    const bool enter = ImGui::InputTextWithHint(id, "?", buf, sizeof buf,
                                                 ImGuiInputTextFlags_EnterReturnsTrue | ImGuiInputTextFlags_AutoSelectAll);
     note_editing(id);
     if (ImGui::IsItemEdited()) push_quiz(q, quiz_cmd::Type{buf});
@@ -67,6 +67,13 @@ bool answer_field(const char* id, const AppState& s, float width, bool focus, Ac
 
 // ---- [SECTION] toolbar switch ----
 
+constexpr const char* kSwitchOn = "✓ Quiz mode";
+constexpr const char* kSwitchOff = "Quiz mode";
+
+float quiz_switch_width(const Ui& ui) {
+    return ImGui::CalcTextSize(kSwitchOn).x + ImGui::GetStyle().FramePadding.x * 2 + 8 * ui.scale;
+}
+
 void draw_quiz_switch(const AppState& s, const Ui& ui, ActionQueue& q) {
     const bool on = s.quiz.on;
     if (on) {
@@ -74,7 +81,7 @@ void draw_quiz_switch(const AppState& s, const Ui& ui, ActionQueue& q) {
         ImGui::PushStyleColor(ImGuiCol_ButtonHovered, to_vec4(ui.colors.accent, 1.0f));
         ImGui::PushStyleColor(ImGuiCol_Text, ui.light ? ImVec4(1, 1, 1, 1) : ImVec4(0.08f, 0.08f, 0.1f, 1));
     }
-    if (ImGui::Button(on ? "✓ Quiz" : "Quiz")) push_quiz(q, quiz_cmd::SetOn{!on});
+    if (ImGui::Button(on ? kSwitchOn : kSwitchOff)) push_quiz(q, quiz_cmd::SetOn{!on});
     if (on) ImGui::PopStyleColor(3);
     item_tooltip(on ? "Quiz mode is on: stepping stops before each value you are asked to compute. Click to turn it off."
                     : "Quiz mode: stepping stops before each value and you compute it (choose what is asked in the "
@@ -109,7 +116,10 @@ bool draw_quiz_question(const AppState& s, const Ui& ui, ActionQueue& q) {
     asked_revision = s.pass_revision;
     asked_event = i;
     seen_checked = qs.checked;
-    answer_field("##quiz_answer", s, ImGui::GetFontSize() * 6.5f, fresh && !ImGui::GetIO().WantTextInput, q);
+    // A new question takes the keyboard focus, unless the student is typing in another field. (Not
+    // io.WantTextInput: it lags a frame, so right after Enter it still reports the field just left.)
+    const bool other_field = ImGui::IsAnyItemActive() && editing_field != ImGui::GetID("##quiz_answer");
+    answer_field("##quiz_answer", s, ImGui::GetFontSize() * 6.5f, fresh && !other_field, q);
     ImGui::PopFont();
     ImGui::SameLine();
     if (ImGui::Button("Check")) push_quiz(q, quiz_cmd::Answer{qs.draft});
@@ -125,34 +135,34 @@ bool draw_quiz_question(const AppState& s, const Ui& ui, ActionQueue& q) {
     if (ImGui::Button("Reveal")) push_quiz(q, quiz_cmd::Reveal{});
     item_tooltip("Show the value and move on (it counts as revealed in the score).");
 
-    // Hints: the formula in symbols, then with the numbers, aligned under the '='.
-    if (qs.hint >= 1) {
-        ImGui::PushFont(ui.fonts.large);
-        ImGui::TextColored(dim, "%s = %s", lines.lhs.c_str(), lines.symbolic.empty() ? "?" : lines.symbolic.c_str());
-        if (qs.hint >= 2 && !lines.substituted.empty()) {
-            const float indent = ImGui::CalcTextSize((lines.lhs + " ").c_str()).x;
-            ImGui::Indent(indent);
-            ImGui::PushTextWrapPos(0.0f);
-            ImGui::TextColored(dim, "= %s", lines.substituted.c_str());
-            ImGui::PopTextWrapPos();
-            ImGui::Unindent(indent);
-        }
-        ImGui::PopFont();
-    }
     // The verdict on the last attempt at this question, and the diagnosis in one sentence.
     if (f && f->event == i && f->kind != FeedbackKind::right && f->kind != FeedbackKind::revealed) {
-        ImGui::Spacing();
-        ImGui::PushTextWrapPos(0.0f);
         ImGui::PushFont(ui.fonts.large);
         ImGui::TextColored(to_vec4(feedback_color(f->kind, ui)), "%s", f->headline.c_str());
         ImGui::PopFont();
-        if (!f->detail.empty()) ImGui::TextUnformatted(f->detail.c_str());
-        if (f->has_point) {
-            ImGui::PushFont(ui.fonts.small);
-            ImGui::TextColored(dim, "The factor is marked on the network in orange.");
-            ImGui::PopFont();
+        // (the canvas marks a diagnosed factor with "check this factor")
+        if (!f->detail.empty()) text_wrapped_at_spaces(f->detail, ImGui::GetStyle().Colors[ImGuiCol_Text]);
+    }
+    // Hints: the formula in symbols, then with the numbers, aligned under the '='.
+    if (qs.hint >= 1) {
+        ImGui::Spacing();
+        ImGui::PushFont(ui.fonts.small);
+        ImGui::TextColored(dim, "%s", qs.hint == 1 ? "Hint: the formula" : "Hint: the formula with the numbers");
+        ImGui::PopFont();
+        ImGui::PushFont(ui.fonts.large);
+        const float hanging = ImGui::CalcTextSize("= ").x;
+        ImGui::TextColored(dim, "%s =", lines.lhs.c_str());
+        ImGui::SameLine();
+        text_wrapped_at_spaces(lines.symbolic.empty() ? "?" : lines.symbolic, dim, hanging);
+        if (qs.hint >= 2 && !lines.substituted.empty()) {
+            const float indent = ImGui::CalcTextSize((lines.lhs + " ").c_str()).x;
+            ImGui::Indent(indent);
+            ImGui::TextColored(dim, "=");
+            ImGui::SameLine();
+            text_wrapped_at_spaces(lines.substituted, dim, hanging);
+            ImGui::Unindent(indent);
         }
-        ImGui::PopTextWrapPos();
+        ImGui::PopFont();
     }
     return true;
 }
@@ -226,7 +236,7 @@ void draw_quiz_canvas(const AppState& s, const Ui& ui, ActionQueue& q, const Net
     const ImVec2 p = value_place(e.writes, lay, &reach);
     const std::string label = question_label(s, i) + " =";
     ImGui::PushFont(ui.fonts.small);
-    const float field_w = ImGui::GetFontSize() * 5.5f;
+    const float field_w = ImGui::GetFontSize() * 6.0f;
     const float w = ImGui::CalcTextSize(label.c_str()).x + ImGui::GetStyle().ItemInnerSpacing.x + field_w + 12 * ui.scale;
     const float h = ImGui::GetFrameHeight() + 8 * ui.scale;
     // Right of and above the value, kept inside the canvas.
@@ -253,32 +263,37 @@ void choices(const AppState& s, const Ui& ui, ActionQueue& q) {
     ImGui::TextColored(to_vec4(ui.colors.text_dim), "Ask for:");
     for (int t = 0; t < kQuizTopics; ++t) {
         const std::string name(topic_title(static_cast<QuizTopic>(t)));
-        const float w = ImGui::CalcTextSize(name.c_str()).x + ImGui::GetFrameHeight() + 20 * ui.scale;
-        if (t > 0) {
-            ImGui::SameLine();
-            if (ImGui::GetCursorPosX() + w > ImGui::GetWindowContentRegionMax().x) ImGui::NewLine();
-        }
+        if (t > 0) same_line_or_wrap(ImGui::CalcTextSize(name.c_str()).x + ImGui::GetFrameHeight() + 12 * ui.scale);
         bool v = c.topics[t];
         if (ImGui::Checkbox(name.c_str(), &v)) c.topics[t] = v;
     }
     ImGui::AlignTextToFramePadding();
     ImGui::TextColored(to_vec4(ui.colors.text_dim), "How often:");
-    ImGui::SameLine();
-    int mode = c.one_in > 1 ? 1 : 0;
-    if (ImGui::RadioButton("every value", mode == 0)) c.one_in = 1;
-    ImGui::SameLine();
-    if (ImGui::RadioButton("one in", mode == 1) && c.one_in <= 1) c.one_in = 3;
+    const float radio = ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x;
+    same_line_or_wrap(radio + ImGui::CalcTextSize("every value").x);
+    const bool some = c.one_in > 1;
+    if (ImGui::RadioButton("every value", !some)) c.one_in = 1;
+    same_line_or_wrap(radio + ImGui::CalcTextSize("one value in 10, at random").x + ImGui::GetFontSize() * 3);
+    if (ImGui::RadioButton("one value in", some) && !some) c.one_in = 3;
     ImGui::SameLine();
     int k = std::max(2, c.one_in);
-    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 3.2f);
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 2.6f);
     if (ImGui::DragInt("##one_in", &k, 0.1f, 2, kMaxQuizOneIn, "%d", ImGuiSliderFlags_AlwaysClamp)) c.one_in = k;
-    item_tooltip("Ask one value in k, chosen at random (the seed makes the choice repeatable).");
+    item_tooltip("Ask one value in k, chosen at random; the seed makes the choice repeatable.");
     ImGui::SameLine();
-    ImGui::TextUnformatted("at random, seed");
-    ImGui::SameLine();
-    int seed = static_cast<int>(std::min<std::uint64_t>(c.seed, 1000000));
-    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 3.6f);
-    if (ImGui::DragInt("##seed", &seed, 0.2f, 0, 1000000, "%d", ImGuiSliderFlags_AlwaysClamp)) c.seed = static_cast<std::uint64_t>(seed);
+    ImGui::TextUnformatted(", at random");
+    if (some) {
+        ImGui::Indent(radio);
+        ImGui::AlignTextToFramePadding();
+        ImGui::TextColored(to_vec4(ui.colors.text_dim), "seed");
+        ImGui::SameLine();
+        int seed = static_cast<int>(std::min<std::uint64_t>(c.seed, 1000000));
+        ImGui::SetNextItemWidth(ImGui::GetFontSize() * 4.0f);
+        if (ImGui::DragInt("##seed", &seed, 0.2f, 0, 1000000, "%d", ImGuiSliderFlags_AlwaysClamp))
+            c.seed = static_cast<std::uint64_t>(seed);
+        item_tooltip("The same seed asks the same values of the same pass.");
+        ImGui::Unindent(radio);
+    }
     if (!(c == s.quiz.config)) push_quiz(q, quiz_cmd::SetConfig{c});
 }
 
@@ -295,7 +310,7 @@ void score(const AppState& s, const Ui& ui, ActionQueue& q) {
     ImGui::PopTextWrapPos();
     if (ImGui::Button("Start this pass over")) push_quiz(q, quiz_cmd::StartOver{});
     item_tooltip("Back to the first value of this pass; every question is asked again.");
-    ImGui::SameLine();
+    same_line_or_wrap(button_width("Try again with new numbers"));
     if (ImGui::Button("Try again with new numbers")) push_quiz(q, quiz_cmd::NewNumbers{});
     item_tooltip("The same network with fresh random weights and biases of two decimals, so the arithmetic is "
                  "doable by hand (Ctrl+Z brings back the old ones).");
@@ -320,7 +335,14 @@ bool index_cell(const char* id, int& v, int base, float width) {
     return true;
 }
 
-void homework(const AppState& s, const Ui& ui, ActionQueue& q) {
+Rgb mark_color(const HomeworkMark& m, const Ui& ui) {
+    if (!m.checked) return ui.colors.text_dim;
+    if (m.verdict == bp::Verdict::correct) return right_color(ui);
+    return m.verdict == bp::Verdict::wrong ? wrong_color(ui) : ui.colors.negative;
+}
+
+// The table; `want` gets what the pointer is on (for the canvas highlight).
+void homework(const AppState& s, const Ui& ui, ActionQueue& q, std::vector<bp::ValueRef>& want) {
     static HomeworkTableCache cache;  // re-marked only when the pass or the rows change
     static char value_buf[64][48];    // the typed answers while a field is active (ImGui-side state)
     const std::vector<HomeworkMark>& marks = cache.get(s);
@@ -374,25 +396,16 @@ void homework(const AppState& s, const Ui& ui, ActionQueue& q) {
             note_editing("##value");
             ImGui::TableNextColumn();
             if (m && !m->problem.empty()) {
-                ImGui::TextColored(to_vec4(wrong_color(ui)), "%s", m->problem.c_str());
+                ImGui::TextColored(to_vec4(wrong_color(ui)), "✗ not in this network");
             } else if (m) {
-                const Rgb col = !m->checked ? ui.colors.text_dim
-                                : m->verdict == bp::Verdict::correct ? right_color(ui)
-                                : m->verdict == bp::Verdict::wrong ? wrong_color(ui) : ui.colors.negative;
-                ImGui::TextColored(to_vec4(col), "%s %s", m->label.c_str(), m->checked ? m->mark.c_str() : "");
+                ImGui::TextColored(to_vec4(mark_color(*m, ui)), "%s %s", m->label.c_str(), m->checked ? m->mark.c_str() : "");
+                if (ImGui::IsItemHovered()) want = {m->point_at};  // where it is (or the diagnosed factor)
                 if (m->checked && ImGui::IsItemHovered()) {
                     ImGui::BeginTooltip();
                     ImGui::PushTextWrapPos(ImGui::GetFontSize() * 30);
                     ImGui::TextUnformatted(m->formula.c_str());
                     ImGui::PopTextWrapPos();
                     ImGui::EndTooltip();
-                }
-                if (m->checked && !m->diagnosis.empty()) {
-                    ImGui::PushFont(ui.fonts.small);
-                    ImGui::PushTextWrapPos(0.0f);
-                    ImGui::TextUnformatted(m->diagnosis.c_str());
-                    ImGui::PopTextWrapPos();
-                    ImGui::PopFont();
                 }
             }
             ImGui::TableNextColumn();
@@ -401,6 +414,16 @@ void homework(const AppState& s, const Ui& ui, ActionQueue& q) {
             ImGui::PopID();
         }
         ImGui::EndTable();
+    }
+    // Why a row is wrong or cannot be marked, in full sentences under the table.
+    for (std::size_t r = 0; r < marks.size() && r < rows.size(); ++r) {
+        const HomeworkMark& m = marks[r];
+        const std::string why = !m.problem.empty() ? m.problem : m.checked ? m.diagnosis : "";
+        if (why.empty()) continue;
+        ImGui::TextColored(to_vec4(!m.problem.empty() ? wrong_color(ui) : mark_color(m, ui)), "%zu. %s", r + 1,
+                           m.label.empty() ? "" : m.label.c_str());
+        ImGui::SameLine();
+        text_wrapped_at_spaces(why, ImGui::GetStyle().Colors[ImGuiCol_Text]);
     }
     if (remove >= 0) {
         rows.erase(rows.begin() + remove);
@@ -436,8 +459,10 @@ void draw_quiz_tab(const AppState& s, const Ui& ui, ActionQueue& q) {
     score(s, ui, q);
     ImGui::Spacing();
     ImGui::Separator();
-    homework(s, ui, q);
+    std::vector<bp::ValueRef> want;
+    homework(s, ui, q, want);
     ImGui::EndChild();
+    if (want != s.highlight) q.push_back(act::Highlight{want});  // this tab owns the highlight while shown
 }
 
 }  // namespace studio

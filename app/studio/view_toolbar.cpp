@@ -63,8 +63,6 @@ void step_controls(const AppState& s, const Ui& ui, ActionQueue& q) {
     if (ImGui::Combo("##granularity", &g, kGranularity, 3)) t.granularity = static_cast<bp::Granularity>(g);
     item_tooltip("How far one step goes: one value, a whole layer, or a whole phase");
     if (!(t == s.settings)) q.push_back(act::SetSettings{t});
-    ImGui::SameLine(0, 16 * ui.scale);
-    draw_quiz_switch(s, ui, q);  // view_quiz.cpp
 }
 
 std::string sample_name(const AppState& s, int n) {
@@ -137,7 +135,8 @@ void phase_strip(const AppState& s, const Ui& ui, ActionQueue& q) {
     const int lit = st.at_end() ? -1 : static_cast<int>(st.phase());
     char counter[96];
     std::snprintf(counter, sizeof counter, "pass %ld · step %d / %d", s.steps_done + 1, st.cursor(), st.size());
-    const float counter_w = ImGui::CalcTextSize(counter).x + 12 * ui.scale;
+    const float quiz_w = quiz_switch_width(ui);  // the quiz switch sits at the end of this row
+    const float counter_w = ImGui::CalcTextSize(counter).x + 12 * ui.scale + quiz_w;
     const ImVec2 p0 = ImGui::GetCursorScreenPos();
     const float avail = ImGui::GetContentRegionAvail().x - counter_w;
     const float h = ImGui::GetFrameHeight() * 1.05f, gap = 14 * ui.scale;
@@ -173,6 +172,8 @@ void phase_strip(const AppState& s, const Ui& ui, ActionQueue& q) {
     }
     ImGui::SetCursorScreenPos(ImVec2(p0.x + avail + 12 * ui.scale, p0.y + (h - ImGui::GetTextLineHeight()) / 2));
     ImGui::TextColored(to_vec4(ui.colors.text_dim), "%s", counter);
+    ImGui::SetCursorScreenPos(ImVec2(p0.x + avail + counter_w - quiz_w + 8 * ui.scale, p0.y));
+    draw_quiz_switch(s, ui, q);  // view_quiz.cpp
     ImGui::SetCursorScreenPos(ImVec2(p0.x, p0.y + h));
     ImGui::Dummy(ImVec2(1, 0));
 }

@@ -14,13 +14,16 @@ void draw_architecture(const AppState& s, const Ui& ui, ActionQueue& q);  // vie
 void draw_formula(const AppState& s, const Ui& ui, ActionQueue& q);       // view_formula.cpp
 void draw_loss_curve(const AppState& s, const Ui& ui, ActionQueue& q);    // view_loss.cpp
 void draw_paths(const AppState& s, const Ui& ui, ActionQueue& q);         // view_paths.cpp: the Paths tab
-void draw_lab(const AppState& s, const Ui& ui, ActionQueue& q);           // view_lab.cpp: the Lab tab
+void draw_lab(const AppState& s, const Ui& ui, ActionQueue& q, FrameInfo& info);  // view_lab.cpp: the Lab tab
+// view_lab.cpp: one entry per preset with its one-line description (for a combo or a Presets menu)
+void presets_menu_items(const AppState& s, const Ui& ui, ActionQueue& q);
 // view_neuron_maps.cpp: each neuron's activation over the input square, drawn in the neuron (Lab open)
 void draw_neuron_maps(const AppState& s, const Ui& ui, const NetworkLayout& lay, ImDrawList* dl);
 // view_quiz.cpp: the Quiz tab, the toolbar switch, the question in the formula panel (returns false when
 // no question is waiting) and the answer field and diagnosis mark on the network canvas.
 void draw_quiz_tab(const AppState& s, const Ui& ui, ActionQueue& q);
 void draw_quiz_switch(const AppState& s, const Ui& ui, ActionQueue& q);
+float quiz_switch_width(const Ui& ui);  // the switch's width with its spacing, for the toolbar's layout
 bool draw_quiz_question(const AppState& s, const Ui& ui, ActionQueue& q);
 bool quiz_field_on_canvas(const AppState& s);
 void draw_quiz_canvas(const AppState& s, const Ui& ui, ActionQueue& q, const NetworkLayout& lay, ImVec2 clip_min,

@@ -12,6 +12,7 @@
 #include "app/studio/example.h"
 #include "app/studio/lab.h"
 #include "app/studio/resources.h"
+#include "app/studio/settings.h"
 #include "engine/optimizer.h"
 #include "engine/serialize.h"
 
@@ -97,6 +98,9 @@ TEST(Lab, StopsAtAStepCountOrATargetLoss) {
 TEST(Lab, FieldAndMapsRefreshAtMostFiveTimesASecondWhileTraining) {
     AppState s = open(kSpiral);
     do_lab(s, lab::Tick{0.0});
+    EXPECT_FALSE(s.lab.cache_valid) << "nothing is computed while the Lab is not shown";
+    do_lab(s, lab::SetVisible{true});
+    do_lab(s, lab::Tick{0.0});
     ASSERT_TRUE(s.lab.cache_valid);
     EXPECT_EQ(s.lab.field.n, kFieldCells);
     EXPECT_EQ(s.lab.maps.n, kNeuronMapCells);
@@ -173,6 +177,7 @@ TEST(Lab, AnExplodingLinearNetworkIsCaughtAndNeverHoldsInfinity) {
     EXPECT_LT(s.steps_done, 200);
     for (int l = 1; l <= s.doc.net.L(); ++l)
         for (double w : s.doc.net.layers[l].W.v) EXPECT_TRUE(std::isfinite(w)) << "the overflowing update was undone";
+    do_lab(s, lab::SetVisible{true});
     do_lab(s, lab::Tick{0});
     EXPECT_TRUE(s.lab.cache_valid);
 }
@@ -205,6 +210,7 @@ TEST(Lab, GeneratedDataFitsTheNetworkAndIsUndoable) {
     ASSERT_FALSE(s.status_is_error) << s.status;
     EXPECT_EQ(s.doc.net.input_size(), 1);
     EXPECT_EQ(s.doc.net.layers[1].W.cols, 1);
+    do_lab(s, lab::SetVisible{true});
     do_lab(s, lab::Tick{0});
     EXPECT_EQ(plot_dims(s), 1);
     EXPECT_EQ(s.lab.curve.x.size(), static_cast<std::size_t>(kCurvePoints));
@@ -302,4 +308,57 @@ TEST(Lab, ResetReinitialisesAndStartsTheCurveAgain) {
     bp::Network ref = s.doc.net;
     bp::initialize(ref, bp::InitScheme::he, 7);
     EXPECT_TRUE(same_parameters(s.doc.net, ref));
+}
+
+TEST(Lab, NeuronMapsOnlyWhenDrawnAndTheFieldShrinksForBigNetworks) {
+    AppState s = open(kSpiral);
+    do_lab(s, lab::SetVisible{true});
+    Settings t = s.settings;
+    t.neuron_maps = false;
+    apply(s, act::SetSettings{t});
+    do_lab(s, lab::Tick{0});
+    EXPECT_TRUE(s.lab.maps.empty());
+    EXPECT_EQ(s.lab.field.n, kFieldCells) << "152 multiply-adds a pass: the full 48 × 48";
+    t.neuron_maps = true;
+    apply(s, act::SetSettings{t});
+    do_lab(s, lab::Tick{0});
+    EXPECT_EQ(s.lab.maps.n, kNeuronMapCells);
+
+    bp::Document big = s.doc;  // 2-64-…-64-1: about 37 000 multiply-adds a pass
+    std::vector<int> sizes(11, 64);
+    sizes[0] = 2, sizes[10] = 1;
+    std::vector<bp::Activation> f(10, bp::Activation::tanh);
+    f[9] = bp::Activation::sigmoid;
+    big.net = bp::make_network(sizes, f, bp::Loss::binary_cross_entropy, bp::InitScheme::xavier, 2);
+    AppState b = make_state(big, "", "big");
+    do_lab(b, lab::SetVisible{true});
+    do_lab(b, lab::Tick{0});
+    EXPECT_LT(b.lab.field.n, kFieldCells);
+    EXPECT_GE(b.lab.field.n, 16);
+    EXPECT_LE(static_cast<double>(b.lab.field.n) * b.lab.field.n * 37000, 1.1 * kFieldBudget + 256 * 37000);
+}
+
+TEST(Lab, NewDataOrANewShapeStartsANewRun) {
+    AppState s = open(kXor);
+    do_lab(s, lab::Train{120});
+    do_lab(s, lab::Tick{0});
+    ASSERT_NE(s.lab.checkpoints.rewind_target(), nullptr);
+    apply(s, act::AddNeuron{1});
+    do_lab(s, lab::Tick{0});
+    EXPECT_EQ(s.lab.checkpoints.rewind_target(), nullptr) << "checkpoints of another shape are dropped";
+    do_lab(s, lab::Train{60});
+    do_lab(s, lab::Tick{0});
+    ASSERT_NE(s.lab.checkpoints.rewind_target(), nullptr);
+    do_lab(s, lab::AddPoint{false, {0.1, 0.1}, {1.0}});
+    do_lab(s, lab::Tick{0});
+    EXPECT_EQ(s.lab.checkpoints.rewind_target(), nullptr) << "and those of other data";
+}
+
+TEST(Lab, SettingsOfTheLabRoundTrip) {
+    Settings t;
+    t.neuron_maps = false;
+    t.lab_side_width = 0.5f;
+    const Settings back = settings_from_json(settings_to_json(t));
+    EXPECT_FALSE(back.neuron_maps);
+    EXPECT_FLOAT_EQ(back.lab_side_width, 0.5f);
 }
