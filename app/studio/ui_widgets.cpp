@@ -47,7 +47,11 @@ void value_lines(const std::vector<ValueLine>& lines, const Ui& ui, bool with_me
         ImGui::TextColored(dim, "%s", rest.c_str());
         ImGui::SameLine(0, 0);
         if (v.known) ImGui::TextUnformatted(v.value.c_str());
-        else ImGui::TextColored(to_vec4(ui.colors.unknown), "?  (not computed yet)");
+        else {  // the note only where it fits: a narrow panel still shows the "?"
+            const char* unknown = "?  (not computed yet)";
+            if (ImGui::CalcTextSize(unknown).x > ImGui::GetContentRegionAvail().x) unknown = "?";
+            ImGui::TextColored(to_vec4(ui.colors.unknown), "%s", unknown);
+        }
         if (with_meaning && !v.meaning.empty()) {
             ImGui::PushFont(ui.fonts.small);
             ImGui::Indent(ImGui::GetFontSize());

@@ -147,7 +147,6 @@ void draw_edges(const Canvas& c, const Selection& focus) {
             cutoff = *(sorted.end() - kMaxDrawn);
         }
         const float alpha = std::clamp(0.9f * std::sqrt(36.0f / pair), 0.22f, 0.9f);
-        const bool labels = pair <= 9 && c.lay.radius >= 24 * c.ui.scale;
         for (int j = 0; j < n; ++j) {
             for (int k = 0; k < m; ++k) {
                 const Selection e = Selection::weight(l, j, k);
@@ -157,13 +156,11 @@ void draw_edges(const Canvas& c, const Selection& focus) {
                 const Vec2 a = c.lay.neurons[l - 1][k], b = c.lay.neurons[l][j];
                 if (!edge_value(s, e, v)) {
                     c.dl->AddLine(iv(a), iv(b), to_u32(c.ui.colors.unknown, alpha * 0.6f), min_w);
-                    if (labels) draw_edge_label(c, a, b, "?");
                     continue;
                 }
                 const float t = static_cast<float>(std::fabs(normalized(v, c.sc.edge)));
                 const Rgb col = v >= 0 ? c.ui.colors.positive : c.ui.colors.negative;
                 c.dl->AddLine(iv(a), iv(b), to_u32(col, touches ? 1.0f : alpha), min_w + (max_w - min_w) * t);
-                if (labels) draw_edge_label(c, a, b, bp::format_number(v, 3));
             }
         }
         if (!c.lay.has_bias[l]) continue;
@@ -177,6 +174,22 @@ void draw_edges(const Canvas& c, const Selection& focus) {
             const Rgb col = v >= 0 ? c.ui.colors.positive : c.ui.colors.negative;
             c.dl->AddLine(iv(a), iv(b), to_u32(col, alpha * 0.75f), min_w + (max_w - min_w) * t * 0.8f);
         }
+    }
+}
+
+// The value of each weight on its edge, for small layers (at most 3 × 3) with room for it; drawn after
+// the selection and highlight overlays so the number is never hidden under a thick line.
+void draw_edge_labels(const Canvas& c) {
+    const bp::Network& net = c.s.doc.net;
+    for (int l = 1; l <= net.L(); ++l) {
+        const int n = net.layers[l].size, m = net.layers[l - 1].size;
+        if (n * m > 9 || c.lay.radius < 24 * c.ui.scale) continue;
+        for (int j = 0; j < n; ++j)
+            for (int k = 0; k < m; ++k) {
+                double v = 0;
+                const bool known = edge_value(c.s, Selection::weight(l, j, k), v);
+                draw_edge_label(c, c.lay.neurons[l - 1][k], c.lay.neurons[l][j], known ? bp::format_number(v, 3) : "?");
+            }
     }
 }
 
@@ -520,6 +533,7 @@ void draw_network(const AppState& s, const Ui& ui, ActionQueue& q, FrameInfo& in
     draw_marked_edges(c);
     draw_focus(c, s.selection, s.hover);
     draw_highlight_edges(c);
+    draw_edge_labels(c);
     draw_loss_and_targets(c);
     draw_nodes(c);
     draw_neuron_maps(s, ui, lay, dl);  // view_neuron_maps.cpp (the Lab's per-neuron heatmaps)

@@ -106,11 +106,22 @@ void data_controls(const AppState& s, const Ui& ui, ActionQueue& q) {
         q.push_back(act::TrainSteps{s.settings.train_chunk});
 }
 
+// Theme and presentation buttons at the right end of the row, as many as fit beside the step and data
+// controls (both are in the View menu and on F11 too, so a narrow window loses nothing).
 void view_controls(const AppState& s, ActionQueue& q) {
-    const float w = ImGui::CalcTextSize("Present").x + ImGui::CalcTextSize(s.settings.light_theme ? "Dark" : "Light").x +
-                    ImGui::GetStyle().FramePadding.x * 4 + ImGui::GetStyle().ItemSpacing.x;
-    ImGui::SameLine(std::max(ImGui::GetCursorPosX(), ImGui::GetWindowContentRegionMax().x - w));
-    if (!s.present) {
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const float present_w = ImGui::CalcTextSize(s.present ? "✓ Present" : "Present").x + style.FramePadding.x * 2;
+    const float theme_w = ImGui::CalcTextSize(s.settings.light_theme ? "Dark" : "Light").x + style.FramePadding.x * 2 +
+                          style.ItemSpacing.x;
+    ImGui::SameLine();
+    const float room = ImGui::GetWindowContentRegionMax().x - ImGui::GetCursorPosX() - style.ItemSpacing.x;
+    if (room < present_w) {
+        ImGui::NewLine();
+        return;
+    }
+    const bool theme = !s.present && room >= present_w + theme_w;
+    ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - present_w - (theme ? theme_w : 0));
+    if (theme) {
         if (tool_button(s.settings.light_theme ? "Dark" : "Light", "Switch between the dark and the light theme")) {
             Settings t = s.settings;
             t.light_theme = !t.light_theme;
@@ -118,8 +129,9 @@ void view_controls(const AppState& s, ActionQueue& q) {
         }
         ImGui::SameLine();
     }
-    if (tool_button(s.present ? "Exit presentation" : "Present",
-                    "Presentation mode: large fonts and a light, high-contrast theme for projectors"))
+    if (tool_button(s.present ? "✓ Present" : "Present",
+                    s.present ? "Presentation mode is on: click to go back to the normal view"
+                              : "Presentation mode: large fonts and a light, high-contrast theme for projectors"))
         q.push_back(act::SetPresent{!s.present});
 }
 
@@ -154,7 +166,7 @@ void phase_strip(const AppState& s, const Ui& ui, ActionQueue& q) {
         const ImU32 bg = current ? to_u32(ui.colors.accent) : complete ? to_u32(ui.colors.accent, ui.light ? 0.22f : 0.28f)
                                                                       : ImGui::GetColorU32(ImGuiCol_FrameBg);
         dl->AddRectFilled(a, b, bg, h * 0.5f);
-        if (current && count[p] > 0) {  // progress inside the phase
+        if (current && done[p] > 0) {  // progress inside the phase
             const float f = static_cast<float>(done[p]) / count[p];
             dl->AddRectFilled(ImVec2(a.x + h * 0.4f, b.y - 4 * ui.scale), ImVec2(a.x + h * 0.4f + (seg - h * 0.8f) * f, b.y - 2 * ui.scale),
                               ui.light ? IM_COL32(255, 255, 255, 200) : IM_COL32(20, 20, 28, 170), 2 * ui.scale);
