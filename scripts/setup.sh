@@ -9,6 +9,7 @@ packages=(
   libimgui-dev libglfw3-dev libstb-dev python3-glad nlohmann-json3-dev
   libgtest-dev libbenchmark-dev
   xvfb xauth libgl1-mesa-dri fonts-dejavu-core
+  desktop-file-utils
   "$@"
 )
 

@@ -14,6 +14,10 @@ for f in bin/backprop-cli bin/backprop-studio share/backprop-studio/presets/mazu
          share/man/man1/backprop-studio.1 share/doc/backprop_studio/README.md; do
   [ -e "$root/$f" ] || { echo "not installed: $f"; exit 1; }
 done
+if command -v desktop-file-validate >/dev/null; then
+  desktop-file-validate "$root/share/applications/backprop-studio.desktop" \
+    || { echo "the .desktop entry does not pass desktop-file-validate"; exit 1; }
+fi
 cd "$stage"   # outside the source and build trees
 out=$("$root/bin/backprop-cli" trace "$root/share/backprop-studio/presets/mazur-2-2-2.json")
 echo "$out" | grep -q '"loss"' || { echo "installed backprop-cli trace printed no loss"; exit 1; }
