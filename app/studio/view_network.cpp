@@ -114,14 +114,31 @@ struct Canvas {
 
 // ---- [SECTION] edges ----
 
-void draw_edge_label(const Canvas& c, Vec2 a, Vec2 b, const std::string& text) {
-    const ImVec2 p(a.x + (b.x - a.x) * 0.3f, a.y + (b.y - a.y) * 0.3f);
+// A weight's value in a small box on its edge, at the first of a few positions along the edge where
+// the box overlaps no label already placed and no neuron; none free: no label (the tooltip has it).
+void draw_edge_label(const Canvas& c, Vec2 a, Vec2 b, const std::string& text, std::vector<ImVec4>& placed) {
     ImGui::PushFont(c.ui.fonts.small);
     const ImVec2 ts = ImGui::CalcTextSize(text.c_str());
     const float pad = 3 * c.ui.scale;
-    const ImVec2 q0(p.x - ts.x / 2 - pad, p.y - ts.y / 2 - pad / 2), q1(p.x + ts.x / 2 + pad, p.y + ts.y / 2 + pad / 2);
-    c.dl->AddRectFilled(q0, q1, to_u32(c.ui.colors.canvas, 0.88f), 4 * c.ui.scale);
-    c.dl->AddText(ImVec2(q0.x + pad, q0.y + pad / 2), to_u32(c.ui.colors.text), text.c_str());
+    const float hw = ts.x / 2 + pad, hh = ts.y / 2 + pad / 2;
+    const auto free = [&](ImVec2 p) {
+        for (const ImVec4& r : placed)
+            if (p.x - hw < r.z && p.x + hw > r.x && p.y - hh < r.w && p.y + hh > r.y) return false;
+        for (const Vec2 n : {a, b}) {  // keep clear of both end neurons
+            const float dx = std::max(std::fabs(p.x - n.x) - hw, 0.0f), dy = std::max(std::fabs(p.y - n.y) - hh, 0.0f);
+            if (dx * dx + dy * dy < c.lay.radius * c.lay.radius) return false;
+        }
+        return true;
+    };
+    for (const float t : {0.3f, 0.42f, 0.22f, 0.54f, 0.66f}) {
+        const ImVec2 p(a.x + (b.x - a.x) * t, a.y + (b.y - a.y) * t);
+        if (!free(p)) continue;
+        const ImVec2 q0(p.x - hw, p.y - hh), q1(p.x + hw, p.y + hh);
+        c.dl->AddRectFilled(q0, q1, to_u32(c.ui.colors.canvas, 0.88f), 4 * c.ui.scale);
+        c.dl->AddText(ImVec2(q0.x + pad, q0.y + pad / 2), to_u32(c.ui.colors.text), text.c_str());
+        placed.push_back(ImVec4(q0.x, q0.y, q1.x, q1.y));
+        break;
+    }
     ImGui::PopFont();
 }
 
@@ -181,6 +198,7 @@ void draw_edges(const Canvas& c, const Selection& focus) {
 // the selection and highlight overlays so the number is never hidden under a thick line.
 void draw_edge_labels(const Canvas& c) {
     const bp::Network& net = c.s.doc.net;
+    std::vector<ImVec4> placed;
     for (int l = 1; l <= net.L(); ++l) {
         const int n = net.layers[l].size, m = net.layers[l - 1].size;
         if (n * m > 9 || c.lay.radius < 24 * c.ui.scale) continue;
@@ -188,7 +206,7 @@ void draw_edge_labels(const Canvas& c) {
             for (int k = 0; k < m; ++k) {
                 double v = 0;
                 const bool known = edge_value(c.s, Selection::weight(l, j, k), v);
-                draw_edge_label(c, c.lay.neurons[l - 1][k], c.lay.neurons[l][j], known ? bp::format_number(v, 3) : "?");
+                draw_edge_label(c, c.lay.neurons[l - 1][k], c.lay.neurons[l][j], known ? bp::format_number(v, 3) : "?", placed);
             }
     }
 }
