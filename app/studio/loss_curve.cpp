@@ -58,8 +58,12 @@ std::string tick_label(double v) {
     char buf[32];
     const double m = std::fabs(v);
     if (v == 0) return "0";
-    if (m >= 1e4 && m < 1e7 && std::fmod(m, 1000.0) == 0) {
-        std::snprintf(buf, sizeof buf, "%gk", v / 1000);
+    if (m >= 1e4 && m < 1e6 && std::fmod(m, 1e3) == 0) {  // 20k, 1.5M, 3G: ticks of an exploding loss
+        std::snprintf(buf, sizeof buf, "%gk", v / 1e3);
+    } else if (m >= 1e6 && m < 1e9 && std::fmod(m, 1e5) == 0) {
+        std::snprintf(buf, sizeof buf, "%gM", v / 1e6);
+    } else if (m >= 1e9 && m < 1e12 && std::fmod(m, 1e8) == 0) {
+        std::snprintf(buf, sizeof buf, "%gG", v / 1e9);
     } else if (m < 1e-3 || m >= 1e7) {
         std::snprintf(buf, sizeof buf, "%.0e", v);
         std::string s = buf;  // 1e-05 -> 1e-5

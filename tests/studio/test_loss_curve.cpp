@@ -114,5 +114,8 @@ TEST(LossCurve, TickLabels) {
     EXPECT_EQ(tick_label(0.25), "0.25");
     EXPECT_EQ(tick_label(1e-5), "1e-5");
     EXPECT_EQ(tick_label(20000), "20k");
+    EXPECT_EQ(tick_label(4e6), "4M") << "not 4000k";
+    EXPECT_EQ(tick_label(2.5e6), "2.5M");
+    EXPECT_EQ(tick_label(3e9), "3G");
     EXPECT_EQ(tick_label(150), "150");
 }
