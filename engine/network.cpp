@@ -182,4 +182,14 @@ void round_parameters(Network& net, int decimals) {
     }
 }
 
+bool all_finite(const Network& net) {
+    for (int l = 1; l <= net.L(); ++l) {
+        for (double w : net.layers[l].W.v)
+            if (!std::isfinite(w)) return false;
+        for (double b : net.layers[l].b)
+            if (!std::isfinite(b)) return false;
+    }
+    return true;
+}
+
 }  // namespace bp

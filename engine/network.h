@@ -62,4 +62,7 @@ void initialize(Network&, InitScheme scheme, std::uint64_t seed);
 // Rounds every parameter to `decimals` decimals (for hand-computable quiz networks).
 void round_parameters(Network&, int decimals);
 
+// True when every weight and bias is a finite number (no NaN, no ±∞).
+bool all_finite(const Network&);
+
 }  // namespace bp

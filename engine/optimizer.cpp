@@ -46,16 +46,6 @@ struct UpdateRule {  // one optimiser rule applied to one parameter
     }
 };
 
-bool all_finite(const Network& net) {
-    for (int l = 1; l <= net.L(); ++l) {
-        for (double w : net.layers[l].W.v)
-            if (!std::isfinite(w)) return false;
-        for (double b : net.layers[l].b)
-            if (!std::isfinite(b)) return false;
-    }
-    return true;
-}
-
 }  // namespace
 
 void apply_update(Network& net, const Trace& t, const TrainingConfig& c, OptimizerState& s) {

@@ -117,16 +117,6 @@ void step_forward(AppState& s, int count, bool commit) {
     }
 }
 
-bool all_finite(const bp::Network& net) {
-    for (int l = 1; l <= net.L(); ++l) {
-        for (double w : net.layers[l].W.v)
-            if (!std::isfinite(w)) return false;
-        for (double b : net.layers[l].b)
-            if (!std::isfinite(b)) return false;
-    }
-    return true;
-}
-
 void train(AppState& s, long count) {
     if (count <= 0) return;
     if (!s.trainer || s.trainer_data != &*s.doc.data) {
@@ -141,7 +131,7 @@ void train(AppState& s, long count) {
         const double loss = s.trainer->step(s.doc.net);
         s.history.train.push_back(loss);
         ++s.steps_done;
-        if (s.trainer->diverged() || !std::isfinite(loss) || !all_finite(s.doc.net)) {  // diverged: take the whole chunk back
+        if (s.trainer->diverged() || !std::isfinite(loss) || !bp::all_finite(s.doc.net)) {  // diverged: take the whole chunk back
             s.doc.net = before;
             s.history.train.resize(train_len);
             s.history.test.resize(test_len);
