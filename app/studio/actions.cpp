@@ -329,6 +329,7 @@ struct Handler {
     }
     void operator()(const act::ShowTab& a) { s.side_tab = a.tab; }
     void operator()(const act::PinPath& a) { s.path_pin = a.pin; }
+    void operator()(const act::Files& a) { apply_files(s, a.command); }
     void operator()(const act::Quiz& a) { apply_quiz(s, a.command); }
     void operator()(const act::Lab& a) { apply_lab(s, a.op); }
     void operator()(const act::MarkSaved& a) {

@@ -57,6 +57,7 @@ struct MarkSaved { std::string path; };
 struct ShowTab { std::string tab; };  // bring a side-panel tab forward once ("" when done)
 struct PinPath { PathPin pin; };      // the Paths tab's route that stays drawn (row −1: none)
 struct Quiz { QuizCommand command; };  // see quiz.h
+struct Files { FilesCommand command; };  // open, save, autosave: see files.h
 
 }  // namespace act
 
@@ -66,7 +67,7 @@ using Action = std::variant<act::Select, act::Hover, act::Highlight, act::SetSet
                             act::BeginGesture, act::EndGesture, act::EditParameter, act::SetLearningRate,
                             act::AddLayer, act::RemoveLayer, act::AddNeuron, act::RemoveNeuron,
                             act::SetActivation, act::SetLoss, act::SetBias, act::Reinitialize, act::Undo,
-                            act::Redo, act::ReplaceDocument, act::MarkSaved, act::ShowTab, act::Quiz, act::Lab, act::PinPath>;
+                            act::Redo, act::ReplaceDocument, act::MarkSaved, act::ShowTab, act::Quiz, act::Lab, act::PinPath, act::Files>;
 
 using ActionQueue = std::vector<Action>;
 

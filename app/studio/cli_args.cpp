@@ -115,6 +115,14 @@ std::string parse_command_line(const std::vector<std::string>& args, Options& ou
             }
         } else if (a == "--list-presets") {
             out.list_presets = true;
+        } else if (a == "--autosave-dir") {
+            err = value(out.autosave_dir);
+        } else if (a == "--open-dialog") {
+            std::string v;
+            if (err = value(v); err.empty()) {
+                if (v == "open" || v == "save" || v == "help" || v == "about") out.open_dialog = v;
+                else err = "--open-dialog " + v + ": expected open, save, help or about";
+            }
         } else if (a == "--lr") {
             std::string v;
             if (err = value(v); err.empty()) {
@@ -194,13 +202,17 @@ std::string usage_text() {
            "  --homework-row ROW    a row of the Quiz tab's homework table (repeatable): WHAT,l,j,VALUE,\n"
            "                        WHAT,l,j,k,VALUE for dW and W_after, loss,VALUE; indices from 0\n"
            "  --present             presentation mode: large fonts, light high-contrast theme\n"
+           "  --autosave-dir DIR    keep the autosave of unsaved work in DIR (default: the XDG data\n"
+           "                        directory; scripted --frames runs have none unless given)\n"
+           "  --open-dialog NAME    open a dialog at start (screenshots): open | save | help | about\n"
            "  --size WxH            window size in pixels (default 1280x800)\n"
            "  --frames N            render N frames and exit 0 (no saved settings are read or written)\n"
            "  --screenshot PNG      write the last frame to PNG (implies --frames 30 without --frames)\n"
            "  --help, --version     this text; the version\n"
            "\n"
            "Keys: Right/Space step, Left back, Home restart, End run the pass, P play/pause,\n"
-           "      Ctrl+Z undo, Ctrl+Shift+Z or Ctrl+Y redo.\n"
+           "      Ctrl+Z undo, Ctrl+Shift+Z or Ctrl+Y redo, Ctrl+N new, Ctrl+O open, Ctrl+S save,\n"
+           "      Ctrl+Shift+S save as, Ctrl+Q quit, F1 help, F11 presentation, F12 screenshot.\n"
            "Exit status: 0 on success, 2 for a bad argument or a file that cannot be loaded.\n";
 }
 

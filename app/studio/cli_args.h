@@ -17,6 +17,8 @@ struct Options {
     std::string file;               // empty: the built-in example
     int frames = 0;                 // > 0: render this many frames and exit (headless runs)
     std::string screenshot;         // PNG of the last frame
+    std::string autosave_dir;       // autosave there (and offer what is there), even with --frames
+    std::string open_dialog;        // for screenshots: open | save (the file browser), help, about
     int width = 0, height = 0;      // window size; 0 = the saved or default size
     bool present = false;           // presentation mode
     int step = 0;                   // events to step at the default granularity before the first frame

@@ -1,6 +1,9 @@
 // backprop-studio: parses the command line, opens the window and runs the frame loop. Everything the
 // window shows is drawn by draw_frame() (ui_frame.cpp) from the AppState (studio_state.h).
 #include <cstdio>
+#include <cstdlib>
+#include <ctime>
+#include <filesystem>
 #include <string>
 #include <vector>
 
@@ -11,6 +14,7 @@
 #include "app/studio/settings.h"
 #include "app/studio/startup.h"
 #include "app/studio/ui.h"
+#include "app/studio/views.h"
 #include "bp_version.h"
 #include "engine/error.h"
 
@@ -18,7 +22,22 @@ using namespace studio;
 
 namespace {
 
-std::string window_title(const AppState& s) { return (s.modified ? "• " : "") + s.title + " — Backprop Studio"; }
+std::string window_title(const AppState& s) { return (s.modified ? "*" : "") + s.title + " — Backprop Studio"; }
+
+// F12: ~/Pictures (or $XDG_PICTURES_DIR) / backprop-studio-YYYYMMDD-HHMMSS.png
+std::string screenshot_path() {
+    std::string dir;
+    if (const char* x = std::getenv("XDG_PICTURES_DIR"); x && *x) dir = x;
+    else if (const char* h = std::getenv("HOME"); h && *h)
+        dir = std::filesystem::is_directory(std::string(h) + "/Pictures") ? std::string(h) + "/Pictures" : h;
+    else dir = ".";
+    const std::time_t t = std::time(nullptr);
+    std::tm tm{};
+    localtime_r(&t, &tm);
+    char name[64];
+    std::strftime(name, sizeof name, "backprop-studio-%Y%m%d-%H%M%S.png", &tm);
+    return dir + "/" + name;
+}
 
 }  // namespace
 
@@ -42,6 +61,12 @@ int main(int argc, char** argv) {
     const bool headless = o.frames > 0;  // a scripted run reads and writes no settings
     if (!headless) apply(s, act::SetSettings{load_settings(settings_path())});
     if (!headless) attach_quiz_file(s.quiz, quiz_file_path(), !o.quiz_what.empty());  // quiz choices and scores
+    // Recent files, and the autosave with the offer of a previous run's unsaved work.
+    if (!headless || !o.autosave_dir.empty())
+        attach_files(s.files, headless ? "" : recent_store_path(),
+                     o.autosave_dir.empty() ? default_autosave_path() : o.autosave_dir + "/autosave.json");
+    if (o.open_dialog == "open" || o.open_dialog == "save")
+        apply(s, act::Files{files_cmd::ShowBrowser{o.open_dialog == "save"}});
 
     IMGUI_CHECKVERSION();
     ImGui::CreateContext();
@@ -56,12 +81,23 @@ int main(int argc, char** argv) {
         return 1;
     }
 
+    if (o.open_dialog == "help") show_help_overlay();
+    if (o.open_dialog == "about") show_about();
     Ui ui;
     float built_scale = -1;
     bool built_light = false;
     int status = 0;
-    for (int frame = 0; !platform.should_close() && (!headless || frame < o.frames); ++frame) {
+    for (int frame = 0; !s.files.quit && (!headless || frame < o.frames); ++frame) {
         platform.poll_events();
+        if (platform.should_close()) {  // the close button: asks first when there are unsaved changes
+            platform.cancel_close();
+            apply(s, act::Files{files_cmd::RequestQuit{}});
+            if (s.files.quit) break;
+        }
+        for (const std::string& path : platform.take_dropped_paths()) {  // a file dropped on the window
+            apply(s, act::Files{files_cmd::Open{path}});
+            break;  // one document at a time
+        }
         const float scale = ui_scale(s, platform.content_scale());
         if (scale != built_scale || ui_light(s) != built_light) {  // fonts and theme follow the state
             ui.fonts = load_fonts(scale);
@@ -73,9 +109,17 @@ int main(int argc, char** argv) {
         }
         platform.new_frame();
         ImGui::NewFrame();
-        draw_frame(s, ui, ImGui::GetIO().DeltaTime);
+        const FrameInfo info = draw_frame(s, ui, ImGui::GetIO().DeltaTime);
         ImGui::Render();
         platform.render(ui.colors.background.r, ui.colors.background.g, ui.colors.background.b);
+        if (info.screenshot) {  // F12 (the status line is the loop's to set: it is not a document edit)
+            const std::string path = screenshot_path();
+            const std::string e = platform.save_png(path);
+            s.status = e.empty() ? "Screenshot saved: " + path : "Screenshot not saved: " + e;
+            s.status_is_error = !e.empty();
+        }
+        if (info.fullscreen) platform.set_fullscreen(*info.fullscreen);
+        if (!s.present && platform.fullscreen()) platform.set_fullscreen(false);  // presentation ended
         if (headless && frame == o.frames - 1 && !o.screenshot.empty()) {
             if (const std::string e = platform.save_png(o.screenshot); !e.empty()) {
                 std::fprintf(stderr, "backprop-studio: %s\n", e.c_str());

@@ -1,7 +1,9 @@
 // GLFW + glad + ImGui backends, and PNG screenshots (see platform_glfw.h).
 #include "app/studio/platform_glfw.h"
 
+#include <algorithm>
 #include <cstdio>
+#include <utility>
 #include <vector>
 
 #include <glad/gl.h>
@@ -13,6 +15,13 @@
 
 namespace studio {
 namespace {
+
+// Files dropped on the window since the last take_dropped_paths() (GLFW calls back during poll_events).
+std::vector<std::string> dropped;
+
+void on_drop(GLFWwindow*, int count, const char** paths) {
+    for (int i = 0; i < count; ++i) dropped.emplace_back(paths[i]);
+}
 
 std::string glfw_error() {
     const char* text = nullptr;
@@ -46,6 +55,7 @@ bool Platform::open(int width, int height, const std::string& title, bool vsync,
         return false;
     }
     glfwSwapInterval(vsync ? 1 : 0);
+    glfwSetDropCallback(window_, on_drop);
     ImGui_ImplGlfw_InitForOpenGL(window_, true);
     ImGui_ImplOpenGL3_Init("#version 330 core");
     imgui_ready_ = true;
@@ -66,6 +76,37 @@ void Platform::close() {
 }
 
 bool Platform::should_close() const { return glfwWindowShouldClose(window_); }
+void Platform::cancel_close() { glfwSetWindowShouldClose(window_, GLFW_FALSE); }
+
+std::vector<std::string> Platform::take_dropped_paths() { return std::exchange(dropped, {}); }
+
+bool Platform::fullscreen() const { return glfwGetWindowMonitor(window_) != nullptr; }
+
+void Platform::set_fullscreen(bool on) {
+    if (on == fullscreen()) return;
+    if (!on) {
+        glfwSetWindowMonitor(window_, nullptr, windowed_[0], windowed_[1], windowed_[2], windowed_[3], 0);
+        return;
+    }
+    glfwGetWindowPos(window_, &windowed_[0], &windowed_[1]);
+    glfwGetWindowSize(window_, &windowed_[2], &windowed_[3]);
+    // The monitor the window is mostly on (the primary one when that cannot be told).
+    GLFWmonitor* best = glfwGetPrimaryMonitor();
+    int count = 0, best_area = 0;
+    GLFWmonitor** monitors = glfwGetMonitors(&count);
+    for (int i = 0; i < count; ++i) {
+        int mx = 0, my = 0;
+        glfwGetMonitorPos(monitors[i], &mx, &my);
+        const GLFWvidmode* m = glfwGetVideoMode(monitors[i]);
+        if (!m) continue;
+        const int w = std::max(0, std::min(windowed_[0] + windowed_[2], mx + m->width) - std::max(windowed_[0], mx));
+        const int h = std::max(0, std::min(windowed_[1] + windowed_[3], my + m->height) - std::max(windowed_[1], my));
+        if (w * h > best_area) best_area = w * h, best = monitors[i];
+    }
+    if (!best) return;
+    const GLFWvidmode* mode = glfwGetVideoMode(best);
+    if (mode) glfwSetWindowMonitor(window_, best, 0, 0, mode->width, mode->height, mode->refreshRate);
+}
 void Platform::poll_events() { glfwPollEvents(); }
 
 void Platform::new_frame() {

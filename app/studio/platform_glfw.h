@@ -2,6 +2,7 @@
 // OpenGL3 backends, the font texture, and screenshots of the back buffer. Only main.cpp uses it.
 #pragma once
 #include <string>
+#include <vector>
 
 struct GLFWwindow;
 
@@ -16,6 +17,10 @@ public:
     ~Platform() { close(); }
 
     bool should_close() const;
+    void cancel_close();  // the close button was pressed but the app asks first (unsaved changes)
+    std::vector<std::string> take_dropped_paths();  // files dropped on the window since the last call
+    bool fullscreen() const;
+    void set_fullscreen(bool on);  // on the monitor the window is on; off restores the windowed size
     void poll_events();
     void new_frame();  // backends' NewFrame (call before ImGui::NewFrame)
     void render(float r, float g, float b);  // clears and draws ImGui's draw data
@@ -31,6 +36,7 @@ private:
     GLFWwindow* window_ = nullptr;
     bool imgui_ready_ = false;
     std::string title_;
+    int windowed_[4] = {0, 0, 1280, 800};  // x, y, w, h before full screen
 };
 
 }  // namespace studio

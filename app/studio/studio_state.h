@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "app/studio/files.h"
 #include "app/studio/lab_state.h"
 #include "app/studio/quiz.h"
 #include "app/studio/selection.h"
@@ -86,6 +87,7 @@ struct AppState {
     Selection hover;                     // under the pointer (set by the views, one frame late)
     std::vector<bp::ValueRef> highlight; // extra emphasis asked by a panel (e.g. a chain-rule path)
     PathPin path_pin;                    // the Paths tab's pinned route
+    FilesState files;                    // open/save, recent files, autosave (files.h)
     Settings settings;
     bool present = false;                // presentation mode: light theme, large fonts, banner
     std::string side_tab;                // side-panel tab to bring forward once ("inspector", "paths", "lab", "quiz")

@@ -3,6 +3,7 @@
 // and a light high-contrast theme) and draw one whole frame. ImGui only: no GLFW, no GL here, so the
 // no-GL smoke test drives draw_frame() exactly as main.cpp does.
 #pragma once
+#include <optional>
 #include <string>
 
 #include <imgui.h>
@@ -34,6 +35,9 @@ struct FrameInfo {
     NetworkLayout canvas;  // the network canvas's geometry in screen pixels
     Box canvas_box;
     Box lab_plot;          // the Lab's data plot area (w = 0 when not drawn)
+    // Asked of the platform layer (main.cpp) by F12 / F11 and their menu items.
+    bool screenshot = false;             // save the window as a PNG after this frame
+    std::optional<bool> fullscreen;      // enter (true) or leave full screen
 };
 
 // Base font size in pixels at scale 1 (>= 17 px for a projector).

@@ -17,6 +17,7 @@ const ImWchar* glyph_ranges() {
         ImFontGlyphRangesBuilder b;
         static const ImWchar wanted[] = {
             0x0020, 0x00FF,  // Latin-1
+            0x02B0, 0x02FF,  // spacing modifier letters: ˡ (layer l as a superscript)
             0x0370, 0x03FF,  // Greek: σ δ η λ Σ
             0x1D00, 0x1DBF,  // phonetic extensions: ᵢ ᵀ and other modifier letters
             0x2000, 0x206F,  // punctuation: ′ – — … ·

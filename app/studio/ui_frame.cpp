@@ -103,8 +103,9 @@ FrameInfo draw_frame(AppState& s, const Ui& ui, double dt) {
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(8 * ui.scale, 8 * ui.scale));
     ImGui::Begin("Backprop Studio", nullptr,
                  ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
-                     ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoScrollWithMouse);
+                     ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoScrollWithMouse | ImGuiWindowFlags_MenuBar);
     ImGui::PopStyleVar();
+    draw_menu_bar(s, ui, q, info);
 
     draw_toolbar(s, ui, q);
     if (s.present) draw_banner(s, ui);
@@ -155,7 +156,9 @@ FrameInfo draw_frame(AppState& s, const Ui& ui, double dt) {
     ImGui::End();
     if (!(moved == st)) q.push_back(act::SetSettings{moved});
 
+    draw_dialogs(s, ui, q, info);
     shortcuts(s, q);
+    q.push_back(act::Files{files_cmd::Tick{dt}});  // the autosave clock
     q.push_back(act::Tick{dt});
     q.push_back(act::Lab{lab::Tick{dt}});  // Lab training and its plot's refresh
     apply_all(s, q);

@@ -36,6 +36,8 @@ void item_tooltip(const char* text) {
     ImGui::EndTooltip();
 }
 
+void dim_text(const Ui& ui, const std::string& text) { ImGui::TextColored(to_vec4(ui.colors.text_dim), "%s", text.c_str()); }
+
 void value_lines(const std::vector<ValueLine>& lines, const Ui& ui, bool with_meaning) {
     const ImVec4 dim = to_vec4(ui.colors.text_dim);
     for (const ValueLine& v : lines) {

@@ -13,6 +13,8 @@ namespace studio {
 int segmented(const char* id, const std::vector<std::string>& labels, int current, const Ui& ui);
 // A tooltip with one sentence when the last item is hovered.
 void item_tooltip(const char* text);
+// A line in the theme's dimmed text colour.
+void dim_text(const Ui& ui, const std::string& text);
 // The lines of describe() as a two-column block: "name = formula = value", unknown values dimmed.
 void value_lines(const std::vector<ValueLine>& lines, const Ui& ui, bool with_meaning);
 // A drag field (double-click or Ctrl+click to type) editing a weight or bias through actions:

@@ -24,7 +24,6 @@ namespace {
 
 void push(ActionQueue& q, lab::Op op) { q.push_back(act::Lab{std::move(op)}); }
 
-void dim_text(const Ui& ui, const std::string& t) { ImGui::TextColored(to_vec4(ui.colors.text_dim), "%s", t.c_str()); }
 
 bool button(const char* label, const char* help, bool enabled = true) {
     if (!enabled) ImGui::PushStyleVar(ImGuiStyleVar_Alpha, ImGui::GetStyle().Alpha * 0.45f);

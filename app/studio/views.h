@@ -5,6 +5,12 @@
 
 namespace studio {
 
+// view_menu_bar.cpp: the menu bar (inside the main window), and the file dialogs, About and the help
+// overlay with the file and window shortcuts (at the root, after the main window).
+void draw_menu_bar(const AppState& s, const Ui& ui, ActionQueue& q, FrameInfo& info);
+void draw_dialogs(const AppState& s, const Ui& ui, ActionQueue& q, FrameInfo& info);
+void show_help_overlay();
+void show_about();
 void draw_toolbar(const AppState& s, const Ui& ui, ActionQueue& q);       // view_toolbar.cpp
 void draw_banner(const AppState& s, const Ui& ui);                        // view_banner.cpp
 void draw_network(const AppState& s, const Ui& ui, ActionQueue& q, FrameInfo& info);  // view_network.cpp

@@ -1,0 +1,306 @@
+// Files from the window (files.h): open, save, the unsaved-changes question, a load error that leaves
+// everything as it was, recent files, the browser's listing, autosave and its restore, and saves and
+// autosaves killed (SIGKILL) mid-write that leave a complete file behind.
+#include <gtest/gtest.h>
+
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <chrono>
+#include <functional>
+#include <filesystem>
+#include <fstream>
+#include <random>
+#include <string>
+#include <thread>
+
+#include "app/studio/actions.h"
+#include "app/studio/example.h"
+#include "app/studio/files.h"
+#include "engine/error.h"
+#include "engine/serialize.h"
+
+using namespace studio;
+namespace fs = std::filesystem;
+
+namespace {
+
+// A fresh empty folder per test, removed afterwards.
+struct Scratch {
+    fs::path dir;
+    explicit Scratch(const std::string& name) : dir(fs::temp_directory_path() / ("bp_files_" + name + "_" + std::to_string(getpid()))) {
+        fs::remove_all(dir);
+        fs::create_directories(dir);
+    }
+    ~Scratch() { fs::remove_all(dir); }
+    std::string operator/(const std::string& f) const { return (dir / f).string(); }
+};
+
+AppState example() { return make_state(builtin_example(), "", "example"); }
+
+void files(AppState& s, FilesCommand c) { apply(s, act::Files{std::move(c)}); }
+
+std::string text_of(const bp::Document& d) { return bp::dump_document(d); }
+
+void edit_w111(AppState& s, double v) { apply(s, act::EditParameter{Selection::weight(1, 0, 0), v}); }
+
+}  // namespace
+
+TEST(Files, OpenReplacesTheDocumentAndIsRemembered) {
+    Scratch t("open");
+    bp::Document d = builtin_example();
+    d.net.layers[1].W(0, 0) = 0.123;
+    bp::save_document(t / "net.json", d);
+    AppState s = example();
+    attach_files(s.files, t / "recent.json", "");
+    files(s, files_cmd::Open{t / "net.json"});
+    EXPECT_TRUE(s.files.error_title.empty()) << s.files.error_text;
+    EXPECT_DOUBLE_EQ(s.doc.net.layers[1].W(0, 0), 0.123);
+    EXPECT_EQ(s.file_path, t / "net.json");
+    EXPECT_EQ(s.title, "net");
+    EXPECT_FALSE(s.modified);
+    ASSERT_EQ(s.files.recent.size(), 1u);
+    EXPECT_EQ(s.files.recent[0], t / "net.json");
+    EXPECT_EQ(s.files.last_dir, t.dir.string());
+    FilesState again;  // the list survives a restart
+    attach_files(again, t / "recent.json", "");
+    EXPECT_EQ(again.recent, s.files.recent);
+    EXPECT_EQ(again.last_dir, s.files.last_dir);
+}
+
+TEST(Files, AFileThatFailsToLoadShowsTheEnginesMessageAndChangesNothing) {
+    const std::string bad = std::string(BP_TEST_DATA) + "/bad/dims-weights-transposed.json";
+    std::string engine_message;
+    try {
+        bp::load_document(bad);
+    } catch (const bp::Error& e) {
+        engine_message = e.what();
+    }
+    ASSERT_FALSE(engine_message.empty());
+    AppState s = example();
+    edit_w111(s, 0.5);
+    apply(s, act::Select{Selection::weight(2, 1, 0)});
+    const std::string before = text_of(s.doc);
+    const std::size_t undo = s.undo.size();
+    files(s, files_cmd::Open{bad});  // asked first (unsaved changes); "Discard" then fails to load
+    files(s, files_cmd::AnswerPending{files_cmd::Answer::discard});
+    EXPECT_FALSE(s.files.error_title.empty());
+    EXPECT_EQ(s.files.error_text, engine_message) << "the engine's precise message, as it is";
+    EXPECT_EQ(text_of(s.doc), before);
+    EXPECT_TRUE(s.modified);
+    EXPECT_EQ(s.undo.size(), undo);
+    EXPECT_EQ(s.selection, Selection::weight(2, 1, 0));
+    files(s, files_cmd::DismissError{});
+    EXPECT_TRUE(s.files.error_title.empty());
+    files(s, files_cmd::Open{"/nonexistent/net.json", true});  // I/O errors too
+    EXPECT_NE(s.files.error_text.find("/nonexistent/net.json"), std::string::npos) << s.files.error_text;
+    EXPECT_EQ(text_of(s.doc), before);
+}
+
+TEST(Files, UnsavedChangesAreAskedAboutFirst) {
+    Scratch t("ask");
+    bp::save_document(t / "other.json", builtin_example());
+    AppState s = example();
+    edit_w111(s, 0.9);
+    const std::string edited = text_of(s.doc);
+    files(s, files_cmd::Open{t / "other.json"});
+    EXPECT_EQ(s.files.pending, Pending::open_file);
+    EXPECT_EQ(text_of(s.doc), edited) << "nothing happens before the answer";
+    files(s, files_cmd::AnswerPending{files_cmd::Answer::cancel});
+    EXPECT_EQ(s.files.pending, Pending::none);
+    EXPECT_EQ(text_of(s.doc), edited);
+
+    files(s, files_cmd::New{});
+    EXPECT_EQ(s.files.pending, Pending::new_document);
+    files(s, files_cmd::AnswerPending{files_cmd::Answer::discard});
+    EXPECT_EQ(s.files.pending, Pending::none);
+    EXPECT_EQ(text_of(s.doc), text_of(builtin_example()));
+    EXPECT_FALSE(s.modified);
+
+    edit_w111(s, 0.7);  // "Save" on an untitled document asks for a name, then goes on
+    files(s, files_cmd::Open{t / "other.json"});
+    files(s, files_cmd::AnswerPending{files_cmd::Answer::save});
+    EXPECT_TRUE(s.files.browser.open);
+    EXPECT_TRUE(s.files.browser.saving);
+    EXPECT_EQ(s.files.pending, Pending::open_file);
+    files(s, files_cmd::SaveAs{t / "mine"});
+    EXPECT_EQ(bp::load_document(t / "mine.json").net.layers[1].W(0, 0), 0.7) << "\".json\" added, the edit saved";
+    EXPECT_EQ(s.file_path, t / "other.json") << "and then the file asked for was opened";
+    EXPECT_FALSE(s.modified);
+}
+
+TEST(Files, QuitAsksWhenThereAreUnsavedChanges) {
+    AppState s = example();
+    files(s, files_cmd::RequestQuit{});
+    EXPECT_TRUE(s.files.quit) << "nothing to lose";
+    AppState m = example();
+    edit_w111(m, 0.3);
+    files(m, files_cmd::RequestQuit{});
+    EXPECT_FALSE(m.files.quit);
+    EXPECT_EQ(m.files.pending, Pending::quit);
+    files(m, files_cmd::AnswerPending{files_cmd::Answer::discard});
+    EXPECT_TRUE(m.files.quit);
+}
+
+TEST(Files, SaveAsWritesTheDocumentAndAFailedSaveLosesNothing) {
+    Scratch t("save");
+    AppState s = example();
+    edit_w111(s, 0.42);
+    files(s, files_cmd::SaveAs{t / "a.json"});
+    EXPECT_FALSE(s.modified);
+    EXPECT_EQ(s.file_path, t / "a.json");
+    EXPECT_EQ(s.title, "a");
+    EXPECT_EQ(text_of(bp::load_document(t / "a.json")), text_of(s.doc)) << "reads back as the same document";
+
+    edit_w111(s, 0.43);
+    files(s, files_cmd::SaveAs{"/nonexistent/dir/b.json"});
+    EXPECT_FALSE(s.files.error_title.empty());
+    EXPECT_TRUE(s.modified) << "still unsaved, still open";
+    EXPECT_EQ(s.file_path, t / "a.json");
+    EXPECT_DOUBLE_EQ(bp::load_document(t / "a.json").net.layers[1].W(0, 0), 0.42) << "the old file untouched";
+    files(s, files_cmd::DismissError{});
+    files(s, files_cmd::Save{});  // Ctrl+S: to the file it came from
+    EXPECT_DOUBLE_EQ(bp::load_document(t / "a.json").net.layers[1].W(0, 0), 0.43);
+}
+
+TEST(Files, TheRecentListKeepsEightMostRecentFirst) {
+    Scratch t("recent");
+    AppState s = example();
+    attach_files(s.files, t / "recent.json", "");
+    for (int i = 0; i < 10; ++i) files(s, files_cmd::SaveAs{t / ("n" + std::to_string(i) + ".json")});
+    ASSERT_EQ(s.files.recent.size(), static_cast<std::size_t>(kMaxRecent));
+    EXPECT_EQ(s.files.recent[0], t / "n9.json");
+    EXPECT_EQ(s.files.recent[7], t / "n2.json");
+    files(s, files_cmd::Open{t / "n5.json"});
+    EXPECT_EQ(s.files.recent[0], t / "n5.json") << "moves to the front, no duplicate";
+    EXPECT_EQ(std::count(s.files.recent.begin(), s.files.recent.end(), t / "n5.json"), 1);
+    fs::remove(t / "n9.json");
+    FilesState again;
+    attach_files(again, t / "recent.json", "");
+    EXPECT_EQ(again.recent.size(), static_cast<std::size_t>(kMaxRecent - 1)) << "a file gone since is left out";
+}
+
+TEST(Files, TheBrowserListsFoldersFirstThenJsonFiles) {
+    Scratch t("list");
+    fs::create_directories(t.dir / "b-folder");
+    fs::create_directories(t.dir / "A-folder");
+    fs::create_directories(t.dir / ".hidden");
+    for (const char* f : {"zeta.json", "Alpha.JSON", "notes.txt", ".secret.json"}) std::ofstream(t / f) << "{}";
+    std::string error;
+    const std::vector<DirEntry> e = list_directory(t.dir.string(), error);
+    EXPECT_TRUE(error.empty());
+    const std::vector<DirEntry> want = {{"A-folder", true}, {"b-folder", true}, {"Alpha.JSON", false}, {"zeta.json", false}};
+    EXPECT_EQ(e, want);
+    EXPECT_TRUE(list_directory(t / "missing", error).empty());
+    EXPECT_FALSE(error.empty());
+
+    AppState s = example();
+    s.files.last_dir = t.dir.string();
+    files(s, files_cmd::ShowBrowser{false});
+    EXPECT_TRUE(s.files.browser.open);
+    EXPECT_EQ(s.files.browser.entries, want);
+    files(s, files_cmd::BrowseTo{t / "A-folder/.."});
+    EXPECT_EQ(s.files.browser.dir, fs::weakly_canonical(t.dir).string());
+}
+
+TEST(Files, AutosaveWritesUnsavedWorkAndOffersItAtTheNextStart) {
+    Scratch t("autosave");
+    const std::string path = t / "autosave.json";
+    AppState s = example();
+    attach_files(s.files, "", path);
+    EXPECT_FALSE(s.files.autosave.offer);
+    files(s, files_cmd::Tick{kAutosaveSeconds + 1});
+    EXPECT_FALSE(fs::exists(path)) << "nothing unsaved, nothing written";
+    edit_w111(s, 0.61);
+    files(s, files_cmd::Tick{1.0});
+    EXPECT_FALSE(fs::exists(path)) << "not before a few seconds";
+    files(s, files_cmd::Tick{kAutosaveSeconds});
+    ASSERT_TRUE(fs::exists(path));
+    EXPECT_DOUBLE_EQ(bp::load_document(path).net.layers[1].W(0, 0), 0.61) << "the engine reads it like any file";
+
+    AppState next = example();  // the next start, after a crash
+    attach_files(next.files, "", path);
+    ASSERT_TRUE(next.files.autosave.offer);
+    EXPECT_FALSE(next.files.autosave.offer_time.empty());
+    files(next, files_cmd::Tick{kAutosaveSeconds * 3});
+    EXPECT_DOUBLE_EQ(bp::load_document(path).net.layers[1].W(0, 0), 0.61) << "unanswered: not overwritten";
+    files(next, files_cmd::Restore{true});
+    EXPECT_DOUBLE_EQ(next.doc.net.layers[1].W(0, 0), 0.61);
+    EXPECT_TRUE(next.modified) << "restored work is still unsaved";
+    EXPECT_FALSE(next.doc.extra.contains(kAutosaveKey));
+    files(next, files_cmd::SaveAs{t / "kept.json"});
+    EXPECT_FALSE(fs::exists(path)) << "a save clears it";
+    EXPECT_FALSE(bp::load_document(t / "kept.json").extra.contains(kAutosaveKey));
+
+    edit_w111(next, 0.62);
+    files(next, files_cmd::Tick{kAutosaveSeconds});
+    ASSERT_TRUE(fs::exists(path));
+    AppState third = example();
+    attach_files(third.files, "", path);
+    EXPECT_EQ(third.files.autosave.offer_origin, t / "kept.json");
+    files(third, files_cmd::Restore{false});
+    EXPECT_FALSE(fs::exists(path)) << "declined: gone";
+}
+
+namespace {
+
+// SIGKILLs a child that writes `write` over and over at random moments; after each kill the file must
+// load and be either the old or the new document, complete.
+void kill_while_writing(const std::string& path, const std::string& old_text, const std::string& new_text,
+                        const std::function<void()>& write) {
+    std::mt19937 rng(7);
+    for (int round = 0; round < 12; ++round) {
+        const pid_t child = fork();
+        ASSERT_GE(child, 0);
+        if (child == 0) {
+            for (;;) write();
+        }
+        std::this_thread::sleep_for(std::chrono::microseconds(std::uniform_int_distribution<int>(200, 20000)(rng)));
+        kill(child, SIGKILL);
+        int status = 0;
+        waitpid(child, &status, 0);
+        ASSERT_TRUE(WIFSIGNALED(status));
+        bp::Document d;
+        ASSERT_NO_THROW(d = bp::load_document(path)) << "round " << round;
+        d.extra.erase(kAutosaveKey);
+        const std::string got = text_of(d);
+        EXPECT_TRUE(got == old_text || got == new_text) << "round " << round << ": a mixed or partial file";
+    }
+}
+
+bp::Document big_document(double w) {  // large enough that a write takes a while
+    bp::Document d = builtin_example();
+    d.net = bp::make_network({64, 128, 128, 2}, {bp::Activation::tanh, bp::Activation::tanh, bp::Activation::sigmoid},
+                             bp::Loss::mse_half, bp::InitScheme::xavier, 3);
+    d.net.layers[1].W(0, 0) = w;
+    d.data.reset();
+    d.test.reset();
+    return d;
+}
+
+}  // namespace
+
+TEST(Files, ASaveKilledMidWriteLeavesACompleteFile) {
+    Scratch t("kill_save");
+    const bp::Document old_doc = big_document(1), new_doc = big_document(2);
+    bp::save_document(t / "net.json", old_doc);
+    kill_while_writing(t / "net.json", text_of(old_doc), text_of(new_doc),
+                       [&] { bp::save_document(t / "net.json", new_doc); });
+}
+
+TEST(Files, AnAutosaveKilledMidWriteLeavesACompleteFile) {
+    Scratch t("kill_autosave");
+    AppState s = make_state(big_document(1), "", "big");
+    attach_files(s.files, "", t / "autosave.json");
+    s.modified = true;
+    write_autosave(s);
+    const std::string old_text = text_of(s.doc);
+    apply(s, act::EditParameter{Selection::weight(1, 0, 0), 2.0});
+    const std::string new_text = text_of(s.doc);
+    kill_while_writing(t / "autosave.json", old_text, new_text, [&] {
+        s.files.autosave.last_text.clear();  // write every time
+        write_autosave(s);
+    });
+}
