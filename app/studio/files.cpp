@@ -217,6 +217,13 @@ struct Handler {
         a.since_write = 0;
         if (s.modified) write_autosave(s);
     }
+    void operator()(const files_cmd::Export& c) {
+        try {
+            say(s, "Exported " + write_export(s, c.kind));
+        } catch (const bp::Error& e) {
+            show_error(s, "Could not export", e.what());
+        }
+    }
     void operator()(const files_cmd::Restore& c) {
         Autosave& a = s.files.autosave;
         if (!a.offer) return;

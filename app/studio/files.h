@@ -9,6 +9,8 @@
 #include <variant>
 #include <vector>
 
+#include "app/studio/export.h"
+
 namespace studio {
 
 struct AppState;
@@ -77,13 +79,14 @@ struct RequestQuit {};                                     // the window's close
 struct ClearRecent {};
 struct Tick { double dt = 0; };                            // the autosave clock
 struct Restore { bool yes = false; };                      // the autosave offer
+struct Export { ExportKind kind = ExportKind::trace_csv; };  // export.h: next to the document
 }  // namespace files_cmd
 
 using FilesCommand =
     std::variant<files_cmd::New, files_cmd::Open, files_cmd::Save, files_cmd::SaveAs, files_cmd::ShowBrowser,
                  files_cmd::BrowseTo, files_cmd::SetName, files_cmd::CloseBrowser, files_cmd::AnswerPending,
                  files_cmd::DismissError, files_cmd::RequestQuit, files_cmd::ClearRecent, files_cmd::Tick,
-                 files_cmd::Restore>;
+                 files_cmd::Restore, files_cmd::Export>;
 
 void apply_files(AppState& s, const FilesCommand& c);
 

@@ -86,6 +86,20 @@ void file_menu(const AppState& s, ActionQueue& q, FrameInfo& info) {
     if (ImGui::MenuItem("Save", "Ctrl+S")) push(q, files_cmd::Save{});
     if (ImGui::MenuItem("Save As…", "Ctrl+Shift+S")) push(q, files_cmd::ShowBrowser{true});
     ImGui::Separator();
+    if (ImGui::BeginMenu("Export")) {
+        const auto item = [&](const char* label, ExportKind k, const char* help) {
+            if (ImGui::MenuItem(label)) push(q, files_cmd::Export{k});
+            item_tooltip(help);
+        };
+        item("The pass's trace as CSV", ExportKind::trace_csv,
+             "Every z, a, δ of each sample of the pass and every ∂L/∂W, ∂L/∂b: one value a row, full precision.");
+        item("The pass's trace as JSON", ExportKind::trace_json, "The same values as matrices, like backprop-cli trace.");
+        item("The loss history as CSV", ExportKind::loss_csv, "step, training loss, test loss: every step trained.");
+        item("This step's formula as text", ExportKind::formula_text, "The formula with its numbers, in Unicode.");
+        item("This step's formula as LaTeX", ExportKind::formula_latex, "For slides: the same formula in LaTeX.");
+        ImGui::TextDisabled("Files go next to the document, named after it.");
+        ImGui::EndMenu();
+    }
     if (ImGui::MenuItem("Screenshot", "F12")) info.screenshot = true;
     item_tooltip("Saves the window as a PNG in ~/Pictures, named with the date and time.");
     ImGui::Separator();

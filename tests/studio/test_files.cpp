@@ -13,13 +13,16 @@
 #include <filesystem>
 #include <fstream>
 #include <random>
+#include <sstream>
 #include <string>
 #include <thread>
 
 #include "app/studio/actions.h"
 #include "app/studio/example.h"
+#include "app/studio/export.h"
 #include "app/studio/files.h"
 #include "engine/error.h"
+#include "engine/passes.h"
 #include "engine/serialize.h"
 
 using namespace studio;
@@ -303,4 +306,90 @@ TEST(Files, AnAutosaveKilledMidWriteLeavesACompleteFile) {
         s.files.autosave.last_text.clear();  // write every time
         write_autosave(s);
     });
+}
+
+// ---- File ▸ Export (export.h): the files parse back to exactly the engine's numbers ----
+
+namespace {
+
+std::vector<std::vector<std::string>> csv_rows(const std::string& text) {
+    std::vector<std::vector<std::string>> out;
+    std::stringstream in(text);
+    std::string line;
+    while (std::getline(in, line)) {
+        std::vector<std::string> cells;
+        std::stringstream l(line);
+        std::string c;
+        while (std::getline(l, c, ',')) cells.push_back(c);
+        if (!line.empty() && line.back() == ',') cells.push_back("");
+        out.push_back(cells);
+    }
+    return out;
+}
+
+}  // namespace
+
+TEST(Export, TheTraceAsCsvAndJsonReadsBackToTheEnginesNumbers) {
+    AppState s = make_state(bp::load_document(std::string(BP_PRESETS_DIR) + "/relu-softmax-classifier.json"), "", "softmax");
+    const bp::Trace t = bp::run_pass(s.doc.net, pass_inputs(s), pass_targets(s));
+    const auto rows = csv_rows(trace_csv(s));
+    ASSERT_FALSE(rows.empty());
+    EXPECT_EQ(rows[0], (std::vector<std::string>{"quantity", "layer", "j", "k", "sample", "value"}));
+    int checked = 0;
+    for (std::size_t r = 1; r < rows.size(); ++r) {
+        const auto& c = rows[r];
+        ASSERT_EQ(c.size(), 6u) << r;
+        const double v = std::stod(c[5]);
+        if (c[0] == "loss") {
+            EXPECT_EQ(v, t.loss);
+            ++checked;
+            continue;
+        }
+        const int l = std::stoi(c[1]), j = std::stoi(c[2]);
+        const bp::LayerTrace& lt = t.layers[l];
+        if (c[0] == "z") EXPECT_EQ(v, lt.z(std::stoi(c[4]), j));
+        else if (c[0] == "a") EXPECT_EQ(v, lt.a(std::stoi(c[4]), j));
+        else if (c[0] == "delta") EXPECT_EQ(v, lt.delta(std::stoi(c[4]), j));
+        else if (c[0] == "dW") EXPECT_EQ(v, lt.dW(j, std::stoi(c[3])));
+        else if (c[0] == "db") EXPECT_EQ(v, lt.db[j]);
+        else ADD_FAILURE() << "unknown quantity " << c[0];
+        ++checked;
+    }
+    int expected = 1;  // the loss; then every value of every layer
+    for (std::size_t l = 0; l < t.layers.size(); ++l)
+        expected += t.N() * t.layers[l].a.cols * (l == 0 ? 1 : 3) +
+                    (l == 0 ? 0 : t.layers[l].dW.rows * t.layers[l].dW.cols + static_cast<int>(t.layers[l].db.size()));
+    EXPECT_EQ(checked, expected) << "every value, once";
+
+    const nlohmann::json j = nlohmann::json::parse(export_text(s, ExportKind::trace_json));
+    EXPECT_EQ(j["loss"].get<double>(), t.loss);
+    for (std::size_t l = 1; l < t.layers.size(); ++l) {
+        const bp::LayerTrace& lt = t.layers[l];
+        for (int r = 0; r < lt.dW.rows; ++r)
+            for (int c = 0; c < lt.dW.cols; ++c) EXPECT_EQ(j["layers"][l]["dW"][r][c].get<double>(), lt.dW(r, c));
+        for (int n = 0; n < t.N(); ++n)
+            for (int c = 0; c < lt.delta.cols; ++c) EXPECT_EQ(j["layers"][l]["delta"][n][c].get<double>(), lt.delta(n, c));
+    }
+}
+
+TEST(Export, TheLossHistoryAndTheFormula) {
+    AppState s = example();
+    apply(s, act::TrainSteps{5});
+    const auto rows = csv_rows(loss_csv(s));
+    ASSERT_EQ(rows.size(), 6u);
+    EXPECT_EQ(rows[0], (std::vector<std::string>{"step", "train_loss", "test_loss"}));
+    for (int i = 0; i < 5; ++i) {
+        EXPECT_EQ(std::stoi(rows[i + 1][0]), i);
+        EXPECT_EQ(std::stod(rows[i + 1][1]), s.history.train[i]);
+    }
+    EXPECT_EQ(std::stod(rows[1][1]), 0.29837110876000272) << "Mazur's E_total before the first update";
+    AppState f = example();
+    apply(f, act::StepForward{});  // z¹₁ = 0.3775
+    EXPECT_NE(export_text(f, ExportKind::formula_text).find("0.3775"), std::string::npos);
+    EXPECT_NE(export_text(f, ExportKind::formula_latex).find("0.3775"), std::string::npos);
+    Scratch t("export");
+    f.file_path = t / "mazur.json";
+    files(f, files_cmd::Export{ExportKind::formula_latex});
+    EXPECT_TRUE(f.files.error_title.empty()) << f.files.error_text;
+    EXPECT_TRUE(fs::exists(t / "mazur-formula.tex"));
 }

@@ -1,0 +1,28 @@
+// What File ▸ Export writes, window-free: the full trace of the current pass (every z, a, δ of every
+// sample of the pass and every ∂L/∂W, ∂L/∂b) as CSV and as JSON, the loss history as CSV, and the
+// current step's formula as text or LaTeX. Numbers in full precision (%.17g: they read back exactly);
+// indices 0-based as in the network file and backprop-cli.
+#pragma once
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+namespace studio {
+
+struct AppState;
+
+enum class ExportKind { trace_csv, trace_json, loss_csv, formula_text, formula_latex };
+
+// quantity,layer,j,k,sample,value — z/a/delta have j and sample (k empty), dW has j and k, db has j,
+// loss has neither (sample empty = the batch).
+std::string trace_csv(const AppState& s);
+nlohmann::json trace_json(const AppState& s);  // {"loss", "samples", "layers": [{"z","a","delta","dW","db"}]}
+std::string loss_csv(const AppState& s);       // step,train_loss,test_loss
+std::string export_text(const AppState& s, ExportKind k);
+const char* export_suffix(ExportKind k);       // "-trace.csv", "-loss.csv", "-formula.tex", ...
+
+// Writes the export next to the document (or in the last folder / ~/Documents) as <title><suffix>,
+// atomically. Returns the path written; throws bp::Error with the reason.
+std::string write_export(const AppState& s, ExportKind k);
+
+}  // namespace studio
