@@ -6,7 +6,9 @@ cd "$(dirname "$0")/.."
 bash scripts/setup.sh
 cmake --preset asan -DBP_WERROR=ON >/dev/null
 cmake --build --preset asan -j"$(nproc)"
-# The real-window screenshot tests (window.*) run in the release pass; under ASan, Mesa's llvmpipe
-# driver and Xlib allocate in ways LeakSanitizer reports at exit. The window-free UI smoke test
-# (every view drawn for hundreds of frames) does run here.
-ctest --preset asan -j"$(nproc)" -E '^window\.' 
+# The real-window screenshot tests (window.*) and the install test (which runs the installed app under
+# Xvfb) run in the release pass; under ASan, Mesa's llvmpipe driver and Xlib allocate in ways
+# LeakSanitizer reports at exit. The window-free UI smoke test (every view drawn for hundreds of frames
+# with simulated mouse and keys) does run here.
+ctest --preset asan -j"$(nproc)" -E '^(window|install)\.'
+

@@ -21,16 +21,6 @@ namespace {
     std::abort();
 }
 
-bool parameters_finite(const bp::Network& net) {
-    for (int l = 1; l <= net.L(); ++l) {
-        for (double w : net.layers[l].W.v)
-            if (!std::isfinite(w)) return false;
-        for (double b : net.layers[l].b)
-            if (!std::isfinite(b)) return false;
-    }
-    return true;
-}
-
 bool same_parameters(const bp::Network& a, const bp::Network& b) {
     if (a.L() != b.L() || a.loss != b.loss) return false;
     for (int l = 0; l <= a.L(); ++l) {
@@ -67,7 +57,7 @@ void exercise(const bp::Document& doc) {
     bp::Trainer trainer(data, config);
     for (int s = 0; s < 2; ++s) {
         trainer.step(net);
-        if (!parameters_finite(net)) fail("a training step left a non-finite parameter");
+        if (!bp::all_finite(net)) fail("a training step left a non-finite parameter");
     }
 
     // Save, reload: the same network, and saving again gives the same text.
