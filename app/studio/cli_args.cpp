@@ -115,6 +115,14 @@ std::string parse_command_line(const std::vector<std::string>& args, Options& ou
             }
         } else if (a == "--list-presets") {
             out.list_presets = true;
+        } else if (a == "--hide") {
+            std::string v;
+            if (err = value(v); err.empty()) {
+                for (const std::string& p : split(v, ',')) {
+                    if (p == "side" || p == "loss") out.hide.push_back(p);
+                    else err = "--hide " + v + ": expected side, loss or side,loss";
+                }
+            }
         } else if (a == "--autosave-dir") {
             err = value(out.autosave_dir);
         } else if (a == "--open-dialog") {
@@ -202,6 +210,8 @@ std::string usage_text() {
            "  --homework-row ROW    a row of the Quiz tab's homework table (repeatable): WHAT,l,j,VALUE,\n"
            "                        WHAT,l,j,k,VALUE for dW and W_after, loss,VALUE; indices from 0\n"
            "  --present             presentation mode: large fonts, light high-contrast theme\n"
+           "  --hide LIST           hide panels, comma-separated: side (the side panel), loss (the loss\n"
+           "                        curve), as the View menu does (a teacher projecting a pass)\n"
            "  --autosave-dir DIR    keep the autosave of unsaved work in DIR (default: the XDG data\n"
            "                        directory; scripted --frames runs have none unless given)\n"
            "  --open-dialog NAME    open a dialog at start (screenshots): open | save | help | about\n"

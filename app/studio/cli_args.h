@@ -18,6 +18,7 @@ struct Options {
     int frames = 0;                 // > 0: render this many frames and exit (headless runs)
     std::string screenshot;         // PNG of the last frame
     std::string autosave_dir;       // autosave there (and offer what is there), even with --frames
+    std::vector<std::string> hide;  // panels hidden: side, loss (as View ▸ does)
     std::string open_dialog;        // for screenshots: open | save (the file browser), help, about
     int width = 0, height = 0;      // window size; 0 = the saved or default size
     bool present = false;           // presentation mode

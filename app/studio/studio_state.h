@@ -39,6 +39,8 @@ struct Settings {
     int train_chunk = 100;        // steps per press of "Train"
     int window_w = 1280, window_h = 800;  // the window's last size
     bool neuron_maps = true;      // 2 inputs: each neuron shows its activation over the input square (Lab)
+    bool show_side = true;        // the side panel (Inspector, Paths, Lab, Quiz); off: the canvas is wider
+    bool show_loss = true;        // the loss curve; off: the formula takes the whole bottom row
     bool operator==(const Settings&) const = default;
 };
 

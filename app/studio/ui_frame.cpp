@@ -117,9 +117,10 @@ FrameInfo draw_frame(AppState& s, const Ui& ui, double dt) {
     const Settings& st = s.settings;
     const float bottom_h = std::round(body_h * st.bottom_height);
     const float top_h = body_h - bottom_h - gap;
-    const float side_w = std::round(avail.x * (s.lab.visible ? st.lab_side_width : st.side_width));  // the Lab keeps its own
-    const float canvas_w = avail.x - side_w - gap;
-    const float formula_w = std::round(avail.x * st.formula_width);
+    // Hidden panels (View menu) give their room to the canvas and the formula.
+    const float side_w = st.show_side ? std::round(avail.x * (s.lab.visible ? st.lab_side_width : st.side_width)) : 0;  // the Lab keeps its own
+    const float canvas_w = st.show_side ? avail.x - side_w - gap : avail.x;
+    const float formula_w = st.show_loss ? std::round(avail.x * st.formula_width) : avail.x;
     Settings moved = st;
 
     ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(0, 0));
@@ -128,28 +129,34 @@ FrameInfo draw_frame(AppState& s, const Ui& ui, double dt) {
     draw_network(s, ui, q, info);
     ImGui::PopStyleVar();
     ImGui::EndChild();
-    ImGui::SameLine();
-    (s.lab.visible ? moved.lab_side_width : moved.side_width) -= splitter("split_side", ImVec2(gap, top_h), true, ui) / avail.x;
-    ImGui::SameLine();
-    panel("inspector", ImVec2(side_w, top_h), ui);
-    ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(8 * ui.scale, 6 * ui.scale));
-    side_panel(s, ui, q, info);
-    ImGui::PopStyleVar();
-    ImGui::EndChild();
+    if (st.show_side) {
+        ImGui::SameLine();
+        (s.lab.visible ? moved.lab_side_width : moved.side_width) -= splitter("split_side", ImVec2(gap, top_h), true, ui) / avail.x;
+        ImGui::SameLine();
+        panel("inspector", ImVec2(side_w, top_h), ui);
+        ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(8 * ui.scale, 6 * ui.scale));
+        side_panel(s, ui, q, info);
+        ImGui::PopStyleVar();
+        ImGui::EndChild();
+    } else if (s.lab.visible) {
+        q.push_back(act::Lab{lab::SetVisible{false}});  // the Lab tab is not drawn
+    }
     moved.bottom_height -= splitter("split_bottom", ImVec2(avail.x, gap), false, ui) / body_h;
     panel("formula", ImVec2(formula_w, bottom_h), ui, true);
     ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(8 * ui.scale, 6 * ui.scale));
     draw_formula(s, ui, q);
     ImGui::PopStyleVar();
     ImGui::EndChild();
-    ImGui::SameLine();
-    moved.formula_width += splitter("split_bottom_row", ImVec2(gap, bottom_h), true, ui) / avail.x;
-    ImGui::SameLine();
-    panel("loss", ImVec2(avail.x - formula_w - gap, bottom_h), ui);
-    ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(8 * ui.scale, 6 * ui.scale));
-    draw_loss_curve(s, ui, q);
-    ImGui::PopStyleVar();
-    ImGui::EndChild();
+    if (st.show_loss) {
+        ImGui::SameLine();
+        moved.formula_width += splitter("split_bottom_row", ImVec2(gap, bottom_h), true, ui) / avail.x;
+        ImGui::SameLine();
+        panel("loss", ImVec2(avail.x - formula_w - gap, bottom_h), ui);
+        ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(8 * ui.scale, 6 * ui.scale));
+        draw_loss_curve(s, ui, q);
+        ImGui::PopStyleVar();
+        ImGui::EndChild();
+    }
     ImGui::PopStyleVar();
     ImGui::Spacing();
     status_bar(s, ui);

@@ -127,6 +127,11 @@ void view_menu(const AppState& s, ActionQueue& q, FrameInfo& info) {
     if (ImGui::MenuItem("  the weight w", nullptr, t.edge_value == EdgeValue::weight)) t.edge_value = EdgeValue::weight;
     if (ImGui::MenuItem("  the gradient ∂L/∂w", nullptr, t.edge_value == EdgeValue::gradient)) t.edge_value = EdgeValue::gradient;
     ImGui::Separator();
+    if (ImGui::MenuItem("Side panel (Inspector, Paths, Lab, Quiz)", nullptr, t.show_side)) t.show_side = !t.show_side;
+    item_tooltip("Hide it to give the network the whole width, e.g. when projecting a pass.");
+    if (ImGui::MenuItem("Loss curve", nullptr, t.show_loss)) t.show_loss = !t.show_loss;
+    item_tooltip("Hide it to give the formula the whole bottom row.");
+    ImGui::Separator();
     if (ImGui::MenuItem("Light theme", nullptr, t.light_theme, !s.present)) t.light_theme = !t.light_theme;
     if (ImGui::MenuItem("Presentation mode", "F11", s.present)) {
         q.push_back(act::SetPresent{!s.present});

@@ -26,6 +26,8 @@ TEST(Settings, RoundTrip) {
     s.train_chunk = 1000;
     s.window_w = 1600;
     s.window_h = 900;
+    s.show_side = false;
+    s.show_loss = false;
     EXPECT_EQ(settings_from_json(settings_to_json(s)), s);
 }
 

@@ -318,6 +318,28 @@ TEST(UiSmoke, TypingAnAnswerInTheQuizFieldChecksIt) {
     }
 }
 
+TEST(UiSmoke, HiddenPanelsGiveTheirRoomToTheCanvas) {
+    Harness h;
+    Options o;
+    o.tab = "lab";
+    AppState s = initial_state(o);
+    const FrameInfo both = h.frame(s);
+    h.frame(s);
+    EXPECT_TRUE(s.lab.visible);
+    Settings t = s.settings;
+    t.show_side = false;
+    t.show_loss = false;
+    apply(s, act::SetSettings{t});
+    h.frame(s);
+    const FrameInfo wide = h.frame(s);
+    EXPECT_GT(wide.canvas_box.w, both.canvas_box.w * 1.3f) << "the side panel's width went to the canvas";
+    EXPECT_FALSE(s.lab.visible) << "the Lab is not drawn, so it computes nothing";
+    for (int i = 0; i < 20; ++i) {  // and everything still draws with the pointer about
+        h.mouse(static_cast<float>((i * 97) % 1280), static_cast<float>((i * 61) % 800), false);
+        h.frame(s);
+    }
+}
+
 TEST(UiSmoke, QuizAndPathsTabsDrawInEveryState) {
     Harness h(1920, 1080);
     for (const char* tab : {"paths", "quiz"}) {
