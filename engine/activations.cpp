@@ -48,6 +48,14 @@ double activation_derivative(Activation f, double z) {
     return 1.0;
 }
 
+double derivative_at(Activation f, double z, double a) {
+    switch (f) {
+        case Activation::sigmoid: return a * (1.0 - a);  // the same product as activation_derivative's s(1 − s)
+        case Activation::tanh: return 1.0 - a * a;
+        default: return activation_derivative(f, z);
+    }
+}
+
 void activate_layer(Activation f, const double* z, double* a, int n) {
     if (f != Activation::softmax) {
         for (int i = 0; i < n; ++i) a[i] = activate(f, z[i]);

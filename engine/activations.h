@@ -11,6 +11,9 @@ double softplus(double z);  // log(1 + e^z), stable for any z
 double activate(Activation f, double z);
 // f'(z) for an element-wise activation (not softmax). relu'(0) = 0, leaky_relu'(0) = 0.01.
 double activation_derivative(Activation f, double z);
+// The same f'(z) given a = f(z) as well: sigmoid and tanh take it from a (a(1 - a), 1 - a²) instead of
+// evaluating the exponential again. Bit for bit equal to activation_derivative(f, z) when a == activate(f, z).
+double derivative_at(Activation f, double z, double a);
 // a = f(z) for a whole layer of n neurons (softmax included, computed as exp(z - max) / sum).
 void activate_layer(Activation f, const double* z, double* a, int n);
 // da_i/dz_m of a whole layer (for softmax the full Jacobian entry; else 1[i=m] f'(z_i)).

@@ -51,7 +51,7 @@ void output_delta(const Network& net, const double* z, const double* a, const do
         return;
     }
     for (int j = 0; j < K; ++j)  // δ^L_j = ∂L/∂a^L_j · f′(z^L_j) / N
-        delta[j] = loss_derivative(net.loss, a, y, K, j) * activation_derivative(out.activation, z[j]) * inv_n;
+        delta[j] = loss_derivative(net.loss, a, y, K, j) * derivative_at(out.activation, z[j], a[j]) * inv_n;
 }
 
 double hidden_delta(const Layer& next, int j, const double* delta_next, Activation f, double z_j) {
@@ -70,6 +70,34 @@ double bias_gradient(const Matrix& delta, int j) {
     double s = 0.0;
     for (int n = 0; n < delta.rows; ++n) s += delta(n, j);  // Σ_n δ^l_nj
     return s;
+}
+
+// ---- layer kernels ----
+void hidden_deltas(const Layer& next, const double* delta_next, Activation f, const double* z, const double* a,
+                   int n, double* delta) {
+    std::fill(delta, delta + n, 0.0);
+    for (int k = 0; k < next.size; ++k) {  // adds w^(l+1)_kj δ^(l+1)_k to every δ_j: each sum still runs k = 0, 1, …
+        const double* w = next.W.row(k);
+        const double d = delta_next[k];
+        for (int j = 0; j < n; ++j) delta[j] += w[j] * d;
+    }
+    for (int j = 0; j < n; ++j) delta[j] *= derivative_at(f, z[j], a[j]);  // · f′(z^l_j)
+}
+
+void layer_gradients(const Matrix& delta, const Matrix& a_prev, Matrix& dW, std::vector<double>& db) {
+    ensure_shape(dW, delta.cols, a_prev.cols);
+    std::fill(dW.v.begin(), dW.v.end(), 0.0);
+    db.assign(static_cast<std::size_t>(delta.cols), 0.0);
+    for (int n = 0; n < delta.rows; ++n) {  // sample by sample: each entry's sum still runs n = 0, 1, …
+        const double* d = delta.row(n);
+        const double* a = a_prev.row(n);
+        for (int j = 0; j < delta.cols; ++j) {
+            double* row = dW.row(j);
+            const double dj = d[j];
+            for (int k = 0; k < a_prev.cols; ++k) row[k] += dj * a[k];
+            db[j] += dj;
+        }
+    }
 }
 
 // ---- whole passes ----
@@ -111,25 +139,14 @@ void backward(const Network& net, const Matrix& Y, Trace& t) {
         LayerTrace& cur = t.layers[l];
         ensure_shape(cur.delta, N, layer.size);
         for (int n = 0; n < N; ++n) {
-            if (l == L) {
+            if (l == L)
                 output_delta(net, cur.z.row(n), cur.a.row(n), Y.row(n), inv_n, cur.delta.row(n));
-            } else {
-                const double* delta_next = t.layers[l + 1].delta.row(n);
-                for (int j = 0; j < layer.size; ++j)
-                    cur.delta(n, j) = hidden_delta(net.layers[l + 1], j, delta_next, layer.activation, cur.z(n, j));
-            }
+            else
+                hidden_deltas(net.layers[l + 1], t.layers[l + 1].delta.row(n), layer.activation, cur.z.row(n),
+                              cur.a.row(n), layer.size, cur.delta.row(n));
         }
     }
-    for (int l = 1; l <= L; ++l) {
-        const Layer& layer = net.layers[l];
-        LayerTrace& cur = t.layers[l];
-        ensure_shape(cur.dW, layer.size, net.layers[l - 1].size);
-        cur.db.resize(layer.size);
-        for (int j = 0; j < layer.size; ++j) {
-            for (int k = 0; k < cur.dW.cols; ++k) cur.dW(j, k) = weight_gradient(cur.delta, t.layers[l - 1].a, j, k);
-            cur.db[j] = bias_gradient(cur.delta, j);
-        }
-    }
+    for (int l = 1; l <= L; ++l) layer_gradients(t.layers[l].delta, t.layers[l - 1].a, t.layers[l].dW, t.layers[l].db);
 }
 
 Trace run_pass(const Network& net, const Matrix& X, const Matrix& Y) {

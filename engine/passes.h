@@ -35,6 +35,15 @@ double hidden_delta(const Layer& next, int j, const double* delta_next, Activati
 double weight_gradient(const Matrix& delta, const Matrix& a_prev, int j, int k);
 double bias_gradient(const Matrix& delta, int j);
 
+// ---- Layer kernels: the same sums, in the same order, with the loops turned so memory is read in rows ----
+// delta^l of one sample for a hidden layer of n neurons: every delta_j as hidden_delta computes it (the
+// sum over k ascending, then times f'(z_j), taken from a_j by derivative_at), but W^(l+1) read row by row.
+void hidden_deltas(const Layer& next, const double* delta_next, Activation f, const double* z, const double* a,
+                   int n, double* delta);
+// dW^l = sum_n delta^l_n (a^(l-1)_n)^T and db^l = sum_n delta^l_n, every entry summed over n ascending as
+// weight_gradient and bias_gradient do (so bit-identical to them), sample by sample.
+void layer_gradients(const Matrix& delta, const Matrix& a_prev, Matrix& dW, std::vector<double>& db);
+
 // ---- Whole passes ----
 // X (N, n_0); Y (N, n_L). forward fills z, a and the loss; backward fills delta, dW, db.
 void forward(const Network& net, const Matrix& X, Trace& t);

@@ -1,7 +1,9 @@
 // The pass as events (see stepper.h). The constructor walks the board order once: each event first
-// computes its values into the trace with the kernels of passes.h, then records its formula.
+// computes its values into the trace with the kernels of passes.h, then records what it reads and writes;
+// its formula is written only when asked for (text()).
 // [SECTION] names
 // [SECTION] building the events: forward, loss, backward, gradients, update
+// [SECTION] the words of an event
 // [SECTION] known values
 // [SECTION] navigation
 #include "engine/stepper.h"
@@ -52,7 +54,7 @@ std::string_view to_string(EventKind k) {
     return "?";
 }
 
-std::string StepEvent::full_text() const { return equation_text(symbolic, substituted, result); }
+std::string EventText::full_text() const { return equation_text(symbolic, substituted, result); }
 
 // ---- [SECTION] building the events ---------------------------------------------------------------------
 namespace {
@@ -101,14 +103,12 @@ std::string title_from(std::string_view head, const std::string& symbolic) {
     return title.append(head).append(symbolic, 0, lhs);
 }
 
-// Collects the events in order; every event's formula is written right after its value is computed.
+// Collects the events in order (their words are written later, by Stepper::text).
 class Builder {
 public:
-    Builder(std::vector<StepEvent>& events, const Network& net, FormulaWriter& fw)
-        : events_(events), net_(net), fw_(fw) {}
+    explicit Builder(std::vector<StepEvent>& events) : events_(events) {}
 
-    StepEvent& add(EventKind kind, int l, int j, int k, double value, ValueRef writes, FormulaText f,
-                   std::string title) {
+    StepEvent& add(EventKind kind, int l, int j, int k, double value, ValueRef writes) {
         StepEvent& e = events_.emplace_back();
         e.kind = kind;
         e.phase = phase_of(kind);
@@ -117,20 +117,11 @@ public:
         e.k = k;
         e.writes = writes;
         e.value = value;
-        e.symbolic = std::move(f.symbolic);
-        e.substituted = std::move(f.substituted);
-        e.result = std::move(f.result);
-        e.latex = std::move(f.latex);
-        e.title = std::move(title);
         return e;
     }
-    std::string name(int l, int j) const { return neuron_name(net_, l, j); }
-    FormulaWriter& fw() { return fw_; }
 
 private:
     std::vector<StepEvent>& events_;
-    const Network& net_;
-    FormulaWriter& fw_;
 };
 
 void ensure_shape(Matrix& m, int rows, int cols) {
@@ -150,8 +141,7 @@ void build_forward(Builder& b, const Network& net, Trace& t, int shown) {
         ensure_shape(cur.a, N, layer.size);
         const bool softmax = layer.activation == Activation::softmax;
         const auto add_a = [&](int j) {
-            StepEvent& e = b.add(EventKind::a, l, j, 0, cur.a(shown, j), {Kind::a, l, j, 0}, b.fw().a(l, j),
-                                 "Forward pass — a of " + b.name(l, j));
+            StepEvent& e = b.add(EventKind::a, l, j, 0, cur.a(shown, j), {Kind::a, l, j, 0});
             if (softmax)
                 for (int i = 0; i < layer.size; ++i) e.reads.push_back({Kind::z, l, i, 0});
             else
@@ -159,8 +149,7 @@ void build_forward(Builder& b, const Network& net, Trace& t, int shown) {
         };
         for (int j = 0; j < layer.size; ++j) {
             for (int n = 0; n < N; ++n) cur.z(n, j) = weighted_input(layer, j, a_prev.row(n));
-            StepEvent& e = b.add(EventKind::z, l, j, 0, cur.z(shown, j), {Kind::z, l, j, 0}, b.fw().z(l, j),
-                                 "Forward pass — z of " + b.name(l, j));
+            StepEvent& e = b.add(EventKind::z, l, j, 0, cur.z(shown, j), {Kind::z, l, j, 0});
             e.reads.reserve(2 * static_cast<std::size_t>(a_prev.cols) + 1);
             for (int k = 0; k < a_prev.cols; ++k) {
                 e.reads.push_back({Kind::weight, l, j, k});
@@ -179,10 +168,8 @@ void build_forward(Builder& b, const Network& net, Trace& t, int shown) {
 
 void build_loss(Builder& b, const Network& net, const Matrix& Y, Trace& t) {
     compute_loss(net, Y, t);  // L = (1/N) Σ_n L_n
-    const int L = net.L(), N = t.N();
-    std::string title = "Loss — " + std::string(loss_words(net.loss));
-    if (N > 1) title += " over " + std::to_string(N) + " samples";
-    StepEvent& e = b.add(EventKind::loss, L, 0, 0, t.loss, {Kind::loss, 0, 0, 0}, b.fw().loss(), std::move(title));
+    const int L = net.L();
+    StepEvent& e = b.add(EventKind::loss, L, 0, 0, t.loss, {Kind::loss, 0, 0, 0});
     for (int j = 0; j < net.output_size(); ++j) {
         e.reads.push_back({Kind::a, L, j, 0});
         e.reads.push_back({Kind::target, L, j, 0});
@@ -198,8 +185,7 @@ void build_backward(Builder& b, const Network& net, const Matrix& Y, Trace& t, i
     for (int n = 0; n < N; ++n) output_delta(net, out.z.row(n), out.a.row(n), Y.row(n), inv_n, out.delta.row(n));
     const bool softmax = net.layers[L].activation == Activation::softmax;
     for (int j = 0; j < net.layers[L].size; ++j) {
-        StepEvent& e = b.add(EventKind::output_delta, L, j, 0, out.delta(shown, j), {Kind::delta, L, j, 0},
-                             b.fw().output_delta(j), "Backward pass — δ of " + b.name(L, j));
+        StepEvent& e = b.add(EventKind::output_delta, L, j, 0, out.delta(shown, j), {Kind::delta, L, j, 0});
         for (int i = 0; i < net.layers[L].size; ++i) {
             if (!softmax && i != j) continue;
             e.reads.push_back({Kind::a, L, i, 0});
@@ -212,11 +198,11 @@ void build_backward(Builder& b, const Network& net, const Matrix& Y, Trace& t, i
         LayerTrace& cur = t.layers[l];
         const LayerTrace& next = t.layers[l + 1];
         ensure_shape(cur.delta, N, layer.size);
+        for (int n = 0; n < N; ++n)  // the whole layer at once (the kernel of passes.h), then one event per δ
+            hidden_deltas(net.layers[l + 1], next.delta.row(n), layer.activation, cur.z.row(n), cur.a.row(n),
+                          layer.size, cur.delta.row(n));
         for (int j = 0; j < layer.size; ++j) {
-            for (int n = 0; n < N; ++n)
-                cur.delta(n, j) = hidden_delta(net.layers[l + 1], j, next.delta.row(n), layer.activation, cur.z(n, j));
-            StepEvent& e = b.add(EventKind::hidden_delta, l, j, 0, cur.delta(shown, j), {Kind::delta, l, j, 0},
-                                 b.fw().hidden_delta(l, j), "Backward pass — δ of " + b.name(l, j));
+            StepEvent& e = b.add(EventKind::hidden_delta, l, j, 0, cur.delta(shown, j), {Kind::delta, l, j, 0});
             e.reads.reserve(2 * static_cast<std::size_t>(net.layers[l + 1].size) + 1);
             for (int i = 0; i < net.layers[l + 1].size; ++i) {
                 e.reads.push_back({Kind::weight, l + 1, i, j});
@@ -233,23 +219,14 @@ void build_gradients(Builder& b, const Network& net, Trace& t) {
         const Layer& layer = net.layers[l];
         LayerTrace& cur = t.layers[l];
         const Matrix& a_prev = t.layers[l - 1].a;
-        ensure_shape(cur.dW, layer.size, a_prev.cols);
-        cur.db.resize(layer.size);
+        layer_gradients(cur.delta, a_prev, cur.dW, cur.db);  // the kernel of passes.h, then one event per entry
         for (int j = 0; j < layer.size; ++j) {
             for (int k = 0; k < a_prev.cols; ++k) {
-                cur.dW(j, k) = weight_gradient(cur.delta, a_prev, j, k);
-                FormulaText f = b.fw().weight_gradient(l, j, k);
-                std::string title = title_from("Gradient — ", f.symbolic);
-                StepEvent& e = b.add(EventKind::weight_gradient, l, j, k, cur.dW(j, k), {Kind::dW, l, j, k},
-                                     std::move(f), std::move(title));
+                StepEvent& e = b.add(EventKind::weight_gradient, l, j, k, cur.dW(j, k), {Kind::dW, l, j, k});
                 e.reads = {{Kind::a, l - 1, k, 0}, {Kind::delta, l, j, 0}};
             }
-            cur.db[j] = bias_gradient(cur.delta, j);
             if (!layer.bias) continue;  // no bias, no event: trace() still holds what its gradient would be
-            FormulaText f = b.fw().bias_gradient(l, j);
-            std::string title = title_from("Gradient — ", f.symbolic);
-            StepEvent& e = b.add(EventKind::bias_gradient, l, j, 0, cur.db[j], {Kind::db, l, j, 0}, std::move(f),
-                                 std::move(title));
+            StepEvent& e = b.add(EventKind::bias_gradient, l, j, 0, cur.db[j], {Kind::db, l, j, 0});
             e.reads = {{Kind::delta, l, j, 0}};
         }
     }
@@ -266,20 +243,14 @@ void build_updates(Builder& b, const Network& before, Network& after, const Trac
                 const double w = layer.W(j, k);
                 const double w_new = sgd_update(w, g.dW(j, k), c.learning_rate, c.l2);
                 after.layers[l].W(j, k) = w_new;
-                FormulaText f = b.fw().weight_update(l, j, k, w, w_new, c);
-                std::string title = title_from("Update — ", f.symbolic);
-                StepEvent& e = b.add(EventKind::weight_update, l, j, k, w_new, {Kind::weight, l, j, k}, std::move(f),
-                                     std::move(title));
+                StepEvent& e = b.add(EventKind::weight_update, l, j, k, w_new, {Kind::weight, l, j, k});
                 e.reads = {{Kind::weight, l, j, k}, {Kind::dW, l, j, k}};
             }
             if (!update_bias) continue;
             const double bias = layer.b[j];
             const double b_new = sgd_update(bias, g.db[j], c.learning_rate, 0.0);
             after.layers[l].b[j] = b_new;
-            FormulaText f = b.fw().bias_update(l, j, bias, b_new, c);
-            std::string title = title_from("Update — ", f.symbolic);
-            StepEvent& e = b.add(EventKind::bias_update, l, j, 0, b_new, {Kind::bias, l, j, 0}, std::move(f),
-                                 std::move(title));
+            StepEvent& e = b.add(EventKind::bias_update, l, j, 0, b_new, {Kind::bias, l, j, 0});
             e.reads = {{Kind::bias, l, j, 0}, {Kind::db, l, j, 0}};
         }
     }
@@ -300,15 +271,14 @@ std::size_t count_events(const Network& net, const TrainingConfig& c) {
 
 Stepper::Stepper(const Network& net, const Matrix& X, const Matrix& Y, const TrainingConfig& config,
                  int shown_sample)
-    : before_(net), after_(net) {
+    : before_(net), after_(net), Y_(Y), config_(config) {
     check_batch(net, X, Y);
     shown_ = std::clamp(shown_sample, 0, X.rows - 1);
     trace_.layers.resize(net.layers.size());
     trace_.layers[0].a = X;  // a^0 = x
     events_.reserve(count_events(net, config));
 
-    FormulaWriter fw(before_, trace_, Y, shown_);
-    Builder b(events_, before_, fw);
+    Builder b(events_);
     build_forward(b, before_, trace_, shown_);
     build_loss(b, before_, Y, trace_);
     build_backward(b, before_, Y, trace_, shown_);
@@ -333,6 +303,55 @@ Stepper::Stepper(const Network& net, const Matrix& X, const Matrix& Y, const Tra
         if (e.kind == EventKind::weight_gradient && !net.layers[e.layer].bias && e.k == net.layers[e.layer - 1].size - 1)
             writer_index_[slot({Kind::db, e.layer, e.neuron, 0})] = i;
     }
+}
+
+// ---- [SECTION] the words of an event -------------------------------------------------------------------
+
+Stepper::WriterSlot::WriterSlot() = default;
+Stepper::WriterSlot::WriterSlot(const WriterSlot&) {}
+Stepper::WriterSlot& Stepper::WriterSlot::operator=(const WriterSlot&) {
+    writer.reset();
+    return *this;
+}
+Stepper::WriterSlot::~WriterSlot() = default;
+
+FormulaWriter& Stepper::writer() const {
+    if (!writer_.writer) writer_.writer = std::make_unique<FormulaWriter>(before_, trace_, Y_, shown_);
+    return *writer_.writer;
+}
+
+EventText Stepper::text(int index) const {
+    const StepEvent& e = events_.at(static_cast<std::size_t>(index));
+    FormulaWriter& fw = writer();
+    const int l = e.layer, j = e.neuron, k = e.k;
+    const auto words = [](FormulaText f, std::string title) {
+        return EventText{std::move(f.symbolic), std::move(f.substituted), std::move(f.result), std::move(f.latex),
+                         std::move(title)};
+    };
+    const auto titled = [&](std::string_view head, FormulaText f) {  // "Gradient — ∂L/∂w²₁₁": its left-hand side
+        std::string title = title_from(head, f.symbolic);
+        return words(std::move(f), std::move(title));
+    };
+    switch (e.kind) {
+        case EventKind::z: return words(fw.z(l, j), "Forward pass — z of " + neuron_name(before_, l, j));
+        case EventKind::a: return words(fw.a(l, j), "Forward pass — a of " + neuron_name(before_, l, j));
+        case EventKind::loss: {
+            std::string title = "Loss — " + std::string(loss_words(before_.loss));
+            if (trace_.N() > 1) title += " over " + std::to_string(trace_.N()) + " samples";
+            return words(fw.loss(), std::move(title));
+        }
+        case EventKind::output_delta:
+            return words(fw.output_delta(j), "Backward pass — δ of " + neuron_name(before_, l, j));
+        case EventKind::hidden_delta:
+            return words(fw.hidden_delta(l, j), "Backward pass — δ of " + neuron_name(before_, l, j));
+        case EventKind::weight_gradient: return titled("Gradient — ", fw.weight_gradient(l, j, k));
+        case EventKind::bias_gradient: return titled("Gradient — ", fw.bias_gradient(l, j));
+        case EventKind::weight_update:
+            return titled("Update — ", fw.weight_update(l, j, k, before_.layers[l].W(j, k), after_.layers[l].W(j, k), config_));
+        case EventKind::bias_update:
+            return titled("Update — ", fw.bias_update(l, j, before_.layers[l].b[j], after_.layers[l].b[j], config_));
+    }
+    return {};
 }
 
 // ---- [SECTION] known values -------------------------------------------------------------------------------

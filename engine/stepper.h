@@ -7,6 +7,7 @@
 // layer l; the loss; all δ of layer l; all ∂L/∂w, ∂L/∂b of layer l; all updates of layer l), `phase`
 // over a whole phase. Gradients and updates go layer by layer from layer 1 to the output.
 #pragma once
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -14,6 +15,8 @@
 #include "engine/passes.h"
 
 namespace bp {
+
+class FormulaWriter;
 
 enum class Phase { forward, loss, backward, gradients, update };
 enum class Granularity { neuron, layer, phase };
@@ -37,12 +40,17 @@ struct StepEvent {
     int layer = 0, neuron = 0, k = 0;  // k: source neuron for weight events
     ValueRef writes;
     std::vector<ValueRef> reads;
-    double value = 0.0;        // the value produced (for the shown sample, or the batch value for dW/db/loss)
-    std::string symbolic;      // "z²₁ = w²₁₁·a¹₁ + w²₁₂·a¹₂ + b²₁"
-    std::string substituted;   // "0.15·0.05 + 0.2·0.1 + 0.35"
-    std::string result;        // "0.3775"
-    std::string latex;         // the whole equation in LaTeX
-    std::string title;         // "Forward pass — z of hidden neuron 1"
+    double value = 0.0;  // the value produced (for the shown sample, or the batch value for dW/db/loss)
+};
+
+// The words of an event, written when asked for (Stepper::text): a large pass has tens of thousands of
+// events and a student reads a few of them at a time.
+struct EventText {
+    std::string symbolic;     // "z²₁ = w²₁₁·a¹₁ + w²₁₂·a¹₂ + b²₁"
+    std::string substituted;  // "0.15·0.05 + 0.2·0.1 + 0.35"
+    std::string result;       // "0.3775"
+    std::string latex;        // the whole equation in LaTeX
+    std::string title;        // "Forward pass — z of hidden neuron 1"
     std::string full_text() const;  // "symbolic = substituted = result" (without an empty substitution)
 };
 
@@ -82,13 +90,31 @@ public:
     const Network& network_after() const { return after_; }
     int shown_sample() const { return shown_; }
 
+    // The formula and title of event `index` (of events()), or of an event of this stepper. Written on
+    // demand from the complete pass, so a copy of the text is returned; not safe to call from two threads.
+    EventText text(int index) const;
+    EventText text(const StepEvent& e) const { return text(static_cast<int>(&e - events_.data())); }
+
 private:
     int slot(const ValueRef& r) const;  // index into writer_index_, or -1
     bool same_group(int a, int b, Granularity g) const;
     int group_end(int from, Granularity g) const;
     int group_start(int to, Granularity g) const;
+    // A FormulaWriter over this stepper's own members: a copied or moved stepper starts without one.
+    struct WriterSlot {
+        WriterSlot();
+        WriterSlot(const WriterSlot&);
+        WriterSlot& operator=(const WriterSlot&);
+        ~WriterSlot();
+        std::unique_ptr<FormulaWriter> writer;
+    };
+    FormulaWriter& writer() const;
+
     Network before_, after_;
     Trace trace_;
+    Matrix Y_;                // the batch's targets (the loss and output δ formulas write them)
+    TrainingConfig config_;   // the update events' learning rate, l2
+    mutable WriterSlot writer_;
     std::vector<StepEvent> events_;
     std::vector<int> writer_index_;  // for known(): index into events_ by a flattened ValueRef
     std::vector<int> slot_base_;     // per layer: first slot of its z, a, delta, dW, db (in that order)

@@ -1,5 +1,6 @@
 // backprop-cli steps NET.json [--sample n] [--format table|json]: the pass as the Stepper's events, in
 // the order a teacher writes them on the board, each with its title and its formula with numbers.
+#include <cmath>
 #include <ostream>
 
 #include "app/cli/commands.h"
@@ -31,19 +32,19 @@ bool has_source_neuron(bp::EventKind k) {
     return k == bp::EventKind::weight_gradient || k == bp::EventKind::weight_update;
 }
 
-Json event_json(const bp::StepEvent& e, int index) {
+Json event_json(const bp::StepEvent& e, const bp::EventText& t, int index) {
     Json j = {{"index", index},
               {"phase", std::string(bp::to_string(e.phase))},
               {"kind", std::string(bp::to_string(e.kind))},
               {"layer", e.layer},
               {"neuron", e.neuron}};
     if (has_source_neuron(e.kind)) j["k"] = e.k;
-    j["title"] = e.title;
-    j["formula"] = e.full_text();
-    j["symbolic"] = e.symbolic;
-    j["substituted"] = e.substituted;
-    j["result"] = e.result;
-    j["latex"] = e.latex;
+    j["title"] = t.title;
+    j["formula"] = t.full_text();
+    j["symbolic"] = t.symbolic;
+    j["substituted"] = t.substituted;
+    j["result"] = t.result;
+    j["latex"] = t.latex;
     j["value"] = e.value;
     return j;
 }
@@ -65,17 +66,20 @@ int run_steps(const CommandArgs& args, std::ostream& out, std::ostream&) {
     const bp::Stepper stepper(in.doc.net, X, Y, in.doc.training, 0);
     const auto& events = stepper.events();
     for (std::size_t i = 0; i < events.size(); ++i)
-        require_finite(events[i].value, "the value of event " + std::to_string(i) + " (" + events[i].title + ")");
+        if (!std::isfinite(events[i].value))
+            require_finite(events[i].value, "the value of event " + std::to_string(i) + " (" +
+                                                stepper.text(static_cast<int>(i)).title + ")");
     if (format == Format::json) {
         Json list = Json::array();
-        for (std::size_t i = 0; i < events.size(); ++i) list.push_back(event_json(events[i], static_cast<int>(i)));
+        for (std::size_t i = 0; i < events.size(); ++i) list.push_back(event_json(events[i], stepper.text(static_cast<int>(i)), static_cast<int>(i)));
         out << json_text(list);
         return 0;
     }
     TextTable table({"#", "phase", "event", "formula"});
-    for (std::size_t i = 0; i < events.size(); ++i)
-        table.add_row({std::to_string(i), std::string(bp::to_string(events[i].phase)), events[i].title,
-                       events[i].full_text()});
+    for (std::size_t i = 0; i < events.size(); ++i) {
+        const bp::EventText t = stepper.text(static_cast<int>(i));
+        table.add_row({std::to_string(i), std::string(bp::to_string(events[i].phase)), t.title, t.full_text()});
+    }
     table.print(out, 0);
     return 0;
 }

@@ -86,7 +86,7 @@ std::string export_text(const AppState& s, ExportKind k) {
             const bp::Stepper& st = *s.stepper;
             const int i = st.cursor() > 0 ? st.cursor() - 1 : 0;  // the step just shown (else the first)
             if (st.size() == 0) throw bp::Error("the pass has no steps");
-            const bp::StepEvent& e = st.events()[i];
+            const bp::EventText e = st.text(i);
             return (k == ExportKind::formula_text ? formula_copy_text(e) : formula_copy_latex(e)) + "\n";
         }
     }

@@ -3,7 +3,7 @@
 
 namespace studio {
 
-FormulaLines formula_lines(const bp::StepEvent& e) {
+FormulaLines formula_lines(const bp::EventText& e) {
     FormulaLines f;
     const std::string sep = " = ";
     const std::size_t at = e.symbolic.find(sep);
@@ -18,8 +18,8 @@ FormulaLines formula_lines(const bp::StepEvent& e) {
     return f;
 }
 
-std::string formula_copy_text(const bp::StepEvent& e) { return e.full_text(); }
+std::string formula_copy_text(const bp::EventText& e) { return e.full_text(); }
 
-std::string formula_copy_latex(const bp::StepEvent& e) { return "\\[ " + e.latex + " \\]"; }
+std::string formula_copy_latex(const bp::EventText& e) { return "\\[ " + e.latex + " \\]"; }
 
 }  // namespace studio

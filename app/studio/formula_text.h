@@ -15,10 +15,10 @@ struct FormulaLines {
     std::string result;       // "0.3775"
 };
 
-FormulaLines formula_lines(const bp::StepEvent& e);
+FormulaLines formula_lines(const bp::EventText& e);
 // "z¹₁ = w¹₁₁·a⁰₁ + w¹₁₂·a⁰₂ + b¹₁ = 0.15·0.05 + 0.2·0.1 + 0.35 = 0.3775"
-std::string formula_copy_text(const bp::StepEvent& e);
+std::string formula_copy_text(const bp::EventText& e);
 // "\[ z^{1}_{1} = … = 0.3775 \]"
-std::string formula_copy_latex(const bp::StepEvent& e);
+std::string formula_copy_latex(const bp::EventText& e);
 
 }  // namespace studio

@@ -221,12 +221,12 @@ void answer(AppState& s, const std::string& text) {
     switch (m.verdict) {
         case bp::Verdict::correct:
             f.kind = FeedbackKind::right;
-            f.headline = "✓ Right: " + name + " = " + s.stepper->events()[i].result;
+            f.headline = "✓ Right: " + name + " = " + s.stepper->text(i).result;
             if (q.attempts == 0 && q.hint == 0) ++q.score.first_try;
             else ++q.score.later;
             q.feedback = f;
             resolve(s, i);
-            set_status(s, "Right: " + name + " = " + s.stepper->events()[i].result);
+            set_status(s, "Right: " + name + " = " + s.stepper->text(i).result);
             return;
         case bp::Verdict::wrong:
             f.kind = FeedbackKind::wrong;
@@ -263,7 +263,7 @@ void reveal(AppState& s) {
     QuizFeedback f;
     f.kind = FeedbackKind::revealed;
     f.event = i;
-    f.headline = "Revealed: " + question_label(s, i) + " = " + s.stepper->events()[i].result;
+    f.headline = "Revealed: " + question_label(s, i) + " = " + s.stepper->text(i).result;
     s.quiz.feedback = f;
     ++s.quiz.score.revealed;
     resolve(s, i);

@@ -10,7 +10,7 @@ namespace studio {
 void draw_banner(const AppState& s, const Ui& ui) {
     const bp::Stepper& st = *s.stepper;
     std::string text;
-    if (const bp::StepEvent* e = st.current()) text = e->title;
+    if (const bp::StepEvent* e = st.current()) text = st.text(*e).title;
     else text = "Ready — press → to start the forward pass";
     if (st.at_end()) text = "Pass complete — " + text;
     if (const int i = quiz_question(s); i >= 0)  // quiz mode: the question the room is asked

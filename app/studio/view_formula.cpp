@@ -16,7 +16,7 @@ namespace studio {
 namespace {
 
 // Copy buttons at the right end of the title line; a short "copied" acknowledgement after a click.
-void copy_buttons(const bp::StepEvent& e, const Ui& ui) {
+void copy_buttons(const bp::EventText& e, const Ui& ui) {
     static double copied_at = -10;  // ImGui time of the last copy (ImGui-side state)
     const char* labels[2] = {"Copy text", "Copy LaTeX"};
     const float w = ImGui::CalcTextSize(labels[0]).x + ImGui::CalcTextSize(labels[1]).x +
@@ -42,7 +42,7 @@ void copy_buttons(const bp::StepEvent& e, const Ui& ui) {
 }
 
 // The board layout of one event, in the large font.
-void board(const bp::StepEvent& e, const Ui& ui, ImVec4 result_color) {
+void board(const bp::EventText& e, const Ui& ui, ImVec4 result_color) {
     const FormulaLines f = formula_lines(e);
     const ImVec4 dim = to_vec4(ui.colors.text_dim);
     ImGui::PushFont(ui.fonts.large);
@@ -75,9 +75,10 @@ void draw_formula(const AppState& s, const Ui& ui, ActionQueue& q) {
         ImGui::PushTextWrapPos(0.0f);
         ImGui::TextColored(dim, "The pass has not started: every value is still unknown (?).");
         if (const bp::StepEvent* next = st.next()) {
-            ImGui::TextColored(dim, "Next: %s", next->title.c_str());
+            const bp::EventText t = st.text(*next);
+            ImGui::TextColored(dim, "Next: %s", t.title.c_str());
             ImGui::PushFont(ui.fonts.large);
-            ImGui::TextUnformatted(next->symbolic.c_str());
+            ImGui::TextUnformatted(t.symbolic.c_str());
             ImGui::PopFont();
         }
         ImGui::Spacing();
@@ -86,8 +87,9 @@ void draw_formula(const AppState& s, const Ui& ui, ActionQueue& q) {
         return;
     }
     ImGui::AlignTextToFramePadding();
-    ImGui::TextColored(to_vec4(ui.colors.accent), "%s", e->title.c_str());
-    copy_buttons(*e, ui);
+    const bp::EventText text = st.text(*e);
+    ImGui::TextColored(to_vec4(ui.colors.accent), "%s", text.title.c_str());
+    copy_buttons(text, ui);
     // In quiz mode, the verdict on the value just answered.
     const QuizFeedback* f = quiz_feedback(s);
     const bool answered = f && f->event == st.cursor() - 1 && f->kind == FeedbackKind::right;
@@ -95,13 +97,13 @@ void draw_formula(const AppState& s, const Ui& ui, ActionQueue& q) {
         ImGui::TextColored(to_vec4(answered ? ui.colors.right : ui.colors.text_dim), "%s", f->headline.c_str());
     }
     ImGui::Spacing();
-    board(*e, ui, to_vec4(answered ? ui.colors.right : ui.colors.accent));
+    board(text, ui, to_vec4(answered ? ui.colors.right : ui.colors.accent));
     ImGui::Spacing();
     ImGui::PushTextWrapPos(0.0f);
     if (st.at_end())
         ImGui::TextColored(dim, "Pass complete. → applies the update and starts the next pass; the loss curve records it.");
     else if (const bp::StepEvent* next = st.next())
-        ImGui::TextColored(dim, "Next: %s", next->title.c_str());
+        ImGui::TextColored(dim, "Next: %s", st.text(*next).title.c_str());
     ImGui::PopTextWrapPos();
 }
 

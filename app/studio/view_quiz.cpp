@@ -96,7 +96,7 @@ bool draw_quiz_question(const AppState& s, const Ui& ui, ActionQueue& q) {
     static std::uint64_t asked_revision = 0;  // which question had the focus (ImGui-side state)
     static int asked_event = -1;
     static long seen_checked = -1;
-    const bp::StepEvent& e = s.stepper->events()[i];
+    const bp::EventText e = s.stepper->text(i);
     const QuizState& qs = s.quiz;
     const QuizFeedback* f = quiz_feedback(s);
     const ImVec4 dim = to_vec4(ui.colors.text_dim);

@@ -89,8 +89,8 @@ nlohmann::json run_training(const bp::Document& doc, long steps, const RepeatPol
 }
 
 // Workload (d): one full stepped pass of one sample, as the app builds it when a file is opened or
-// edited (bp::Stepper over sample 0 with the file's training settings, every event with its formula),
-// then walked to the end.
+// edited (bp::Stepper over sample 0 with the file's training settings), then walked to the end one
+// event at a time, writing every event's formula and title as the formula panel does.
 nlohmann::json run_stepped_pass(const bp::Document& doc, int sample, const RepeatPolicy& policy) {
     const bp::Matrix x = bp::take_rows(doc.data->X, sample, 1);
     const bp::Matrix y = bp::take_rows(doc.data->Y, sample, 1);
@@ -101,12 +101,15 @@ nlohmann::json run_stepped_pass(const bp::Document& doc, int sample, const Repea
     while (policy.more(times)) {
         const Timer timer;
         bp::Stepper stepper(doc.net, x, y, doc.training, 0);
-        stepper.run_to_end();
+        formula_chars = 0;
+        while (!stepper.at_end()) {  // a student pressing → to the end: each step writes its formula
+            stepper.step_forward();
+            const bp::EventText t = stepper.text(*stepper.current());
+            formula_chars += t.symbolic.size() + t.substituted.size() + t.result.size() + t.latex.size() + t.title.size();
+        }
         times.add(timer);
         events = stepper.size();
         loss = stepper.trace().loss;
-        formula_chars = 0;
-        for (const bp::StepEvent& e : stepper.events()) formula_chars += e.full_text().size() + e.latex.size();
     }
     const double sec = median(times.cpu);
     return {{"steps", 1},

@@ -140,8 +140,8 @@ TEST(Homework, EveryStepperEventIsAQuestionWithTheSameAnswer) {
     ASSERT_GT(stepper.size(), 0);
     for (const StepEvent& e : stepper.events()) {
         const QuantityRef q = quantity_of(e, stepper.shown_sample());
-        EXPECT_FALSE(hw.check(q).has_value()) << e.title;
-        EXPECT_EQ(hw.expected(q), e.value) << e.title;
+        EXPECT_FALSE(hw.check(q).has_value()) << stepper.text(e).title;
+        EXPECT_EQ(hw.expected(q), e.value) << stepper.text(e).title;
     }
 }
 

@@ -5,6 +5,7 @@
 
 #include "engine/activations.h"
 #include "engine/passes.h"
+#include "engine_cases.h"
 #include "mazur_fixture.h"
 
 namespace bp {
@@ -162,6 +163,43 @@ TEST(Passes, TakeRowsWrapsAroundTheEnd) {
     m.v = {10, 11, 12};
     const Matrix r = take_rows(m, 2, 2);
     EXPECT_EQ(r.v, (std::vector<double>{12, 10}));
+}
+
+}  // namespace
+}  // namespace bp
+
+namespace bp {
+namespace {
+
+// The fast layer kernels must give the per-neuron kernels' numbers bit for bit (EXPECT_EQ on doubles):
+// the stepper, the trainer and the mistake passes rely on one arithmetic.
+TEST(LayerKernels, DerivativeFromTheActivationEqualsTheDerivativeFromZ) {
+    for (double z = -40.0; z <= 40.0; z += 0.0137) {
+        for (Activation f : {Activation::sigmoid, Activation::tanh, Activation::relu, Activation::leaky_relu,
+                             Activation::linear})
+            EXPECT_EQ(derivative_at(f, z, activate(f, z)), activation_derivative(f, z)) << to_string(f) << " " << z;
+    }
+}
+
+TEST(LayerKernels, HiddenDeltasAndGradientsEqualThePerNeuronKernels) {
+    for (const test::Case& c : test::all_cases()) {
+        const Network net = test::case_network(c, {5, 7, 6, 3}, 11);
+        const Dataset d = test::case_data(net, 9, 4);
+        const Trace t = run_pass(net, d.X, d.Y);
+        for (int l = 1; l <= net.L(); ++l) {
+            const LayerTrace& cur = t.layers[l];
+            for (int n = 0; n < t.N() && l < net.L(); ++n)
+                for (int j = 0; j < net.layers[l].size; ++j)
+                    ASSERT_EQ(cur.delta(n, j), hidden_delta(net.layers[l + 1], j, t.layers[l + 1].delta.row(n),
+                                                            net.layers[l].activation, cur.z(n, j)))
+                        << c.name() << " l=" << l << " n=" << n << " j=" << j;
+            for (int j = 0; j < net.layers[l].size; ++j) {
+                ASSERT_EQ(cur.db[j], bias_gradient(cur.delta, j)) << c.name();
+                for (int k = 0; k < net.layers[l - 1].size; ++k)
+                    ASSERT_EQ(cur.dW(j, k), weight_gradient(cur.delta, t.layers[l - 1].a, j, k)) << c.name();
+            }
+        }
+    }
 }
 
 }  // namespace

@@ -35,6 +35,10 @@ const StepEvent& find_event(const Stepper& st, EventKind kind, int l, int j, int
     throw std::runtime_error("no such event");
 }
 
+EventText find_text(const Stepper& st, EventKind kind, int l, int j, int k = 0) {
+    return st.text(find_event(st, kind, l, j, k));
+}
+
 void expect_same_trace(const Trace& a, const Trace& b, const std::string& what) {
     ASSERT_EQ(a.layers.size(), b.layers.size()) << what;
     for (std::size_t l = 0; l < a.layers.size(); ++l) {
@@ -143,34 +147,35 @@ TEST(Stepper, BiasUpdatesWhenNotFrozen) {
 
 TEST(Stepper, MazurFormulaTexts) {
     const Stepper st = mazur_stepper();
-    const StepEvent& z11 = find_event(st, EventKind::z, 1, 0);
+    const EventText z11 = find_text(st, EventKind::z, 1, 0);
     EXPECT_EQ(z11.full_text(), "z¹₁ = w¹₁₁·a⁰₁ + w¹₁₂·a⁰₂ + b¹₁ = 0.15·0.05 + 0.2·0.1 + 0.35 = 0.3775");
     EXPECT_EQ(z11.title, "Forward pass — z of hidden neuron 1");
     EXPECT_EQ(z11.latex, "z^{1}_{1} = w^{1}_{11} \\cdot a^{0}_{1} + w^{1}_{12} \\cdot a^{0}_{2} + b^{1}_{1} = "
                          "0.15 \\cdot 0.05 + 0.2 \\cdot 0.1 + 0.35 = 0.3775");
-    EXPECT_EQ(find_event(st, EventKind::a, 1, 0).full_text(), "a¹₁ = σ(z¹₁) = σ(0.3775) = 0.5933");
-    EXPECT_EQ(find_event(st, EventKind::loss, 2, 0).full_text(),
+    EXPECT_EQ(find_text(st, EventKind::a, 1, 0).full_text(), "a¹₁ = σ(z¹₁) = σ(0.3775) = 0.5933");
+    EXPECT_EQ(find_text(st, EventKind::loss, 2, 0).full_text(),
               "L = ½[(a²₁ − y₁)² + (a²₂ − y₂)²] = ½[(0.7514 − 0.01)² + (0.7729 − 0.99)²] = 0.2984");
-    const StepEvent& d22 = find_event(st, EventKind::output_delta, 2, 1);
+    const EventText d22 = find_text(st, EventKind::output_delta, 2, 1);
     EXPECT_EQ(d22.full_text(), "δ²₂ = (a²₂ − y₂)·σ′(z²₂) = (0.7729 − 0.99)·0.1755 = −0.0381");
     EXPECT_EQ(d22.title, "Backward pass — δ of output neuron 2");
     // δ¹₁ = (0.4·0.138498562 + 0.5·(−0.038098236))·0.241300709 = 0.036350306·0.241300709 = 0.008771354
-    EXPECT_EQ(find_event(st, EventKind::hidden_delta, 1, 0).full_text(),
+    EXPECT_EQ(find_text(st, EventKind::hidden_delta, 1, 0).full_text(),
               "δ¹₁ = (w²₁₁·δ²₁ + w²₂₁·δ²₂)·σ′(z¹₁) = (0.4·0.1385 + 0.5·(−0.0381))·0.2413 = 0.008771");
-    const StepEvent& g = find_event(st, EventKind::weight_gradient, 2, 0, 0);
+    const EventText g = find_text(st, EventKind::weight_gradient, 2, 0, 0);
     EXPECT_EQ(g.full_text(), "∂L/∂w²₁₁ = a¹₁·δ²₁ = 0.5933·0.1385 = 0.08217");
     EXPECT_EQ(g.title, "Gradient — ∂L/∂w²₁₁");
     EXPECT_EQ(g.latex, "\\frac{\\partial L}{\\partial w^{2}_{11}} = a^{1}_{1} \\cdot \\delta^{2}_{1} = 0.5933 \\cdot 0.1385 = 0.08217");
-    EXPECT_EQ(find_event(st, EventKind::bias_gradient, 2, 0).full_text(), "∂L/∂b²₁ = δ²₁ = 0.1385");
-    const StepEvent& u = find_event(st, EventKind::weight_update, 2, 0, 0);
+    EXPECT_EQ(find_text(st, EventKind::bias_gradient, 2, 0).full_text(), "∂L/∂b²₁ = δ²₁ = 0.1385");
+    const EventText u = find_text(st, EventKind::weight_update, 2, 0, 0);
     EXPECT_EQ(u.full_text(), "w²₁₁ ← w²₁₁ − η·∂L/∂w²₁₁ = 0.4 − 0.5·0.08217 = 0.3589");
     EXPECT_EQ(u.title, "Update — w²₁₁");
-    EXPECT_EQ(find_event(st, EventKind::weight_update, 2, 1, 0).substituted, "0.5 − 0.5·(−0.0226)");
+    EXPECT_EQ(find_text(st, EventKind::weight_update, 2, 1, 0).substituted, "0.5 − 0.5·(−0.0226)");
     for (const StepEvent& e : st.events()) {  // every event explains itself
-        EXPECT_FALSE(e.title.empty());
-        EXPECT_NE(e.full_text().find(e.result), std::string::npos);
-        EXPECT_EQ(e.result, format_number(e.value, 4));
-        EXPECT_FALSE(e.latex.empty());
+        const EventText text = st.text(e);
+        EXPECT_FALSE(text.title.empty());
+        EXPECT_NE(text.full_text().find(text.result), std::string::npos);
+        EXPECT_EQ(text.result, format_number(e.value, 4));
+        EXPECT_FALSE(text.latex.empty());
     }
 }
 
@@ -181,15 +186,15 @@ TEST(Stepper, L2AndLayerNamesInFormulas) {
     c.learning_rate = 0.1;
     c.l2 = 0.01;
     const Stepper st(net, test::row({0.5, -1.0}), test::row({0.3}), c);
-    const StepEvent& z = find_event(st, EventKind::z, 1, 0);
+    const EventText z = find_text(st, EventKind::z, 1, 0);
     EXPECT_EQ(z.title, "Forward pass — z of hidden 1 neuron 1");
     EXPECT_EQ(z.substituted.rfind("(−0.25)·0.5 + ", 0), 0u) << z.substituted;
-    EXPECT_EQ(find_event(st, EventKind::hidden_delta, 2, 2).title, "Backward pass — δ of hidden 2 neuron 3");
-    const StepEvent& u = find_event(st, EventKind::weight_update, 1, 0, 0);
+    EXPECT_EQ(find_text(st, EventKind::hidden_delta, 2, 2).title, "Backward pass — δ of hidden 2 neuron 3");
+    const EventText u = find_text(st, EventKind::weight_update, 1, 0, 0);
     EXPECT_EQ(u.symbolic, "w¹₁₁ ← w¹₁₁ − η·(∂L/∂w¹₁₁ + λ·w¹₁₁)");
     const double grad = st.trace().layers[1].dW(0, 0);
     EXPECT_EQ(u.substituted, "−0.25 − 0.1·(" + format_number(grad) + " + 0.01·(−0.25))");
-    EXPECT_EQ(u.value, -0.25 - 0.1 * (grad + 0.01 * -0.25));
+    EXPECT_EQ(find_event(st, EventKind::weight_update, 1, 0, 0).value, -0.25 - 0.1 * (grad + 0.01 * -0.25));
 }
 
 // 64 inputs: the sum keeps three terms, "…", and the last; the value is still the full sum.
@@ -198,13 +203,13 @@ TEST(Stepper, LongSumsAreElided) {
     Matrix x(1, 64);
     for (int k = 0; k < 64; ++k) x(0, k) = 1.0;
     const Stepper st(net, x, test::row({0.0}), TrainingConfig{});
-    const StepEvent& z = find_event(st, EventKind::z, 1, 0);
+    const EventText z = find_text(st, EventKind::z, 1, 0);
     EXPECT_EQ(z.symbolic, "z¹₁ = w¹₁₁·a⁰₁ + w¹₁₂·a⁰₂ + w¹₁₃·a⁰₃ + … + w¹₁,₆₄·a⁰₆₄ + b¹₁");
     EXPECT_NE(z.latex.find("\\dots + w^{1}_{1,64}"), std::string::npos) << z.latex;
     double sum = net.layers[1].b[0];
     for (int k = 0; k < 64; ++k) sum += net.layers[1].W(0, k);
-    EXPECT_NEAR(z.value, sum, 1e-12);
-    EXPECT_EQ(find_event(st, EventKind::a, 2, 0).full_text().find("a²₁ = z²₁ = "), 0u);  // linear output
+    EXPECT_NEAR(find_event(st, EventKind::z, 1, 0).value, sum, 1e-12);
+    EXPECT_EQ(find_text(st, EventKind::a, 2, 0).full_text().find("a²₁ = z²₁ = "), 0u);  // linear output
 }
 
 // A batch of 3: δ carries /N, ∂L/∂w is Σ over the samples (each written out), the loss a mean.
@@ -215,11 +220,11 @@ TEST(Stepper, BatchFormulas) {
     Y.v = {0.01, 0.99, 0.5, 0.5, 1.0, 0.0};
     const Stepper st(net, X, Y, mazur_config(), 1);
     EXPECT_EQ(st.shown_sample(), 1);
-    const StepEvent& d = find_event(st, EventKind::output_delta, 2, 0);
+    const EventText d = find_text(st, EventKind::output_delta, 2, 0);
     EXPECT_EQ(d.symbolic, "δ²₁ = (a²₁ − y₁)·σ′(z²₁)/N");
     EXPECT_EQ(d.substituted.substr(d.substituted.size() - 2), "/3");
-    EXPECT_EQ(d.value, st.trace().layers[2].delta(1, 0));  // the shown sample's δ
-    const StepEvent& g = find_event(st, EventKind::weight_gradient, 2, 0, 0);
+    EXPECT_EQ(find_event(st, EventKind::output_delta, 2, 0).value, st.trace().layers[2].delta(1, 0));  // the shown sample's δ
+    const EventText g = find_text(st, EventKind::weight_gradient, 2, 0, 0);
     EXPECT_EQ(g.symbolic, "∂L/∂w²₁₁ = Σₙ a¹₁·δ²₁");
     const Trace& t = st.trace();
     std::string expected;
@@ -227,7 +232,7 @@ TEST(Stepper, BatchFormulas) {
         expected += (n ? " + " : "") + FormulaWriter::factor(t.layers[1].a(n, 0)).text + "·" +
                     FormulaWriter::factor(t.layers[2].delta(n, 0)).text;
     EXPECT_EQ(g.substituted, expected);
-    EXPECT_EQ(find_event(st, EventKind::loss, 2, 0).symbolic, "L = (L₁ + L₂ + L₃)/N");
+    EXPECT_EQ(find_text(st, EventKind::loss, 2, 0).symbolic, "L = (L₁ + L₂ + L₃)/N");
 }
 
 // ---- the end state equals the reference passes, bit for bit ----
@@ -292,11 +297,11 @@ TEST(Stepper, SoftmaxLayerWritesEveryZBeforeAnyA) {
                                                              {EventKind::a, 0}, {EventKind::a, 1}, {EventKind::a, 2}};
     EXPECT_EQ(forward, expected);
     const StepEvent& a = find_event(st, EventKind::a, 2, 1);
-    EXPECT_EQ(a.symbolic, "a²₂ = exp(z²₂) / Σᵢ exp(z²ᵢ)");
+    EXPECT_EQ(st.text(a).symbolic, "a²₂ = exp(z²₂) / Σᵢ exp(z²ᵢ)");
     EXPECT_EQ(a.reads.size(), 3u);
     // softmax + cross-entropy: δ = a − y for one sample
     const StepEvent& delta = find_event(st, EventKind::output_delta, 2, 0);
-    EXPECT_EQ(delta.symbolic, "δ²₁ = a²₁ − y₁");
+    EXPECT_EQ(st.text(delta).symbolic, "δ²₁ = a²₁ − y₁");
     EXPECT_NEAR(delta.value, st.trace().layers[2].a(0, 0) - d.Y(0, 0), 1e-15);
 }
 
@@ -311,11 +316,12 @@ TEST(Stepper, SoftmaxWithMseUsesTheFullJacobian) {
         double delta = 0.0;
         for (int i = 0; i < 3; ++i) delta += (a[i] - d.Y(0, i)) * a[i] * ((i == j ? 1.0 : 0.0) - a[j]);
         EXPECT_NEAR(e.value, delta, 1e-15);
-        EXPECT_EQ(e.symbolic, "δ²" + subscript(j + 1) + " = Σᵢ (a²ᵢ − yᵢ)·a²ᵢ·(1[i=" + std::to_string(j + 1) +
+        const EventText text = st.text(e);
+        EXPECT_EQ(text.symbolic, "δ²" + subscript(j + 1) + " = Σᵢ (a²ᵢ − yᵢ)·a²ᵢ·(1[i=" + std::to_string(j + 1) +
                                   "] − a²" + subscript(j + 1) + ")");
         int terms = 0;
-        for (std::size_t p = e.substituted.find(" + "); p != std::string::npos; p = e.substituted.find(" + ", p + 1)) ++terms;
-        EXPECT_EQ(terms, 2) << e.substituted;  // three terms
+        for (std::size_t p = text.substituted.find(" + "); p != std::string::npos; p = text.substituted.find(" + ", p + 1)) ++terms;
+        EXPECT_EQ(terms, 2) << text.substituted;  // three terms
     }
 }
 
@@ -459,7 +465,7 @@ TEST(Stepper, LayerWithoutBias) {
     for (const StepEvent& e : st.events()) {
         EXPECT_FALSE(e.layer == 1 && (e.kind == EventKind::bias_gradient || e.kind == EventKind::bias_update));
         if (e.kind == EventKind::z && e.layer == 1) {
-            EXPECT_EQ(e.symbolic.find("b¹"), std::string::npos) << e.symbolic;
+            EXPECT_EQ(st.text(e).symbolic.find("b¹"), std::string::npos) << st.text(e).symbolic;
         }
     }
     const int w = st.writer_of({Kind::db, 1, 0, 0});

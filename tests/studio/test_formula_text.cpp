@@ -10,9 +10,9 @@ using namespace studio;
 
 namespace {
 
-const bp::StepEvent& event(const AppState& s, bp::EventKind kind, int layer, int neuron) {
+bp::EventText event(const AppState& s, bp::EventKind kind, int layer, int neuron) {
     for (const bp::StepEvent& e : s.stepper->events())
-        if (e.kind == kind && e.layer == layer && e.neuron == neuron) return e;
+        if (e.kind == kind && e.layer == layer && e.neuron == neuron) return s.stepper->text(e);
     throw std::runtime_error("no such event");
 }
 
@@ -36,7 +36,7 @@ TEST(FormulaText, CopyTextIsTheWholeEquationInCourseNotation) {
 
 TEST(FormulaText, CopyLatexIsDisplayMath) {
     const AppState s = make_state(builtin_example(), "", "example");
-    const bp::StepEvent& e = event(s, bp::EventKind::z, 1, 0);
+    const bp::EventText e = event(s, bp::EventKind::z, 1, 0);
     const std::string t = formula_copy_latex(e);
     EXPECT_EQ(t.rfind("\\[ ", 0), 0u);
     EXPECT_EQ(t.substr(t.size() - 3), " \\]");
@@ -47,7 +47,7 @@ TEST(FormulaText, CopyLatexIsDisplayMath) {
 
 TEST(FormulaText, ResultOnlyWhenNothingIsSubstituted) {
     // An event whose substitution would repeat the result has no numbers line.
-    bp::StepEvent e;
+    bp::EventText e;
     e.symbolic = "L = ½Σ(a − y)²";
     e.substituted = "0.2984";
     e.result = "0.2984";

@@ -260,7 +260,7 @@ TEST(Quiz, EveryAskedValueIsJudgedAgainstTheValueTheStepShows) {
             char text[64];
             std::snprintf(text, sizeof text, "%.12g", v);
             quiz(s, quiz_cmd::Answer{text});
-            ASSERT_EQ(s.stepper->cursor(), i + 1) << "sample " << sample << ": " << s.stepper->events()[i].title
+            ASSERT_EQ(s.stepper->cursor(), i + 1) << "sample " << sample << ": " << s.stepper->text(i).title
                                                    << " = " << text << ": " << s.status;
             ++answered;
         }
