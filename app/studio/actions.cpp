@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <optional>
 #include <utility>
 
 #include "app/studio/architecture.h"
@@ -41,9 +42,7 @@ void push_undo(AppState& s, std::string label) {
     s.redo.clear();
 }
 
-void mark_edit(AppState& s) {
-    if (s.history.edits.empty() || s.history.edits.back() != s.steps_done) s.history.edits.push_back(s.steps_done);
-}
+void mark_edit(AppState& s) { s.history.mark_edit(s.steps_done); }
 
 // After the document changed: drop what no longer exists and recompute the pass.
 void document_changed(AppState& s, bool keep_cursor) {
@@ -90,11 +89,16 @@ void restore(AppState& s, Snapshot snap) {
 
 bool has_test(const AppState& s) { return s.doc.test && s.doc.test->size() > 0; }
 
+// The current network's test-set loss, when there is test data (for the loss history).
+std::optional<double> test_loss(const AppState& s) {
+    if (!has_test(s)) return std::nullopt;
+    return bp::evaluate_loss(s.doc.net, *s.doc.test);
+}
+
 // The pass is at its end: the update becomes the network, the loss joins the history, and the next
 // pass starts (on the next sample when the pass uses one sample at a time).
 void commit_pass(AppState& s) {
-    s.history.train.push_back(s.stepper->trace().loss);
-    if (has_test(s)) s.history.test.push_back(bp::evaluate_loss(s.doc.net, *s.doc.test));
+    s.history.append(s.stepper->trace().loss, test_loss(s));
     s.doc.net = s.stepper->network_after();
     ++s.steps_done;
     s.modified = true;
@@ -124,17 +128,16 @@ void train(AppState& s, long count) {
         s.trainer_data = &*s.doc.data;
     }
     const bp::Network before = s.doc.net;
-    const std::size_t train_len = s.history.train.size(), test_len = s.history.test.size();
+    const LossHistory history_before = s.history;  // bounded (loss_history.h): a cheap copy, restored exactly
     const long steps_before = s.steps_done;
     for (long i = 0; i < count; ++i) {
-        if (has_test(s)) s.history.test.push_back(bp::evaluate_loss(s.doc.net, *s.doc.test));
+        const std::optional<double> test = test_loss(s);  // before the step's update
         const double loss = s.trainer->step(s.doc.net);
-        s.history.train.push_back(loss);
+        s.history.append(loss, test);
         ++s.steps_done;
         if (s.trainer->diverged() || !std::isfinite(loss) || !bp::all_finite(s.doc.net)) {  // diverged: take the whole chunk back
             s.doc.net = before;
-            s.history.train.resize(train_len);
-            s.history.test.resize(test_len);
+            s.history = history_before;
             s.steps_done = steps_before;
             s.trainer.reset();
             s.trainer_data = nullptr;
@@ -146,7 +149,7 @@ void train(AppState& s, long count) {
     }
     s.modified = true;
     rebuild_pass(s, true);
-    set_status(s, "trained " + std::to_string(count) + " steps; loss " + bp::format_number(s.history.train.back()));
+    set_status(s, "trained " + std::to_string(count) + " steps; loss " + bp::format_number(s.history.last().train));
 }
 
 std::uint64_t edit_seed(const AppState& s) {  // varies with the architecture, fixed for a given one

@@ -1,8 +1,11 @@
 // File ▸ Export (see export.h).
 #include "app/studio/export.h"
 
+#include <cmath>
 #include <cstdio>
 #include <filesystem>
+
+#include <nlohmann/json.hpp>
 
 #include "app/studio/formula_text.h"
 #include "app/studio/studio_state.h"
@@ -70,9 +73,8 @@ nlohmann::json trace_json(const AppState& s) {
 
 std::string loss_csv(const AppState& s) {
     std::string out = "step,train_loss,test_loss\n";
-    const LossHistory& h = s.history;
-    for (std::size_t i = 0; i < h.train.size(); ++i)
-        out += std::to_string(i) + "," + num(h.train[i]) + "," + (i < h.test.size() ? num(h.test[i]) : "") + "\n";
+    for (const LossPoint& p : s.history.points())  // real step numbers: a long run is thinned (loss_history.h)
+        out += std::to_string(p.step) + "," + num(p.train) + "," + (std::isnan(p.test) ? "" : num(p.test)) + "\n";
     return out;
 }
 

@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <optional>
 #include <utility>
 
 #include "app/studio/actions.h"
@@ -85,14 +86,15 @@ long run_steps(AppState& s, long count) {
     for (; done < count; ++done) {
         if (lab.checkpoints.due(s.steps_done))
             lab.checkpoints.add(s.steps_done, bp::evaluate_loss(s.doc.net, *s.doc.data), s.doc.net);
+        std::optional<double> test;  // before the step's update
         if (has_test(s)) {
             bp::forward(s.doc.net, s.doc.test->X, test_trace);
             bp::compute_loss(s.doc.net, s.doc.test->Y, test_trace);
-            s.history.test.push_back(test_trace.loss);
+            test = test_trace.loss;
         }
         const double loss = s.trainer->step(s.doc.net);
         const long step = s.steps_done++;
-        s.history.train.push_back(loss);
+        s.history.append(loss, test);
         if (auto d = lab.watch.observe(step, loss, s.trainer->diverged(), s.doc.training.learning_rate)) {
             lab.diverged = d;
             pause(s);
@@ -242,7 +244,7 @@ struct LabHandler {
         pause(s);
         s.lab.diverged.reset();
         if (run_steps(s, 1) == 1 && !s.lab.diverged)
-            say(s, "One step: batch loss " + bp::format_number(s.history.train.back(), 4) + ".");
+            say(s, "One step: batch loss " + bp::format_number(s.history.last().train, 4) + ".");
     }
     void operator()(const lab::Train& a) {
         pause(s);
@@ -250,7 +252,7 @@ struct LabHandler {
         start_watch(s);
         const long done = run_steps(s, a.count);
         if (!s.lab.diverged && !s.status_is_error && done == a.count)
-            say(s, "Trained " + steps_text(done) + "; batch loss " + bp::format_number(s.history.train.back(), 4) + ".");
+            say(s, "Trained " + steps_text(done) + "; batch loss " + bp::format_number(s.history.last().train, 4) + ".");
     }
     void operator()(const lab::Reset& a) {
         apply(s, act::Reinitialize{a.scheme, a.seed});
@@ -285,11 +287,8 @@ struct LabHandler {
         const double loss = c->loss;
         const bp::Network back = c->net;
         if (!edit_document(s, "rewind to step " + std::to_string(step), [&](bp::Document& d) { d.net = back; })) return;
-        if (static_cast<long>(s.history.train.size()) > step) s.history.train.resize(step);
-        if (static_cast<long>(s.history.test.size()) > step) s.history.test.resize(step);
-        std::vector<long>& e = s.history.edits;
-        e.erase(std::remove_if(e.begin(), e.end(), [&](long x) { return x >= step; }), e.end());
-        e.push_back(step);
+        s.history.truncate(step);
+        s.history.mark_edit(step);
         s.steps_done = step;
         s.lab.checkpoints.forget_after(step);
         s.lab.watch = DivergenceWatch{};

@@ -7,25 +7,22 @@
 
 namespace studio {
 
-std::vector<ColumnRange> decimate_minmax(const std::vector<double>& y, long first, long last, int columns) {
+std::vector<ColumnRange> decimate_minmax(const std::vector<LossPoint>& points, double LossPoint::*value, double x_max,
+                                         int columns) {
     std::vector<ColumnRange> out(columns > 0 ? columns : 0);
-    first = std::max(0L, first);
-    last = std::min(last, static_cast<long>(y.size()));
-    const long n = last - first;
-    if (columns <= 0 || n <= 0) return out;
-    for (int c = 0; c < columns; ++c) {
-        // Column c covers samples [first + n·c/columns, first + n·(c+1)/columns): every sample exactly once.
-        const long b = first + n * c / columns, e = first + n * (c + 1) / columns;
-        ColumnRange& r = out[c];
-        r.first = b;
-        r.last = e;
-        for (long i = b; i < e; ++i) {
-            const double v = y[i];
-            if (!std::isfinite(v)) continue;
-            if (r.empty) r.min = r.max = v, r.empty = false;
-            r.min = std::min(r.min, v);
-            r.max = std::max(r.max, v);
-        }
+    if (columns <= 0 || !(x_max > 0)) return out;
+    const double per_step = columns / x_max;
+    for (std::size_t i = 0; i < points.size(); ++i) {
+        // Clamped into [0, columns): truncation is then the floor (std::floor is a libm call without SSE4.1).
+        const double f = static_cast<double>(points[i].step) * per_step;
+        ColumnRange& r = out[f <= 0 ? 0 : f < columns ? static_cast<int>(f) : columns - 1];
+        if (r.last <= r.first) r.first = static_cast<long>(i);  // the column's first point
+        r.last = static_cast<long>(i) + 1;
+        const double v = points[i].*value;
+        if (!std::isfinite(v)) continue;
+        if (r.empty) r.min = r.max = v, r.empty = false;
+        r.min = std::min(r.min, v);
+        r.max = std::max(r.max, v);
     }
     return out;
 }

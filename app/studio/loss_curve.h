@@ -1,21 +1,26 @@
-// The loss curve's math, window-free: min/max decimation per pixel column (a million steps draw as fast
-// as a hundred, and no spike is lost), "nice" axis ticks for linear and log scales, and the y mapping.
+// The loss curve's math, window-free: min/max decimation per pixel column (the history's points draw as
+// fast as a hundred, and no spike is lost), "nice" axis ticks for linear and log scales, and the y mapping.
 #pragma once
 #include <string>
 #include <vector>
 
+#include "app/studio/loss_history.h"
+
 namespace studio {
 
-// One pixel column of the curve: the smallest and largest finite value among the samples it covers.
+// One pixel column of the curve: the smallest and largest finite value among the points it covers.
 struct ColumnRange {
     double min = 0, max = 0;
-    long first = 0, last = 0;  // samples [first, last) fall in this column
-    bool empty = true;         // no finite sample
+    long first = 0, last = 0;  // points [first, last) fall in this column (first == last: none)
+    bool empty = true;         // no finite value
 };
 
-// Splits samples [first, last) of y into `columns` equal runs (by index) and keeps min and max of each.
-// With fewer samples than columns, each column holds at most one sample (others stay empty).
-std::vector<ColumnRange> decimate_minmax(const std::vector<double>& y, long first, long last, int columns);
+// Splits the steps [0, x_max] into `columns` equal runs (by step number, as the x axis does: column c
+// holds the steps from x_max·c/columns up to x_max·(c+1)/columns) and keeps min and max of `value` (the
+// training or the test loss) over the points of each. Points are ascending by step; a step outside
+// [0, x_max] joins the nearest end column.
+std::vector<ColumnRange> decimate_minmax(const std::vector<LossPoint>& points, double LossPoint::*value, double x_max,
+                                         int columns);
 
 // Ticks for an axis from lo to hi: 1, 2 or 5 × 10^e steps, at most about max_ticks of them, inside [lo, hi].
 std::vector<double> nice_ticks(double lo, double hi, int max_ticks);

@@ -10,6 +10,7 @@
 
 #include "app/studio/files.h"
 #include "app/studio/lab_state.h"
+#include "app/studio/loss_history.h"
 #include "app/studio/quiz.h"
 #include "app/studio/selection.h"
 #include "engine/document.h"
@@ -42,13 +43,6 @@ struct Settings {
     bool show_side = true;        // the side panel (Inspector, Paths, Lab, Quiz); off: the canvas is wider
     bool show_loss = true;        // the loss curve; off: the formula takes the whole bottom row
     bool operator==(const Settings&) const = default;
-};
-
-// The loss over training steps: what the loss curve draws.
-struct LossHistory {
-    std::vector<double> train;  // [t] loss of step t's batch, before its update
-    std::vector<double> test;   // [t] test-set loss before step t's update (empty without test data)
-    std::vector<long> edits;    // steps at which the user edited the network (ascending, unique)
 };
 
 // What undo/redo restores.
@@ -104,7 +98,7 @@ struct AppState {
     std::vector<Snapshot> undo, redo;
     bool gesture_open = false;           // a drag is under way: its edits make one undo entry
     bool gesture_saved = false;          // that entry is already on the stack
-    LossHistory history;
+    LossHistory history;                 // the loss curve (bounded: loss_history.h)
 
     // ---- training with the file's optimiser (Train button, --train-steps) ----
     std::shared_ptr<bp::Trainer> trainer;  // rebuilt when the document changes

@@ -23,36 +23,44 @@ struct Plot {
     float y(double v) const { return p1.y - static_cast<float>(axis_fraction(v, lo, hi, log)) * (p1.y - p0.y); }
 };
 
-void draw_series(ImDrawList* dl, const Plot& p, const std::vector<double>& y, ImU32 col, float width) {
-    if (y.empty()) return;
+// One series (&LossPoint::train or ::test) at the points' real steps.
+void draw_series(ImDrawList* dl, const Plot& p, const std::vector<LossPoint>& pts, double LossPoint::*value, ImU32 col,
+                 float width) {
+    if (pts.empty()) return;
     const int columns = std::max(1, static_cast<int>(p.p1.x - p.p0.x));
-    const long n = static_cast<long>(y.size());
-    if (n <= columns) {  // few points: a polyline through every one
+    const std::size_t n = pts.size();
+    if (n <= static_cast<std::size_t>(columns)) {  // few points: a polyline through every one
         ImVec2 prev;
         bool have = false;
-        for (long i = 0; i < n; ++i) {
-            if (!std::isfinite(y[i]) || (p.log && !(y[i] > 0))) { have = false; continue; }
-            const ImVec2 pt(p.x(static_cast<double>(i)), p.y(y[i]));
-            if (have) dl->AddLine(prev, pt, col, width);
-            if (n <= 60) dl->AddCircleFilled(pt, width * 1.3f, col);
-            prev = pt, have = true;
+        for (const LossPoint& pt : pts) {
+            const double v = pt.*value;
+            if (!std::isfinite(v) || (p.log && !(v > 0))) { have = false; continue; }
+            const ImVec2 at(p.x(static_cast<double>(pt.step)), p.y(v));
+            if (have) dl->AddLine(prev, at, col, width);
+            if (n <= 60) dl->AddCircleFilled(at, width * 1.3f, col);
+            prev = at, have = true;
         }
         return;
     }
     // Many points: one vertical min–max bar per pixel column, joined — no spike is lost.
-    const int cols = std::max(1, static_cast<int>((p.x(static_cast<double>(n - 1)) - p.p0.x)));
-    const std::vector<ColumnRange> r = decimate_minmax(y, 0, n, cols);
-    ImVec2 prev;
-    bool have = false;
-    for (int c = 0; c < cols; ++c) {
-        if (r[c].empty) { have = false; continue; }
+    // (The bars are rectangles and each unbroken run of midpoints one polyline: a few calls instead of
+    // two anti-aliased lines per column keep a full panel well under a millisecond.)
+    const std::vector<ColumnRange> r = decimate_minmax(pts, value, p.x_max, columns);
+    std::vector<ImVec2> run;
+    run.reserve(static_cast<std::size_t>(columns));
+    const auto join = [&] {
+        if (run.size() >= 2) dl->AddPolyline(run.data(), static_cast<int>(run.size()), col, ImDrawFlags_None, width);
+        run.clear();
+    };
+    for (int c = 0; c < columns; ++c) {
+        if (r[c].first == r[c].last) continue;  // no point here (a thinned stretch): the line bridges it
+        if (r[c].empty) { join(); continue; }   // not a number here: the line breaks
         const float x = p.p0.x + c + 0.5f;
         const float ya = p.y(r[c].min), yb = p.y(r[c].max);
-        dl->AddLine(ImVec2(x, ya), ImVec2(x, std::min(ya - 1.0f, yb)), col, width);
-        const ImVec2 mid(x, (ya + yb) / 2);
-        if (have) dl->AddLine(prev, mid, col, width);
-        prev = mid, have = true;
+        dl->AddRectFilled(ImVec2(x - width / 2, std::min(ya - 1.0f, yb)), ImVec2(x + width / 2, ya), col);
+        run.push_back(ImVec2(x, (ya + yb) / 2));
     }
+    join();
 }
 
 void draw_axes(ImDrawList* dl, const Plot& p, const Ui& ui) {
@@ -87,9 +95,9 @@ void header(const AppState& s, const Ui& ui, ActionQueue& q, double live) {
     char buf[160];
     std::snprintf(buf, sizeof buf, "now %s · %ld steps", bp::format_number(live, 4).c_str(), s.steps_done);
     ImGui::TextColored(to_vec4(ui.colors.text_dim), "%s", buf);
-    if (!h.test.empty()) {
+    if (!h.empty() && !std::isnan(h.last().test)) {
         ImGui::SameLine();
-        ImGui::TextColored(to_vec4(ui.colors.test_curve), "test %s", bp::format_number(h.test.back(), 4).c_str());
+        ImGui::TextColored(to_vec4(ui.colors.test_curve), "test %s", bp::format_number(h.last().test, 4).c_str());
     }
     const float w = ImGui::CalcTextSize("linlog").x + ImGui::GetStyle().FramePadding.x * 4 + 2 * ui.scale;
     ImGui::SameLine(std::max(ImGui::GetCursorPosX(), ImGui::GetWindowContentRegionMax().x - w));
@@ -119,10 +127,15 @@ void draw_loss_curve(const AppState& s, const Ui& ui, ActionQueue& q) {
 
     Plot p;
     p.log = s.settings.loss_log_scale;
-    std::vector<double> all = h.train;
-    all.insert(all.end(), h.test.begin(), h.test.end());
-    all.push_back(live);
-    if (!value_range(all, p.log, p.lo, p.hi)) p.lo = p.log ? 0.01 : 0, p.hi = 1;
+    // The axis range depends only on the extremes, so value_range gets those and the live loss.
+    double least = live, most = live;
+    for (const LossPoint& pt : h.points())
+        for (double v : {pt.train, pt.test}) {
+            if (!std::isfinite(v) || (p.log && !(v > 0))) continue;
+            if (!std::isfinite(least) || (p.log && !(least > 0)) || v < least) least = v;
+            if (!std::isfinite(most) || (p.log && !(most > 0)) || v > most) most = v;
+        }
+    if (!value_range({least, most, live}, p.log, p.lo, p.hi)) p.lo = p.log ? 0.01 : 0, p.hi = 1;
     p.x_max = std::max<double>(10.0, static_cast<double>(s.steps_done));
     const float left = f->CalcTextSizeA(f->FontSize, FLT_MAX, 0, "0.0000").x + 10 * ui.scale;
     p.p0 = ImVec2(c0.x + left, c0.y + 6 * ui.scale);
@@ -131,26 +144,26 @@ void draw_loss_curve(const AppState& s, const Ui& ui, ActionQueue& q) {
 
     dl->PushClipRect(c0, ImVec2(c0.x + avail.x, c0.y + avail.y), true);
     draw_axes(dl, p, ui);
-    for (long e : h.edits) {  // where the user edited the network
+    for (long e : h.edits()) {  // where the user edited the network
         const float x = p.x(static_cast<double>(e));
         dl->AddLine(ImVec2(x, p.p0.y), ImVec2(x, p.p1.y), to_u32(ui.colors.edit_mark, 0.35f), 1.0f);
         dl->AddTriangleFilled(ImVec2(x - 4 * ui.scale, p.p0.y), ImVec2(x + 4 * ui.scale, p.p0.y), ImVec2(x, p.p0.y + 6 * ui.scale),
                               to_u32(ui.colors.edit_mark, 0.8f));
     }
     dl->PushClipRect(p.p0, ImVec2(p.p1.x + 1, p.p1.y + 1), true);
-    draw_series(dl, p, h.test, to_u32(ui.colors.test_curve), 1.5f * ui.scale);
-    draw_series(dl, p, h.train, to_u32(ui.colors.train_curve), 2.0f * ui.scale);
+    draw_series(dl, p, h.points(), &LossPoint::test, to_u32(ui.colors.test_curve), 1.5f * ui.scale);
+    draw_series(dl, p, h.points(), &LossPoint::train, to_u32(ui.colors.train_curve), 2.0f * ui.scale);
     dl->PopClipRect();
     // The live point: the current network's loss on this pass's batch.
     if (std::isfinite(live)) {
         const ImVec2 lp(p.x(static_cast<double>(s.steps_done)), p.y(live));
-        if (!h.train.empty())
-            dl->AddLine(ImVec2(p.x(static_cast<double>(h.train.size() - 1)), p.y(h.train.back())), lp,
+        if (!h.empty())
+            dl->AddLine(ImVec2(p.x(static_cast<double>(h.last().step)), p.y(h.last().train)), lp,
                         to_u32(ui.colors.train_curve, 0.5f), 1.0f * ui.scale);
         dl->AddCircleFilled(lp, 5 * ui.scale, to_u32(ui.colors.accent));
         dl->AddCircle(lp, 5 * ui.scale, to_u32(ui.colors.text), 0, 1.0f * ui.scale);
     }
-    if (h.train.empty()) {
+    if (h.empty()) {
         const char* hint = "Each finished pass (or Train) adds a point: the loss before that step's update.";
         const ImVec2 ts = f->CalcTextSizeA(f->FontSize, FLT_MAX, (p.p1.x - p.p0.x) * 0.8f, hint);
         dl->AddText(f, f->FontSize, ImVec2((p.p0.x + p.p1.x - ts.x) / 2, (p.p0.y + p.p1.y) / 2 - ts.y - 10 * ui.scale),
@@ -159,18 +172,17 @@ void draw_loss_curve(const AppState& s, const Ui& ui, ActionQueue& q) {
     dl->PopClipRect();
 
     const ImVec2 m = ImGui::GetIO().MousePos;
-    if (hovered && !h.train.empty() && m.x >= p.p0.x && m.x <= p.p1.x) {  // hover readout
-        const long step = std::clamp(static_cast<long>(std::lround((m.x - p.p0.x) / (p.p1.x - p.p0.x) * p.x_max)), 0L,
-                                     static_cast<long>(h.train.size()) - 1);
-        const float x = p.x(static_cast<double>(step));
+    if (hovered && !h.empty() && m.x >= p.p0.x && m.x <= p.p1.x) {  // hover readout: the kept step nearest the pointer
+        const LossPoint& pt = h.points()[h.nearest(std::lround((m.x - p.p0.x) / (p.p1.x - p.p0.x) * p.x_max))];
+        const float x = p.x(static_cast<double>(pt.step));
         dl->AddLine(ImVec2(x, p.p0.y), ImVec2(x, p.p1.y), to_u32(ui.colors.text_dim, 0.6f), 1.0f);
-        dl->AddCircleFilled(ImVec2(x, p.y(h.train[step])), 4 * ui.scale, to_u32(ui.colors.train_curve));
+        dl->AddCircleFilled(ImVec2(x, p.y(pt.train)), 4 * ui.scale, to_u32(ui.colors.train_curve));
         ImGui::BeginTooltip();
-        ImGui::Text("step %ld", step);
-        ImGui::TextColored(to_vec4(ui.colors.train_curve), "train loss %s", bp::format_number(h.train[step], 5).c_str());
-        if (step < static_cast<long>(h.test.size()))
-            ImGui::TextColored(to_vec4(ui.colors.test_curve), "test loss %s", bp::format_number(h.test[step], 5).c_str());
-        if (std::binary_search(h.edits.begin(), h.edits.end(), step)) ImGui::TextUnformatted("the network was edited here");
+        ImGui::Text("step %ld", pt.step);
+        ImGui::TextColored(to_vec4(ui.colors.train_curve), "train loss %s", bp::format_number(pt.train, 5).c_str());
+        if (!std::isnan(pt.test))
+            ImGui::TextColored(to_vec4(ui.colors.test_curve), "test loss %s", bp::format_number(pt.test, 5).c_str());
+        if (std::binary_search(h.edits().begin(), h.edits().end(), pt.step)) ImGui::TextUnformatted("the network was edited here");
         ImGui::EndTooltip();
     }
 }

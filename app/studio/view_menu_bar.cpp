@@ -94,7 +94,7 @@ void file_menu(const AppState& s, ActionQueue& q, FrameInfo& info) {
         item("The pass's trace as CSV", ExportKind::trace_csv,
              "Every z, a, δ of each sample of the pass and every ∂L/∂W, ∂L/∂b: one value a row, full precision.");
         item("The pass's trace as JSON", ExportKind::trace_json, "The same values as matrices, like backprop-cli trace.");
-        item("The loss history as CSV", ExportKind::loss_csv, "step, training loss, test loss: every step trained.");
+        item("The loss history as CSV", ExportKind::loss_csv, "step, training loss, test loss: every step (of a long run, the steps the curve keeps, spikes included).");
         item("This step's formula as text", ExportKind::formula_text, "The formula with its numbers, in Unicode.");
         item("This step's formula as LaTeX", ExportKind::formula_latex, "For slides: the same formula in LaTeX.");
         ImGui::TextDisabled("Files go next to the document, named after it.");

@@ -102,8 +102,10 @@ TEST(Actions, CommittingAPassAppliesTheUpdateAndRecordsTheLoss) {
     apply(s, act::RunPass{});
     apply(s, act::StepForward{});  // past the end: commit
     EXPECT_EQ(s.steps_done, 1);
-    ASSERT_EQ(s.history.train.size(), 1u);
-    EXPECT_NEAR(s.history.train[0], 0.298371109, 1e-8);
+    ASSERT_EQ(s.history.size(), 1u);
+    EXPECT_EQ(s.history.last().step, 0);
+    EXPECT_NEAR(s.history.last().train, 0.298371109, 1e-8);
+    EXPECT_TRUE(std::isnan(s.history.last().test)) << "the example has no test data";
     EXPECT_NEAR(s.doc.net.layers[2].W(0, 0), 0.358916480, 1e-8);
     EXPECT_DOUBLE_EQ(s.doc.net.layers[1].b[0], 0.35) << "frozen biases stay";
     EXPECT_EQ(s.stepper->cursor(), 0);
@@ -126,8 +128,8 @@ TEST(Actions, EditingAWeightRecomputesThePassAndKeepsTheCursor) {
     expect_pass_matches_run_pass(s);
     EXPECT_EQ(s.undo.size(), 1u);
     EXPECT_TRUE(s.modified);
-    ASSERT_EQ(s.history.edits.size(), 1u);
-    EXPECT_EQ(s.history.edits[0], 0);
+    ASSERT_EQ(s.history.edits().size(), 1u);
+    EXPECT_EQ(s.history.edits()[0], 0);
 }
 
 TEST(Actions, UndoRedoRoundTripsToIdenticalState) {
@@ -269,9 +271,14 @@ TEST(Actions, TrainingMatchesTheEngineTrainerAndRecordsEveryStep) {
     AppState s = example();
     apply(s, act::TrainSteps{25});
     EXPECT_EQ(s.steps_done, 25);
-    ASSERT_EQ(s.history.train.size(), 25u);
-    EXPECT_NEAR(s.history.train[0], 0.298371109, 1e-8);
-    for (std::size_t i = 1; i < s.history.train.size(); ++i) EXPECT_LT(s.history.train[i], s.history.train[i - 1]);
+    EXPECT_EQ(s.history.steps(), 25);
+    const std::vector<LossPoint>& h = s.history.points();
+    ASSERT_EQ(h.size(), 25u);
+    EXPECT_NEAR(h[0].train, 0.298371109, 1e-8);
+    for (std::size_t i = 1; i < h.size(); ++i) {
+        EXPECT_EQ(h[i].step, static_cast<long>(i));
+        EXPECT_LT(h[i].train, h[i - 1].train);
+    }
     bp::Document ref = builtin_example();
     bp::Trainer trainer(*ref.data, ref.training);
     for (int i = 0; i < 25; ++i) trainer.step(ref.net);
@@ -290,7 +297,8 @@ TEST(Actions, DivergingTrainingIsTakenBack) {
     apply(s, act::TrainSteps{200});
     EXPECT_TRUE(s.status_is_error);
     EXPECT_EQ(s.steps_done, 0);
-    EXPECT_TRUE(s.history.train.empty());
+    EXPECT_TRUE(s.history.empty());
+    EXPECT_EQ(s.history.steps(), 0);
     EXPECT_TRUE(same_network(s.doc.net, before));
 }
 

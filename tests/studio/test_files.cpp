@@ -10,12 +10,15 @@
 #include <algorithm>
 #include <chrono>
 #include <functional>
+#include <optional>
 #include <filesystem>
 #include <fstream>
 #include <random>
 #include <sstream>
 #include <string>
 #include <thread>
+
+#include <nlohmann/json.hpp>
 
 #include "app/studio/actions.h"
 #include "app/studio/example.h"
@@ -172,7 +175,7 @@ TEST(Files, TheRecentListKeepsEightMostRecentFirst) {
     Scratch t("recent");
     AppState s = example();
     attach_files(s.files, t / "recent.json", "");
-    for (int i = 0; i < 10; ++i) files(s, files_cmd::SaveAs{t / ("n" + std::to_string(i) + ".json")});
+    for (int i = 0; i < 10; ++i) files(s, files_cmd::SaveAs{t / std::string("n").append(std::to_string(i)).append(".json")});
     ASSERT_EQ(s.files.recent.size(), static_cast<std::size_t>(kMaxRecent));
     EXPECT_EQ(s.files.recent[0], t / "n9.json");
     EXPECT_EQ(s.files.recent[7], t / "n2.json");
@@ -380,7 +383,8 @@ TEST(Export, TheLossHistoryAndTheFormula) {
     EXPECT_EQ(rows[0], (std::vector<std::string>{"step", "train_loss", "test_loss"}));
     for (int i = 0; i < 5; ++i) {
         EXPECT_EQ(std::stoi(rows[i + 1][0]), i);
-        EXPECT_EQ(std::stod(rows[i + 1][1]), s.history.train[i]);
+        EXPECT_EQ(std::stod(rows[i + 1][1]), s.history.points()[i].train);
+        EXPECT_EQ(rows[i + 1][2], "") << "no test data: the test loss is left empty";
     }
     EXPECT_EQ(std::stod(rows[1][1]), 0.29837110876000272) << "Mazur's E_total before the first update";
     AppState f = example();
@@ -392,4 +396,23 @@ TEST(Export, TheLossHistoryAndTheFormula) {
     files(f, files_cmd::Export{ExportKind::formula_latex});
     EXPECT_TRUE(f.files.error_title.empty()) << f.files.error_text;
     EXPECT_TRUE(fs::exists(t / "mazur-formula.tex"));
+}
+
+TEST(Export, ALongLossHistoryKeepsItsRealStepNumbers) {
+    AppState s = example();
+    constexpr long kSteps = 100'000;  // past the capacity: thinned
+    for (long t = 0; t < kSteps; ++t) s.history.append(1.0 / (1 + t), t % 2 ? std::optional<double>(0.5) : std::nullopt);
+    const auto rows = csv_rows(loss_csv(s));
+    ASSERT_EQ(rows.size(), s.history.size() + 1);
+    ASSERT_LT(rows.size(), static_cast<std::size_t>(kSteps)) << "thinned";
+    long prev = -1;
+    for (std::size_t i = 1; i < rows.size(); ++i) {
+        const long step = std::stol(rows[i][0]);
+        EXPECT_GT(step, prev);
+        EXPECT_EQ(std::stod(rows[i][1]), 1.0 / (1 + step)) << "the loss of that very step";
+        EXPECT_EQ(rows[i][2], step % 2 ? "0.5" : "") << step;
+        prev = step;
+    }
+    EXPECT_EQ(std::stol(rows[1][0]), 0);
+    EXPECT_EQ(prev, kSteps - 1) << "the newest step is the last row";
 }

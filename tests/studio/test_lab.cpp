@@ -8,11 +8,14 @@
 #include <cmath>
 #include <string>
 
+#include <nlohmann/json.hpp>
+
 #include "app/studio/actions.h"
 #include "app/studio/example.h"
 #include "app/studio/lab.h"
 #include "app/studio/resources.h"
 #include "app/studio/settings.h"
+#include "engine/notation.h"
 #include "engine/optimizer.h"
 #include "engine/serialize.h"
 
@@ -43,15 +46,30 @@ TEST(Lab, TrainingIsTheEnginesTrainerAndRecordsTestLoss) {
     bp::Document ref = s.doc;
     do_lab(s, lab::Train{30});
     EXPECT_EQ(s.steps_done, 30);
-    ASSERT_EQ(s.history.train.size(), 30u);
-    ASSERT_EQ(s.history.test.size(), 30u) << "one test loss per step when there is test data";
+    const std::vector<LossPoint>& h = s.history.points();
+    ASSERT_EQ(h.size(), 30u);
     bp::Trainer t(*ref.data, ref.training);
     for (int i = 0; i < 30; ++i) {
-        EXPECT_DOUBLE_EQ(s.history.test[i], bp::evaluate_loss(ref.net, *ref.test)) << "test loss before step " << i;
-        EXPECT_DOUBLE_EQ(s.history.train[i], t.step(ref.net)) << i;
+        EXPECT_EQ(h[i].step, i);
+        EXPECT_DOUBLE_EQ(h[i].test, bp::evaluate_loss(ref.net, *ref.test)) << "test loss before step " << i;
+        EXPECT_DOUBLE_EQ(h[i].train, t.step(ref.net)) << i;
     }
     EXPECT_TRUE(same_parameters(s.doc.net, ref.net));
     EXPECT_DOUBLE_EQ(epochs_done(s), 30.0 * 10 / s.doc.data->size());
+}
+
+TEST(Lab, ALongRunKeepsTheLossHistoryBounded) {
+    AppState s = open(kXor);
+    const long n = 3 * static_cast<long>(LossHistory::kCapacity);
+    do_lab(s, lab::Train{n});
+    ASSERT_EQ(s.steps_done, n) << s.status;
+    EXPECT_EQ(s.history.steps(), n);
+    EXPECT_LE(s.history.size(), LossHistory::kCapacity);
+    EXPECT_EQ(s.history.points().front().step, 0);
+    EXPECT_EQ(s.history.last().step, n - 1) << "the curve ends at the last step trained";
+    EXPECT_NE(s.status.find(bp::format_number(s.history.last().train, 4)), std::string::npos) << s.status;
+    do_lab(s, lab::Step{});
+    EXPECT_EQ(s.history.last().step, n);
 }
 
 TEST(Lab, ChangingTheLearningRateKeepsTheOptimiserState) {
@@ -154,8 +172,11 @@ TEST(Lab, DivergenceOnTheSpiralPausesAndRewindsToAReproducibleStep) {
     const long back = s.steps_done;
     EXPECT_GE(back, 250);
     EXPECT_LE(back, 300) << "the last checkpoint before the learning rate was raised";
-    EXPECT_EQ(static_cast<long>(s.history.train.size()), back);
-    EXPECT_EQ(static_cast<long>(s.history.test.size()), back);
+    EXPECT_EQ(s.history.steps(), back);
+    ASSERT_EQ(static_cast<long>(s.history.size()), back) << "under the capacity every step is kept";
+    EXPECT_EQ(s.history.last().step, back - 1);
+    EXPECT_FALSE(std::isnan(s.history.last().test));
+    EXPECT_EQ(s.history.edits().back(), back) << "the rewind is marked on the curve";
     bp::Document ref = start;  // an independent run to that step
     bp::Trainer t(*ref.data, ref.training);
     for (long i = 0; i < back; ++i) t.step(ref.net);
@@ -287,7 +308,7 @@ TEST(Lab, APresetReplacesTheDocumentUndoably) {
     EXPECT_TRUE(s.file_path.empty()) << "saving never overwrites the preset";
     EXPECT_EQ(s.doc.net.L(), 4);
     EXPECT_EQ(s.steps_done, 0);
-    EXPECT_TRUE(s.history.train.empty());
+    EXPECT_TRUE(s.history.empty());
     do_lab(s, lab::Tick{0});
     EXPECT_EQ(s.lab.spec.kind, bp::DatasetKind::spiral) << "the generator starts from the preset's spec";
     EXPECT_EQ(s.lab.spec.points, 300);
@@ -304,7 +325,8 @@ TEST(Lab, ResetReinitialisesAndStartsTheCurveAgain) {
     do_lab(s, lab::Reset{bp::InitScheme::he, 7});
     ASSERT_FALSE(s.status_is_error) << s.status;
     EXPECT_EQ(s.steps_done, 0);
-    EXPECT_TRUE(s.history.train.empty());
+    EXPECT_TRUE(s.history.empty());
+    EXPECT_EQ(s.history.steps(), 0);
     bp::Network ref = s.doc.net;
     bp::initialize(ref, bp::InitScheme::he, 7);
     EXPECT_TRUE(same_parameters(s.doc.net, ref));

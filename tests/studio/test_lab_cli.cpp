@@ -3,6 +3,7 @@
 // and the listing has one "stem<TAB>title" line per preset.
 #include <gtest/gtest.h>
 
+#include <cmath>
 #include <sstream>
 
 #include "app/studio/cli_args.h"
@@ -49,7 +50,8 @@ TEST(LabCli, TrainStepsTrainsAllStepsWhenAllIsWell) {
     const AppState s = initial_state(o);
     EXPECT_FALSE(s.lab.diverged);
     EXPECT_EQ(s.steps_done, 200);
-    EXPECT_EQ(s.history.test.size(), 200u);
+    ASSERT_EQ(s.history.size(), 200u);
+    for (const LossPoint& p : s.history.points()) EXPECT_TRUE(std::isfinite(p.test)) << "step " << p.step;
 }
 
 TEST(LabCli, ListingHasOneLinePerPreset) {

@@ -1,5 +1,5 @@
-// Loss-curve math: min/max decimation keeps every sample's extremes (a spike survives any zoom), ticks
-// are 1/2/5 steps inside the range, and the axis mapping.
+// Loss-curve math: min/max decimation by step keeps every point's extremes (a spike survives any zoom),
+// ticks are 1/2/5 steps inside the range, and the axis mapping.
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -11,36 +11,70 @@
 
 using namespace studio;
 
-TEST(LossCurve, DecimationCoversEverySampleOnceAndKeepsExtremes) {
+namespace {
+
+// Points at the given steps with the given training losses (no test loss).
+std::vector<LossPoint> points(const std::vector<long>& steps, const std::vector<double>& train) {
+    std::vector<LossPoint> out;
+    for (std::size_t i = 0; i < steps.size(); ++i) out.push_back({steps[i], train[i]});
+    return out;
+}
+
+}  // namespace
+
+TEST(LossCurve, DecimationCoversEveryPointOnceAndKeepsExtremes) {
     bp::Rng rng(7);
-    std::vector<double> y(1000003);
-    for (double& v : y) v = rng.uniform(0, 1);
-    y[424242] = 50.0;  // a spike
-    y[777] = -3.0;     // a dip
+    std::vector<LossPoint> pts(1000003);
+    for (std::size_t i = 0; i < pts.size(); ++i) pts[i] = {static_cast<long>(i), rng.uniform(0, 1)};
+    pts[424242].train = 50.0;  // a spike
+    pts[777].train = -3.0;     // a dip
     const int columns = 640;
-    const std::vector<ColumnRange> r = decimate_minmax(y, 0, static_cast<long>(y.size()), columns);
+    const double x_max = static_cast<double>(pts.size() - 1);
+    const std::vector<ColumnRange> r = decimate_minmax(pts, &LossPoint::train, x_max, columns);
     ASSERT_EQ(static_cast<int>(r.size()), columns);
     long covered = 0;
     double top = -1e9, bottom = 1e9;
     for (int c = 0; c < columns; ++c) {
+        ASSERT_LT(r[c].first, r[c].last) << "a million points fill every column";
         if (c > 0) {
             EXPECT_EQ(r[c].first, r[c - 1].last);
         }
+        EXPECT_GE(pts[r[c].first].step, x_max * c / columns) << "the column holds its own steps";
+        EXPECT_LT(pts[r[c].last - 1].step, c + 1 == columns ? x_max + 1 : x_max * (c + 1) / columns);
         covered += r[c].last - r[c].first;
-        // brute force on this column
-        const auto [mn, mx] = std::minmax_element(y.begin() + r[c].first, y.begin() + r[c].last);
-        EXPECT_DOUBLE_EQ(r[c].min, *mn);
-        EXPECT_DOUBLE_EQ(r[c].max, *mx);
+        double mn = 1e9, mx = -1e9;  // brute force on this column
+        for (long i = r[c].first; i < r[c].last; ++i) mn = std::min(mn, pts[i].train), mx = std::max(mx, pts[i].train);
+        EXPECT_DOUBLE_EQ(r[c].min, mn);
+        EXPECT_DOUBLE_EQ(r[c].max, mx);
         top = std::max(top, r[c].max), bottom = std::min(bottom, r[c].min);
     }
-    EXPECT_EQ(covered, static_cast<long>(y.size()));
+    EXPECT_EQ(covered, static_cast<long>(pts.size()));
     EXPECT_DOUBLE_EQ(top, 50.0);
     EXPECT_DOUBLE_EQ(bottom, -3.0);
 }
 
-TEST(LossCurve, FewerSamplesThanColumns) {
-    const std::vector<double> y = {3, 1, 2};
-    const std::vector<ColumnRange> r = decimate_minmax(y, 0, 3, 10);
+TEST(LossCurve, PointsGoToTheColumnOfTheirStepNotOfTheirIndex) {
+    // A thinned history: few points, far apart, as the x axis places them.
+    const std::vector<LossPoint> pts = points({0, 10, 500, 999}, {4, 3, 2, 1});
+    const std::vector<ColumnRange> r = decimate_minmax(pts, &LossPoint::train, 1000, 10);
+    ASSERT_EQ(r.size(), 10u);
+    EXPECT_EQ(r[0].first, 0);
+    EXPECT_EQ(r[0].last, 2);
+    EXPECT_DOUBLE_EQ(r[0].min, 3);
+    EXPECT_DOUBLE_EQ(r[0].max, 4);
+    EXPECT_EQ(r[5].first, 2);
+    EXPECT_EQ(r[5].last, 3);
+    EXPECT_EQ(r[9].first, 3);
+    EXPECT_DOUBLE_EQ(r[9].min, 1);
+    for (int c : {1, 2, 3, 4, 6, 7, 8}) {
+        EXPECT_EQ(r[c].first, r[c].last) << "column " << c << " has no point";
+        EXPECT_TRUE(r[c].empty);
+    }
+}
+
+TEST(LossCurve, FewerPointsThanColumns) {
+    const std::vector<LossPoint> pts = points({0, 1, 2}, {3, 1, 2});
+    const std::vector<ColumnRange> r = decimate_minmax(pts, &LossPoint::train, 3, 10);
     int filled = 0;
     for (const ColumnRange& c : r) {
         EXPECT_LE(c.last - c.first, 1);
@@ -52,16 +86,17 @@ TEST(LossCurve, FewerSamplesThanColumns) {
     EXPECT_EQ(filled, 3);
 }
 
-TEST(LossCurve, NonFiniteSamplesAreSkippedAndRangesClamped) {
-    const std::vector<double> y = {1.0, NAN, INFINITY, 0.5};
-    const std::vector<ColumnRange> r = decimate_minmax(y, -5, 99, 2);
+TEST(LossCurve, NonFiniteValuesAreSkippedAndStepsOutsideTheAxisClamped) {
+    const std::vector<LossPoint> pts = points({-5, 1, 2, 99}, {1.0, NAN, INFINITY, 0.5});
+    const std::vector<ColumnRange> r = decimate_minmax(pts, &LossPoint::train, 4, 2);
     ASSERT_EQ(r.size(), 2u);
     EXPECT_DOUBLE_EQ(r[0].min, 1.0);
     EXPECT_DOUBLE_EQ(r[0].max, 1.0);
     EXPECT_DOUBLE_EQ(r[1].min, 0.5);
-    EXPECT_TRUE(decimate_minmax(y, 0, 4, 0).empty());
-    const std::vector<double> bad = {NAN, NAN};
-    EXPECT_TRUE(decimate_minmax(bad, 0, 2, 1)[0].empty);
+    EXPECT_EQ(r[1].last, 4);
+    EXPECT_TRUE(decimate_minmax(pts, &LossPoint::train, 4, 0).empty());
+    EXPECT_TRUE(decimate_minmax(pts, &LossPoint::train, 0, 2)[0].empty);
+    EXPECT_TRUE(decimate_minmax(pts, &LossPoint::test, 4, 1)[0].empty) << "no test loss anywhere";
 }
 
 TEST(LossCurve, NiceTicks) {

@@ -39,7 +39,8 @@ TEST(Startup, StepSelectAndTrain) {
     o.train_steps = 10;
     const AppState trained = initial_state(o);
     EXPECT_EQ(trained.steps_done, 10);
-    EXPECT_EQ(trained.history.train.size(), 10u);
+    EXPECT_EQ(trained.history.size(), 10u);
+    EXPECT_EQ(trained.history.steps(), 10);
 }
 
 TEST(Startup, SelectionOutsideTheNetworkIsAnError) {
