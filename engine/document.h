@@ -5,8 +5,7 @@
 #include <optional>
 #include <string>
 
-#include <nlohmann/json.hpp>
-
+#include "engine/extra_json.h"
 #include "engine/network.h"
 
 namespace bp {
@@ -39,7 +38,7 @@ struct Document {
     std::optional<Dataset> data;  // "data": {"inputs", "targets"}
     std::optional<Dataset> test;  // "data": {"test": {"inputs", "targets"}}
     TrainingConfig training;
-    nlohmann::json extra = nlohmann::json::object();  // the original document (unknown keys kept)
+    ExtraJson extra;  // the original document (unknown keys kept); an object
 };
 
 // Checks data shapes against the network and targets against the loss's range. Throws bp::Error.

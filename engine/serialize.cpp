@@ -14,6 +14,8 @@
 #include <sstream>
 #include <vector>
 
+#include <nlohmann/json.hpp>
+
 #include "engine/error.h"
 
 namespace bp {
@@ -352,7 +354,7 @@ Document load_document(const std::string& path) {
 }
 
 json document_to_json(const Document& doc) {
-    json out = doc.extra.is_object() ? doc.extra : json::object();
+    json out = doc.extra->is_object() ? *doc.extra : json::object();
     const json old_layers = out.contains("layers") && out["layers"].is_array() ? out["layers"] : json::array();
     json layers = json::array();
     for (int l = 0; l <= doc.net.L(); ++l) {

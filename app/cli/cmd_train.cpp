@@ -44,8 +44,8 @@ bp::TrainingConfig training_config(const ParsedArgs& a, const Input& in, const b
     if (const auto text = a.get("--optimizer")) {
         parse_choice(*text, "--optimizer", {"sgd", "momentum", "adam"});  // throws a usage error for others
         c.optimizer = *bp::parse_optimizer(*text);
-        const bool file_has_lr = in.doc.extra.contains("training") && in.doc.extra["training"].is_object() &&
-                                 in.doc.extra["training"].contains("learning_rate");
+        const bool file_has_lr = in.doc.extra->contains("training") && (*in.doc.extra)["training"].is_object() &&
+                                 (*in.doc.extra)["training"].contains("learning_rate");
         if (!file_has_lr)  // torch.optim's default for Adam; the engine's for the others
             c.learning_rate = c.optimizer == bp::OptimizerKind::adam ? 0.001 : bp::TrainingConfig{}.learning_rate;
     }

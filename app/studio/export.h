@@ -5,7 +5,7 @@
 #pragma once
 #include <string>
 
-#include <nlohmann/json.hpp>
+#include <nlohmann/json_fwd.hpp>
 
 namespace studio {
 
@@ -17,7 +17,9 @@ enum class ExportKind { trace_csv, trace_json, loss_csv, formula_text, formula_l
 // loss has neither (sample empty = the batch).
 std::string trace_csv(const AppState& s);
 nlohmann::json trace_json(const AppState& s);  // {"loss", "samples", "layers": [{"z","a","delta","dW","db"}]}
-std::string loss_csv(const AppState& s);       // step,train_loss,test_loss
+// step,train_loss,test_loss: the points of the loss history with their real step numbers (every step up
+// to 16384 of them, then the thinned history of loss_history.h); test_loss empty without test data.
+std::string loss_csv(const AppState& s);
 std::string export_text(const AppState& s, ExportKind k);
 const char* export_suffix(ExportKind k);       // "-trace.csv", "-loss.csv", "-formula.tex", ...
 

@@ -235,7 +235,7 @@ struct Handler {
         } catch (const bp::Error& e) {
             return show_error(s, "Could not restore the unsaved work", e.what());
         }
-        doc.extra.erase(kAutosaveKey);
+        doc.extra->erase(kAutosaveKey);
         const std::string origin = a.offer_origin, when = a.offer_time;
         FilesState keep = std::move(s.files);
         apply(s, act::ReplaceDocument{std::move(doc), origin, origin.empty() ? "Untitled (restored)" : stem(origin)});
@@ -334,7 +334,7 @@ void write_autosave(AppState& s) {
     const std::string text = bp::dump_document(s.doc);
     if (text == a.last_text) return;
     bp::Document copy = s.doc;
-    copy.extra[kAutosaveKey] = json{{"file", s.file_path}, {"title", s.title}, {"saved_at", now_text()}};
+    (*copy.extra)[kAutosaveKey] = json{{"file", s.file_path}, {"title", s.title}, {"saved_at", now_text()}};
     try {
         std::error_code ec;
         fs::create_directories(fs::path(a.path).parent_path(), ec);

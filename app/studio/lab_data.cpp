@@ -4,6 +4,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include <nlohmann/json.hpp>
+
 #include "engine/error.h"
 
 namespace studio {
@@ -87,7 +89,7 @@ bp::Document with_generated_data(const bp::Document& doc, const bp::DatasetSpec&
     if (!note.empty()) note += " (new weights where the size changed)";
     d.data = std::move(data.train);
     d.test = std::move(data.test);
-    d.extra["dataset"] = {{"kind", std::string(bp::to_string(spec.kind))},
+    (*d.extra)["dataset"] = {{"kind", std::string(bp::to_string(spec.kind))},
                           {"points", spec.points},
                           {"noise", spec.noise},
                           {"test_fraction", spec.test_fraction},
@@ -99,8 +101,8 @@ bp::Document with_generated_data(const bp::Document& doc, const bp::DatasetSpec&
 }
 
 bool stored_spec(const bp::Document& doc, bp::DatasetSpec& spec) {
-    const auto it = doc.extra.find("dataset");
-    if (it == doc.extra.end() || !it->is_object()) return false;
+    const auto it = doc.extra->find("dataset");
+    if (it == doc.extra->end() || !it->is_object()) return false;
     const nlohmann::json& j = *it;
     const auto kind = j.contains("kind") && j["kind"].is_string() ? bp::parse_dataset_kind(j["kind"].get<std::string>())
                                                                   : std::nullopt;

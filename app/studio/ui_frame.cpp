@@ -2,6 +2,7 @@
 // with the inspector beside it, the formula and the loss curve below, a status line; splitters between
 // the panels; the keyboard shortcuts; then the frame's actions are applied in order.
 #include <algorithm>
+#include <cmath>
 #include <string>
 
 #include "app/studio/ui_widgets.h"

@@ -129,7 +129,7 @@ nlohmann::json run_stepped_pass(const bp::Document& doc, int sample, const Repea
 nlohmann::json run_spec(const std::string& path, const RepeatPolicy& policy) {
     const bp::Document doc = bp::load_document(path);
     if (!doc.data) throw bp::Error(path + ": the spec needs \"data\"");
-    const nlohmann::json bench = doc.extra.value("bench", nlohmann::json::object());
+    const nlohmann::json bench = doc.extra->value("bench", nlohmann::json::object());
     const std::string kind = bench.value("kind", "train");
     nlohmann::json result;
     if (kind == "train")

@@ -13,6 +13,8 @@
 #include <string>
 #include <vector>
 
+#include <nlohmann/json.hpp>
+
 #include "engine/datasets.h"
 #include "engine/optimizer.h"
 #include "engine/passes.h"
@@ -63,11 +65,11 @@ TEST(Presets, EveryPresetLoadsValidatesAndDescribesItself) {
         if (doc.test) {
             EXPECT_NO_THROW(bp::validate_dataset(doc.net, *doc.test, "data.test"));
         }
-        EXPECT_EQ(doc.extra.value("format_version", 0), 1);
-        ASSERT_TRUE(doc.extra.contains("title") && doc.extra["title"].is_string());
-        ASSERT_TRUE(doc.extra.contains("description") && doc.extra["description"].is_string());
-        EXPECT_FALSE(doc.extra["title"].get<std::string>().empty());
-        const std::string description = doc.extra["description"];
+        EXPECT_EQ(doc.extra->value("format_version", 0), 1);
+        ASSERT_TRUE(doc.extra->contains("title") && (*doc.extra)["title"].is_string());
+        ASSERT_TRUE(doc.extra->contains("description") && (*doc.extra)["description"].is_string());
+        EXPECT_FALSE((*doc.extra)["title"].get<std::string>().empty());
+        const std::string description = (*doc.extra)["description"];
         EXPECT_FALSE(description.empty());
         EXPECT_EQ(description.find('\n'), std::string::npos) << "the description is one line";
         // The first pass is finite and the saved document reloads to the same network.
@@ -75,7 +77,7 @@ TEST(Presets, EveryPresetLoadsValidatesAndDescribesItself) {
         EXPECT_TRUE(std::isfinite(t.loss));
         const bp::Document again = bp::parse_document(bp::dump_document(doc));
         for (int l = 1; l <= doc.net.L(); ++l) EXPECT_EQ(again.net.layers[l].W, doc.net.layers[l].W);
-        EXPECT_EQ(again.extra["title"], doc.extra["title"]);
+        EXPECT_EQ((*again.extra)["title"], (*doc.extra)["title"]);
     }
 }
 
@@ -382,8 +384,8 @@ TEST(PresetStarters, DataIsTheGeneratorsOutputRoundedToFourDecimals) {
     for (const Starter& s : starters()) {
         SCOPED_TRACE(s.file);
         const bp::Document doc = load(s.file);
-        ASSERT_TRUE(doc.extra.contains("dataset"));
-        const nlohmann::json& j = doc.extra["dataset"];
+        ASSERT_TRUE(doc.extra->contains("dataset"));
+        const nlohmann::json& j = (*doc.extra)["dataset"];
         bp::DatasetSpec spec;
         spec.kind = bp::parse_dataset_kind(j.at("kind").get<std::string>()).value();
         spec.points = j.at("points").get<int>();

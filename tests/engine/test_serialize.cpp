@@ -7,6 +7,8 @@
 #include <fstream>
 #include <string>
 
+#include <nlohmann/json.hpp>
+
 #include "engine/error.h"
 #include "engine/rng.h"
 #include "engine/serialize.h"
@@ -67,10 +69,10 @@ TEST(Serialize, SaveKeepsUnknownKeysAndRoundTripsBitExactly) {
         EXPECT_EQ(back.net.layers[l].W, d.net.layers[l].W);
         EXPECT_EQ(back.net.layers[l].b, d.net.layers[l].b);
     }
-    EXPECT_EQ(back.extra["title"], "Mazur");
-    EXPECT_EQ(back.extra["view"]["zoom"], 1.5);
-    EXPECT_EQ(back.extra["layers"][2]["note"], "out");
-    EXPECT_EQ(back.extra["training"]["custom"], 7);
+    EXPECT_EQ((*back.extra)["title"], "Mazur");
+    EXPECT_EQ((*back.extra)["view"]["zoom"], 1.5);
+    EXPECT_EQ((*back.extra)["layers"][2]["note"], "out");
+    EXPECT_EQ((*back.extra)["training"]["custom"], 7);
     EXPECT_EQ(dump_document(back), dump_document(d));
 }
 

@@ -235,10 +235,10 @@ TEST(Files, AutosaveWritesUnsavedWorkAndOffersItAtTheNextStart) {
     files(next, files_cmd::Restore{true});
     EXPECT_DOUBLE_EQ(next.doc.net.layers[1].W(0, 0), 0.61);
     EXPECT_TRUE(next.modified) << "restored work is still unsaved";
-    EXPECT_FALSE(next.doc.extra.contains(kAutosaveKey));
+    EXPECT_FALSE(next.doc.extra->contains(kAutosaveKey));
     files(next, files_cmd::SaveAs{t / "kept.json"});
     EXPECT_FALSE(fs::exists(path)) << "a save clears it";
-    EXPECT_FALSE(bp::load_document(t / "kept.json").extra.contains(kAutosaveKey));
+    EXPECT_FALSE(bp::load_document(t / "kept.json").extra->contains(kAutosaveKey));
 
     edit_w111(next, 0.62);
     files(next, files_cmd::Tick{kAutosaveSeconds});
@@ -270,7 +270,7 @@ void kill_while_writing(const std::string& path, const std::string& old_text, co
         ASSERT_TRUE(WIFSIGNALED(status));
         bp::Document d;
         ASSERT_NO_THROW(d = bp::load_document(path)) << "round " << round;
-        d.extra.erase(kAutosaveKey);
+        d.extra->erase(kAutosaveKey);
         const std::string got = text_of(d);
         EXPECT_TRUE(got == old_text || got == new_text) << "round " << round << ": a mixed or partial file";
     }

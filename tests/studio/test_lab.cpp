@@ -221,7 +221,7 @@ TEST(Lab, GeneratedDataFitsTheNetworkAndIsUndoable) {
     const bp::SplitDataset ref = bp::generate_dataset(spec);
     EXPECT_EQ(s.doc.data->X, ref.train.X);
     EXPECT_EQ(s.doc.test->Y, ref.test.Y);
-    EXPECT_EQ(s.doc.extra["dataset"]["kind"], "circle");
+    EXPECT_EQ((*s.doc.extra)["dataset"]["kind"], "circle");
     apply(s, act::Undo{});
     EXPECT_EQ(s.doc.net.output_size(), 2);
     EXPECT_EQ(s.doc.data->X, before.data->X);
