@@ -113,6 +113,9 @@ std::string parse_command_line(const std::vector<std::string>& args, Options& ou
                 Selection sel;
                 if (err = parse_select(v, sel); err.empty()) out.select = sel;
             }
+        } else if (a == "--bench") {
+            err = value(out.bench);
+            if (err.empty() && out.bench.empty()) err = "--bench needs a scenario: start, spiral, wide, largest or loss";
         } else if (a == "--list-presets") {
             out.list_presets = true;
         } else if (a == "--hide") {
@@ -182,6 +185,7 @@ std::string parse_command_line(const std::vector<std::string>& args, Options& ou
         if (!err.empty()) return err;
     }
     if (!out.screenshot.empty() && out.frames == 0) out.frames = kDefaultScreenshotFrames;
+    if (!out.bench.empty() && out.frames == 0) out.frames = kDefaultBenchFrames;
     return "";
 }
 
@@ -218,6 +222,9 @@ std::string usage_text() {
            "  --size WxH            window size in pixels (default 1280x800)\n"
            "  --frames N            render N frames and exit 0 (no saved settings are read or written)\n"
            "  --screenshot PNG      write the last frame to PNG (implies --frames 30 without --frames)\n"
+           "  --bench SCENARIO      UI benchmark: draw N frames (--frames, default 300) of a scenario and\n"
+           "                        print the CPU time per frame of the app's code: start | spiral |\n"
+           "                        wide | largest | loss (see docs/PERFORMANCE.md)\n"
            "  --help, --version     this text; the version\n"
            "\n"
            "Keys: Right/Space step, Left back, Home restart, End run the pass, P play/pause,\n"

@@ -1,7 +1,7 @@
 // The command line of backprop-studio (CONTRACT.md): [FILE] | --load FILE, --frames N, --screenshot PNG,
 // --size WxH, --present, --step K, --select w,l,j,k | b,l,j | n,l,j, --train-steps N, --help, --version;
 // for screenshots of the side panel and quiz mode: --tab NAME, --quiz, --quiz-what LIST, --answer TEXT, --hint;
-// for the Training lab: --lr X, --list-presets.
+// for the Training lab: --lr X, --list-presets; the UI benchmark: --bench SCENARIO.
 // Parsing is window-free so the tests cover every error message.
 #pragma once
 #include <optional>
@@ -33,6 +33,7 @@ struct Options {
     int path = 0;                   // > 0: keep path N (from 1) of the selected parameter drawn (Paths tab)
     std::vector<HomeworkRow> homework;   // rows of the Quiz tab's homework table
     std::optional<double> learning_rate;  // --lr: overrides the file's learning rate (before --train-steps)
+    std::string bench;              // --bench SCENARIO (bench.h): time the frames and print the figures
     bool list_presets = false;      // --list-presets: print "stem<TAB>title" per preset and exit 0
     bool help = false, version = false;
 };
@@ -40,6 +41,7 @@ struct Options {
 inline constexpr int kMinWindowSide = 320, kMaxWindowSide = 8192;
 inline constexpr long kMaxTrainSteps = 10000000;
 inline constexpr int kDefaultScreenshotFrames = 30;  // --screenshot without --frames
+inline constexpr int kDefaultBenchFrames = 300;      // --bench without --frames
 
 // Parses args (without the program name). Returns "" on success, else a one-line message naming the
 // argument; `out` is then unspecified.

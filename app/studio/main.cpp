@@ -9,6 +9,7 @@
 
 #include <imgui.h>
 
+#include "app/studio/bench.h"
 #include "app/studio/platform_glfw.h"
 #include "app/studio/resources.h"
 #include "app/studio/settings.h"
@@ -39,6 +40,25 @@ std::string screenshot_path() {
     return dir + "/" + name;
 }
 
+// --bench: one frame's figures; the first frame's time is taken when it is complete.
+void record_frame(BenchResult& b, int frame, double ui_ms, double render_ms, const FrameInfo& info) {
+    if (frame == 0) b.first_frame_ms = ms_since_process_start();
+    b.frame.add(ui_ms);
+    b.render.add(render_ms);
+    b.loss_curve.add(info.loss_curve_ms);
+}
+
+std::string finish_bench(BenchResult& b, const std::string& scenario, const AppState& s) {
+    b.scenario = scenario;
+    for (const bp::Layer& layer : s.doc.net.layers) {
+        b.network += (b.network.empty() ? "" : "-") + std::to_string(layer.size);
+        b.edges += static_cast<long>(layer.W.rows) * layer.W.cols;
+    }
+    b.loss_points = static_cast<long>(s.history.size());
+    b.training_steps = s.steps_done - b.steps_before;
+    return bench_report(b);
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -53,8 +73,12 @@ int main(int argc, char** argv) {
         return std::fputs(text.c_str(), stdout), 0;
     }
     AppState s;
+    BenchResult bench;
     try {
-        s = initial_state(o);
+        const double setup_started = thread_cpu_ms();
+        s = o.bench.empty() ? initial_state(o) : bench_state(o.bench);
+        bench.setup_ms = thread_cpu_ms() - setup_started;
+        bench.steps_before = s.steps_done;
     } catch (const bp::Error& e) {
         return std::fprintf(stderr, "backprop-studio: %s\n", e.what()), 2;
     }
@@ -113,10 +137,13 @@ int main(int argc, char** argv) {
             apply_theme(ui.light, scale);
         }
         platform.new_frame();
+        const double frame_started = thread_cpu_ms();
         ImGui::NewFrame();
         const FrameInfo info = draw_frame(s, ui, ImGui::GetIO().DeltaTime);
         ImGui::Render();
+        const double render_started = thread_cpu_ms();
         platform.render(ui.colors.background.r, ui.colors.background.g, ui.colors.background.b);
+        if (!o.bench.empty()) record_frame(bench, frame, render_started - frame_started, thread_cpu_ms() - render_started, info);
         if (info.screenshot) {  // F12 (the status line is the loop's to set: it is not a document edit)
             const std::string path = screenshot_path();
             const std::string e = platform.save_png(path);
@@ -134,6 +161,7 @@ int main(int argc, char** argv) {
         platform.swap();
         platform.set_title(window_title(s));
     }
+    if (!o.bench.empty()) std::fputs(finish_bench(bench, o.bench, s).c_str(), stdout);
     if (!headless) {
         Settings t = s.settings;
         platform.window_size(t.window_w, t.window_h);

@@ -38,6 +38,7 @@ struct FrameInfo {
     // Asked of the platform layer (main.cpp) by F12 / F11 and their menu items.
     bool screenshot = false;             // save the window as a PNG after this frame
     std::optional<bool> fullscreen;      // enter (true) or leave full screen
+    double loss_curve_ms = 0;            // CPU time the loss panel took (--bench)
 };
 
 // Base font size in pixels at scale 1 (>= 17 px for a projector).

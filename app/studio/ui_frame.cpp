@@ -5,6 +5,7 @@
 #include <cmath>
 #include <string>
 
+#include "app/studio/bench.h"
 #include "app/studio/ui_widgets.h"
 #include "app/studio/views.h"
 #include "bp_version.h"
@@ -154,7 +155,9 @@ FrameInfo draw_frame(AppState& s, const Ui& ui, double dt) {
         ImGui::SameLine();
         panel("loss", ImVec2(avail.x - formula_w - gap, bottom_h), ui);
         ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(8 * ui.scale, 6 * ui.scale));
+        const double started = thread_cpu_ms();
         draw_loss_curve(s, ui, q);
+        info.loss_curve_ms = thread_cpu_ms() - started;
         ImGui::PopStyleVar();
         ImGui::EndChild();
     }
