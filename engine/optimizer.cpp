@@ -46,6 +46,22 @@ struct UpdateRule {  // one optimiser rule applied to one parameter
     }
 };
 
+// Adam squares each gradient into its second moment: a gradient above ~1.3e154 overflows it to ∞, and
+// every later update of that parameter would be m̂/∞ = 0 — training would stop without a word.
+bool adam_moment_overflows(const Network& net, const Trace& t, const TrainingConfig& c) {
+    const auto overflows = [](double g) { return !std::isfinite(g * g); };
+    for (int l = 1; l <= net.L(); ++l) {
+        const Layer& layer = net.layers[l];
+        const LayerTrace& g = t.layers[l];
+        for (std::size_t i = 0; i < layer.W.v.size(); ++i)
+            if (overflows(c.l2 != 0.0 ? g.dW.v[i] + c.l2 * layer.W.v[i] : g.dW.v[i])) return true;
+        if (!layer.bias || c.freeze_biases) continue;
+        for (double gb : g.db)
+            if (overflows(gb)) return true;
+    }
+    return false;
+}
+
 }  // namespace
 
 void apply_update(Network& net, const Trace& t, const TrainingConfig& c, OptimizerState& s) {
@@ -72,9 +88,17 @@ void apply_update(Network& net, const Trace& t, const TrainingConfig& c, Optimiz
     }
 }
 
+namespace {
+// A batch is at most the whole data set (the loader and the CLI refuse more; a bigger batch would only
+// repeat samples, and cost memory in proportion).
+int batch_of(const TrainingConfig& c, const Dataset& d) {
+    return c.batch_size > 0 ? std::min(c.batch_size, d.size()) : d.size();
+}
+}  // namespace
+
 Trainer::Trainer(const Dataset& data, const TrainingConfig& config) : data_(&data), config_(config) {
     if (data.size() == 0) throw Error("training needs at least one sample");
-    batch_ = config.batch_size > 0 ? config.batch_size : data.size();
+    batch_ = batch_of(config, data);
     order_.resize(data.size());
     for (int i = 0; i < data.size(); ++i) order_[i] = i;
 }
@@ -82,7 +106,7 @@ Trainer::Trainer(const Dataset& data, const TrainingConfig& config) : data_(&dat
 void Trainer::set_config(const TrainingConfig& c) {
     if (c.optimizer != config_.optimizer) state_ = OptimizerState{};
     config_ = c;
-    batch_ = c.batch_size > 0 ? c.batch_size : data_->size();
+    batch_ = batch_of(c, *data_);
 }
 
 void Trainer::next_batch() {
@@ -110,6 +134,10 @@ double Trainer::step(Network& net) {
     diverged_ = !std::isfinite(trace_.loss);
     if (diverged_) return trace_.loss;
     backward(net, Yb_, trace_);
+    if (config_.optimizer == OptimizerKind::adam && adam_moment_overflows(net, trace_, config_)) {
+        diverged_ = true;  // no update: the parameters and Adam's moments stay as they were
+        return trace_.loss;
+    }
     backup_.clear();
     for (int l = 1; l <= net.L(); ++l) {
         backup_.insert(backup_.end(), net.layers[l].W.v.begin(), net.layers[l].W.v.end());

@@ -37,8 +37,9 @@ public:
     const Trace& last_trace() const { return trace_; }
     void set_config(const TrainingConfig& c);  // takes effect from the next step, no reset
     const TrainingConfig& config() const { return config_; }
-    // True when the last step's loss or gradients were not finite, or the update overflowed a
-    // parameter: that step's update was undone, so the network holds the last good parameters.
+    // True when the last step's loss or gradients were not finite, the update overflowed a parameter,
+    // or a gradient was too large for Adam's second moment (|g| > ~1.3e154, g² overflows): that step's
+    // update was not made or was undone, so the network holds the last good parameters.
     bool diverged() const { return diverged_; }
 
 private:

@@ -324,7 +324,7 @@ Document document_from_json(const json& j) {
     return doc;
 }
 
-Document parse_document(const std::string& text) {
+json parse_json_checked(const std::string& text) {
     check_nesting(text);
     json j;
     CheckedParser parser(j);
@@ -335,8 +335,10 @@ Document parse_document(const std::string& text) {
         if (auto p = what.find("] "); p != std::string::npos) what = what.substr(p + 2);
         throw Error("not valid JSON: " + printable(what) + parser.overflow_place());
     }
-    return document_from_json(j);
+    return j;
 }
+
+Document parse_document(const std::string& text) { return document_from_json(parse_json_checked(text)); }
 
 Document load_document(const std::string& path) {
     struct stat st {};

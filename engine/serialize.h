@@ -9,6 +9,9 @@
 
 namespace bp {
 
+// JSON text parsed as network files are: nesting capped, a duplicate key refused, a syntax error or a
+// number out of double's range named with its place. Throws bp::Error ("not valid JSON: …").
+nlohmann::json parse_json_checked(const std::string& text);
 Document document_from_json(const nlohmann::json& j);   // throws bp::Error
 Document parse_document(const std::string& text);        // throws bp::Error (also for bad JSON)
 Document load_document(const std::string& path);         // throws bp::Error (also for I/O)

@@ -7,6 +7,7 @@
 
 #include "engine/error.h"
 #include "engine/notation.h"
+#include "engine/serialize.h"
 
 namespace cli {
 namespace {
@@ -17,14 +18,20 @@ const char* const kIndexFields[] = {"layer", "neuron", "j", "k"};
 
 std::string entry(std::size_t i) { return "answers[" + std::to_string(i) + "]"; }
 
+// A value as a message quotes it: its JSON text in ASCII, at most 60 characters (a sheet may hold anything).
+std::string shown(const json& v) {
+    const std::string s = v.dump(-1, ' ', true, json::error_handler_t::replace);
+    return s.size() > 60 ? s.substr(0, 57) + "..." : s;
+}
+
 // A whole number ≥ 0 at j[key], or bp::Error "<where>.<key> ...".
 int whole_number(const json& j, const std::string& key, const std::string& where) {
     const json& v = j.at(key);
     const std::string name = where.empty() ? key : where + "." + key;
-    if (!v.is_number_integer()) throw bp::Error(name + " must be a whole number (indices count from 0), not " + v.dump());
+    if (!v.is_number_integer()) throw bp::Error(name + " must be a whole number (indices count from 0), not " + shown(v));
     if (v.is_number_unsigned() ? v.get<unsigned long long>() > 1000000000ull : v.get<long long>() > 1000000000ll)
-        throw bp::Error(name + " " + v.dump() + " is far too large");
-    if (!v.is_number_unsigned() && v.get<long long>() < 0) throw bp::Error(name + " " + v.dump() + " is negative: indices count from 0");
+        throw bp::Error(name + " " + shown(v) + " is far too large");
+    if (!v.is_number_unsigned() && v.get<long long>() < 0) throw bp::Error(name + " " + shown(v) + " is negative: indices count from 0");
     return v.get<int>();
 }
 
@@ -50,17 +57,17 @@ std::string written_value(const json& e, const std::string& where) {
     if (v.is_string()) return v.get<std::string>();
     if (v.is_number_integer()) return v.dump();
     if (v.is_number_float()) return bp::round_trip(v.get<double>());
-    throw bp::Error(where + ".value must be a string as written (\"0.7514\") or a number, not " + v.dump());
+    throw bp::Error(where + ".value must be a string as written (\"0.7514\") or a number, not " + shown(v));
 }
 
 bp::HomeworkAnswer read_answer(const json& e, std::size_t i, const AnswerSheet& sheet, const bp::Network& net,
                                int data_size) {
     const std::string where = entry(i);
-    if (!e.is_object()) throw bp::Error(where + " must be an object {\"what\": ..., \"value\": ...}, not " + e.dump());
+    if (!e.is_object()) throw bp::Error(where + " must be an object {\"what\": ..., \"value\": ...}, not " + shown(e));
     if (!e.contains("what")) throw bp::Error(where + ".what is missing (z, a, delta, dW, db, loss, W_after or b_after)");
     const json& w = e["what"];
     const auto what = w.is_string() ? bp::parse_quantity(w.get<std::string>()) : std::nullopt;
-    if (!what) throw bp::Error(where + ".what " + w.dump() + " is not one of z, a, delta, dW, db, loss, W_after, b_after");
+    if (!what) throw bp::Error(where + ".what " + shown(w) + " is not one of z, a, delta, dW, db, loss, W_after, b_after");
     bp::HomeworkAnswer a;
     a.ref.what = *what;
     a.given = written_value(e, where);
@@ -108,7 +115,7 @@ AnswerSheet answer_sheet_from_json(const json& j, const bp::Network& net, int da
     }
     if (!j.contains("answers")) throw bp::Error("answers is missing: {\"answers\": [{\"what\": ..., \"value\": ...}, ...]}");
     const json& list = j["answers"];
-    if (!list.is_array()) throw bp::Error("answers must be an array, not " + list.dump());
+    if (!list.is_array()) throw bp::Error("answers must be an array, not " + shown(list));
     for (std::size_t i = 0; i < list.size(); ++i) sheet.answers.push_back(read_answer(list[i], i, sheet, net, data_size));
     return sheet;
 }
@@ -118,14 +125,8 @@ AnswerSheet load_answer_sheet(const std::string& path, const bp::Network& net, i
     if (!file) throw bp::Error(path + ": cannot open the answer sheet");
     std::stringstream text;
     text << file.rdbuf();
-    json j;
-    try {
-        j = json::parse(text.str());
-    } catch (const json::parse_error& e) {
-        throw bp::Error(path + " is not valid JSON: " + e.what());
-    }
-    try {
-        return answer_sheet_from_json(j, net, data_size);
+    try {  // parsed as network files are: duplicate keys refused, overflowing numbers named with their place
+        return answer_sheet_from_json(bp::parse_json_checked(text.str()), net, data_size);
     } catch (const bp::Error& e) {
         throw bp::Error(path + ": " + e.what());
     }

@@ -203,6 +203,25 @@ TEST(CliCheck, BadEntriesNameTheEntryAndTheField) {
     EXPECT_NE(refusal({{"answer", json::array()}}).find("answers is missing"), std::string::npos);
 }
 
+// Sheets that are not JSON as network files must be: each refused with the file's name and the place.
+TEST(CliCheck, AnUnreadableSheetIsRefusedWithItsNameAndThePlace) {
+    TempDir dir;
+    const std::string net = dir.write_json("net.json", mazur_network());
+    const auto refusal_of = [&](const std::string& text) {
+        const std::string path = dir.write("sheet.json", text);
+        const RunResult r = run_cli({"check", net, path});
+        EXPECT_EQ(r.status, 2) << r.err;
+        EXPECT_NE(r.err.find(path), std::string::npos) << r.err;
+        return r.err;
+    };
+    EXPECT_NE(refusal_of(R"({"answers": [{"what": "loss", "value": 1e999}]})").find("number overflow"), std::string::npos);
+    EXPECT_NE(refusal_of(R"({"answers": [], "answers": []})").find("duplicate key"), std::string::npos);
+    std::string sheet = R"({"answers": [{"what": ")";
+    sheet.append(100000, 'x').append(R"(", "value": "1"}]})");
+    const std::string huge = refusal_of(sheet);
+    EXPECT_LT(huge.size(), 400u) << "the message quotes at most a short piece of the value";
+}
+
 TEST(CliCheck, ABatchNeedsTheSampleOfEachPerSampleAnswer) {
     TempDir dir;
     const RunResult r = run_cli({"check", dir.write_json("net.json", mazur_with_copies(3)),
@@ -217,7 +236,7 @@ TEST(CliCheck, BadFilesAndArgumentsExitTwo) {
     const std::string bad = dir.write("bad.json", "{\"answers\": [");
     RunResult r = run_cli({"check", net, bad});
     EXPECT_EQ(r.status, 2);
-    EXPECT_NE(r.err.find("bad.json is not valid JSON"), std::string::npos) << r.err;
+    EXPECT_NE(r.err.find("bad.json: not valid JSON"), std::string::npos) << r.err;
     r = run_cli({"check", net, dir.path("missing.json")});
     EXPECT_EQ(r.status, 2);
     EXPECT_NE(r.err.find("missing.json"), std::string::npos) << r.err;

@@ -141,6 +141,39 @@ TEST(Optimizer, DivergenceIsReportedAndParametersStayFinite) {
         for (double w : net.layers[l].W.v) EXPECT_TRUE(std::isfinite(w));
 }
 
+// RELIABILITY.md's reproducer: a gradient of 1e200 squares past the largest double in Adam's second
+// moment. The step is reported as divergence and nothing changes, instead of a silent stall (every later
+// update m̂/√∞ = 0).
+TEST(Optimizer, AGradientTooLargeForAdamIsReportedNotSwallowed) {
+    Network net = make_network({1, 1}, {Activation::linear}, Loss::mse_half, InitScheme::uniform, 1, false);
+    net.layers[1].W(0, 0) = 1e-200;
+    Matrix X(1, 1), Y(1, 1);
+    X.v = {1e200};
+    Y.v = {0.0};
+    const Dataset d{X, Y};
+    TrainingConfig c;
+    c.optimizer = OptimizerKind::adam;
+    c.learning_rate = 1e-3;
+    Trainer tr(d, c);
+    EXPECT_EQ(tr.step(net), 0.5);  // ½(1e-200 · 1e200 − 0)², finite; the gradient 1e200 is finite too
+    EXPECT_TRUE(tr.diverged());
+    EXPECT_EQ(net.layers[1].W(0, 0), 1e-200);
+    // A gradient Adam can square is stepped as before.
+    X.v = {1e100};
+    const Dataset small{X, Y};  // the Trainer keeps a reference: the data must outlive it
+    Trainer ok(small, c);
+    ok.step(net);
+    EXPECT_FALSE(ok.diverged());
+    EXPECT_NEAR(net.layers[1].W(0, 0), -1e-3, 1e-9);  // Adam's first step moves w by about η
+}
+
+TEST(Optimizer, ABatchLargerThanTheDataIsTheWholeData) {
+    TrainingConfig c;
+    c.batch_size = 1000000;
+    const Trainer tr(mazur_data(), c);
+    EXPECT_EQ(tr.batch_size(), mazur_data().size());
+}
+
 TEST(Optimizer, AccuracyCountsThresholdAndArgmax) {
     Network net;
     net.loss = Loss::binary_cross_entropy;
