@@ -46,7 +46,16 @@ void value_lines(const std::vector<ValueLine>& lines, const Ui& ui, bool with_me
         std::string rest;
         if (!v.formula.empty()) rest += " = " + v.formula;
         rest += " = ";
-        ImGui::TextColored(dim, "%s", rest.c_str());
+        const float value_w = ImGui::CalcTextSize(v.known ? v.value.c_str() : "?").x;
+        if (ImGui::CalcTextSize(rest.c_str()).x + value_w <= ImGui::GetContentRegionAvail().x) {
+            ImGui::TextColored(dim, "%s", rest.c_str());
+        } else {  // a long update formula in a narrow panel: wrap it, then "= value" on a line of its own
+            ImGui::SameLine(0, ImGui::CalcTextSize(" ").x);  // the wrapping starts at a word: keep the space
+            text_wrapped_at_spaces(rest.substr(1, rest.size() - 4), dim, ImGui::GetFontSize());
+            ImGui::Indent(ImGui::GetFontSize());
+            ImGui::TextColored(dim, "= ");
+            ImGui::Unindent(ImGui::GetFontSize());
+        }
         ImGui::SameLine(0, 0);
         if (v.known) ImGui::TextUnformatted(v.value.c_str());
         else {  // the note only where it fits: a narrow panel still shows the "?"
