@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <charconv>
 
+#include "app/studio/export.h"
 #include "app/studio/quiz.h"
 
 namespace studio {
@@ -113,6 +114,11 @@ std::string parse_command_line(const std::vector<std::string>& args, Options& ou
                 Selection sel;
                 if (err = parse_select(v, sel); err.empty()) out.select = sel;
             }
+        } else if (a == "--canvas-png") {
+            err = value(out.canvas_png);
+            if (err.empty() && out.canvas_png.empty()) err = "--canvas-png needs a file name";
+        } else if (a == "--canvas-scale") {
+            if (err = count(1, kMaxCanvasScale, n); err.empty()) out.canvas_scale = static_cast<int>(n);
         } else if (a == "--bench") {
             err = value(out.bench);
             if (err.empty() && out.bench.empty()) err = "--bench needs a scenario: start, spiral, wide, largest or loss";
@@ -186,6 +192,7 @@ std::string parse_command_line(const std::vector<std::string>& args, Options& ou
     }
     if (!out.screenshot.empty() && out.frames == 0) out.frames = kDefaultScreenshotFrames;
     if (!out.bench.empty() && out.frames == 0) out.frames = kDefaultBenchFrames;
+    if (!out.canvas_png.empty() && out.frames == 0) out.frames = kDefaultScreenshotFrames;
     return "";
 }
 
@@ -222,6 +229,8 @@ std::string usage_text() {
            "  --size WxH            window size in pixels (default 1280x800)\n"
            "  --frames N            render N frames and exit 0 (no saved settings are read or written)\n"
            "  --screenshot PNG      write the last frame to PNG (implies --frames 30 without --frames)\n"
+           "  --canvas-png PNG      write the network canvas alone to PNG after the last frame, drawn at\n"
+           "                        --canvas-scale K (1 to 4, default 2) times the window's size\n"
            "  --bench SCENARIO      UI benchmark: draw N frames (--frames, default 300) of a scenario and\n"
            "                        print the CPU time per frame of the app's code: start | spiral |\n"
            "                        wide | largest | loss (see docs/PERFORMANCE.md)\n"

@@ -1,5 +1,5 @@
 // The command line of backprop-studio (CONTRACT.md): [FILE] | --load FILE, --frames N, --screenshot PNG,
-// --size WxH, --present, --step K, --select w,l,j,k | b,l,j | n,l,j, --train-steps N, --help, --version;
+// --size WxH, --canvas-png PNG, --canvas-scale K, --present, --step K, --select w,l,j,k | b,l,j | n,l,j, --train-steps N, --help, --version;
 // for screenshots of the side panel and quiz mode: --tab NAME, --quiz, --quiz-what LIST, --answer TEXT, --hint;
 // for the Training lab: --lr X, --list-presets; the UI benchmark: --bench SCENARIO.
 // Parsing is window-free so the tests cover every error message.
@@ -17,6 +17,8 @@ struct Options {
     std::string file;               // empty: the built-in example
     int frames = 0;                 // > 0: render this many frames and exit (headless runs)
     std::string screenshot;         // PNG of the last frame
+    std::string canvas_png;         // PNG of the network canvas alone after the last frame, drawn at
+    int canvas_scale = 2;           //   canvas_scale times the window's size (1 to 4)
     std::string autosave_dir;       // autosave there (and offer what is there), even with --frames
     std::vector<std::string> hide;  // panels hidden: side, loss (as View ▸ does)
     std::string open_dialog;        // for screenshots: open | save (the file browser), help, about

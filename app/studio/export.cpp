@@ -106,16 +106,24 @@ const char* export_suffix(ExportKind k) {
     return "";
 }
 
-std::string write_export(const AppState& s, ExportKind k) {
+std::string export_path(const AppState& s, const std::string& suffix) {
     namespace fs = std::filesystem;
     std::string dir = s.file_path.empty() ? s.files.last_dir : fs::path(s.file_path).parent_path().string();
     if (dir.empty() || !fs::is_directory(dir)) dir = documents_dir();
     std::string name = s.file_path.empty() ? s.title : fs::path(s.file_path).stem().string();
     for (char& c : name)
         if (c == '/') c = '-';
-    const std::string path = (fs::path(dir) / (name + export_suffix(k))).string();
+    return (fs::path(dir) / (name + suffix)).string();
+}
+
+std::string write_export(const AppState& s, ExportKind k) {
+    const std::string path = export_path(s, export_suffix(k));
     bp::write_file_atomically(path, export_text(s, k));
     return path;
+}
+
+std::string canvas_png_suffix(int scale) {
+    return scale == 1 ? "-canvas.png" : "-canvas@" + std::to_string(scale) + "x.png";
 }
 
 }  // namespace studio

@@ -23,8 +23,15 @@ std::string loss_csv(const AppState& s);
 std::string export_text(const AppState& s, ExportKind k);
 const char* export_suffix(ExportKind k);       // "-trace.csv", "-loss.csv", "-formula.tex", ...
 
-// Writes the export next to the document (or in the last folder / ~/Documents) as <title><suffix>,
-// atomically. Returns the path written; throws bp::Error with the reason.
+// Where an export goes: next to the document (or in the last folder / ~/Documents), named
+// <document name><suffix>.
+std::string export_path(const AppState& s, const std::string& suffix);
+// Writes the export to export_path(s, export_suffix(k)) atomically. Returns the path written; throws
+// bp::Error with the reason.
 std::string write_export(const AppState& s, ExportKind k);
+// "-canvas.png", "-canvas@2x.png": the network canvas's picture at a scale, 1 to kMaxCanvasScale
+// (platform_offscreen.h draws and writes it).
+inline constexpr int kMaxCanvasScale = 4;
+std::string canvas_png_suffix(int scale);
 
 }  // namespace studio

@@ -10,7 +10,9 @@
 #include <imgui.h>
 
 #include "app/studio/bench.h"
+#include "app/studio/export.h"
 #include "app/studio/platform_glfw.h"
+#include "app/studio/platform_offscreen.h"
 #include "app/studio/resources.h"
 #include "app/studio/settings.h"
 #include "app/studio/startup.h"
@@ -154,6 +156,18 @@ int main(int argc, char** argv) {
         if (!s.present && platform.fullscreen()) platform.set_fullscreen(false);  // presentation ended
         if (headless && frame == o.frames - 1 && !o.screenshot.empty()) {
             if (const std::string e = platform.save_png(o.screenshot); !e.empty()) {
+                std::fprintf(stderr, "backprop-studio: %s\n", e.c_str());
+                status = 1;
+            }
+        }
+        if (info.canvas_png_scale > 0) {  // File ▸ Export ▸ the network canvas, Shift+F12
+            const std::string path = export_path(s, canvas_png_suffix(info.canvas_png_scale));
+            const std::string e = save_canvas_png(platform, s, ui, info.canvas_png_scale, path);
+            s.status = e.empty() ? "Exported the network canvas: " + path : "The canvas was not exported: " + e;
+            s.status_is_error = !e.empty();
+        }
+        if (headless && frame == o.frames - 1 && !o.canvas_png.empty()) {
+            if (const std::string e = save_canvas_png(platform, s, ui, o.canvas_scale, o.canvas_png); !e.empty()) {
                 std::fprintf(stderr, "backprop-studio: %s\n", e.c_str());
                 status = 1;
             }

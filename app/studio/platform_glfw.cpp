@@ -2,7 +2,9 @@
 #include "app/studio/platform_glfw.h"
 
 #include <algorithm>
+#include <cerrno>
 #include <cstdio>
+#include <cstring>
 #include <utility>
 #include <vector>
 
@@ -30,6 +32,22 @@ std::string glfw_error() {
 }
 
 }  // namespace
+
+std::string write_png_atomically(const std::string& path, int w, int h, const unsigned char* rgba_bottom_up) {
+    const std::string part = path + ".part";
+    // GL's rows go bottom-up; PNG's top-down: write from the last row with a negative stride.
+    const int stride = w * 4;
+    if (!stbi_write_png(part.c_str(), w, h, 4, rgba_bottom_up + static_cast<std::size_t>(h - 1) * stride, -stride)) {
+        std::remove(part.c_str());
+        return "cannot write " + path;
+    }
+    if (std::rename(part.c_str(), path.c_str()) != 0) {
+        const std::string why = std::strerror(errno);
+        std::remove(part.c_str());
+        return "cannot write " + path + " (" + why + ")";
+    }
+    return "";
+}
 
 bool Platform::open(int width, int height, const std::string& title, bool vsync, std::string& error) {
     if (!glfwInit()) {
@@ -152,11 +170,7 @@ std::string Platform::save_png(const std::string& path) const {
     glReadBuffer(GL_BACK);
     glPixelStorei(GL_PACK_ALIGNMENT, 1);
     glReadPixels(0, 0, w, h, GL_RGBA, GL_UNSIGNED_BYTE, rgba.data());
-    // GL's rows go bottom-up; PNG's top-down: write from the last row with a negative stride.
-    const int stride = w * 4;
-    if (!stbi_write_png(path.c_str(), w, h, 4, rgba.data() + static_cast<std::size_t>(h - 1) * stride, -stride))
-        return "cannot write " + path;
-    return "";
+    return write_png_atomically(path, w, h, rgba.data());
 }
 
 }  // namespace studio

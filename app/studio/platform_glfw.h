@@ -8,6 +8,11 @@ struct GLFWwindow;
 
 namespace studio {
 
+// Writes w × h RGBA pixels given bottom row first (as glReadPixels returns them) to a PNG, atomically
+// (a temporary file beside it, then a rename: an existing picture is never left half-written).
+// Returns "" or the reason it failed.
+std::string write_png_atomically(const std::string& path, int w, int h, const unsigned char* rgba_bottom_up);
+
 class Platform {
 public:
     // Opens the window and sets up ImGui's backends (the ImGui context must exist). On failure returns

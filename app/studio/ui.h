@@ -34,11 +34,13 @@ struct Ui {
 struct FrameInfo {
     NetworkLayout canvas;  // the network canvas's geometry in screen pixels
     Box canvas_box;
+    Box canvas_picture;    // the canvas with its legend: what File ▸ Export ▸ canvas writes
     Box lab_plot;          // the Lab's data plot area (w = 0 when not drawn)
     // Asked of the platform layer (main.cpp) by F12 / F11 and their menu items.
     bool screenshot = false;             // save the window as a PNG after this frame
     std::optional<bool> fullscreen;      // enter (true) or leave full screen
     double loss_curve_ms = 0;            // CPU time the loss panel took (--bench)
+    int canvas_png_scale = 0;            // > 0: export the network canvas at this scale after this frame
 };
 
 // Base font size in pixels at scale 1 (>= 17 px for a projector).

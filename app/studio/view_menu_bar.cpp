@@ -42,6 +42,7 @@ constexpr Shortcut kShortcuts[] = {
     {"F1 or ?", "this help"},
     {"F11", "presentation mode, full screen"},
     {"F12", "screenshot of the window (PNG in ~/Pictures)"},
+    {"Shift+F12", "the network canvas alone at twice the size, for slides (PNG beside the document)"},
     {"Esc", "close a dialog or this help"},
     {"double-click an edge", "type a weight's exact value"},
 };
@@ -65,7 +66,10 @@ void file_shortcuts(const AppState& s, ActionQueue& q, FrameInfo& info) {
         q.push_back(act::SetPresent{!s.present});
         info.fullscreen = !s.present;
     }
-    if (key(kKeyF12)) info.screenshot = true;
+    if (key(kKeyF12)) {
+        if (io.KeyShift) info.canvas_png_scale = 2;
+        else info.screenshot = true;
+    }
 }
 
 // ---- [SECTION] menus ----
@@ -97,6 +101,15 @@ void file_menu(const AppState& s, ActionQueue& q, FrameInfo& info) {
         item("The loss history as CSV", ExportKind::loss_csv, "step, training loss, test loss: every step (of a long run, the steps the curve keeps, spikes included).");
         item("This step's formula as text", ExportKind::formula_text, "The formula with its numbers, in Unicode.");
         item("This step's formula as LaTeX", ExportKind::formula_latex, "For slides: the same formula in LaTeX.");
+        ImGui::Separator();
+        for (int k = 1; k <= 3; ++k) {
+            const std::string label = "The network canvas as PNG, ×" + std::to_string(k);
+            if (ImGui::MenuItem(label.c_str(), k == 2 ? "Shift+F12" : nullptr)) info.canvas_png_scale = k;
+            const std::string help = k == 1 ? "The canvas alone, as on screen."
+                                            : "The canvas alone, drawn again at " + std::to_string(k) +
+                                                  " times the size: sharp text and lines for slides.";
+            item_tooltip(help.c_str());
+        }
         ImGui::TextDisabled("Files go next to the document, named after it.");
         ImGui::EndMenu();
     }

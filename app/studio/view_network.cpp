@@ -539,6 +539,7 @@ void draw_network(const AppState& s, const Ui& ui, ActionQueue& q, FrameInfo& in
     const NetworkLayout lay = layout_network(sizes, bias, box, ImGui::GetFontSize() * 1.8f, 44 * ui.scale);
     info.canvas = lay;
     info.canvas_box = box;
+    info.canvas_picture = Box{p0.x, p0.y, size.x, size.y + legend_h};
 
     Selection hit;
     interact(s, lay, ui, q, hit);

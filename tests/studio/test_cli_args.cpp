@@ -81,3 +81,16 @@ TEST(CliArgs, ErrorsNameTheArgument) {
         EXPECT_NE(e.find(name), std::string::npos) << "args " << args[0] << ": got \"" << e << "\"";
     }
 }
+
+TEST(CliArgs, TheCanvasPictureTakesAFileAndAScaleFromOneToFour) {
+    Options o;
+    ASSERT_EQ(parse_command_line({"--canvas-png", "net.png"}, o), "");
+    EXPECT_EQ(o.canvas_png, "net.png");
+    EXPECT_EQ(o.canvas_scale, 2);
+    EXPECT_EQ(o.frames, kDefaultScreenshotFrames) << "a picture needs frames drawn first";
+    ASSERT_EQ(parse_command_line({"--canvas-png", "net.png", "--canvas-scale", "3", "--frames", "4"}, o), "");
+    EXPECT_EQ(o.canvas_scale, 3);
+    EXPECT_EQ(o.frames, 4);
+    EXPECT_NE(parse_command_line({"--canvas-scale", "5"}, o).find("from 1 to 4"), std::string::npos);
+    EXPECT_NE(parse_command_line({"--canvas-png"}, o).find("needs a value"), std::string::npos);
+}
