@@ -22,4 +22,9 @@ struct Matrix {
     bool operator==(const Matrix&) const = default;
 };
 
+// Reshapes m (to zeros) only when its shape differs, so loops that run every training step allocate nothing.
+inline void ensure_shape(Matrix& m, int rows, int cols) {
+    if (m.rows != rows || m.cols != cols) m = Matrix(rows, cols);
+}
+
 }  // namespace bp

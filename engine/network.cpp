@@ -192,4 +192,11 @@ bool all_finite(const Network& net) {
     return true;
 }
 
+bool same_shape(const Network& a, const Network& b) {
+    if (a.layers.size() != b.layers.size()) return false;
+    for (std::size_t l = 0; l < a.layers.size(); ++l)
+        if (a.layers[l].size != b.layers[l].size) return false;
+    return true;
+}
+
 }  // namespace bp

@@ -63,6 +63,8 @@ void initialize(Network&, InitScheme scheme, std::uint64_t seed);
 void round_parameters(Network&, int decimals);
 
 // True when every weight and bias is a finite number (no NaN, no ±∞).
+// The same number of layers with the same sizes (the activations, weights and loss may differ).
+bool same_shape(const Network& a, const Network& b);
 bool all_finite(const Network&);
 
 }  // namespace bp

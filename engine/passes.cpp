@@ -7,15 +7,6 @@
 #include "engine/losses.h"
 
 namespace bp {
-namespace {
-
-// Reshapes m only when needed, so a trainer that calls the passes every step allocates nothing.
-void ensure_shape(Matrix& m, int rows, int cols) {
-    if (m.rows != rows || m.cols != cols) m = Matrix(rows, cols);
-}
-
-}  // namespace
-
 // ---- kernels ----
 double weighted_input(const Layer& layer, int j, const double* a_prev) {
     const double* w = layer.W.row(j);

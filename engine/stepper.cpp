@@ -124,10 +124,6 @@ private:
     std::vector<StepEvent>& events_;
 };
 
-void ensure_shape(Matrix& m, int rows, int cols) {
-    if (m.rows != rows || m.cols != cols) m = Matrix(rows, cols);
-}
-
 using Kind = ValueRef::Kind;
 
 // z^l_j = Σ_k w^l_jk a^(l−1)_k + b^l_j and a^l_j = f(z^l_j), neuron by neuron (softmax: every z, then every a).

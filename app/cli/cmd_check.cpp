@@ -14,7 +14,7 @@
 namespace {
 using namespace cli;
 
-const char* const kHelp = R"HELP(Usage: backprop-cli check NET.json ANSWERS.json [--format table|json]
+const char* const kCheckHelp = R"HELP(Usage: backprop-cli check NET.json ANSWERS.json [--format table|json]
 
 Marks hand-computed answers for one forward pass, one backward pass and one SGD step of the network
 (with the file's training.learning_rate, l2 and freeze_biases; whatever the optimizer).
@@ -102,7 +102,7 @@ void print_table(const std::vector<bp::MarkedAnswer>& marked, const Input& in, c
 int run_check(const std::vector<std::string>& args, std::ostream& out, std::ostream&) {
     const ParsedArgs a = parse_args("check", args, {{"--format", true}});
     if (a.help) {
-        out << kHelp;
+        out << kCheckHelp;
         return 0;
     }
     const Format format = format_option(a, Format::table);

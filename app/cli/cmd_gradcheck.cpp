@@ -15,7 +15,7 @@ using namespace cli;
 
 constexpr double kTolerance = 1e-5;  // worst relative error that still passes
 
-const char* const kHelp = R"(Usage: backprop-cli gradcheck NET.json [--format table|json]
+const char* const kGradcheckHelp = R"(Usage: backprop-cli gradcheck NET.json [--format table|json]
 
 Checks backprop against calculus: for every weight and bias, the gradient of the batch loss over all
 of data compared with the central difference (L(θ+h) − L(θ−h)) / 2h, h = 1e-6. The relative error
@@ -64,7 +64,7 @@ void print_table(const bp::GradCheckReport& r, bool ok, std::ostream& out) {
 int run_gradcheck(const CommandArgs& args, std::ostream& out, std::ostream&) {
     const ParsedArgs a = parse_args("gradcheck", args, {{"--format", true}});
     if (a.help) {
-        out << kHelp;
+        out << kGradcheckHelp;
         return 0;
     }
     const Format format = format_option(a, Format::table);

@@ -15,7 +15,7 @@
 namespace {
 using namespace cli;
 
-const char* const kHelp = R"(Usage: backprop-cli paths NET.json (--weight l,j,k | --bias l,j) [--sample n]
+const char* const kPathsHelp = R"(Usage: backprop-cli paths NET.json (--weight l,j,k | --bias l,j) [--sample n]
                           [--format table|json]
 
 Every path by which one parameter reaches the loss, for one sample alone (no 1/N): one path per
@@ -157,7 +157,7 @@ int run_paths(const CommandArgs& args, std::ostream& out, std::ostream&) {
     const ParsedArgs a =
         parse_args("paths", args, {{"--weight", true}, {"--bias", true}, {"--sample", true}, {"--format", true}});
     if (a.help) {
-        out << kHelp;
+        out << kPathsHelp;
         return 0;
     }
     const Format format = format_option(a, Format::table);

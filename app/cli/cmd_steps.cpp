@@ -13,7 +13,7 @@
 namespace {
 using namespace cli;
 
-const char* const kHelp = R"(Usage: backprop-cli steps NET.json [--sample n] [--format table|json]
+const char* const kStepsHelp = R"(Usage: backprop-cli steps NET.json [--sample n] [--format table|json]
 
 The whole pass as a sequence of small events: z then a of each neuron, layer by layer; the loss;
 δ of each output neuron; δ of each hidden neuron, backwards; ∂L/∂w and ∂L/∂b; the update of each
@@ -54,7 +54,7 @@ Json event_json(const bp::StepEvent& e, const bp::EventText& t, int index) {
 int run_steps(const CommandArgs& args, std::ostream& out, std::ostream&) {
     const ParsedArgs a = parse_args("steps", args, {{"--sample", true}, {"--format", true}});
     if (a.help) {
-        out << kHelp;
+        out << kStepsHelp;
         return 0;
     }
     const Format format = format_option(a, Format::table);

@@ -13,7 +13,7 @@
 namespace {
 using namespace cli;
 
-const char* const kHelp = R"(Usage: backprop-cli trace NET.json [--format json|table]
+const char* const kTraceHelp = R"(Usage: backprop-cli trace NET.json [--format json|table]
 
 One forward and one backward pass with all of data.inputs as one batch of N samples.
 
@@ -115,7 +115,7 @@ void print_table(const bp::Network& net, const bp::Dataset& data, const bp::Trac
 int run_trace(const CommandArgs& args, std::ostream& out, std::ostream&) {
     const ParsedArgs a = parse_args("trace", args, {{"--format", true}});
     if (a.help) {
-        out << kHelp;
+        out << kTraceHelp;
         return 0;
     }
     const Format format = format_option(a, Format::json);

@@ -14,7 +14,7 @@
 namespace {
 using namespace cli;
 
-const char* const kHelp = R"(Usage: backprop-cli train NET.json --steps N [--lr X] [--batch B]
+const char* const kTrainHelp = R"(Usage: backprop-cli train NET.json --steps N [--lr X] [--batch B]
                           [--optimizer sgd|momentum|adam] [--out FILE] [--log FILE]
 
 Trains the network on its data for N steps and prints one line per step on stdout: "step loss",
@@ -69,7 +69,7 @@ int run_train(const CommandArgs& args, std::ostream& out, std::ostream& err) {
         "train", args,
         {{"--steps", true}, {"--lr", true}, {"--batch", true}, {"--optimizer", true}, {"--out", true}, {"--log", true}});
     if (a.help) {
-        out << kHelp;
+        out << kTrainHelp;
         return 0;
     }
     const auto steps_text = a.get("--steps");

@@ -18,17 +18,7 @@ namespace {
 
 // ---- [SECTION] helpers ----
 
-void set_status(AppState& s, std::string text, bool error = false) {
-    s.status = std::move(text);
-    s.status_is_error = error;
-}
 
-bool same_shape(const bp::Network& a, const bp::Network& b) {
-    if (a.layers.size() != b.layers.size()) return false;
-    for (std::size_t l = 0; l < a.layers.size(); ++l)
-        if (a.layers[l].size != b.layers[l].size) return false;
-    return true;
-}
 
 void validate_document(const bp::Document& d) {
     bp::validate(d.net);
@@ -71,7 +61,7 @@ void edit(AppState& s, const std::string& label, Fn fn) {
         push_undo(s, label);
         s.gesture_saved = s.gesture_open;
     }
-    const bool keep_cursor = same_shape(next.net, s.doc.net);
+    const bool keep_cursor = bp::same_shape(next.net, s.doc.net);
     s.doc = std::move(next);
     mark_edit(s);
     document_changed(s, keep_cursor);
@@ -79,7 +69,7 @@ void edit(AppState& s, const std::string& label, Fn fn) {
 }
 
 void restore(AppState& s, Snapshot snap) {
-    const bool keep_cursor = same_shape(snap.doc.net, s.doc.net);
+    const bool keep_cursor = bp::same_shape(snap.doc.net, s.doc.net);
     s.doc = std::move(snap.doc);
     s.selection = snap.selection;
     s.sample = snap.sample;
@@ -87,7 +77,6 @@ void restore(AppState& s, Snapshot snap) {
     document_changed(s, keep_cursor);
 }
 
-bool has_test(const AppState& s) { return s.doc.test && s.doc.test->size() > 0; }
 
 // The current network's test-set loss, when there is test data (for the loss history).
 std::optional<double> test_loss(const AppState& s) {
@@ -166,7 +155,7 @@ std::string layer_name(const bp::Network& net, int l) {
 
 // ---- [SECTION] the handler ----
 
-struct Handler {
+struct ActionHandler {
     AppState& s;
 
     void operator()(const act::Select& a) {
@@ -343,7 +332,7 @@ struct Handler {
 
 }  // namespace
 
-void apply(AppState& s, const Action& a) { std::visit(Handler{s}, a); }
+void apply(AppState& s, const Action& a) { std::visit(ActionHandler{s}, a); }
 
 void apply_all(AppState& s, ActionQueue& q) {
     for (const Action& a : q) apply(s, a);

@@ -45,15 +45,11 @@ std::string parent_dir(const std::string& path) {
     return p.empty() ? fs::current_path().string() : p.string();
 }
 
-void say(AppState& s, std::string text, bool error = false) {
-    s.status = std::move(text);
-    s.status_is_error = error;
-}
 
 void show_error(AppState& s, std::string title, std::string text) {
     s.files.error_title = std::move(title);
     s.files.error_text = std::move(text);
-    say(s, s.files.error_title + ": " + s.files.error_text, true);
+    set_status(s, s.files.error_title + ": " + s.files.error_text, true);
 }
 
 // ---- the recent list and the last folder (config_dir()/recent.json) ----
@@ -95,7 +91,7 @@ void open_file(AppState& s, const std::string& path) {
     if (failed) return show_error(s, "Could not open " + fs::path(path).filename().string(), why);
     remember(s.files, path);
     remove_autosave(s.files);
-    say(s, "Opened " + path);
+    set_status(s, "Opened " + path);
 }
 
 void new_document(AppState& s) {
@@ -103,7 +99,7 @@ void new_document(AppState& s) {
     apply(s, act::ReplaceDocument{builtin_example(), "", "Untitled"});
     s.files = std::move(keep);
     remove_autosave(s.files);
-    say(s, "A new document: the 2-2-2 example, not saved yet (File ▸ Save As… names it).");
+    set_status(s, "A new document: the 2-2-2 example, not saved yet (File ▸ Save As… names it).");
 }
 
 void continue_pending(AppState& s);
@@ -123,7 +119,7 @@ bool save_to(AppState& s, std::string path) {
     remember(s.files, path);
     remove_autosave(s.files);
     s.files.browser.open = false;
-    say(s, "Saved " + path);
+    set_status(s, "Saved " + path);
     return true;
 }
 
@@ -158,7 +154,7 @@ void list_into(FileBrowser& b, const std::string& dir) {
     b.entries = list_directory(b.dir, b.error);
 }
 
-struct Handler {
+struct FilesHandler {
     AppState& s;
 
     void operator()(const files_cmd::New& c) {
@@ -219,7 +215,7 @@ struct Handler {
     }
     void operator()(const files_cmd::Export& c) {
         try {
-            say(s, "Exported " + write_export(s, c.kind));
+            set_status(s, "Exported " + write_export(s, c.kind));
         } catch (const bp::Error& e) {
             show_error(s, "Could not export", e.what());
         }
@@ -241,7 +237,7 @@ struct Handler {
         apply(s, act::ReplaceDocument{std::move(doc), origin, origin.empty() ? "Untitled (restored)" : stem(origin)});
         s.files = std::move(keep);
         s.modified = true;  // restored work is unsaved work
-        say(s, "Restored the unsaved work of " + when + (origin.empty() ? "" : " (" + origin + ")") +
+        set_status(s, "Restored the unsaved work of " + when + (origin.empty() ? "" : " (" + origin + ")") +
                    ". Save it to keep it.");
     }
 };
@@ -354,6 +350,6 @@ void remove_autosave(FilesState& f) {
     fs::remove(a.path, ec);
 }
 
-void apply_files(AppState& s, const FilesCommand& c) { std::visit(Handler{s}, c); }
+void apply_files(AppState& s, const FilesCommand& c) { std::visit(FilesHandler{s}, c); }
 
 }  // namespace studio

@@ -21,22 +21,11 @@ namespace {
 
 // ---- [SECTION] helpers ----
 
-void say(AppState& s, std::string text, bool error = false) {
-    s.status = std::move(text);
-    s.status_is_error = error;
-}
 
-bool has_test(const AppState& s) { return s.doc.test && s.doc.test->size() > 0; }
 
-bool same_shape(const bp::Network& a, const bp::Network& b) {
-    if (a.layers.size() != b.layers.size()) return false;
-    for (std::size_t l = 0; l < a.layers.size(); ++l)
-        if (a.layers[l].size != b.layers[l].size) return false;
-    return true;
-}
 
 bool same_network(const bp::Network& a, const bp::Network& b) {
-    if (!same_shape(a, b) || a.loss != b.loss) return false;
+    if (!bp::same_shape(a, b) || a.loss != b.loss) return false;
     for (std::size_t l = 1; l < a.layers.size(); ++l) {
         const bp::Layer &x = a.layers[l], &y = b.layers[l];
         if (x.activation != y.activation || x.bias != y.bias || x.W != y.W || x.b != y.b) return false;
@@ -98,13 +87,13 @@ long run_steps(AppState& s, long count) {
         if (auto d = lab.watch.observe(step, loss, s.trainer->diverged(), s.doc.training.learning_rate)) {
             lab.diverged = d;
             pause(s);
-            say(s, divergence_message(*d), true);
+            set_status(s, divergence_message(*d), true);
             ++done;
             break;
         }
         if (lab.stop_at_step > 0 && s.steps_done >= lab.stop_at_step) {
             pause(s);
-            say(s, "Stopped at step " + std::to_string(s.steps_done) + ", as asked.");
+            set_status(s, "Stopped at step " + std::to_string(s.steps_done) + ", as asked.");
             ++done;
             break;
         }
@@ -112,7 +101,7 @@ long run_steps(AppState& s, long count) {
             const double full = bp::evaluate_loss(s.doc.net, *s.doc.data);
             if (full <= lab.stop_at_loss) {
                 pause(s);
-                say(s, "Stopped at step " + std::to_string(s.steps_done) + ": the training loss " +
+                set_status(s, "Stopped at step " + std::to_string(s.steps_done) + ": the training loss " +
                            bp::format_number(full, 4) + " reached the target " + bp::format_number(lab.stop_at_loss, 4) + ".");
                 ++done;
                 break;
@@ -234,17 +223,17 @@ struct LabHandler {
     void operator()(const lab::SetTraining& a) {
         if (a.on == s.lab.training) return;
         s.lab.training = a.on;
-        if (!a.on) return say(s, "Paused at step " + std::to_string(s.steps_done) + ".");
+        if (!a.on) return set_status(s, "Paused at step " + std::to_string(s.steps_done) + ".");
         s.playing = false;  // the stepped play mode and continuous training exclude each other
         s.lab.diverged.reset();
         start_watch(s);
-        say(s, "Training… (the loss curve and the plot follow live)");
+        set_status(s, "Training… (the loss curve and the plot follow live)");
     }
     void operator()(const lab::Step&) {
         pause(s);
         s.lab.diverged.reset();
         if (run_steps(s, 1) == 1 && !s.lab.diverged)
-            say(s, "One step: batch loss " + bp::format_number(s.history.last().train, 4) + ".");
+            set_status(s, "One step: batch loss " + bp::format_number(s.history.last().train, 4) + ".");
     }
     void operator()(const lab::Train& a) {
         pause(s);
@@ -252,7 +241,7 @@ struct LabHandler {
         start_watch(s);
         const long done = run_steps(s, a.count);
         if (!s.lab.diverged && !s.status_is_error && done == a.count)
-            say(s, "Trained " + steps_text(done) + "; batch loss " + bp::format_number(s.history.last().train, 4) + ".");
+            set_status(s, "Trained " + steps_text(done) + "; batch loss " + bp::format_number(s.history.last().train, 4) + ".");
     }
     void operator()(const lab::Reset& a) {
         apply(s, act::Reinitialize{a.scheme, a.seed});
@@ -261,12 +250,12 @@ struct LabHandler {
         s.history = LossHistory{};
         s.steps_done = 0;
         forget_run(s.lab);
-        say(s, "Re-initialised (" + std::string(bp::to_string(a.scheme)) + ", seed " + std::to_string(a.seed) +
+        set_status(s, "Re-initialised (" + std::string(bp::to_string(a.scheme)) + ", seed " + std::to_string(a.seed) +
                    "); the loss curve starts again.  (Ctrl+Z undoes)");
     }
     void operator()(const lab::SetConfig& a) {
         if (const std::string why = config_problem(a.config, s.doc.data->size()); !why.empty())
-            return say(s, "Not changed: " + why, true);
+            return set_status(s, "Not changed: " + why, true);
         if (s.trainer) s.trainer->set_config(a.config);  // Adam's moments survive unless the optimiser changes
         s.doc.training = a.config;
         s.modified = true;
@@ -282,7 +271,7 @@ struct LabHandler {
     }
     void operator()(const lab::Rewind&) {
         const Checkpoint* c = s.lab.checkpoints.rewind_target();
-        if (!c || !same_shape(c->net, s.doc.net)) return say(s, "There is nothing to rewind to.", true);
+        if (!c || !bp::same_shape(c->net, s.doc.net)) return set_status(s, "There is nothing to rewind to.", true);
         const long step = c->step;
         const double loss = c->loss;
         const bp::Network back = c->net;
@@ -295,7 +284,7 @@ struct LabHandler {
         s.lab.diverged.reset();
         s.lab.cache_valid = false;
         rebuild_pass(s, false);
-        say(s, "Rewound to step " + std::to_string(step) + " (training loss " + bp::format_number(loss, 4) +
+        set_status(s, "Rewound to step " + std::to_string(step) + " (training loss " + bp::format_number(loss, 4) +
                    "). Lower the learning rate before you play again.  (Ctrl+Z undoes)");
     }
     void operator()(const lab::Dismiss&) { s.lab.diverged.reset(); }
@@ -311,7 +300,7 @@ struct LabHandler {
         s.lab.spec = a.spec;
         s.sample = 0;
         rebuild_pass(s, false);
-        say(s, label + (note.empty() ? "" : ": " + note) + ".  (Ctrl+Z undoes)");
+        set_status(s, label + (note.empty() ? "" : ": " + note) + ".  (Ctrl+Z undoes)");
     }
     void operator()(const lab::SetBrush& a) {
         s.lab.brush_class = std::max(0, a.cls);
@@ -351,7 +340,7 @@ struct LabHandler {
         try {
             loaded = make_state(bp::load_document(a.path), a.path, a.title).doc;  // adds data when the file has none
         } catch (const bp::Error& e) {
-            return say(s, "could not open the preset " + a.title + ": " + e.what(), true);
+            return set_status(s, "could not open the preset " + a.title + ": " + e.what(), true);
         }
         if (!edit_document(s, "open preset " + a.title, [&](bp::Document& d) { d = loaded; })) return;
         s.title = a.title;
@@ -368,7 +357,7 @@ struct LabHandler {
         fresh.visible = s.lab.visible;
         s.lab = std::move(fresh);
         s.modified = false;
-        say(s, "Opened the preset " + a.title + ".  (Ctrl+Z goes back)");
+        set_status(s, "Opened the preset " + a.title + ".  (Ctrl+Z goes back)");
     }
 };
 

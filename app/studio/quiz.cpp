@@ -82,10 +82,6 @@ int percent_first_try(const QuizScore& s) { return s.asked > 0 ? (200 * s.first_
 
 namespace {
 
-void set_status(AppState& s, std::string text, bool error = false) {
-    s.status = std::move(text);
-    s.status_is_error = error;
-}
 
 // Brings the per-pass fields up to the current pass (they are forgotten when the pass is rebuilt).
 void sync(AppState& s) {
@@ -282,7 +278,7 @@ void new_numbers(AppState& s) {
     set_status(s, "New numbers: the same network with fresh weights and biases of two decimals (Ctrl+Z brings back the old ones).");
 }
 
-struct Handler {
+struct QuizHandler {
     AppState& s;
     void operator()(const quiz_cmd::SetOn& c) {
         s.quiz.on = c.on;
@@ -332,7 +328,7 @@ struct Handler {
 
 }  // namespace
 
-void apply_quiz(AppState& s, const QuizCommand& c) { std::visit(Handler{s}, c); }
+void apply_quiz(AppState& s, const QuizCommand& c) { std::visit(QuizHandler{s}, c); }
 
 // ---- [SECTION] the quiz file ----
 

@@ -107,4 +107,11 @@ bool valid(const bp::Network& net, const Selection& sel) {
 
 bool bias_trains(const AppState& s, int l) { return s.doc.net.layers[l].bias && !s.doc.training.freeze_biases; }
 
+bool has_test(const AppState& s) { return s.doc.test && s.doc.test->size() > 0; }
+
+void set_status(AppState& s, std::string text, bool error) {
+    s.status = std::move(text);
+    s.status_is_error = error;
+}
+
 }  // namespace studio

@@ -118,6 +118,9 @@ AppState make_state(bp::Document doc, std::string path, std::string title);
 // ---- queries the views use ----
 const bp::Dataset& training_data(const AppState& s);  // doc.data (always present after make_state)
 int sample_count(const AppState& s);
+bool has_test(const AppState& s);  // the document has a non-empty test set
+// The status line: a sentence about what just happened (an error in the error colour).
+void set_status(AppState& s, std::string text, bool error = false);
 // The row of the pass batch whose numbers are shown (0 for a single-sample pass).
 int shown_row(const AppState& s);
 // Whether the current pass has already computed this value (inputs, targets, parameters always are).

@@ -14,7 +14,7 @@
 namespace studio {
 namespace {
 
-struct Plot {
+struct LossPlot {
     ImVec2 p0, p1;     // the plotting area in screen pixels
     double x_max = 1;  // steps shown: [0, x_max]
     double lo = 0, hi = 1;
@@ -24,7 +24,7 @@ struct Plot {
 };
 
 // One series (&LossPoint::train or ::test) at the points' real steps.
-void draw_series(ImDrawList* dl, const Plot& p, const std::vector<LossPoint>& pts, double LossPoint::*value, ImU32 col,
+void draw_series(ImDrawList* dl, const LossPlot& p, const std::vector<LossPoint>& pts, double LossPoint::*value, ImU32 col,
                  float width) {
     if (pts.empty()) return;
     const int columns = std::max(1, static_cast<int>(p.p1.x - p.p0.x));
@@ -63,7 +63,7 @@ void draw_series(ImDrawList* dl, const Plot& p, const std::vector<LossPoint>& pt
     join();
 }
 
-void draw_axes(ImDrawList* dl, const Plot& p, const Ui& ui) {
+void draw_axes(ImDrawList* dl, const LossPlot& p, const Ui& ui) {
     ImFont* f = ui.fonts.small;
     const ImU32 grid = to_u32(ui.colors.grid), ink = to_u32(ui.colors.text_dim);
     const std::vector<double> yt = p.log ? log_ticks(p.lo, p.hi, 6) : nice_ticks(p.lo, p.hi, 5);
@@ -125,7 +125,7 @@ void draw_loss_curve(const AppState& s, const Ui& ui, ActionQueue& q) {
     ImDrawList* dl = ImGui::GetWindowDrawList();
     ImFont* f = ui.fonts.small;
 
-    Plot p;
+    LossPlot p;
     p.log = s.settings.loss_log_scale;
     // The axis range depends only on the extremes, so value_range gets those and the live loss.
     double least = live, most = live;
