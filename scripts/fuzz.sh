@@ -25,7 +25,7 @@ done
 bash scripts/setup.sh clang libclang-rt-14-dev
 build=build-fuzz
 CC=clang CXX=clang++ cmake -S . -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DBP_FUZZ=ON -DBP_WERROR=ON \
-  -DBP_BUILD_APP=OFF -DBP_BUILD_BENCHMARKS=OFF >/dev/null
+  -DBP_UNITY=ON -DBP_BUILD_APP=OFF -DBP_BUILD_BENCHMARKS=OFF >/dev/null
 cmake --build "$build" -j"$(nproc)" --target "${targets[@]}"
 
 seeds_of() {  # the read-only seed folders of a target
