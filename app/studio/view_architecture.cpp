@@ -46,6 +46,7 @@ void layer_row(const AppState& s, const Ui& ui, ActionQueue& q, int l) {
                     q.push_back(act::SetActivation{l, a});
             ImGui::EndCombo();
         }
+        item_tooltip("This layer's activation f, in a = f(z); changing it recomputes the pass (Ctrl+Z undoes).");
         ImGui::TableNextColumn();
         bool bias = layer.bias;
         if (ImGui::Checkbox("##bias", &bias)) q.push_back(act::SetBias{l, bias});
@@ -140,8 +141,10 @@ void draw_architecture(const AppState& s, const Ui& ui, ActionQueue& q) {
     int seed = static_cast<int>(t.init_seed);
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 5);
     if (ImGui::InputInt("seed", &seed) && seed >= 0) t.init_seed = static_cast<std::uint64_t>(seed);
+    item_tooltip("The seed of the random initial weights: the same seed gives the same weights.");
     ImGui::SameLine();
     if (ImGui::Button("Re-initialise")) q.push_back(act::Reinitialize{t.init_scheme, t.init_seed});
+    item_tooltip("New random weights and biases from the scheme and the seed (Ctrl+Z undoes).");
     if (!(t == s.settings)) q.push_back(act::SetSettings{t});
     ImGui::Separator();
     const bp::TrainingConfig& c = s.doc.training;

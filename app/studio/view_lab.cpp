@@ -550,9 +550,11 @@ void generator(const AppState& s, const Ui& ui, ActionQueue& q) {
     const float field = ImGui::GetFontSize() * 4.2f;
     ImGui::SetNextItemWidth(field);
     changed |= ImGui::DragInt("points", &spec.points, 1.0f, 2, bp::kMaxDatasetPoints, "%d", ImGuiSliderFlags_AlwaysClamp);
+    item_tooltip("How many points the generator makes (training and test together).");
     ImGui::SameLine();
     ImGui::SetNextItemWidth(field);
     changed |= ImGui::DragScalar("noise", ImGuiDataType_Double, &spec.noise, 0.002f, nullptr, nullptr, "%.3g");
+    item_tooltip("How far the points scatter from the clean pattern.");
     spec.noise = std::clamp(spec.noise, 0.0, bp::kMaxDatasetNoise);
     ImGui::SetNextItemWidth(field);
     float test_pct = static_cast<float>(spec.test_fraction * 100);
@@ -562,6 +564,7 @@ void generator(const AppState& s, const Ui& ui, ActionQueue& q) {
     ImGui::SetNextItemWidth(field);
     const std::uint64_t seed_lo = 0, seed_hi = 1000000;
     changed |= ImGui::DragScalar("seed", ImGuiDataType_U64, &spec.seed, 0.2f, &seed_lo, &seed_hi);
+    item_tooltip("The generator's seed: the same seed gives the same points.");
     if (changed) push(q, lab::SetSpec{spec});
 
     // The brush: what a click on the plot adds.

@@ -445,6 +445,7 @@ void draw_quiz_tab(const AppState& s, const Ui& ui, ActionQueue& q) {
     bool on = s.quiz.on;
     ImGui::PushFont(ui.fonts.large);
     if (ImGui::Checkbox("Quiz mode", &on)) push_quiz(q, quiz_cmd::SetOn{on});
+    item_tooltip("Each step waits for you to compute its value before it is shown.");
     ImGui::PopFont();
     ImGui::PushTextWrapPos(0.0f);
     ImGui::TextColored(to_vec4(ui.colors.text_dim),
