@@ -4,6 +4,9 @@
 #include <algorithm>
 #include <cmath>
 
+#include "engine/tanh.h"
+#include "engine/vector_clones.h"
+
 namespace bp {
 
 double sigmoid(double z) {
@@ -21,7 +24,7 @@ double softplus(double z) {
 double activate(Activation f, double z) {
     switch (f) {
         case Activation::sigmoid: return sigmoid(z);
-        case Activation::tanh: return std::tanh(z);
+        case Activation::tanh: return tanh_value(z);
         case Activation::relu: return z > 0 ? z : 0.0;
         case Activation::leaky_relu: return z > 0 ? z : kLeakySlope * z;
         case Activation::linear: return z;
@@ -37,7 +40,7 @@ double activation_derivative(Activation f, double z) {
             return s * (1.0 - s);  // σ′(z) = σ(z)(1 − σ(z))
         }
         case Activation::tanh: {
-            const double t = std::tanh(z);
+            const double t = tanh_value(z);
             return 1.0 - t * t;  // tanh′(z) = 1 − tanh²(z)
         }
         case Activation::relu: return z > 0 ? 1.0 : 0.0;  // relu′(0) = 0
@@ -56,11 +59,26 @@ double derivative_at(Activation f, double z, double a) {
     }
 }
 
-void activate_layer(Activation f, const double* z, double* a, int n) {
-    if (f != Activation::softmax) {
-        for (int i = 0; i < n; ++i) a[i] = activate(f, z[i]);
-        return;
+BP_VECTOR_CLONES void multiply_by_derivative(Activation f, const double* z, const double* a, double* d, std::size_t n) {
+    switch (f) {  // the products of derivative_at, one loop per activation so each vectorises
+        case Activation::sigmoid:
+            for (std::size_t i = 0; i < n; ++i) d[i] *= a[i] * (1.0 - a[i]);
+            return;
+        case Activation::tanh:
+            for (std::size_t i = 0; i < n; ++i) d[i] *= 1.0 - a[i] * a[i];
+            return;
+        default:
+            for (std::size_t i = 0; i < n; ++i) d[i] *= activation_derivative(f, z[i]);
     }
+}
+
+void activate_values(Activation f, const double* z, double* a, std::size_t n) {
+    if (f == Activation::tanh) return tanh_values(z, a, n);  // the common hidden layer, vectorised
+    for (std::size_t i = 0; i < n; ++i) a[i] = activate(f, z[i]);
+}
+
+void activate_layer(Activation f, const double* z, double* a, int n) {
+    if (f != Activation::softmax) return activate_values(f, z, a, static_cast<std::size_t>(n));
     // softmax(z)_i = e^(z_i − max z) / Σ_m e^(z_m − max z): the shift keeps every exponent ≤ 0.
     double zmax = z[0];
     for (int i = 1; i < n; ++i) zmax = std::max(zmax, z[i]);

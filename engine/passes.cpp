@@ -5,6 +5,7 @@
 
 #include "engine/activations.h"
 #include "engine/losses.h"
+#include "engine/vector_clones.h"
 
 namespace bp {
 // ---- kernels ----
@@ -64,31 +65,73 @@ double bias_gradient(const Matrix& delta, int j) {
 }
 
 // ---- layer kernels ----
-void hidden_deltas(const Layer& next, const double* delta_next, Activation f, const double* z, const double* a,
-                   int n, double* delta) {
-    std::fill(delta, delta + n, 0.0);
-    for (int k = 0; k < next.size; ++k) {  // adds w^(l+1)_kj δ^(l+1)_k to every δ_j: each sum still runs k = 0, 1, …
-        const double* w = next.W.row(k);
-        const double d = delta_next[k];
-        for (int j = 0; j < n; ++j) delta[j] += w[j] * d;
+namespace {
+// y_i += x_i · c for n values: the one loop of every layer kernel below. __restrict tells the compiler
+// y and x never overlap, so it vectorises without checking at run time (which costs more than the
+// arithmetic when n is 8).
+inline void add_scaled(double* __restrict y, const double* __restrict x, double c, int n) {
+    for (int i = 0; i < n; ++i) y[i] += x[i] * c;
+}
+}  // namespace
+
+BP_VECTOR_CLONES void weighted_inputs(const Layer& layer, const Matrix& a_prev, Matrix& z) {
+    const int J = layer.size, K = layer.W.cols;
+    const int N = a_prev.rows;
+    if (J < 4) {  // too narrow to vectorise over j: one dot product per neuron
+        for (int n = 0; n < N; ++n)
+            for (int j = 0; j < J; ++j) z(n, j) = weighted_input(layer, j, a_prev.row(n));
+        return;
     }
-    for (int j = 0; j < n; ++j) delta[j] *= derivative_at(f, z[j], a[j]);  // · f′(z^l_j)
+    // Wᵀ, so that column k of W (the weights out of input k) is one contiguous row of J values.
+    thread_local std::vector<double> wt;
+    wt.resize(static_cast<std::size_t>(K) * J);
+    for (int j = 0; j < J; ++j)
+        for (int k = 0; k < K; ++k) wt[static_cast<std::size_t>(k) * J + j] = layer.W(j, k);
+    for (int n = 0; n < N; ++n) {
+        const double* a = a_prev.row(n);
+        double* zn = z.row(n);
+        std::fill(zn, zn + J, 0.0);
+        for (int k = 0; k < K; ++k)  // adds w_jk a_k to every z_j: each sum still runs k = 0, 1, …
+            add_scaled(zn, wt.data() + static_cast<std::size_t>(k) * J, a[k], J);
+        for (int j = 0; j < J; ++j) zn[j] += layer.b[j];  // + b^l_j
+    }
 }
 
-void layer_gradients(const Matrix& delta, const Matrix& a_prev, Matrix& dW, std::vector<double>& db) {
-    ensure_shape(dW, delta.cols, a_prev.cols);
+BP_VECTOR_CLONES void hidden_deltas(const Layer& next, const double* delta_next, Activation f, const double* z,
+                                    const double* a, int n, double* delta, int samples) {
+    const std::size_t count = static_cast<std::size_t>(n) * samples;
+    std::fill(delta, delta + count, 0.0);
+    for (int s = 0; s < samples; ++s) {
+        const double* dn = delta_next + static_cast<std::size_t>(s) * next.size;
+        double* d = delta + static_cast<std::size_t>(s) * n;
+        for (int k = 0; k < next.size; ++k)  // adds w^(l+1)_kj δ^(l+1)_k to every δ_j: each sum still runs k = 0, 1, …
+            add_scaled(d, next.W.row(k), dn[k], n);
+    }
+    multiply_by_derivative(f, z, a, delta, count);  // · f′(z^l_j)
+}
+
+BP_VECTOR_CLONES void layer_gradients(const Matrix& delta, const Matrix& a_prev, Matrix& dW, std::vector<double>& db) {
+    const int J = delta.cols, K = a_prev.cols;
+    ensure_shape(dW, J, K);
     std::fill(dW.v.begin(), dW.v.end(), 0.0);
-    db.assign(static_cast<std::size_t>(delta.cols), 0.0);
-    for (int n = 0; n < delta.rows; ++n) {  // sample by sample: each entry's sum still runs n = 0, 1, …
+    db.assign(static_cast<std::size_t>(J), 0.0);
+    // Sample by sample, so each entry's sum still runs n = 0, 1, …; the inner loop runs along the longer
+    // side (k, or j into a transposed copy when a row of W is too short to vectorise).
+    const bool transposed = K < 4 && J > K;
+    thread_local std::vector<double> dwt;
+    if (transposed) dwt.assign(static_cast<std::size_t>(K) * J, 0.0);
+    for (int n = 0; n < delta.rows; ++n) {
         const double* d = delta.row(n);
         const double* a = a_prev.row(n);
-        for (int j = 0; j < delta.cols; ++j) {
-            double* row = dW.row(j);
-            const double dj = d[j];
-            for (int k = 0; k < a_prev.cols; ++k) row[k] += dj * a[k];
-            db[j] += dj;
-        }
+        if (transposed)
+            for (int k = 0; k < K; ++k) add_scaled(dwt.data() + static_cast<std::size_t>(k) * J, d, a[k], J);
+        else
+            for (int j = 0; j < J; ++j) add_scaled(dW.row(j), a, d[j], K);
+        for (int j = 0; j < J; ++j) db[j] += d[j];
     }
+    if (transposed)
+        for (int j = 0; j < J; ++j)
+            for (int k = 0; k < K; ++k) dW(j, k) = dwt[static_cast<std::size_t>(k) * J + j];
 }
 
 // ---- whole passes ----
@@ -102,10 +145,11 @@ void forward(const Network& net, const Matrix& X, Trace& t) {
         const Matrix& a_prev = t.layers[l - 1].a;
         ensure_shape(cur.z, N, layer.size);
         ensure_shape(cur.a, N, layer.size);
-        for (int n = 0; n < N; ++n) {
-            for (int j = 0; j < layer.size; ++j) cur.z(n, j) = weighted_input(layer, j, a_prev.row(n));
-            activate_layer(layer.activation, cur.z.row(n), cur.a.row(n), layer.size);  // a^l = f(z^l)
-        }
+        weighted_inputs(layer, a_prev, cur.z);
+        if (layer.activation == Activation::softmax)  // a^l = f(z^l)
+            for (int n = 0; n < N; ++n) activate_layer(layer.activation, cur.z.row(n), cur.a.row(n), layer.size);
+        else  // element-wise: the whole batch in one call, which vectorises
+            activate_values(layer.activation, cur.z.v.data(), cur.a.v.data(), cur.z.v.size());
     }
 }
 
@@ -129,13 +173,12 @@ void backward(const Network& net, const Matrix& Y, Trace& t) {
         const Layer& layer = net.layers[l];
         LayerTrace& cur = t.layers[l];
         ensure_shape(cur.delta, N, layer.size);
-        for (int n = 0; n < N; ++n) {
-            if (l == L)
+        if (l == L)
+            for (int n = 0; n < N; ++n)
                 output_delta(net, cur.z.row(n), cur.a.row(n), Y.row(n), inv_n, cur.delta.row(n));
-            else
-                hidden_deltas(net.layers[l + 1], t.layers[l + 1].delta.row(n), layer.activation, cur.z.row(n),
-                              cur.a.row(n), layer.size, cur.delta.row(n));
-        }
+        else
+            hidden_deltas(net.layers[l + 1], t.layers[l + 1].delta.v.data(), layer.activation, cur.z.v.data(),
+                          cur.a.v.data(), layer.size, cur.delta.v.data(), N);
     }
     for (int l = 1; l <= L; ++l) layer_gradients(t.layers[l].delta, t.layers[l - 1].a, t.layers[l].dW, t.layers[l].db);
 }

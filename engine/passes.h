@@ -36,10 +36,13 @@ double weight_gradient(const Matrix& delta, const Matrix& a_prev, int j, int k);
 double bias_gradient(const Matrix& delta, int j);
 
 // ---- Layer kernels: the same sums, in the same order, with the loops turned so memory is read in rows ----
-// delta^l of one sample for a hidden layer of n neurons: every delta_j as hidden_delta computes it (the
-// sum over k ascending, then times f'(z_j), taken from a_j by derivative_at), but W^(l+1) read row by row.
+// z^l of every sample, each z_j exactly as weighted_input computes it (sum over k ascending, then + b_j).
+void weighted_inputs(const Layer& layer, const Matrix& a_prev, Matrix& z);
+// delta^l of `samples` consecutive samples (rows of n values) of a hidden layer: every delta_j as
+// hidden_delta computes it (the sum over k ascending, then times f'(z_j), taken from a_j as derivative_at
+// does), but W^(l+1) read row by row.
 void hidden_deltas(const Layer& next, const double* delta_next, Activation f, const double* z, const double* a,
-                   int n, double* delta);
+                   int n, double* delta, int samples = 1);
 // dW^l = sum_n delta^l_n (a^(l-1)_n)^T and db^l = sum_n delta^l_n, every entry summed over n ascending as
 // weight_gradient and bias_gradient do (so bit-identical to them), sample by sample.
 void layer_gradients(const Matrix& delta, const Matrix& a_prev, Matrix& dW, std::vector<double>& db);

@@ -202,5 +202,26 @@ TEST(LayerKernels, HiddenDeltasAndGradientsEqualThePerNeuronKernels) {
     }
 }
 
+// The batch kernels turn their loops by shape (narrow layers, narrow inputs): every shape gives the bits
+// of the per-neuron kernels.
+TEST(LayerKernels, EveryShapeGivesThePerNeuronBits) {
+    for (const std::vector<int>& sizes : std::vector<std::vector<int>>{{2, 8, 8, 1}, {3, 5, 2, 6}, {1, 9, 3}, {6, 4, 4}}) {
+        for (const test::Case& c : test::all_cases()) {
+            const Network net = test::case_network(c, sizes, 5);
+            const Dataset d = test::case_data(net, 13, 3);
+            const Trace t = run_pass(net, d.X, d.Y);
+            for (int l = 1; l <= net.L(); ++l) {
+                const LayerTrace& cur = t.layers[l];
+                for (int n = 0; n < t.N(); ++n)
+                    for (int j = 0; j < net.layers[l].size; ++j)
+                        ASSERT_EQ(cur.z(n, j), weighted_input(net.layers[l], j, t.layers[l - 1].a.row(n))) << c.name();
+                for (int j = 0; j < net.layers[l].size; ++j)
+                    for (int k = 0; k < net.layers[l - 1].size; ++k)
+                        ASSERT_EQ(cur.dW(j, k), weight_gradient(cur.delta, t.layers[l - 1].a, j, k)) << c.name();
+            }
+        }
+    }
+}
+
 }  // namespace
 }  // namespace bp
