@@ -175,6 +175,12 @@ struct ActionHandler {
         s.settings = t;
     }
     void operator()(const act::SetPresent& a) { s.present = a.on; }
+    void operator()(const act::SetKeyboardMode& a) {
+        if (s.keyboard_mode == a.on) return;
+        s.keyboard_mode = a.on;
+        set_status(s, a.on ? "Keyboard mode on: [ ] and { } select neurons and weights; F1 lists every key."
+                           : "Keyboard mode off: → and Space step the pass again.");
+    }
 
     void operator()(const act::StepForward& a) { step_forward(s, a.count, a.commit); }
     void operator()(const act::StepBack& a) {

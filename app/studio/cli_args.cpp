@@ -82,6 +82,8 @@ std::string parse_command_line(const std::vector<std::string>& args, Options& ou
             out.version = true;
         } else if (a == "--present") {
             out.present = true;
+        } else if (a == "--keyboard-mode") {
+            out.keyboard_mode = true;
         } else if (a == "--load") {
             std::string f;
             if (err = value(f); err.empty()) {
@@ -221,6 +223,7 @@ std::string usage_text() {
            "  --homework-row ROW    a row of the Quiz tab's homework table (repeatable): WHAT,l,j,VALUE,\n"
            "                        WHAT,l,j,k,VALUE for dW and W_after, loss,VALUE; indices from 0\n"
            "  --present             presentation mode: large fonts, light high-contrast theme\n"
+           "  --keyboard-mode       start in keyboard mode (Tab): arrows move between the controls\n"
            "  --hide LIST           hide panels, comma-separated: side (the side panel), loss (the loss\n"
            "                        curve), as the View menu does (a teacher projecting a pass)\n"
            "  --autosave-dir DIR    keep the autosave of unsaved work in DIR (default: the XDG data\n"
@@ -237,6 +240,8 @@ std::string usage_text() {
            "  --help, --version     this text; the version\n"
            "\n"
            "Keys: Right/Space step, Left back, Home restart, End run the pass, P play/pause,\n"
+           "      [ ] previous/next neuron, { } previous/next weight or bias, Tab keyboard mode\n"
+           "      (arrows move between controls, Space presses, Alt menus; Esc or Tab leaves),\n"
            "      Ctrl+Z undo, Ctrl+Shift+Z or Ctrl+Y redo, Ctrl+N new, Ctrl+O open, Ctrl+S save,\n"
            "      Ctrl+Shift+S save as, Ctrl+Q quit, F1 help, F11 presentation, F12 screenshot.\n"
            "Exit status: 0 on success, 2 for a bad argument or a file that cannot be loaded.\n";

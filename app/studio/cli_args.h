@@ -1,5 +1,5 @@
 // The command line of backprop-studio (CONTRACT.md): [FILE] | --load FILE, --frames N, --screenshot PNG,
-// --size WxH, --canvas-png PNG, --canvas-scale K, --present, --step K, --select w,l,j,k | b,l,j | n,l,j, --train-steps N, --help, --version;
+// --size WxH, --canvas-png PNG, --canvas-scale K, --present, --keyboard-mode, --step K, --select w,l,j,k | b,l,j | n,l,j, --train-steps N, --help, --version;
 // for screenshots of the side panel and quiz mode: --tab NAME, --quiz, --quiz-what LIST, --answer TEXT, --hint;
 // for the Training lab: --lr X, --list-presets; the UI benchmark: --bench SCENARIO.
 // Parsing is window-free so the tests cover every error message.
@@ -24,6 +24,7 @@ struct Options {
     std::string open_dialog;        // for screenshots: open | save (the file browser), help, about
     int width = 0, height = 0;      // window size; 0 = the saved or default size
     bool present = false;           // presentation mode
+    bool keyboard_mode = false;     // keyboard mode on (as Tab turns it on), for screenshots
     int step = 0;                   // events to step at the default granularity before the first frame
     std::optional<Selection> select;  // 0-based, as in files
     long train_steps = 0;           // training steps before the first frame

@@ -15,6 +15,7 @@ AppState initial_state(const Options& o) {
                      ? make_state(builtin_example(), "", "Mazur's 2-2-2 example")
                      : make_state(bp::load_document(o.file), o.file, std::filesystem::path(o.file).stem().string());
     s.present = o.present;
+    s.keyboard_mode = o.keyboard_mode;
     if (o.select && !valid(s.doc.net, *o.select))
         throw bp::Error("--select: the network has no such " +
                         std::string(o.select->kind == Selection::Kind::weight ? "weight"

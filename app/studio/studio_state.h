@@ -86,6 +86,7 @@ struct AppState {
     FilesState files;                    // open/save, recent files, autosave (files.h)
     Settings settings;
     bool present = false;                // presentation mode: light theme, large fonts, banner
+    bool keyboard_mode = false;          // Tab: ImGui's keyboard navigation drives the controls, the stepping keys rest
     std::string side_tab;                // side-panel tab to bring forward once ("inspector", "paths", "lab", "quiz")
 
     // ---- quiz mode and the homework table (quiz.h) ----

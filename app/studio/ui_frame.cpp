@@ -1,11 +1,12 @@
 // One frame of the window: the toolbar on top (and the banner when presenting), the network canvas
 // with the inspector beside it, the formula and the loss curve below, a status line; splitters between
-// the panels; the keyboard shortcuts; then the frame's actions are applied in order.
+// the panels; the keys (ui_keyboard.h); then the frame's actions are applied in order.
 #include <algorithm>
 #include <cmath>
 #include <string>
 
 #include "app/studio/bench.h"
+#include "app/studio/ui_keyboard.h"
 #include "app/studio/ui_widgets.h"
 #include "app/studio/views.h"
 #include "bp_version.h"
@@ -13,29 +14,10 @@
 namespace studio {
 namespace {
 
-// GLFW key code of P (the 1.86 GLFW backend indexes io.KeysDown by GLFW key codes; letters are ASCII).
-constexpr int kKeyP = 'P';
-
-void shortcuts(const AppState& s, ActionQueue& q) {
-    const ImGuiIO& io = ImGui::GetIO();
-    if (io.WantTextInput) return;  // typing in a field
-    const auto pressed = [](ImGuiKey k) { return ImGui::IsKeyPressed(ImGui::GetKeyIndex(k)); };
-    if (io.KeyCtrl) {
-        if (pressed(ImGuiKey_Z)) q.push_back(io.KeyShift ? Action{act::Redo{}} : Action{act::Undo{}});
-        if (pressed(ImGuiKey_Y)) q.push_back(act::Redo{});
-        return;
-    }
-    if (pressed(ImGuiKey_RightArrow) || pressed(ImGuiKey_Space)) q.push_back(act::StepForward{});
-    if (pressed(ImGuiKey_LeftArrow)) q.push_back(act::StepBack{});
-    if (pressed(ImGuiKey_Home)) q.push_back(act::Restart{});
-    if (pressed(ImGuiKey_End)) q.push_back(act::RunPass{});
-    if (ImGui::IsKeyPressed(kKeyP, false)) q.push_back(act::SetPlaying{!s.playing});
-}
-
 // A bar between two panels; dragging it moves the boundary. Returns the drag in pixels.
 float splitter(const char* id, ImVec2 size, bool vertical, const Ui& ui) {
     const ImVec2 p = ImGui::GetCursorScreenPos();
-    ImGui::InvisibleButton(id, size);
+    mouse_only_button(id, size);
     const bool active = ImGui::IsItemActive(), hot = active || ImGui::IsItemHovered();
     if (hot) ImGui::SetMouseCursor(vertical ? ImGuiMouseCursor_ResizeEW : ImGuiMouseCursor_ResizeNS);
     if (hot) {
@@ -51,14 +33,16 @@ float splitter(const char* id, ImVec2 size, bool vertical, const Ui& ui) {
     return vertical ? d.x : d.y;
 }
 
+// The status on the left, the key hint on the right; a status too long for the room between ends in "…".
 void status_bar(const AppState& s, const Ui& ui) {
     const Rgb col = s.status_is_error ? ui.colors.negative : ui.colors.text_dim;
+    const char* keys = key_hint(s);
+    const float gap = 20 * ui.scale, start = ImGui::GetCursorPosX();
+    const float keys_x = std::max(start + gap, ImGui::GetWindowContentRegionMax().x - ImGui::CalcTextSize(keys).x);
     ImGui::AlignTextToFramePadding();
-    ImGui::TextColored(to_vec4(col), "%s", s.status.c_str());
-    const char* keys = "→ step · ← back · End pass · Ctrl+Z undo";
-    const float w = ImGui::CalcTextSize(keys).x;
-    ImGui::SameLine(std::max(ImGui::GetCursorPosX() + 20 * ui.scale, ImGui::GetWindowContentRegionMax().x - w));
-    ImGui::TextColored(to_vec4(ui.colors.text_dim), "%s", keys);
+    text_ellipsis(s.status, to_vec4(col), keys_x - gap - start);
+    ImGui::SameLine(keys_x);
+    ImGui::TextColored(to_vec4(s.keyboard_mode ? ui.colors.accent : ui.colors.text_dim), "%s", keys);
 }
 
 void panel(const char* id, ImVec2 size, const Ui& ui, bool scroll = false) {
@@ -99,6 +83,7 @@ void side_panel(const AppState& s, const Ui& ui, ActionQueue& q, FrameInfo& info
 FrameInfo draw_frame(AppState& s, const Ui& ui, double dt) {
     ActionQueue q;
     FrameInfo info;
+    keyboard_mode_keys(s, q);
     const ImGuiViewport* vp = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos(vp->Pos);
     ImGui::SetNextWindowSize(vp->Size);
@@ -168,11 +153,13 @@ FrameInfo draw_frame(AppState& s, const Ui& ui, double dt) {
     if (!(moved == st)) q.push_back(act::SetSettings{moved});
 
     draw_dialogs(s, ui, q, info);
+    draw_keyboard_mode_frame(s, ui);
     shortcuts(s, q);
     q.push_back(act::Files{files_cmd::Tick{dt}});  // the autosave clock
     q.push_back(act::Tick{dt});
     q.push_back(act::Lab{lab::Tick{dt}});  // Lab training and its plot's refresh
     apply_all(s, q);
+    sync_keyboard_navigation(s);
     return info;
 }
 

@@ -1,12 +1,15 @@
 // Shared ImGui helpers for the views (see ui_widgets.h).
 #include "app/studio/ui_widgets.h"
 
+#include <imgui_internal.h>  // PushItemFlag(ImGuiItemFlags_NoNav)
+
 #include <algorithm>
 #include <cmath>
 
 namespace studio {
 
-int segmented(const char* id, const std::vector<std::string>& labels, int current, const Ui& ui) {
+int segmented(const char* id, const std::vector<std::string>& labels, int current, const Ui& ui,
+              const std::vector<const char*>& help) {
     int clicked = -1;
     ImGui::PushID(id);
     ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(2 * ui.scale, ImGui::GetStyle().ItemSpacing.y));
@@ -21,6 +24,7 @@ int segmented(const char* id, const std::vector<std::string>& labels, int curren
         }
         if (ImGui::Button(labels[i].c_str())) clicked = i;
         if (on) ImGui::PopStyleColor(3);
+        if (i < static_cast<int>(help.size())) item_tooltip(help[i]);
     }
     ImGui::PopStyleVar();
     ImGui::PopID();
@@ -83,8 +87,29 @@ void parameter_drag(const char* id, Selection target, double value, float width,
     if (ImGui::IsItemActivated()) q.push_back(act::BeginGesture{});
     if (changed && v != value) q.push_back(act::EditParameter{target, v});
     if (ImGui::IsItemDeactivated()) q.push_back(act::EndGesture{});
-    item_tooltip("Drag to change (Shift: faster, Alt: slower); double-click or Ctrl+click to type a value. "
-                 "The whole pass updates at once; Ctrl+Z undoes.");
+    item_tooltip("Drag to change this parameter (Shift faster, Alt slower) or double-click to type it; the whole "
+                 "pass recomputes at once and Ctrl+Z undoes.");
+}
+
+bool mouse_only_button(const char* id, ImVec2 size) {
+    ImGui::PushItemFlag(ImGuiItemFlags_NoNav, true);
+    const bool pressed = ImGui::InvisibleButton(id, size);
+    ImGui::PopItemFlag();
+    return pressed;
+}
+
+void text_ellipsis(const std::string& text, ImVec4 color, float width) {
+    const ImVec2 size = ImGui::CalcTextSize(text.c_str());
+    if (size.x <= width) return ImGui::TextColored(color, "%s", text.c_str());
+    width = std::max(width, 0.0f);
+    const ImVec2 p = ImGui::GetCursorScreenPos();
+    const float y = p.y + GImGui->CurrentWindow->DC.CurrLineTextBaseOffset;  // after AlignTextToFramePadding
+    ImGui::PushStyleColor(ImGuiCol_Text, color);
+    ImGui::RenderTextEllipsis(ImGui::GetWindowDrawList(), ImVec2(p.x, y), ImVec2(p.x + width, y + size.y), p.x + width,
+                              p.x + width, text.c_str(), nullptr, &size);
+    ImGui::PopStyleColor();
+    ImGui::Dummy(ImVec2(width, size.y));
+    item_tooltip(text.c_str());
 }
 
 void same_line_or_wrap(float next_width) {

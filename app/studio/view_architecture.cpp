@@ -125,7 +125,8 @@ void draw_architecture(const AppState& s, const Ui& ui, ActionQueue& q) {
             if (ImGui::Selectable(std::string(bp::to_string(l)).c_str(), l == net.loss)) q.push_back(act::SetLoss{l});
         ImGui::EndCombo();
     }
-    item_tooltip("cross_entropy needs a softmax output, binary_cross_entropy a sigmoid output");
+    item_tooltip("The loss L, which measures how far the outputs are from the targets (cross_entropy needs a softmax "
+                 "output, binary_cross_entropy a sigmoid one).");
     ImGui::Separator();
     ImGui::TextUnformatted("Re-initialise all parameters");
     Settings t = s.settings;
@@ -136,7 +137,8 @@ void draw_architecture(const AppState& s, const Ui& ui, ActionQueue& q) {
             if (ImGui::Selectable(std::string(bp::to_string(x)).c_str(), static_cast<int>(x) == scheme)) t.init_scheme = x;
         ImGui::EndCombo();
     }
-    item_tooltip("uniform: ±1/√fan_in (PyTorch's default) · xavier: Glorot uniform · he: normal, √(2/fan_in)");
+    item_tooltip("How the random weights are drawn, fan_in being a neuron's number of inputs: uniform ±1/√fan_in "
+                 "(PyTorch's default), xavier (Glorot uniform) or he (normal, spread √(2/fan_in)).");
     ImGui::SameLine();
     int seed = static_cast<int>(t.init_seed);
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 5);

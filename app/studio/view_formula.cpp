@@ -82,7 +82,8 @@ void draw_formula(const AppState& s, const Ui& ui, ActionQueue& q) {
             ImGui::PopFont();
         }
         ImGui::Spacing();
-        ImGui::TextColored(dim, "Press → or Space to compute it, End to run the whole pass.");
+        ImGui::TextColored(dim, "%s", s.keyboard_mode ? "Keyboard mode: Tab, then → or Space computes it."
+                                                      : "Press → or Space to compute it, End to run the whole pass.");
         ImGui::PopTextWrapPos();
         return;
     }

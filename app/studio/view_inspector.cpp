@@ -41,8 +41,9 @@ void selection_tab(const AppState& s, const Ui& ui, ActionQueue& q) {
     if (sel.empty()) {
         ImGui::PushTextWrapPos(0.0f);
         ImGui::TextColored(to_vec4(ui.colors.text_dim),
-                           "Click a neuron, an edge (a weight) or a bias edge on the network to see every value "
-                           "behind it with its formula. Drag an edge up or down to change its weight.");
+                           "Click a neuron, an edge (a weight) or a bias edge on the network, or press ] for a neuron "
+                           "and } for a weight, to see every value behind it with its formula. Drag an edge up "
+                           "or down to change its weight.");
         ImGui::PopTextWrapPos();
         return;
     }

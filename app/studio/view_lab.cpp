@@ -100,8 +100,8 @@ void training_row(const AppState& s, const Ui& ui, ActionQueue& q) {
         c.learning_rate = lr;
         push(q, lab::SetConfig{c});
     }
-    item_tooltip("Learning rate η: each step moves every weight by −η·∂L/∂w. Too high and the loss explodes. "
-                 "Changes take effect at the next step; Ctrl+click to type.");
+    item_tooltip("Learning rate η: each step moves every weight by −η·∂L/∂w, so too large a value makes the loss "
+                 "explode (Ctrl+click to type).");
 }
 
 // The optimiser and the batch size (they take effect at the next step), then the counters.
@@ -114,7 +114,8 @@ void optimizer_row(const AppState& s, const Ui& ui, ActionQueue& q) {
             if (ImGui::Selectable(optimizer_name(k), k == c.optimizer)) c.optimizer = k, changed = true;
         ImGui::EndCombo();
     }
-    item_tooltip("SGD: w ← w − η g.  Momentum: v ← μv + g, w ← w − η v.  Adam: steps scaled by running averages of g and g².");
+    item_tooltip("How a step uses the gradient g = ∂L/∂w: SGD w ← w − η g; momentum v ← μv + g, w ← w − η v; "
+                 "Adam scales each step by running averages of g and g².");
     ImGui::SameLine();
     ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted("batch");
@@ -575,13 +576,15 @@ void generator(const AppState& s, const Ui& ui, ActionQueue& q) {
     if (lab_classifies(s)) {
         std::vector<std::string> names;
         for (int k = 0; k < std::max(2, net.output_size()); ++k) names.push_back("class " + std::to_string(k));
-        const int c = segmented("brush", names, std::min(s.lab.brush_class, static_cast<int>(names.size()) - 1), ui);
+        const std::vector<const char*> help(names.size(), "The class (target) of the points a click on the plot adds.");
+        const int c = segmented("brush", names, std::min(s.lab.brush_class, static_cast<int>(names.size()) - 1), ui, help);
         if (c >= 0) push(q, lab::SetBrush{c, s.lab.brush_value});
     } else if (plot_dims(s) == 2) {
         double v = s.lab.brush_value;
         ImGui::SetNextItemWidth(field);
         if (ImGui::DragScalar("##brush", ImGuiDataType_Double, &v, 0.01f, nullptr, nullptr, "y = %.3g"))
             push(q, lab::SetBrush{s.lab.brush_class, v});
+        item_tooltip("The target y of the points a click on the plot adds.");
     } else {
         dim_text(ui, "a point at the clicked height");
     }
@@ -589,14 +592,17 @@ void generator(const AppState& s, const Ui& ui, ActionQueue& q) {
         ImGui::SameLine();
         std::vector<std::string> names;
         for (int k = 0; k < net.output_size(); ++k) names.push_back(output_name(net, k));
-        const int k = segmented("shown", names, s.lab.shown_output, ui);
+        const std::vector<const char*> help(names.size(), "Which output the plot shows.");
+        const int k = segmented("shown", names, s.lab.shown_output, ui, help);
         if (k >= 0) push(q, lab::SetShownOutput{k});
     }
 }
 
 void table(const AppState& s, const Ui& ui, ActionQueue& q) {
     const bool test = s.lab.table_test;
-    const int t = segmented("which", {"training set", "test set"}, test ? 1 : 0, ui);
+    const int t = segmented("which", {"training set", "test set"}, test ? 1 : 0, ui,
+                            {"The samples the network trains on.",
+                             "Samples held out: the network never trains on them, so they show how well it generalises."});
     if (t >= 0) push(q, lab::ShowTable{t == 1});
     ImGui::SameLine();
     if (button("+ row", "Add a sample (inputs 0) at the end")) push(q, lab::AddRow{test});

@@ -101,8 +101,10 @@ void header(const AppState& s, const Ui& ui, ActionQueue& q, double live) {
     }
     const float w = ImGui::CalcTextSize("linlog").x + ImGui::GetStyle().FramePadding.x * 4 + 2 * ui.scale;
     ImGui::SameLine(std::max(ImGui::GetCursorPosX(), ImGui::GetWindowContentRegionMax().x - w));
-    const int c = segmented("scale", {"lin", "log"}, s.settings.loss_log_scale ? 1 : 0, ui);
-    item_tooltip("Linear or logarithmic loss axis");
+    const int c = segmented("scale", {"lin", "log"}, s.settings.loss_log_scale ? 1 : 0, ui,
+                            {"A linear loss axis: equal steps of loss, equal heights.",
+                             "A logarithmic loss axis: each tenfold fall of the loss is an equal height, so late, "
+                             "small improvements stay visible."});
     if (c >= 0 && (c == 1) != s.settings.loss_log_scale) {
         Settings t = s.settings;
         t.loss_log_scale = c == 1;

@@ -25,14 +25,18 @@ struct Shortcut {
     const char* keys;
     const char* what;
 };
-// Every key the window answers to, as the help overlay lists them (the handlers: shortcuts() below and
-// in ui_frame.cpp).
+// Every key the window answers to, as the help overlay lists them (the handlers: file_shortcuts() below
+// and ui_keyboard.cpp).
 constexpr Shortcut kShortcuts[] = {
     {"→ or Space", "step forward: compute the next value"},
     {"←", "step back"},
     {"End", "run the whole pass"},
     {"Home", "restart the pass"},
     {"P", "play / pause"},
+    {"[ or ]", "select the previous / next neuron"},
+    {"{ or }", "select the previous / next weight or bias"},
+    {"Tab", "keyboard mode: arrows move, Space presses, Alt opens the menus"},
+    {"Esc or Tab", "leave keyboard mode (Esc first backs out of a menu or field)"},
     {"Ctrl+Z", "undo any edit"},
     {"Ctrl+Shift+Z or Ctrl+Y", "redo"},
     {"Ctrl+N", "new document (the 2-2-2 example)"},
@@ -42,7 +46,7 @@ constexpr Shortcut kShortcuts[] = {
     {"F1 or ?", "this help"},
     {"F11", "presentation mode, full screen"},
     {"F12", "screenshot of the window (PNG in ~/Pictures)"},
-    {"Shift+F12", "the network canvas alone at twice the size, for slides (PNG beside the document)"},
+    {"Shift+F12", "the network canvas alone at twice the size, for slides"},
     {"Esc", "close a dialog or this help"},
     {"double-click an edge", "type a weight's exact value"},
 };
@@ -347,7 +351,7 @@ void help_overlay(const Ui& ui) {
         {"zˡ = Wˡ aˡ⁻¹ + bˡ", "the weighted input of layer l"},
         {"aˡ = f(zˡ)", "the activation (σ, tanh, ReLU, softmax …)"},
         {"L", "the loss, averaged over the batch"},
-        {"δˡ = ∂L/∂zˡ", "how much the loss changes with z"},
+        {"δˡ = ∂L/∂zˡ", "how much the loss changes when z changes"},
         {"δᴸ = ∂L/∂aᴸ ⊙ f′(zᴸ)", "at the output"},
         {"δˡ = ((Wˡ⁺¹)ᵀ δˡ⁺¹) ⊙ f′(zˡ)", "backwards, layer by layer"},
         {"∂L/∂wˡⱼₖ = aˡ⁻¹ₖ · δˡⱼ", "a weight's gradient"},
@@ -396,6 +400,7 @@ void draw_dialogs(const AppState& s, const Ui& ui, ActionQueue& q, FrameInfo& in
 }
 
 void show_help_overlay() { help_open = true; }
+bool help_overlay_open() { return help_open; }
 void show_about() { about_open = true; }
 
 }  // namespace studio

@@ -470,13 +470,18 @@ void draw_toggles(const AppState& s, const Ui& ui, ActionQueue& q) {
     ImGui::AlignTextToFramePadding();
     ImGui::TextColored(to_vec4(ui.colors.text_dim), "Neurons show");
     ImGui::SameLine();
-    const int nv = segmented("nv", {"z", "a", "δ"}, static_cast<int>(s.settings.neuron_value), ui);
-    item_tooltip("z: weighted input · a: activation · δ = ∂L/∂z: how much the loss changes when z changes");
+    const int nv = segmented("nv", {"z", "a", "δ"}, static_cast<int>(s.settings.neuron_value), ui,
+                             {"z: the neuron's weighted input, z = Σ w·a + b, before the activation.",
+                              "a = f(z): the neuron's activation, the value it passes on to the next layer.",
+                              "δ = ∂L/∂z: how much the loss changes when this neuron's weighted input z changes."});
     ImGui::SameLine(0, 18 * ui.scale);
     ImGui::TextColored(to_vec4(ui.colors.text_dim), "Edges show");
     ImGui::SameLine();
-    const int ev = segmented("ev", {"w", "∂L/∂w"}, static_cast<int>(s.settings.edge_value), ui);
-    item_tooltip("w: the weights · ∂L/∂w: their gradients (width = size, colour = sign)");
+    const int ev = segmented("ev", {"w", "∂L/∂w"}, static_cast<int>(s.settings.edge_value), ui,
+                             {"w: each weight, how strongly one neuron's a feeds the next one's z (width = size, "
+                              "colour = sign).",
+                              "∂L/∂w: each weight's gradient, how much the loss changes when that weight changes "
+                              "(width = size, colour = sign)."});
     Settings t = s.settings;
     if (nv >= 0) t.neuron_value = static_cast<NeuronValue>(nv);
     if (ev >= 0) t.edge_value = static_cast<EdgeValue>(ev);
@@ -528,7 +533,7 @@ void draw_network(const AppState& s, const Ui& ui, ActionQueue& q, FrameInfo& in
     ImVec2 size = ImGui::GetContentRegionAvail();
     size.y -= legend_h;
     if (size.x < 50 || size.y < 50) return;
-    ImGui::InvisibleButton("canvas", size);
+    mouse_only_button("canvas", size);  // the keyboard selects with [ ] { } (ui_keyboard.h)
     if (quiz_field_on_canvas(s)) ImGui::SetItemAllowOverlap();  // the quiz's answer field sits on the canvas
     const bp::Network& net = s.doc.net;
     std::vector<int> sizes;

@@ -83,7 +83,7 @@ void draw_quiz_switch(const AppState& s, const Ui& ui, ActionQueue& q) {
     }
     if (ImGui::Button(on ? kSwitchOn : kSwitchOff)) push_quiz(q, quiz_cmd::SetOn{!on});
     if (on) ImGui::PopStyleColor(3);
-    item_tooltip(on ? "Quiz mode is on: stepping stops before each value you are asked to compute. Click to turn it off."
+    item_tooltip(on ? "Quiz mode is on: stepping stops before each value you are asked to compute (click to turn it off)."
                     : "Quiz mode: stepping stops before each value and you compute it (choose what is asked in the "
                       "Quiz tab).");
 }
@@ -123,14 +123,14 @@ bool draw_quiz_question(const AppState& s, const Ui& ui, ActionQueue& q) {
     ImGui::PopFont();
     ImGui::SameLine();
     if (ImGui::Button("Check")) push_quiz(q, quiz_cmd::Answer{qs.draft});
-    item_tooltip("Check the answer (or press Enter). It is right when it agrees with the exact value to the digits "
-                 "you wrote, give or take one in the last digit.");
+    item_tooltip("Check the answer (or press Enter): it counts as right when it matches the exact value to the "
+                 "digits you wrote, give or take one in the last digit.");
     ImGui::SameLine();
     const bool more_hints = qs.hint < 2;
     if (!more_hints) ImGui::BeginDisabled();
     if (ImGui::Button(qs.hint == 0 ? "Hint" : "More hint")) push_quiz(q, quiz_cmd::Hint{});
     if (!more_hints) ImGui::EndDisabled();
-    item_tooltip("First the formula in symbols, then with the numbers put in.");
+    item_tooltip("The formula of this value: first in symbols, then, pressed again, with the numbers put in.");
     ImGui::SameLine();
     if (ImGui::Button("Reveal")) push_quiz(q, quiz_cmd::Reveal{});
     item_tooltip("Show the value and move on (it counts as revealed in the score).");
@@ -429,7 +429,9 @@ void homework(const AppState& s, const Ui& ui, ActionQueue& q, std::vector<bp::V
         rows.erase(rows.begin() + remove);
         changed = true;
     }
-    if (ImGui::Button("+ Add an answer") && rows.size() < 64) {
+    const bool add = ImGui::Button("+ Add an answer");
+    item_tooltip("A new row for one more of the student's answers, copying the last row's quantity and place.");
+    if (add && rows.size() < 64) {
         HomeworkRow row = rows.empty() ? HomeworkRow{} : rows.back();
         row.value.clear();
         rows.push_back(row);

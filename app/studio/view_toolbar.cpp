@@ -17,8 +17,8 @@ constexpr const char* kPhaseNames[] = {"Forward", "Loss", "Backward", "Gradients
 constexpr const char* kPhaseHelp[] = {
     "Forward pass: z = W·a + b and a = f(z), layer by layer from the input",
     "The loss: how far the outputs are from the targets",
-    "Backward pass: δ = ∂L/∂z of every neuron, from the output back (the chain rule)",
-    "Gradients: ∂L/∂w = a·δ and ∂L/∂b = δ for every parameter",
+    "Backward pass: each neuron's δ = ∂L/∂z, how much the loss changes with its z, from the output back by the chain rule",
+    "Gradients: how much the loss changes with each parameter, ∂L/∂w = a·δ and ∂L/∂b = δ",
     "Update: w ← w − η·∂L/∂w (gradient descent)"};
 
 bool tool_button(const char* label, const char* help, bool enabled = true) {
@@ -84,8 +84,8 @@ void data_controls(const AppState& s, const Ui& ui, ActionQueue& q) {
                 if (ImGui::Selectable(sample_name(s, n).c_str(), s.sample == n)) q.push_back(act::SetSample{n});
         ImGui::EndCombo();
     }
-    item_tooltip("Which training sample the pass uses (or the whole data set as one batch). "
-                 "One sample at a time advances to the next after each update.");
+    item_tooltip("Which training sample the pass uses, or all of them as one batch; a single sample moves on to "
+                 "the next after each update.");
     ImGui::SameLine(0, 14 * ui.scale);
     ImGui::TextUnformatted("η");
     ImGui::SameLine();
@@ -97,7 +97,7 @@ void data_controls(const AppState& s, const Ui& ui, ActionQueue& q) {
         q.push_back(act::SetLearningRate{lr});
     if (ImGui::IsItemActivated()) q.push_back(act::BeginGesture{});
     if (ImGui::IsItemDeactivated()) q.push_back(act::EndGesture{});
-    item_tooltip("Learning rate η: the update is w ← w − η·∂L/∂w. Drag, or double-click to type.");
+    item_tooltip("Learning rate η: how big a step each update takes, w ← w − η·∂L/∂w (drag, or double-click to type).");
     ImGui::SameLine(0, 14 * ui.scale);
     char train[48];
     std::snprintf(train, sizeof train, "Train ×%d", s.settings.train_chunk);

@@ -10,6 +10,7 @@ namespace studio {
 void draw_menu_bar(const AppState& s, const Ui& ui, ActionQueue& q, FrameInfo& info);
 void draw_dialogs(const AppState& s, const Ui& ui, ActionQueue& q, FrameInfo& info);
 void show_help_overlay();
+bool help_overlay_open();
 void show_about();
 void draw_toolbar(const AppState& s, const Ui& ui, ActionQueue& q);       // view_toolbar.cpp
 void draw_banner(const AppState& s, const Ui& ui);                        // view_banner.cpp

@@ -379,3 +379,16 @@ TEST(Actions, ReplaceDocumentStartsFreshOrRefuses) {
     EXPECT_EQ(s.file_path, "x.json");
     EXPECT_DOUBLE_EQ(s.doc.net.layers[1].W(0, 0), 0.15);
 }
+
+TEST(Actions, KeyboardModeIsAPlainSwitchThatSaysWhatTheKeysDo) {
+    AppState s = example();
+    EXPECT_FALSE(s.keyboard_mode);
+    apply(s, act::SetKeyboardMode{true});
+    EXPECT_TRUE(s.keyboard_mode);
+    EXPECT_NE(s.status.find("Keyboard mode"), std::string::npos) << s.status;
+    apply(s, act::SetKeyboardMode{false});
+    EXPECT_FALSE(s.keyboard_mode);
+    EXPECT_NE(s.status.find("step the pass again"), std::string::npos) << s.status;
+    EXPECT_TRUE(s.undo.empty()) << "a way of using the keys, not an edit";
+    EXPECT_FALSE(s.modified);
+}

@@ -14,7 +14,7 @@ std::string parse(const std::vector<std::string>& args, Options& o) { return par
 
 TEST(CliArgs, EveryFlag) {
     Options o;
-    ASSERT_EQ(parse({"net.json", "--frames", "30", "--screenshot", "out.png", "--size", "1920x1080", "--present", "--step",
+    ASSERT_EQ(parse({"net.json", "--frames", "30", "--screenshot", "out.png", "--size", "1920x1080", "--present", "--keyboard-mode", "--step",
                      "6", "--select", "w,1,0,1", "--train-steps", "500"},
                     o),
               "");
@@ -24,6 +24,7 @@ TEST(CliArgs, EveryFlag) {
     EXPECT_EQ(o.width, 1920);
     EXPECT_EQ(o.height, 1080);
     EXPECT_TRUE(o.present);
+    EXPECT_TRUE(o.keyboard_mode);
     EXPECT_EQ(o.step, 6);
     ASSERT_TRUE(o.select);
     EXPECT_EQ(*o.select, Selection::weight(1, 0, 1));

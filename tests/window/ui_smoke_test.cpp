@@ -16,6 +16,8 @@
 #include "app/studio/views.h"
 #include "engine/network.h"
 
+#include <imgui_internal.h>
+
 using namespace studio;
 
 namespace {
@@ -462,4 +464,114 @@ TEST(UiSmoke, LabDrawsForEveryPresetAndTheTable) {
             h.frame(s);
         }
     }
+}
+
+// ---- keyboard mode (ui_keyboard.cpp): Tab hands the keys to ImGui's navigation ----
+
+namespace {
+
+bool nav_enabled() { return (ImGui::GetIO().ConfigFlags & ImGuiConfigFlags_NavEnableKeyboard) != 0; }
+
+void type(Harness& h, AppState& s, const std::string& text) {
+    for (char c : text) ImGui::GetIO().AddInputCharacter(static_cast<unsigned>(c));
+    h.frame(s);
+}
+
+void alt(Harness& h, AppState& s) {  // press and release Alt alone: ImGui's menu layer
+    ImGuiIO& io = ImGui::GetIO();
+    io.KeyAlt = true;
+    h.frame(s);
+    io.KeyAlt = false;
+    h.frame(s);
+}
+
+}  // namespace
+
+TEST(UiSmoke, TabHandsTheArrowsToTheControlsAndEscGivesThemBack) {
+    Harness h;
+    AppState s = initial_state(Options{});
+    h.mouse(-100, -100, false);
+    h.frame(s);
+    for (int i = 0; i < 3; ++i) h.key(s, ImGuiKey_RightArrow);
+    ASSERT_EQ(s.stepper->cursor(), 3);
+    ASSERT_FALSE(nav_enabled());
+
+    h.key(s, ImGuiKey_Tab);
+    EXPECT_TRUE(s.keyboard_mode);
+    EXPECT_TRUE(nav_enabled());
+    h.frame(s);
+    EXPECT_FALSE(ImGui::GetIO().WantTextInput) << "ImGui's own Tab did not start typing into a drag field";
+    // The arrows walk the toolbar (↺, ◀ Back, Step ▶, Phase ▶▶, Pass ⇥) without stepping; Space presses.
+    for (int i = 0; i < 4; ++i) h.key(s, ImGuiKey_RightArrow);
+    h.key(s, ImGuiKey_Home);
+    EXPECT_EQ(s.stepper->cursor(), 3) << "→ and Home move between controls in keyboard mode";
+    h.key(s, ImGuiKey_Space);
+    EXPECT_TRUE(s.stepper->at_end()) << "Space pressed the focused button, Pass ⇥";
+
+    h.key(s, ImGuiKey_Escape);
+    EXPECT_FALSE(s.keyboard_mode);
+    EXPECT_FALSE(nav_enabled());
+    h.key(s, ImGuiKey_Home);
+    h.key(s, ImGuiKey_RightArrow);
+    EXPECT_EQ(s.stepper->cursor(), 1) << "Home and → step the pass again";
+    h.key(s, ImGuiKey_Tab);
+    h.key(s, ImGuiKey_Tab);
+    EXPECT_FALSE(s.keyboard_mode) << "Tab toggles";
+}
+
+TEST(UiSmoke, KeyboardModeOpensTheMenusAndEscBacksOutOneLevelAtATime) {
+    Harness h;
+    AppState s = initial_state(Options{});
+    h.mouse(-100, -100, false);
+    h.frame(s);
+    h.key(s, ImGuiKey_Tab);
+    ASSERT_TRUE(s.keyboard_mode);
+    // Alt: the menu bar (File Edit View Presets Help); → to Help, Space opens it and presses its first item.
+    alt(h, s);
+    for (int i = 0; i < 4; ++i) h.key(s, ImGuiKey_RightArrow);
+    h.key(s, ImGuiKey_Space);
+    h.key(s, ImGuiKey_Space);
+    EXPECT_TRUE(help_overlay_open()) << "Help ▸ Keyboard and notation, from the keyboard";
+    h.key(s, ImGuiKey_Escape);
+    EXPECT_FALSE(help_overlay_open());
+    EXPECT_TRUE(s.keyboard_mode) << "the first Esc closes the overlay only";
+    alt(h, s);
+    h.key(s, ImGuiKey_Escape);
+    EXPECT_TRUE(s.keyboard_mode) << "Esc leaves the menu bar first";
+    h.key(s, ImGuiKey_Escape);
+    EXPECT_FALSE(s.keyboard_mode);
+}
+
+TEST(UiSmoke, BracketsWalkTheSelectionThroughNeuronsAndParameters) {
+    Harness h;
+    AppState s = initial_state(Options{});
+    h.mouse(-100, -100, false);
+    h.frame(s);
+    type(h, s, "]");
+    EXPECT_EQ(s.selection, Selection::neuron(0, 0));
+    type(h, s, "]]");
+    EXPECT_EQ(s.selection, Selection::neuron(1, 0)) << "two presses in one frame move twice";
+    type(h, s, "}");
+    EXPECT_EQ(s.selection, Selection::weight(1, 0, 0)) << "the first weight into the selected neuron";
+    h.key(s, ImGuiKey_Tab);  // and in keyboard mode, where the arrows are the navigation's
+    type(h, s, "}}");
+    EXPECT_EQ(s.selection, Selection::bias(1, 0));
+    type(h, s, "[");
+    EXPECT_EQ(s.selection, Selection::neuron(1, 0));
+    type(h, s, "{");
+    EXPECT_EQ(s.selection, Selection::bias(2, 1)) << "backwards from the first parameter wraps to the last";
+}
+
+TEST(UiSmoke, TabInATextFieldIsTheFieldsNotKeyboardMode) {
+    Harness h;
+    Options o;
+    o.quiz = true;
+    AppState s = initial_state(o);
+    h.mouse(-100, -100, false);
+    for (int i = 0; i < 3; ++i) h.frame(s);  // the quiz's answer field takes the keyboard focus
+    ASSERT_TRUE(ImGui::GetIO().WantTextInput);
+    type(h, s, "]");
+    EXPECT_TRUE(s.selection.empty()) << "a bracket typed into a field is text, not a selection key";
+    h.key(s, ImGuiKey_Tab);
+    EXPECT_FALSE(s.keyboard_mode);
 }
