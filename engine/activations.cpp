@@ -16,9 +16,10 @@ double sigmoid(double z) {
     return e / (1.0 + e);
 }
 
+double softplus_tail(double z) { return std::log1p(std::exp(-std::fabs(z))); }
+
 double softplus(double z) {
-    // log(1 + e^z) = max(z, 0) + log1p(e^(-|z|))
-    return std::max(z, 0.0) + std::log1p(std::exp(-std::fabs(z)));
+    return std::max(z, 0.0) + softplus_tail(z);  // log(1 + e^z) = max(z, 0) + log1p(e^(-|z|))
 }
 
 double activate(Activation f, double z) {

@@ -9,6 +9,7 @@ namespace bp {
 
 double sigmoid(double z);
 double softplus(double z);  // log(1 + e^z), stable for any z
+double softplus_tail(double z);  // log1p(e^(-|z|)): softplus(z) = max(z, 0) + this, and softplus(-z) = max(-z, 0) + this
 // f(z) for an element-wise activation (not softmax).
 double activate(Activation f, double z);
 // f'(z) for an element-wise activation (not softmax). relu'(0) = 0, leaky_relu'(0) = 0.01.

@@ -36,8 +36,10 @@ double sample_loss(Loss loss, Activation out, const double* z, const double* a, 
         case Loss::binary_cross_entropy:
             // −[y log σ(z) + (1 − y) log(1 − σ(z))] = y·softplus(−z) + (1 − y)·softplus(z)
             for (int j = 0; j < K; ++j) {
-                if (out == Activation::sigmoid)
-                    sum += y[j] * softplus(-z[j]) + (1.0 - y[j]) * softplus(z[j]);
+                if (out == Activation::sigmoid) {  // the softplus of z and of −z share their logarithm
+                    const double tail = softplus_tail(z[j]);
+                    sum += y[j] * (std::max(-z[j], 0.0) + tail) + (1.0 - y[j]) * (std::max(z[j], 0.0) + tail);
+                }
                 else
                     sum -= y[j] * std::log(a[j]) + (1.0 - y[j]) * std::log1p(-a[j]);
             }

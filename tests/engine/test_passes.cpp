@@ -2,8 +2,10 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <vector>
 
 #include "engine/activations.h"
+#include "engine/losses.h"
 #include "engine/passes.h"
 #include "engine_cases.h"
 #include "mazur_fixture.h"
@@ -219,6 +221,21 @@ TEST(LayerKernels, EveryShapeGivesThePerNeuronBits) {
                     for (int k = 0; k < net.layers[l - 1].size; ++k)
                         ASSERT_EQ(cur.dW(j, k), weight_gradient(cur.delta, t.layers[l - 1].a, j, k)) << c.name();
             }
+        }
+    }
+}
+
+// Binary cross-entropy after a sigmoid computes log1p(e^(−|z|)) once for both softplus terms: the same
+// bits as writing y·softplus(−z) + (1 − y)·softplus(z) out.
+TEST(LayerKernels, BinaryCrossEntropySharesItsLogarithmBitForBit) {
+    std::vector<double> zs = {0.0, -0.0, 1e-300, -1e-300, 800.0, -800.0};
+    for (double z = -50.0; z <= 50.0; z += 0.0731) zs.push_back(z);
+    for (const double z : zs) {
+        for (const double y : {0.0, 0.25, 1.0}) {
+            const double a = sigmoid(z);
+            EXPECT_EQ(sample_loss(Loss::binary_cross_entropy, Activation::sigmoid, &z, &a, &y, 1),
+                      y * softplus(-z) + (1.0 - y) * softplus(z))
+                << z << " " << y;
         }
     }
 }
