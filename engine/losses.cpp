@@ -39,9 +39,9 @@ double sample_loss(Loss loss, Activation out, const double* z, const double* a, 
                 if (out == Activation::sigmoid) {  // the softplus of z and of −z share their logarithm
                     const double tail = softplus_tail(z[j]);
                     sum += y[j] * (std::max(-z[j], 0.0) + tail) + (1.0 - y[j]) * (std::max(z[j], 0.0) + tail);
-                }
-                else
+                } else {
                     sum -= y[j] * std::log(a[j]) + (1.0 - y[j]) * std::log1p(-a[j]);
+                }
             }
             return sum;
     }

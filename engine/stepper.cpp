@@ -194,9 +194,9 @@ void build_backward(Builder& b, const Network& net, const Matrix& Y, Trace& t, i
         LayerTrace& cur = t.layers[l];
         const LayerTrace& next = t.layers[l + 1];
         ensure_shape(cur.delta, N, layer.size);
-        for (int n = 0; n < N; ++n)  // the whole layer at once (the kernel of passes.h), then one event per δ
-            hidden_deltas(net.layers[l + 1], next.delta.row(n), layer.activation, cur.z.row(n), cur.a.row(n),
-                          layer.size, cur.delta.row(n));
+        // the whole layer, every sample, at once (the kernel of passes.h), then one event per δ
+        hidden_deltas(net.layers[l + 1], next.delta.v.data(), layer.activation, cur.z.v.data(), cur.a.v.data(),
+                      layer.size, cur.delta.v.data(), N);
         for (int j = 0; j < layer.size; ++j) {
             StepEvent& e = b.add(EventKind::hidden_delta, l, j, 0, cur.delta(shown, j), {Kind::delta, l, j, 0});
             e.reads.reserve(2 * static_cast<std::size_t>(net.layers[l + 1].size) + 1);
