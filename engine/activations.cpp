@@ -4,19 +4,15 @@
 #include <algorithm>
 #include <cmath>
 
+#include "engine/logistic.h"
 #include "engine/tanh.h"
 #include "engine/vector_clones.h"
 
 namespace bp {
 
-double sigmoid(double z) {
-    // Never exponentiate a large positive number: e^(-|z|) is in (0, 1].
-    if (z >= 0) return 1.0 / (1.0 + std::exp(-z));
-    const double e = std::exp(z);
-    return e / (1.0 + e);
-}
+double sigmoid(double z) { return sigmoid_value(z); }
 
-double softplus_tail(double z) { return std::log1p(std::exp(-std::fabs(z))); }
+double softplus_tail(double z) { return softplus_tail_value(z); }
 
 double softplus(double z) {
     return std::max(z, 0.0) + softplus_tail(z);  // log(1 + e^z) = max(z, 0) + log1p(e^(-|z|))
@@ -24,7 +20,7 @@ double softplus(double z) {
 
 double activate(Activation f, double z) {
     switch (f) {
-        case Activation::sigmoid: return sigmoid(z);
+        case Activation::sigmoid: return sigmoid_value(z);
         case Activation::tanh: return tanh_value(z);
         case Activation::relu: return z > 0 ? z : 0.0;
         case Activation::leaky_relu: return z > 0 ? z : kLeakySlope * z;
@@ -74,7 +70,8 @@ BP_VECTOR_CLONES void multiply_by_derivative(Activation f, const double* z, cons
 }
 
 void activate_values(Activation f, const double* z, double* a, std::size_t n) {
-    if (f == Activation::tanh) return tanh_values(z, a, n);  // the common hidden layer, vectorised
+    if (f == Activation::tanh) return tanh_values(z, a, n);  // the common layers, vectorised
+    if (f == Activation::sigmoid) return sigmoid_values(z, a, n);
     for (std::size_t i = 0; i < n; ++i) a[i] = activate(f, z[i]);
 }
 

@@ -4,9 +4,21 @@
 #include <algorithm>
 #include <cmath>
 
-#include "engine/activations.h"
+#include <cstddef>
+#include <vector>
+
+#include "engine/logistic.h"
+#include "engine/vector_clones.h"
 
 namespace bp {
+namespace {
+// Binary cross-entropy of an output σ(z): −[y log σ(z) + (1 − y) log(1 − σ(z))] = y·softplus(−z) +
+// (1 − y)·softplus(z), and the two softplus share their logarithm log(1 + e^(−|z|)).
+inline double bce_of_logit(double z, double y) {
+    const double tail = softplus_tail_value(z);
+    return y * (std::max(-z, 0.0) + tail) + (1.0 - y) * (std::max(z, 0.0) + tail);
+}
+}  // namespace
 
 double sample_loss(Loss loss, Activation out, const double* z, const double* a, const double* y, int K) {
     double sum = 0.0;
@@ -34,11 +46,9 @@ double sample_loss(Loss loss, Activation out, const double* z, const double* a, 
             return sum;
         }
         case Loss::binary_cross_entropy:
-            // −[y log σ(z) + (1 − y) log(1 − σ(z))] = y·softplus(−z) + (1 − y)·softplus(z)
             for (int j = 0; j < K; ++j) {
-                if (out == Activation::sigmoid) {  // the softplus of z and of −z share their logarithm
-                    const double tail = softplus_tail(z[j]);
-                    sum += y[j] * (std::max(-z[j], 0.0) + tail) + (1.0 - y[j]) * (std::max(z[j], 0.0) + tail);
+                if (out == Activation::sigmoid) {  // from z: no log of 0 when σ saturates
+                    sum += bce_of_logit(z[j], y[j]);
                 } else {
                     sum -= y[j] * std::log(a[j]) + (1.0 - y[j]) * std::log1p(-a[j]);
                 }
@@ -46,6 +56,26 @@ double sample_loss(Loss loss, Activation out, const double* z, const double* a, 
             return sum;
     }
     return sum;
+}
+
+BP_VECTOR_CLONES void sample_losses(Loss loss, Activation out, const double* z, const double* a, const double* y,
+                                    int N, int K, double* losses) {
+    if (loss == Loss::binary_cross_entropy && out == Activation::sigmoid) {
+        // Every output's term in one loop (it vectorises), then each sample's sum in sample_loss's order.
+        thread_local std::vector<double> terms;
+        terms.resize(static_cast<std::size_t>(N) * K);
+        for (std::size_t i = 0; i < terms.size(); ++i) terms[i] = bce_of_logit(z[i], y[i]);
+        for (int n = 0; n < N; ++n) {
+            double sum = 0.0;
+            for (int j = 0; j < K; ++j) sum += terms[static_cast<std::size_t>(n) * K + j];
+            losses[n] = sum;
+        }
+        return;
+    }
+    for (int n = 0; n < N; ++n) {
+        const std::size_t row = static_cast<std::size_t>(n) * K;
+        losses[n] = sample_loss(loss, out, z + row, a + row, y + row, K);
+    }
 }
 
 double loss_derivative(Loss loss, const double* a, const double* y, int K, int i) {

@@ -8,6 +8,10 @@ namespace bp {
 
 // The loss of one sample: output pre-activations z, activations a, targets y (all of length K).
 double sample_loss(Loss loss, Activation out, const double* z, const double* a, const double* y, int K);
+// sample_loss of each of N samples at once (z, a, y are N×K, row by row) into losses[0 … N−1], bit for
+// bit; the common sigmoid + binary cross-entropy output runs as one vectorised loop.
+void sample_losses(Loss loss, Activation out, const double* z, const double* a, const double* y, int N, int K,
+                   double* losses);
 // dL_n/da_i of one sample, before the 1/N of the batch mean.
 double loss_derivative(Loss loss, const double* a, const double* y, int K, int i);
 // Human readable formula of the loss, e.g. "½ Σ_j (a_j − y_j)²".

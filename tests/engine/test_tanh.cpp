@@ -9,16 +9,10 @@
 
 #include "engine/activations.h"
 #include "engine/tanh.h"
+#include "ulp.h"
 
 namespace bp {
 namespace {
-
-// |got − exact| in units of the last place of the exact value (long double tanh as the reference).
-double ulp_error(double got, long double exact) {
-    const double rounded = static_cast<double>(exact);
-    const double ulp = std::nextafter(std::fabs(rounded), std::numeric_limits<double>::infinity()) - std::fabs(rounded);
-    return static_cast<double>(std::fabs(static_cast<long double>(got) - exact) / ulp);
-}
 
 TEST(Tanh, WithinThreeUlpFromTinyToSaturated) {
     std::mt19937_64 gen(2026);
@@ -27,7 +21,7 @@ TEST(Tanh, WithinThreeUlpFromTinyToSaturated) {
         std::uniform_real_distribution<double> pick(-std::ldexp(1.0, e), std::ldexp(1.0, e));
         for (int i = 0; i < 20000; ++i) {
             const double x = pick(gen);
-            const double err = ulp_error(tanh_value(x), std::tanh(static_cast<long double>(x)));
+            const double err = test::ulp_error(tanh_value(x), std::tanh(static_cast<long double>(x)));
             if (err > worst) worst = err, worst_x = x;
         }
     }
