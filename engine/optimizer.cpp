@@ -113,16 +113,19 @@ void Trainer::next_batch() {
     const int N = data_->size();
     if (Xb_.rows != batch_ || Xb_.cols != data_->X.cols) Xb_ = Matrix(batch_, data_->X.cols);
     if (Yb_.rows != batch_ || Yb_.cols != data_->Y.cols) Yb_ = Matrix(batch_, data_->Y.cols);
-    for (int i = 0; i < batch_; ++i) {
-        // Step s takes samples s·B … s·B+B−1 (mod N): in file order, or in this epoch's shuffled order.
+    // Step s takes samples s·B … s·B+B−1 (mod N): in file order, or in this epoch's shuffled order.
+    for (int i = 0; i < batch_;) {
         const long pos = (step_ * batch_ + i) % N;
+        // In file order the rows up to the end of the data are one block: copied at once.
+        const int run = config_.shuffle ? 1 : static_cast<int>(std::min<long>(batch_ - i, N - pos));
         if (config_.shuffle && pos == 0) {
             Rng rng(config_.seed * 1000003ull + static_cast<std::uint64_t>((step_ * batch_ + i) / N));
             for (int a = N - 1; a > 0; --a) std::swap(order_[a], order_[rng.below(a + 1)]);
         }
         const int n = config_.shuffle ? order_[pos] : static_cast<int>(pos);
-        std::copy(data_->X.row(n), data_->X.row(n) + Xb_.cols, Xb_.row(i));
-        std::copy(data_->Y.row(n), data_->Y.row(n) + Yb_.cols, Yb_.row(i));
+        std::copy(data_->X.row(n), data_->X.row(n) + run * Xb_.cols, Xb_.row(i));
+        std::copy(data_->Y.row(n), data_->Y.row(n) + run * Yb_.cols, Yb_.row(i));
+        i += run;
     }
 }
 

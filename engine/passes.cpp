@@ -4,10 +4,16 @@
 #include <algorithm>
 
 #include "engine/activations.h"
+#include "engine/blocked_sums.h"
 #include "engine/losses.h"
 #include "engine/vector_clones.h"
 
 namespace bp {
+namespace {
+// Sigmoid + BCE, fused: δ_j = (a_j − y_j)/N (= ∂L/∂a · σ′(z) without 0/0 when a saturates).
+inline double sigmoid_bce_delta(double a, double y, double inv_n) { return (a - y) * inv_n; }
+}  // namespace
+
 // ---- kernels ----
 double weighted_input(const Layer& layer, int j, const double* a_prev) {
     const double* w = layer.W.row(j);
@@ -29,8 +35,7 @@ void output_delta(const Network& net, const double* z, const double* a, const do
         return;
     }
     if (out.activation == Activation::sigmoid && net.loss == Loss::binary_cross_entropy) {
-        // Sigmoid + BCE, fused: δ_j = (a_j − y_j)/N (= ∂L/∂a · σ′(z) without 0/0 when a saturates).
-        for (int j = 0; j < K; ++j) delta[j] = (a[j] - y[j]) * inv_n;
+        for (int j = 0; j < K; ++j) delta[j] = sigmoid_bce_delta(a[j], y[j], inv_n);
         return;
     }
     if (out.activation == Activation::softmax) {
@@ -65,73 +70,48 @@ double bias_gradient(const Matrix& delta, int j) {
 }
 
 // ---- layer kernels ----
-namespace {
-// y_i += x_i · c for n values: the one loop of every layer kernel below. __restrict tells the compiler
-// y and x never overlap, so it vectorises without checking at run time (which costs more than the
-// arithmetic when n is 8).
-inline void add_scaled(double* __restrict y, const double* __restrict x, double c, int n) {
-    for (int i = 0; i < n; ++i) y[i] += x[i] * c;
-}
-}  // namespace
-
-BP_VECTOR_CLONES void weighted_inputs(const Layer& layer, const Matrix& a_prev, Matrix& z) {
+void weighted_inputs(const Layer& layer, const Matrix& a_prev, Matrix& z) {
     const int J = layer.size, K = layer.W.cols;
-    const int N = a_prev.rows;
-    if (J < 4) {  // too narrow to vectorise over j: one dot product per neuron
-        for (int n = 0; n < N; ++n)
-            for (int j = 0; j < J; ++j) z(n, j) = weighted_input(layer, j, a_prev.row(n));
-        return;
-    }
     // Wᵀ, so that column k of W (the weights out of input k) is one contiguous row of J values.
     thread_local std::vector<double> wt;
     wt.resize(static_cast<std::size_t>(K) * J);
-    for (int j = 0; j < J; ++j)
-        for (int k = 0; k < K; ++k) wt[static_cast<std::size_t>(k) * J + j] = layer.W(j, k);
-    for (int n = 0; n < N; ++n) {
-        const double* a = a_prev.row(n);
-        double* zn = z.row(n);
-        std::fill(zn, zn + J, 0.0);
-        for (int k = 0; k < K; ++k)  // adds w_jk a_k to every z_j: each sum still runs k = 0, 1, …
-            add_scaled(zn, wt.data() + static_cast<std::size_t>(k) * J, a[k], J);
-        for (int j = 0; j < J; ++j) zn[j] += layer.b[j];  // + b^l_j
-    }
+    for (int k = 0; k < K; ++k)  // written in order (strided stores were the slow part at 64 × 64)
+        for (int j = 0; j < J; ++j) wt[static_cast<std::size_t>(k) * J + j] = layer.W(j, k);
+    combine_rows(wt.data(), K, J, a_prev.v.data(), a_prev.rows, layer.b.data(), z.v.data());  // Σ_k w_jk a_k + b_j
 }
 
-BP_VECTOR_CLONES void hidden_deltas(const Layer& next, const double* delta_next, Activation f, const double* z,
-                                    const double* a, int n, double* delta, int samples) {
-    const std::size_t count = static_cast<std::size_t>(n) * samples;
-    std::fill(delta, delta + count, 0.0);
-    for (int s = 0; s < samples; ++s) {
-        const double* dn = delta_next + static_cast<std::size_t>(s) * next.size;
-        double* d = delta + static_cast<std::size_t>(s) * n;
-        for (int k = 0; k < next.size; ++k)  // adds w^(l+1)_kj δ^(l+1)_k to every δ_j: each sum still runs k = 0, 1, …
-            add_scaled(d, next.W.row(k), dn[k], n);
+BP_VECTOR_CLONES void output_deltas(const Network& net, const Matrix& z, const Matrix& a, const Matrix& y,
+                                    double inv_n, Matrix& delta) {
+    const int N = a.rows;
+    ensure_shape(delta, N, a.cols);
+    if (net.layers.back().activation == Activation::sigmoid && net.loss == Loss::binary_cross_entropy) {
+        for (std::size_t i = 0; i < a.v.size(); ++i) delta.v[i] = sigmoid_bce_delta(a.v[i], y.v[i], inv_n);
+        return;
     }
-    multiply_by_derivative(f, z, a, delta, count);  // · f′(z^l_j)
+    for (int n = 0; n < N; ++n) output_delta(net, z.row(n), a.row(n), y.row(n), inv_n, delta.row(n));
 }
 
-BP_VECTOR_CLONES void layer_gradients(const Matrix& delta, const Matrix& a_prev, Matrix& dW, std::vector<double>& db) {
-    const int J = delta.cols, K = a_prev.cols;
+void hidden_deltas(const Layer& next, const double* delta_next, Activation f, const double* z, const double* a,
+                   int n, double* delta, int samples) {
+    combine_rows(next.W.v.data(), next.size, n, delta_next, samples, nullptr, delta);  // Σ_k w^(l+1)_kj δ^(l+1)_k
+    multiply_by_derivative(f, z, a, delta, static_cast<std::size_t>(n) * samples);  // · f′(z^l_j)
+}
+
+void layer_gradients(const Matrix& delta, const Matrix& a_prev, Matrix& dW, std::vector<double>& db) {
+    const int J = delta.cols, K = a_prev.cols, N = delta.rows;
     ensure_shape(dW, J, K);
-    std::fill(dW.v.begin(), dW.v.end(), 0.0);
-    db.assign(static_cast<std::size_t>(J), 0.0);
-    // Sample by sample, so each entry's sum still runs n = 0, 1, …; the inner loop runs along the longer
-    // side (k, or j into a transposed copy when a row of W is too short to vectorise).
-    const bool transposed = K < 4 && J > K;
-    thread_local std::vector<double> dwt;
-    if (transposed) dwt.assign(static_cast<std::size_t>(K) * J, 0.0);
-    for (int n = 0; n < delta.rows; ++n) {
-        const double* d = delta.row(n);
-        const double* a = a_prev.row(n);
-        if (transposed)
-            for (int k = 0; k < K; ++k) add_scaled(dwt.data() + static_cast<std::size_t>(k) * J, d, a[k], J);
-        else
-            for (int j = 0; j < J; ++j) add_scaled(dW.row(j), a, d[j], K);
-        for (int j = 0; j < J; ++j) db[j] += d[j];
-    }
-    if (transposed)
+    db.resize(static_cast<std::size_t>(J));
+    thread_local std::vector<double> ones, dwt;
+    ones.assign(static_cast<std::size_t>(N), 1.0);
+    accumulate_outer(delta.v.data(), J, ones.data(), 1, N, db.data());  // db_j = Σ_n 1 · δ_nj
+    if (K < kLanes && J > K) {  // rows of W too short to fill a vector: the lanes run along j, into ∂Wᵀ
+        dwt.resize(static_cast<std::size_t>(K) * J);
+        accumulate_outer(delta.v.data(), J, a_prev.v.data(), K, N, dwt.data());
         for (int j = 0; j < J; ++j)
             for (int k = 0; k < K; ++k) dW(j, k) = dwt[static_cast<std::size_t>(k) * J + j];
+    } else {
+        accumulate_outer(a_prev.v.data(), K, delta.v.data(), J, N, dW.v.data());  // dW_jk = Σ_n δ_nj a_nk
+    }
 }
 
 // ---- whole passes ----
@@ -157,11 +137,10 @@ void compute_loss(const Network& net, const Matrix& Y, Trace& t) {
     const LayerTrace& out = t.layers.back();
     const int N = out.a.rows, K = out.a.cols;
     t.sample_losses.resize(N);
+    sample_losses(net.loss, net.layers.back().activation, out.z.v.data(), out.a.v.data(), Y.v.data(), N, K,
+                  t.sample_losses.data());
     double sum = 0.0;
-    for (int n = 0; n < N; ++n) {
-        t.sample_losses[n] = sample_loss(net.loss, net.layers.back().activation, out.z.row(n), out.a.row(n), Y.row(n), K);
-        sum += t.sample_losses[n];
-    }
+    for (int n = 0; n < N; ++n) sum += t.sample_losses[n];
     t.loss = N > 0 ? sum / N : 0.0;  // L = (1/N) Σ_n L_n
 }
 
@@ -174,8 +153,7 @@ void backward(const Network& net, const Matrix& Y, Trace& t) {
         LayerTrace& cur = t.layers[l];
         ensure_shape(cur.delta, N, layer.size);
         if (l == L)
-            for (int n = 0; n < N; ++n)
-                output_delta(net, cur.z.row(n), cur.a.row(n), Y.row(n), inv_n, cur.delta.row(n));
+            output_deltas(net, cur.z, cur.a, Y, inv_n, cur.delta);
         else
             hidden_deltas(net.layers[l + 1], t.layers[l + 1].delta.v.data(), layer.activation, cur.z.v.data(),
                           cur.a.v.data(), layer.size, cur.delta.v.data(), N);

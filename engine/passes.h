@@ -38,6 +38,9 @@ double bias_gradient(const Matrix& delta, int j);
 // ---- Layer kernels: the same sums, in the same order, with the loops turned so memory is read in rows ----
 // z^l of every sample, each z_j exactly as weighted_input computes it (sum over k ascending, then + b_j).
 void weighted_inputs(const Layer& layer, const Matrix& a_prev, Matrix& z);
+// delta^L of every sample (rows of z, a, y), each as output_delta computes it; the fused sigmoid + binary
+// cross-entropy delta runs as one vectorised loop.
+void output_deltas(const Network& net, const Matrix& z, const Matrix& a, const Matrix& y, double inv_n, Matrix& delta);
 // delta^l of `samples` consecutive samples (rows of n values) of a hidden layer: every delta_j as
 // hidden_delta computes it (the sum over k ascending, then times f'(z_j), taken from a_j as derivative_at
 // does), but W^(l+1) read row by row.

@@ -178,7 +178,7 @@ void build_backward(Builder& b, const Network& net, const Matrix& Y, Trace& t, i
     const double inv_n = 1.0 / N;
     LayerTrace& out = t.layers[L];
     ensure_shape(out.delta, N, net.layers[L].size);
-    for (int n = 0; n < N; ++n) output_delta(net, out.z.row(n), out.a.row(n), Y.row(n), inv_n, out.delta.row(n));
+    output_deltas(net, out.z, out.a, Y, inv_n, out.delta);
     const bool softmax = net.layers[L].activation == Activation::softmax;
     for (int j = 0; j < net.layers[L].size; ++j) {
         StepEvent& e = b.add(EventKind::output_delta, L, j, 0, out.delta(shown, j), {Kind::delta, L, j, 0});

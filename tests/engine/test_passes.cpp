@@ -204,10 +204,11 @@ TEST(LayerKernels, HiddenDeltasAndGradientsEqualThePerNeuronKernels) {
     }
 }
 
-// The batch kernels turn their loops by shape (narrow layers, narrow inputs): every shape gives the bits
-// of the per-neuron kernels.
+// The batch kernels turn their loops by shape (narrow layers, narrow inputs) and work in blocks of 8
+// neurons and 4 samples with zero-padded ends: every shape gives the bits of the per-neuron kernels.
 TEST(LayerKernels, EveryShapeGivesThePerNeuronBits) {
-    for (const std::vector<int>& sizes : std::vector<std::vector<int>>{{2, 8, 8, 1}, {3, 5, 2, 6}, {1, 9, 3}, {6, 4, 4}}) {
+    for (const std::vector<int>& sizes : std::vector<std::vector<int>>{
+             {2, 8, 8, 1}, {3, 5, 2, 6}, {1, 9, 3}, {6, 4, 4}, {10, 17, 9, 2}, {3, 16, 24, 1}}) {
         for (const test::Case& c : test::all_cases()) {
             const Network net = test::case_network(c, sizes, 5);
             const Dataset d = test::case_data(net, 13, 3);
@@ -217,9 +218,22 @@ TEST(LayerKernels, EveryShapeGivesThePerNeuronBits) {
                 for (int n = 0; n < t.N(); ++n)
                     for (int j = 0; j < net.layers[l].size; ++j)
                         ASSERT_EQ(cur.z(n, j), weighted_input(net.layers[l], j, t.layers[l - 1].a.row(n))) << c.name();
+                const Activation f = net.layers[l].activation;
+                for (int n = 0; n < t.N() && f != Activation::softmax; ++n)
+                    for (int j = 0; j < net.layers[l].size; ++j) ASSERT_EQ(cur.a(n, j), activate(f, cur.z(n, j))) << c.name();
                 for (int j = 0; j < net.layers[l].size; ++j)
                     for (int k = 0; k < net.layers[l - 1].size; ++k)
                         ASSERT_EQ(cur.dW(j, k), weight_gradient(cur.delta, t.layers[l - 1].a, j, k)) << c.name();
+            }
+            const LayerTrace& out = t.layers.back();
+            const int K = out.a.cols;
+            std::vector<double> delta(static_cast<std::size_t>(K));
+            for (int n = 0; n < t.N(); ++n) {  // the whole-batch output δ and loss against one sample's
+                output_delta(net, out.z.row(n), out.a.row(n), d.Y.row(n), 1.0 / t.N(), delta.data());
+                for (int j = 0; j < K; ++j) ASSERT_EQ(out.delta(n, j), delta[j]) << c.name();
+                ASSERT_EQ(t.sample_losses[n], sample_loss(net.loss, net.layers.back().activation, out.z.row(n),
+                                                          out.a.row(n), d.Y.row(n), K))
+                    << c.name();
             }
         }
     }
