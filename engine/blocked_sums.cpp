@@ -38,21 +38,19 @@ const double* lanes_block(const double* m, int rows, int cols, int first, std::v
     return panel.data();
 }
 
-// The first `width` lanes of `v` to out[0 … width − 1].
-#define BP_STORE_LANES(out, v, width)                                       \
-    do {                                                                    \
-        const Lanes stored_ = (v);                                          \
-        if ((width) == kLanes)                                              \
-            std::memcpy((out), &stored_, sizeof stored_);                   \
-        else                                                                \
-            std::memcpy((out), &stored_, sizeof(double) * (width));         \
-    } while (false)
+// The first `width` lanes of v to out[0 … width − 1].
+[[gnu::always_inline]] inline void store_lanes(double* out, const Lanes& v, int width) {
+    if (width == kLanes)
+        std::memcpy(out, &v, sizeof v);
+    else
+        std::memcpy(out, &v, sizeof(double) * static_cast<std::size_t>(width));
+}
 
 // R samples of combine_rows for one block of kLanes columns (block: K rows, stride `stride`): each row
 // of the block is loaded once for all R, and the R totals are independent, so they overlap in the CPU.
 // The bias b (zeros when there is none) is added after the sum.
 template <int R>
-[[gnu::always_inline]] inline void combine_block(const double* block, int stride, int K, const double* c, Lanes b,
+[[gnu::always_inline]] inline void combine_block(const double* block, int stride, int K, const double* c, const Lanes& b,
                                                  double* out, int P, int width) {
     Lanes row, acc[R];
     std::memcpy(&row, block, sizeof row);
@@ -61,7 +59,7 @@ template <int R>
         std::memcpy(&row, block + static_cast<std::size_t>(k) * stride, sizeof row);
         for (int r = 0; r < R; ++r) acc[r] += row * c[static_cast<std::size_t>(r) * K + k];
     }
-    for (int r = 0; r < R; ++r) BP_STORE_LANES(out + static_cast<std::size_t>(r) * P, acc[r] + b, width);
+    for (int r = 0; r < R; ++r) store_lanes(out + static_cast<std::size_t>(r) * P, acc[r] + b, width);
 }
 
 // R rows of accumulate_outer's output for one block of kLanes columns (u_block: N rows, stride
@@ -76,7 +74,7 @@ template <int R>
         const double* vn = v + static_cast<std::size_t>(n) * Q;
         for (int r = 0; r < R; ++r) acc[r] += vn[r] * un;
     }
-    for (int r = 0; r < R; ++r) BP_STORE_LANES(out + static_cast<std::size_t>(r) * P, acc[r], width);
+    for (int r = 0; r < R; ++r) store_lanes(out + static_cast<std::size_t>(r) * P, acc[r], width);
 }
 
 }  // namespace
@@ -120,7 +118,5 @@ BP_VECTOR_CLONES void accumulate_outer(const double* u, int P, const double* v, 
         }
     }
 }
-
-#undef BP_STORE_LANES
 
 }  // namespace bp

@@ -75,8 +75,8 @@ void weighted_inputs(const Layer& layer, const Matrix& a_prev, Matrix& z) {
     // Wᵀ, so that column k of W (the weights out of input k) is one contiguous row of J values.
     thread_local std::vector<double> wt;
     wt.resize(static_cast<std::size_t>(K) * J);
-    for (int k = 0; k < K; ++k)  // written in order (strided stores were the slow part at 64 × 64)
-        for (int j = 0; j < J; ++j) wt[static_cast<std::size_t>(k) * J + j] = layer.W(j, k);
+    for (int j = 0; j < J; ++j)
+        for (int k = 0; k < K; ++k) wt[static_cast<std::size_t>(k) * J + j] = layer.W(j, k);
     combine_rows(wt.data(), K, J, a_prev.v.data(), a_prev.rows, layer.b.data(), z.v.data());  // Σ_k w_jk a_k + b_j
 }
 

@@ -177,7 +177,6 @@ void build_backward(Builder& b, const Network& net, const Matrix& Y, Trace& t, i
     const int L = net.L(), N = t.N();
     const double inv_n = 1.0 / N;
     LayerTrace& out = t.layers[L];
-    ensure_shape(out.delta, N, net.layers[L].size);
     output_deltas(net, out.z, out.a, Y, inv_n, out.delta);
     const bool softmax = net.layers[L].activation == Activation::softmax;
     for (int j = 0; j < net.layers[L].size; ++j) {
