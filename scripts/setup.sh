@@ -8,7 +8,7 @@ packages=(
   g++ make cmake pkg-config
   libimgui-dev libglfw3-dev libstb-dev python3-glad nlohmann-json3-dev
   libgtest-dev libbenchmark-dev
-  xvfb xauth libgl1-mesa-dri fonts-dejavu-core
+  xvfb xauth libgl1-mesa-dri fonts-dejavu-core xdotool python3
   desktop-file-utils
   "$@"
 )

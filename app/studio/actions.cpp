@@ -27,7 +27,7 @@ void validate_document(const bp::Document& d) {
 }
 
 void push_undo(AppState& s, std::string label) {
-    s.undo.push_back({s.doc, s.selection, s.sample, std::move(label)});
+    s.undo.push_back({s.doc, s.selection, s.sample, std::move(label), s.revision});
     if (s.undo.size() > kMaxUndo) s.undo.erase(s.undo.begin());
     s.redo.clear();
 }
@@ -36,7 +36,7 @@ void mark_edit(AppState& s) { s.history.mark_edit(s.steps_done); }
 
 // After the document changed: drop what no longer exists and recompute the pass.
 void document_changed(AppState& s, bool keep_cursor) {
-    s.modified = true;
+    mark_changed(s);
     s.trainer.reset();
     s.trainer_data = nullptr;
     if (!valid(s.doc.net, s.selection)) s.selection = {};
@@ -60,6 +60,8 @@ void edit(AppState& s, const std::string& label, Fn fn) {
     if (!s.gesture_open || !s.gesture_saved) {
         push_undo(s, label);
         s.gesture_saved = s.gesture_open;
+    } else {
+        s.undo.back().label = label;  // a drag is one entry, named after where it ended
     }
     const bool keep_cursor = bp::same_shape(next.net, s.doc.net);
     s.doc = std::move(next);
@@ -75,6 +77,7 @@ void restore(AppState& s, Snapshot snap) {
     s.sample = snap.sample;
     mark_edit(s);
     document_changed(s, keep_cursor);
+    s.revision = snap.revision;  // back to that version: undoing to the saved state clears the *
 }
 
 
@@ -90,7 +93,7 @@ void commit_pass(AppState& s) {
     s.history.append(s.stepper->trace().loss, test_loss(s));
     s.doc.net = s.stepper->network_after();
     ++s.steps_done;
-    s.modified = true;
+    mark_changed(s);
     const int n = sample_count(s);
     if (s.sample >= 0 && n > 1) s.sample = (s.sample + 1) % n;
     rebuild_pass(s, false);
@@ -136,7 +139,7 @@ void train(AppState& s, long count) {
             return;
         }
     }
-    s.modified = true;
+    mark_changed(s);
     rebuild_pass(s, true);
     set_status(s, "trained " + std::to_string(count) + " steps; loss " + bp::format_number(s.history.last().train));
 }
@@ -166,7 +169,7 @@ struct ActionHandler {
     void operator()(const act::SetSettings& a) {
         Settings t = a.settings;
         t.play_speed = std::clamp(t.play_speed, 0.25, 500.0);
-        t.ui_scale = std::clamp(t.ui_scale, 0.5f, 3.0f);
+        t.ui_scale = std::clamp(t.ui_scale, kMinTextScale, kMaxTextScale);
         t.side_width = std::clamp(t.side_width, 0.15f, 0.6f);
         t.lab_side_width = std::clamp(t.lab_side_width, 0.15f, 0.6f);
         t.bottom_height = std::clamp(t.bottom_height, 0.12f, 0.6f);
@@ -298,7 +301,7 @@ struct ActionHandler {
         if (s.undo.empty()) return set_status(s, "nothing to undo");
         Snapshot back = std::move(s.undo.back());
         s.undo.pop_back();
-        s.redo.push_back({s.doc, s.selection, s.sample, back.label});
+        s.redo.push_back({s.doc, s.selection, s.sample, back.label, s.revision});
         const std::string label = back.label;
         restore(s, std::move(back));
         set_status(s, "undone: " + label);
@@ -307,7 +310,7 @@ struct ActionHandler {
         if (s.redo.empty()) return set_status(s, "nothing to redo");
         Snapshot next = std::move(s.redo.back());
         s.redo.pop_back();
-        s.undo.push_back({s.doc, s.selection, s.sample, next.label});
+        s.undo.push_back({s.doc, s.selection, s.sample, next.label, s.revision});
         const std::string label = next.label;
         restore(s, std::move(next));
         set_status(s, "redone: " + label);
@@ -332,7 +335,7 @@ struct ActionHandler {
     void operator()(const act::Lab& a) { apply_lab(s, a.op); }
     void operator()(const act::MarkSaved& a) {
         s.file_path = a.path;
-        s.modified = false;
+        mark_saved(s);
     }
 };
 

@@ -6,6 +6,7 @@
 
 #include "app/studio/export.h"
 #include "app/studio/quiz.h"
+#include "app/studio/text_scale.h"
 
 namespace studio {
 namespace {
@@ -134,6 +135,19 @@ std::string parse_command_line(const std::vector<std::string>& args, Options& ou
                     else err = "--hide " + v + ": expected side, loss or side,loss";
                 }
             }
+        } else if (a == "--report-state") {
+            err = value(out.report_state);
+            if (err.empty() && out.report_state.empty()) err = "--report-state needs a file name";
+        } else if (a == "--text-scale") {
+            std::string v;
+            if (err = value(v); err.empty()) {
+                double x = 0;
+                const auto [p, ec] = std::from_chars(v.data(), v.data() + v.size(), x);
+                if (ec != std::errc() || p != v.data() + v.size() || v.empty() || !(x >= kMinTextScale) || x > kMaxTextScale)
+                    err = "--text-scale " + v + ": expected a text size from 0.5 to 3 (1 = 100 %)";
+                else
+                    out.text_scale = static_cast<float>(x);
+            }
         } else if (a == "--autosave-dir") {
             err = value(out.autosave_dir);
         } else if (a == "--open-dialog") {
@@ -229,6 +243,7 @@ std::string usage_text() {
            "  --autosave-dir DIR    keep the autosave of unsaved work in DIR (default: the XDG data\n"
            "                        directory; scripted --frames runs have none unless given)\n"
            "  --open-dialog NAME    open a dialog at start (screenshots): open | save | help | about\n"
+           "  --text-scale S        text size as View ▸ Larger/Smaller text sets it: 0.5 to 3 (1 = 100 %)\n"
            "  --size WxH            window size in pixels (default 1280x800)\n"
            "  --frames N            render N frames and exit 0 (no saved settings are read or written)\n"
            "  --screenshot PNG      write the last frame to PNG (implies --frames 30 without --frames)\n"
@@ -237,6 +252,10 @@ std::string usage_text() {
            "  --bench SCENARIO      UI benchmark: draw N frames (--frames, default 300) of a scenario and\n"
            "                        print the CPU time per frame of the app's code: start | spiral |\n"
            "                        wide | largest | loss (see docs/PERFORMANCE.md)\n"
+           "  --report-state FILE   keep FILE up to date (JSON, written atomically when it changes) with what\n"
+           "                        the window shows: the document's name and unsaved flag, the step, the\n"
+           "                        selection, the autosave, open dialogs, and where each control is and\n"
+           "                        whether it is clipped (for tests that drive the real window)\n"
            "  --help, --version     this text; the version\n"
            "\n"
            "Keys: Right/Space step, Left back, Home restart, End run the pass, P play/pause,\n"

@@ -36,6 +36,8 @@ struct Options {
     int path = 0;                   // > 0: keep path N (from 1) of the selected parameter drawn (Paths tab)
     std::vector<HomeworkRow> homework;   // rows of the Quiz tab's homework table
     std::optional<double> learning_rate;  // --lr: overrides the file's learning rate (before --train-steps)
+    std::string report_state;       // --report-state FILE: what the window shows, as JSON, kept up to date
+    std::optional<float> text_scale;  // --text-scale S: View ▸ text size (0.5 to 3), overrides the saved one
     std::string bench;              // --bench SCENARIO (bench.h): time the frames and print the figures
     bool list_presets = false;      // --list-presets: print "stem<TAB>title" per preset and exit 0
     bool help = false, version = false;

@@ -76,28 +76,47 @@ void remember(FilesState& f, const std::string& path) {
 
 // ---- opening and saving ----
 
+// Replaces the document (the files, recent list and autosave stay); returns why not, or "".
+std::string replace_document(AppState& s, bp::Document doc, const std::string& path, const std::string& title) {
+    FilesState keep = std::move(s.files);
+    apply(s, act::ReplaceDocument{std::move(doc), path, title});
+    const std::string why = s.status_is_error ? s.status : "";
+    s.files = std::move(keep);
+    return why;
+}
+
 void open_file(AppState& s, const std::string& path) {
+    const std::string name = fs::path(path).filename().string();
     bp::Document doc;
     try {
         doc = bp::load_document(path);
     } catch (const bp::Error& e) {
-        return show_error(s, "Could not open " + fs::path(path).filename().string(), e.what());
+        return show_error(s, "Could not open " + name, e.what());
     }
-    FilesState keep = std::move(s.files);
-    apply(s, act::ReplaceDocument{std::move(doc), path, stem(path)});
-    const bool failed = s.status_is_error;
-    const std::string why = s.status;
-    s.files = std::move(keep);
-    if (failed) return show_error(s, "Could not open " + fs::path(path).filename().string(), why);
+    if (const std::string why = replace_document(s, std::move(doc), path, stem(path)); !why.empty())
+        return show_error(s, "Could not open " + name, why);
     remember(s.files, path);
-    remove_autosave(s.files);
+    remove_autosave(s.files);  // what it held was saved or discarded before this
+    s.files.browser.open = false;
     set_status(s, "Opened " + path);
 }
 
+void open_preset(AppState& s, const std::string& path, const std::string& title) {
+    bp::Document doc;
+    try {
+        doc = bp::load_document(path);
+    } catch (const bp::Error& e) {
+        return show_error(s, "Could not open the preset " + title, e.what());
+    }
+    // Untitled: saving asks for a name, so the preset itself is never overwritten.
+    if (const std::string why = replace_document(s, std::move(doc), "", title); !why.empty())
+        return show_error(s, "Could not open the preset " + title, why);
+    remove_autosave(s.files);
+    set_status(s, "Opened the preset " + title + ".");
+}
+
 void new_document(AppState& s) {
-    FilesState keep = std::move(s.files);
-    apply(s, act::ReplaceDocument{builtin_example(), "", "Untitled"});
-    s.files = std::move(keep);
+    replace_document(s, builtin_example(), "", "Untitled");
     remove_autosave(s.files);
     set_status(s, "A new document: the 2-2-2 example, not saved yet (File ▸ Save As… names it).");
 }
@@ -125,12 +144,15 @@ bool save_to(AppState& s, std::string path) {
 
 void continue_pending(AppState& s) {
     const Pending p = s.files.pending;
-    const std::string path = s.files.pending_path;
+    const std::string path = s.files.pending_path, title = s.files.pending_title;
     s.files.pending = Pending::none;
     s.files.pending_path.clear();
+    s.files.pending_title.clear();
+    s.files.pending_from_browser = false;
     switch (p) {
         case Pending::new_document: return new_document(s);
         case Pending::open_file: return open_file(s, path);
+        case Pending::open_preset: return open_preset(s, path, title);
         case Pending::quit:
             remove_autosave(s.files);
             s.files.quit = true;
@@ -139,11 +161,15 @@ void continue_pending(AppState& s) {
     }
 }
 
-// Asks about unsaved changes before `p`; true when it may go ahead now.
-bool may_discard(AppState& s, Pending p, const std::string& path, bool discard) {
-    if (!s.modified || discard) return true;
+// Asks about unsaved changes before `p`; true when it may go ahead now. The question is a dialog of its
+// own: an open browser gives way to it (and comes back on Cancel).
+bool may_discard(AppState& s, Pending p, const std::string& path, bool discard, const std::string& title = "") {
+    if (!is_modified(s) || discard) return true;
     s.files.pending = p;
     s.files.pending_path = path;
+    s.files.pending_title = title;
+    s.files.pending_from_browser = s.files.browser.open && !s.files.browser.saving;
+    s.files.browser.open = false;
     return false;
 }
 
@@ -161,9 +187,10 @@ struct FilesHandler {
         if (may_discard(s, Pending::new_document, "", c.discard)) new_document(s);
     }
     void operator()(const files_cmd::Open& c) {
-        if (!may_discard(s, Pending::open_file, c.path, c.discard)) return;
-        open_file(s, c.path);
-        if (!s.status_is_error) s.files.browser.open = false;
+        if (may_discard(s, Pending::open_file, c.path, c.discard)) open_file(s, c.path);
+    }
+    void operator()(const files_cmd::OpenPreset& c) {
+        if (may_discard(s, Pending::open_preset, c.path, c.discard, c.title)) open_preset(s, c.path, c.title);
     }
     void operator()(const files_cmd::Save&) {
         if (s.file_path.empty()) return (*this)(files_cmd::ShowBrowser{true});
@@ -189,7 +216,11 @@ struct FilesHandler {
     void operator()(const files_cmd::AnswerPending& c) {
         if (s.files.pending == Pending::none) return;
         switch (c.answer) {
-            case files_cmd::Answer::cancel: s.files.pending = Pending::none; return;
+            case files_cmd::Answer::cancel:
+                s.files.pending = Pending::none;
+                s.files.browser.open = s.files.pending_from_browser;  // back where the user was
+                s.files.pending_from_browser = false;
+                return;
             case files_cmd::Answer::discard: return continue_pending(s);
             case files_cmd::Answer::save: return (*this)(files_cmd::Save{});
         }
@@ -211,7 +242,7 @@ struct FilesHandler {
         a.since_write += c.dt;
         if (a.since_write < kAutosaveSeconds) return;
         a.since_write = 0;
-        if (s.modified) write_autosave(s);
+        if (is_modified(s)) write_autosave(s);
     }
     void operator()(const files_cmd::Export& c) {
         try {
@@ -233,10 +264,10 @@ struct FilesHandler {
         }
         doc.extra->erase(kAutosaveKey);
         const std::string origin = a.offer_origin, when = a.offer_time;
-        FilesState keep = std::move(s.files);
-        apply(s, act::ReplaceDocument{std::move(doc), origin, origin.empty() ? "Untitled (restored)" : stem(origin)});
-        s.files = std::move(keep);
-        s.modified = true;  // restored work is unsaved work
+        if (const std::string why = replace_document(s, std::move(doc), origin, origin.empty() ? "Untitled (restored)" : stem(origin));
+            !why.empty())
+            return show_error(s, "Could not restore the unsaved work", why);
+        mark_changed(s);  // restored work is unsaved work
         set_status(s, "Restored the unsaved work of " + when + (origin.empty() ? "" : " (" + origin + ")") +
                    ". Save it to keep it.");
     }

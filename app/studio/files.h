@@ -38,8 +38,9 @@ struct FileBrowser {
     std::string error;          // why the folder cannot be listed
 };
 
-// What waits for the answer to "Save the changes to …?".
-enum class Pending { none, new_document, open_file, quit };
+// What waits for the answer to "Save the changes to …?": everything that replaces the document or
+// closes the window asks first when there are unsaved changes.
+enum class Pending { none, new_document, open_file, open_preset, quit };
 
 struct Autosave {
     std::string path;           // "" = autosave off (scripted runs unless --autosave-dir)
@@ -58,6 +59,8 @@ struct FilesState {
     FileBrowser browser;
     Pending pending = Pending::none;  // with the question shown while != none
     std::string pending_path;
+    std::string pending_title;        // a preset's title
+    bool pending_from_browser = false;  // Cancel goes back to the Open browser
     std::string error_title, error_text;  // a modal dialog while error_title is not empty
     Autosave autosave;
     bool quit = false;                // the window may close now
@@ -66,6 +69,9 @@ struct FilesState {
 namespace files_cmd {
 struct New { bool discard = false; };                      // the built-in example, untitled
 struct Open { std::string path; bool discard = false; };   // discard: do not ask about unsaved changes
+// A preset (Presets menu, the Lab's chooser): opened untitled, so saving asks for a name and the preset
+// itself is never overwritten.
+struct OpenPreset { std::string path; std::string title; bool discard = false; };
 struct Save {};                                            // to the file it came from, else Save As
 struct SaveAs { std::string path; };                       // ".json" is added when missing
 struct ShowBrowser { bool saving = false; };
@@ -83,7 +89,7 @@ struct Export { ExportKind kind = ExportKind::trace_csv; };  // export.h: next t
 }  // namespace files_cmd
 
 using FilesCommand =
-    std::variant<files_cmd::New, files_cmd::Open, files_cmd::Save, files_cmd::SaveAs, files_cmd::ShowBrowser,
+    std::variant<files_cmd::New, files_cmd::Open, files_cmd::OpenPreset, files_cmd::Save, files_cmd::SaveAs, files_cmd::ShowBrowser,
                  files_cmd::BrowseTo, files_cmd::SetName, files_cmd::CloseBrowser, files_cmd::AnswerPending,
                  files_cmd::DismissError, files_cmd::RequestQuit, files_cmd::ClearRecent, files_cmd::Tick,
                  files_cmd::Restore, files_cmd::Export>;

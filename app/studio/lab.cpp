@@ -108,7 +108,7 @@ long run_steps(AppState& s, long count) {
             }
         }
     }
-    s.modified = true;
+    if (done > 0) mark_changed(s);  // trained parameters are unsaved work
     rebuild_pass(s, true);
     return done;
 }
@@ -258,7 +258,7 @@ struct LabHandler {
             return set_status(s, "Not changed: " + why, true);
         if (s.trainer) s.trainer->set_config(a.config);  // Adam's moments survive unless the optimiser changes
         s.doc.training = a.config;
-        s.modified = true;
+        mark_changed(s);
         rebuild_pass(s, true);  // the stepped pass updates with the new η too
     }
     void operator()(const lab::SetSpeed& a) {
@@ -334,30 +334,6 @@ struct LabHandler {
     void operator()(const lab::AddRow& a) {
         edit_document(s, std::string("add a ") + (a.test ? "test" : "training") + " sample",
                       [&](bp::Document& d) { add_row(d, a.test); });
-    }
-    void operator()(const lab::LoadPreset& a) {
-        bp::Document loaded;
-        try {
-            loaded = make_state(bp::load_document(a.path), a.path, a.title).doc;  // adds data when the file has none
-        } catch (const bp::Error& e) {
-            return set_status(s, "could not open the preset " + a.title + ": " + e.what(), true);
-        }
-        if (!edit_document(s, "open preset " + a.title, [&](bp::Document& d) { d = loaded; })) return;
-        s.title = a.title;
-        s.file_path.clear();  // saving asks for a name: the preset itself is never overwritten
-        s.history = LossHistory{};
-        s.steps_done = 0;
-        s.sample = 0;
-        s.selection = {};
-        s.playing = false;
-        rebuild_pass(s, false);
-        LabState fresh;
-        fresh.steps_per_frame = s.lab.steps_per_frame;
-        fresh.auto_speed = s.lab.auto_speed;
-        fresh.visible = s.lab.visible;
-        s.lab = std::move(fresh);
-        s.modified = false;
-        set_status(s, "Opened the preset " + a.title + ".  (Ctrl+Z goes back)");
     }
 };
 

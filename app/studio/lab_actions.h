@@ -37,12 +37,11 @@ struct RemovePoint { PointRef p; };
 struct MovePoint { PointRef p; double u = 0, v = 0; };  // 2 inputs: x₁, x₂; 1 input: x₁ and target y₁
 struct SetValue { PointRef p; bool target = false; int col = 0; double value = 0; };
 struct AddRow { bool test = false; };
-struct LoadPreset { std::string path; std::string title; };  // replaces the document (undoable)
 struct SetVisible { bool on = true; };           // the Lab tab is (not) the one shown
 
 using Op = std::variant<Tick, SetTraining, Step, Train, Reset, SetConfig, SetSpeed, SetStops, Rewind, Dismiss, SetSpec,
                         Generate, SetBrush, SetShownOutput, ShowTable, AddPoint, RemovePoint, MovePoint, SetValue,
-                        AddRow, LoadPreset, SetVisible>;
+                        AddRow, SetVisible>;
 
 }  // namespace lab
 

@@ -82,4 +82,34 @@ Selection hit_test(const NetworkLayout& layout, Vec2 p, float tolerance) {
     return best;
 }
 
+std::optional<Vec2> grab_point(const NetworkLayout& layout, const Selection& parameter, float tolerance) {
+    if (!parameter.is_parameter() || parameter.l < 1 || parameter.l >= static_cast<int>(layout.neurons.size())) return {};
+    const int l = parameter.l;
+    if (parameter.j >= static_cast<int>(layout.neurons[l].size())) return {};
+    const bool bias = parameter.kind == Selection::Kind::bias;
+    if (bias && !layout.has_bias[l]) return {};
+    if (!bias && parameter.k >= static_cast<int>(layout.neurons[l - 1].size())) return {};
+    const Vec2 from = bias ? layout.bias[l] : layout.neurons[l - 1][parameter.k], to = layout.neurons[l][parameter.j];
+    // From the middle outwards: 0.5, 0.52, 0.48, 0.54, ... (the ends are inside the neurons).
+    for (int i = 0; i <= 40; ++i) {
+        const float t = 0.5f + (i % 2 ? 1.0f : -1.0f) * 0.01f * static_cast<float>((i + 1) / 2);
+        const Vec2 p{from.x + t * (to.x - from.x), from.y + t * (to.y - from.y)};
+        // Unique: the edge itself, and no other edge within the tolerance either.
+        if (!(hit_test(layout, p, tolerance) == parameter)) continue;
+        bool alone = true;
+        for (int jj = 0; jj < static_cast<int>(layout.neurons[l].size()) && alone; ++jj) {
+            const Vec2 other_to = layout.neurons[l][jj];
+            for (int k = 0; k < static_cast<int>(layout.neurons[l - 1].size()) && alone; ++k)
+                if (!(Selection::weight(l, jj, k) == parameter) &&
+                    distance_to_segment(p, layout.neurons[l - 1][k], other_to) <= tolerance)
+                    alone = false;
+            if (alone && layout.has_bias[l] && !(Selection::bias(l, jj) == parameter) &&
+                distance_to_segment(p, layout.bias[l], other_to) <= tolerance)
+                alone = false;
+        }
+        if (alone) return p;
+    }
+    return {};
+}
+
 }  // namespace studio

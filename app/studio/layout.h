@@ -2,6 +2,7 @@
 // (drawn in the previous layer's column, below its neurons), and hit testing of neurons, edges and biases.
 // Units are pixels in any coordinate frame; the tests check containment and non-overlap.
 #pragma once
+#include <optional>
 #include <vector>
 
 #include "app/studio/selection.h"
@@ -43,5 +44,9 @@ float distance_to_segment(Vec2 p, Vec2 a, Vec2 b);
 // What lies under p: a neuron (within its radius + 3 px), else the nearest edge within `tolerance`
 // pixels: a weight (neuron k of l-1 to neuron j of l) or a bias (bias node of l to neuron j).
 Selection hit_test(const NetworkLayout& layout, Vec2 p, float tolerance);
+
+// A point on a weight's or bias's edge where hit_test finds that parameter and nothing else (crossing
+// edges and neurons avoided), nearest the middle of the edge; none when no such point exists.
+std::optional<Vec2> grab_point(const NetworkLayout& layout, const Selection& parameter, float tolerance);
 
 }  // namespace studio

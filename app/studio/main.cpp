@@ -11,6 +11,7 @@
 
 #include "app/studio/bench.h"
 #include "app/studio/export.h"
+#include "app/studio/frame_report.h"
 #include "app/studio/platform_glfw.h"
 #include "app/studio/platform_offscreen.h"
 #include "app/studio/resources.h"
@@ -20,12 +21,13 @@
 #include "app/studio/views.h"
 #include "bp_version.h"
 #include "engine/error.h"
+#include "engine/serialize.h"
 
 using namespace studio;
 
 namespace {
 
-std::string window_title(const AppState& s) { return (s.modified ? "*" : "") + s.title + " — Backprop Studio"; }
+std::string window_title(const AppState& s) { return (is_modified(s) ? "*" : "") + s.title + " — Backprop Studio"; }
 
 // F12: ~/Pictures (or $XDG_PICTURES_DIR) / backprop-studio-YYYYMMDD-HHMMSS.png
 std::string screenshot_path() {
@@ -48,6 +50,17 @@ void record_frame(BenchResult& b, int frame, double ui_ms, double render_ms, con
     b.frame.add(ui_ms);
     b.render.add(render_ms);
     b.loss_curve.add(info.loss_curve_ms);
+}
+
+// --report-state: the file follows what the window shows (atomically, only when it changed).
+void write_report(const std::string& path, std::string text, std::string& last) {
+    if (text == last) return;
+    try {
+        bp::write_file_atomically(path, text);
+        last = std::move(text);
+    } catch (const bp::Error& e) {
+        std::fprintf(stderr, "backprop-studio: --report-state: %s\n", e.what());
+    }
 }
 
 std::string finish_bench(BenchResult& b, const std::string& scenario, const AppState& s) {
@@ -87,9 +100,10 @@ int main(int argc, char** argv) {
     const bool headless = o.frames > 0;  // a scripted run reads and writes no settings
     if (!headless) apply(s, act::SetSettings{load_settings(settings_path())});
     if (!headless) attach_quiz_file(s.quiz, quiz_file_path(), !o.quiz_what.empty());  // quiz choices and scores
-    if (!o.hide.empty()) {  // after the saved settings: the command line wins
+    if (!o.hide.empty() || o.text_scale) {  // after the saved settings: the command line wins
         Settings t = s.settings;
         for (const std::string& h : o.hide) (h == "side" ? t.show_side : t.show_loss) = false;
+        if (o.text_scale) t.ui_scale = *o.text_scale;
         apply(s, act::SetSettings{t});
     }
     // Recent files, and the autosave with the offer of a previous run's unsaved work.
@@ -115,6 +129,8 @@ int main(int argc, char** argv) {
     if (o.open_dialog == "help") show_help_overlay();
     if (o.open_dialog == "about") show_about();
     Ui ui;
+    ui.report = !o.report_state.empty();
+    std::string last_report;  // --report-state: written when it changes
     float built_scale = -1;
     bool built_light = false;
     int status = 0;
@@ -174,6 +190,7 @@ int main(int argc, char** argv) {
         }
         platform.swap();
         platform.set_title(window_title(s));
+        if (ui.report) write_report(o.report_state, state_report_json(s, info.report), last_report);
     }
     if (!o.bench.empty()) std::fputs(finish_bench(bench, o.bench, s).c_str(), stdout);
     if (!headless) {

@@ -46,7 +46,7 @@ AppState initial_state(const Options& o) {
     }
     apply(s, act::StepForward{o.step, false});  // stops at the end of the pass
     if (o.select) apply(s, act::Select{*o.select});
-    s.modified = false;
+    // --lr and --train-steps changed the document: it differs from the file (the title shows *).
     s.status = o.file.empty() ? "Press → or Space to step through the pass; drag an edge to change a weight."
                               : "Opened " + o.file;
     s.status_is_error = false;

@@ -2,6 +2,7 @@
 #include "app/studio/studio_state.h"
 
 #include <algorithm>
+#include <iterator>
 #include <utility>
 
 #include "engine/error.h"
@@ -24,9 +25,33 @@ AppState make_state(bp::Document doc, std::string path, std::string title) {
     s.file_path = std::move(path);
     s.title = std::move(title);
     s.sample = 0;
+    mark_changed(s);
+    mark_saved(s);
     rebuild_pass(s, false);
     return s;
 }
+
+namespace {
+std::uint64_t next_revision() {  // process-wide, so a replaced state never reuses a value
+    static std::uint64_t revisions = 0;
+    return ++revisions;
+}
+}  // namespace
+
+float next_text_scale(float now, int direction) {
+    if (direction > 0) {
+        for (float f : kTextScales)
+            if (f > now + 1e-4f) return f;
+    } else {
+        for (auto it = std::rbegin(kTextScales); it != std::rend(kTextScales); ++it)
+            if (*it < now - 1e-4f) return *it;
+    }
+    return now;
+}
+
+bool is_modified(const AppState& s) { return s.revision != s.saved_revision; }
+void mark_changed(AppState& s) { s.revision = next_revision(); }
+void mark_saved(AppState& s) { s.saved_revision = s.revision; }
 
 const bp::Dataset& training_data(const AppState& s) { return *s.doc.data; }
 int sample_count(const AppState& s) { return s.doc.data ? s.doc.data->size() : 0; }
@@ -48,8 +73,7 @@ void rebuild_pass(AppState& s, bool keep_cursor) {
     const int old_size = s.stepper ? s.stepper->size() : -1;
     s.sample = std::clamp(s.sample, -1, sample_count(s) - 1);
     s.stepper.emplace(s.doc.net, pass_inputs(s), pass_targets(s), s.doc.training, 0);
-    static std::uint64_t revisions = 0;  // process-wide, so a replaced state never reuses a value
-    s.pass_revision = ++revisions;
+    s.pass_revision = next_revision();
     if (keep_cursor && s.stepper->size() == old_size) s.stepper->seek(old_cursor);
 
     // Where each parameter's update event sits, so the canvas shows w's new value once it is done.

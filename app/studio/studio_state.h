@@ -13,6 +13,7 @@
 #include "app/studio/loss_history.h"
 #include "app/studio/quiz.h"
 #include "app/studio/selection.h"
+#include "app/studio/text_scale.h"
 #include "engine/document.h"
 #include "engine/optimizer.h"
 #include "engine/stepper.h"
@@ -51,6 +52,7 @@ struct Snapshot {
     Selection selection;
     int sample = 0;
     std::string label;  // "edit w²₁₁", "add layer", ... for the Edit menu and the status line
+    std::uint64_t revision = 0;  // the document's version (AppState::revision)
 };
 
 // A chain-rule path whose route stays drawn on the canvas after the pointer leaves its row in the Paths
@@ -66,7 +68,11 @@ struct AppState {
     bp::Document doc;
     std::string file_path;  // where doc came from; empty for the built-in example
     std::string title;      // "Mazur's 2-2-2 example" or the file name
-    bool modified = false;  // edited or trained since load/save
+    // Unsaved changes: the document's version differs from the version on disk. Every change of doc takes
+    // a new, never reused version (mark_changed); undo and redo bring back a snapshot's version, so undoing
+    // back to the saved state clears the *.
+    std::uint64_t revision = 0;
+    std::uint64_t saved_revision = 0;
 
     // ---- the pass being stepped ----
     int sample = 0;                      // data row the pass uses; -1 = all of data as one batch
@@ -115,6 +121,11 @@ inline constexpr std::size_t kMaxUndo = 500;
 // A fresh state on a document (data added when the file has none: one sample of 0.5 inputs).
 // Throws bp::Error when the network or its data are not usable.
 AppState make_state(bp::Document doc, std::string path, std::string title);
+
+// ---- the document's version ----
+bool is_modified(const AppState& s);  // unsaved changes: the title shows *, replacing the document asks
+void mark_changed(AppState& s);       // doc changed: a new version
+void mark_saved(AppState& s);         // doc is what the file (or the untouched example) holds
 
 // ---- queries the views use ----
 const bp::Dataset& training_data(const AppState& s);  // doc.data (always present after make_state)

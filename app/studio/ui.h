@@ -9,6 +9,7 @@
 #include <imgui.h>
 
 #include "app/studio/actions.h"
+#include "app/studio/frame_report.h"
 #include "app/studio/layout.h"
 #include "app/studio/palette.h"
 
@@ -28,6 +29,7 @@ struct Ui {
     ThemeColors colors;
     float scale = 1.0f;  // content scale × settings.ui_scale (× 1.5 when presenting)
     bool light = false;
+    bool report = false;  // fill FrameInfo::report (--report-state)
 };
 
 // What one frame drew that a test may need (e.g. where to click on a neuron).
@@ -41,6 +43,7 @@ struct FrameInfo {
     std::optional<bool> fullscreen;      // enter (true) or leave full screen
     double loss_curve_ms = 0;            // CPU time the loss panel took (--bench)
     int canvas_png_scale = 0;            // > 0: export the network canvas at this scale after this frame
+    FrameReport report;                  // the controls drawn and where (only when Ui::report is set)
 };
 
 // Base font size in pixels at scale 1 (>= 17 px for a projector).

@@ -7,6 +7,7 @@
 
 #include "app/studio/bench.h"
 #include "app/studio/ui_keyboard.h"
+#include "app/studio/ui_report.h"
 #include "app/studio/ui_widgets.h"
 #include "app/studio/views.h"
 #include "bp_version.h"
@@ -83,6 +84,7 @@ void side_panel(const AppState& s, const Ui& ui, ActionQueue& q, FrameInfo& info
 FrameInfo draw_frame(AppState& s, const Ui& ui, double dt) {
     ActionQueue q;
     FrameInfo info;
+    begin_frame_report(ui.report ? &info.report : nullptr);
     keyboard_mode_keys(s, q);
     const ImGuiViewport* vp = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos(vp->Pos);
@@ -160,6 +162,13 @@ FrameInfo draw_frame(AppState& s, const Ui& ui, double dt) {
     q.push_back(act::Lab{lab::Tick{dt}});  // Lab training and its plot's refresh
     apply_all(s, q);
     sync_keyboard_navigation(s);
+    if (ui.report) {
+        info.report.canvas = info.canvas;
+        info.report.width = static_cast<int>(vp->Size.x);
+        info.report.height = static_cast<int>(vp->Size.y);
+        info.report.scale = ui.scale;
+        begin_frame_report(nullptr);
+    }
     return info;
 }
 

@@ -13,6 +13,7 @@
 #include "app/studio/lab.h"
 #include "app/studio/loss_curve.h"
 #include "app/studio/resources.h"
+#include "app/studio/ui_report.h"
 #include "app/studio/ui_widgets.h"
 #include "app/studio/views.h"
 #include "engine/notation.h"
@@ -680,7 +681,8 @@ void presets_menu_items(const AppState& s, const Ui& ui, ActionQueue& q) {
             ImGui::PopFont();
         }
         ImGui::PushID(static_cast<int>(i));
-        if (ImGui::Selectable(p.title.c_str(), s.title == p.title)) push(q, lab::LoadPreset{p.path, p.title});
+        if (ImGui::Selectable(p.title.c_str(), s.title == p.title)) q.push_back(act::Files{files_cmd::OpenPreset{p.path, p.title}});
+        report_item("preset." + p.stem);
         ImGui::PushFont(ui.fonts.small);
         ImGui::Indent(ImGui::GetFontSize());
         ImGui::PushTextWrapPos(ImGui::GetCursorPos().x + ImGui::GetFontSize() * 40);

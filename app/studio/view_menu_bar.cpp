@@ -2,10 +2,12 @@
 // "Save the changes?", a file's error, the autosave's restore offer), the help overlay and About, and
 // the keyboard shortcuts of files and the window (Ctrl+N/O/S/Shift+S/Q, F1, F11, F12).
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 #include <filesystem>
 #include <string>
 
+#include "app/studio/ui_report.h"
 #include "app/studio/ui_widgets.h"
 #include "app/studio/views.h"
 #include "bp_version.h"
@@ -79,7 +81,9 @@ void file_shortcuts(const AppState& s, ActionQueue& q, FrameInfo& info) {
 // ---- [SECTION] menus ----
 
 void file_menu(const AppState& s, ActionQueue& q, FrameInfo& info) {
-    if (!ImGui::BeginMenu("File")) return;
+    const bool open = ImGui::BeginMenu("File");
+    report_item("menu.File");
+    if (!open) return;
     if (ImGui::MenuItem("New", "Ctrl+N")) push(q, files_cmd::New{});
     if (ImGui::MenuItem("Open…", "Ctrl+O")) push(q, files_cmd::ShowBrowser{false});
     if (ImGui::BeginMenu("Open Recent", !s.files.recent.empty())) {
@@ -125,7 +129,9 @@ void file_menu(const AppState& s, ActionQueue& q, FrameInfo& info) {
 }
 
 void edit_menu(const AppState& s, ActionQueue& q) {
-    if (!ImGui::BeginMenu("Edit")) return;
+    const bool open = ImGui::BeginMenu("Edit");
+    report_item("menu.Edit");
+    if (!open) return;
     const std::string undo = s.undo.empty() ? "Undo" : "Undo " + s.undo.back().label;
     const std::string redo = s.redo.empty() ? "Redo" : "Redo " + s.redo.back().label;
     if (ImGui::MenuItem(undo.c_str(), "Ctrl+Z", false, !s.undo.empty())) q.push_back(act::Undo{});
@@ -134,7 +140,9 @@ void edit_menu(const AppState& s, ActionQueue& q) {
 }
 
 void view_menu(const AppState& s, ActionQueue& q, FrameInfo& info) {
-    if (!ImGui::BeginMenu("View")) return;
+    const bool open = ImGui::BeginMenu("View");
+    report_item("menu.View");
+    if (!open) return;
     Settings t = s.settings;
     ImGui::TextDisabled("Neurons show");
     if (ImGui::MenuItem("  z, the weighted input", nullptr, t.neuron_value == NeuronValue::z)) t.neuron_value = NeuronValue::z;
@@ -154,15 +162,25 @@ void view_menu(const AppState& s, ActionQueue& q, FrameInfo& info) {
         q.push_back(act::SetPresent{!s.present});
         info.fullscreen = !s.present;
     }
-    if (ImGui::MenuItem("Larger text", nullptr, false, t.ui_scale < 3.0f)) t.ui_scale += 0.125f;
-    if (ImGui::MenuItem("Smaller text", nullptr, false, t.ui_scale > 0.5f)) t.ui_scale -= 0.125f;
-    if (ImGui::MenuItem("Text size 100 %", nullptr, false, t.ui_scale != 1.0f)) t.ui_scale = 1.0f;
+    if (ImGui::MenuItem("Larger text", "Ctrl++", false, next_text_scale(t.ui_scale, +1) != t.ui_scale))
+        t.ui_scale = next_text_scale(t.ui_scale, +1);
+    if (ImGui::MenuItem("Smaller text", "Ctrl+-", false, next_text_scale(t.ui_scale, -1) != t.ui_scale))
+        t.ui_scale = next_text_scale(t.ui_scale, -1);
+    if (ImGui::BeginMenu("Text size")) {
+        for (float f : kTextScales) {
+            const std::string label = std::to_string(static_cast<int>(std::lround(f * 100))) + " %";
+            if (ImGui::MenuItem(label.c_str(), nullptr, std::abs(t.ui_scale - f) < 1e-4f)) t.ui_scale = f;
+        }
+        ImGui::EndMenu();
+    }
     ImGui::EndMenu();
     if (!(t == s.settings)) q.push_back(act::SetSettings{t});
 }
 
 void help_menu() {
-    if (!ImGui::BeginMenu("Help")) return;
+    const bool open = ImGui::BeginMenu("Help");
+    report_item("menu.Help");
+    if (!open) return;
     if (ImGui::MenuItem("Keyboard and notation", "F1")) help_open = true;
     if (ImGui::MenuItem("About Backprop Studio")) about_open = true;
     ImGui::EndMenu();
@@ -177,7 +195,9 @@ bool modal(const char* id, bool want_open, const Ui& ui, float width_em = 34) {
     ImGui::SetNextWindowPos(ImVec2(vp->Pos.x + vp->Size.x / 2, vp->Pos.y + vp->Size.y / 2), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
     ImGui::SetNextWindowSize(ImVec2(ImGui::GetFontSize() * width_em, 0), ImGuiCond_Appearing);
     (void)ui;
-    return ImGui::BeginPopupModal(id, nullptr, ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_AlwaysAutoResize);
+    const bool shown = ImGui::BeginPopupModal(id, nullptr, ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_AlwaysAutoResize);
+    if (shown) report_dialog(id);
+    return shown;
 }
 
 void wrapped(const std::string& text) {
@@ -210,16 +230,25 @@ void unsaved_dialog(const AppState& s, const Ui& ui, ActionQueue& q) {
         ImGui::CloseCurrentPopup();
         return ImGui::EndPopup();
     }
-    wrapped("Save the changes to \"" + s.title + "\" first?");
+    const std::string next = f.pending == Pending::open_file     ? " before opening " + std::filesystem::path(f.pending_path).filename().string()
+                             : f.pending == Pending::open_preset ? " before opening the preset " + f.pending_title
+                             : f.pending == Pending::new_document ? " before starting a new document"
+                             : f.pending == Pending::quit        ? " before quitting"
+                                                                 : "";
+    wrapped("Save the changes to \"" + s.title + "\"" + next + "?");
     dim_text(ui, f.pending == Pending::quit ? "Otherwise they are lost when the window closes."
                                             : "Otherwise they are lost.");
     ImGui::Spacing();
     const float w = ImGui::GetFontSize() * 6;
     if (ImGui::Button("Save", ImVec2(w, 0))) push(q, files_cmd::AnswerPending{files_cmd::Answer::save});
+    report_item("unsaved.save");
     ImGui::SameLine();
     if (ImGui::Button("Discard", ImVec2(w, 0))) push(q, files_cmd::AnswerPending{files_cmd::Answer::discard});
+    report_item("unsaved.discard");
     ImGui::SameLine();
-    if (ImGui::Button("Cancel", ImVec2(w, 0)) || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape)))
+    const bool cancel = ImGui::Button("Cancel", ImVec2(w, 0));
+    report_item("unsaved.cancel");
+    if (cancel || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape)))
         push(q, files_cmd::AnswerPending{files_cmd::Answer::cancel});
     ImGui::EndPopup();
 }
@@ -265,7 +294,9 @@ void browser_dialog(const AppState& s, const Ui& ui, ActionQueue& q) {
     ImGui::BeginChild("entries", ImVec2(0, ImGui::GetTextLineHeightWithSpacing() * 12), true);
     for (const DirEntry& e : b.entries) {
         const std::string label = (e.dir ? "▸ " : "   ") + e.name + (e.dir ? "/" : "");
-        if (ImGui::Selectable(label.c_str(), !e.dir && e.name == b.name, ImGuiSelectableFlags_AllowDoubleClick)) {
+        const bool picked = ImGui::Selectable(label.c_str(), !e.dir && e.name == b.name, ImGuiSelectableFlags_AllowDoubleClick);
+        report_item("browser.entry." + e.name);
+        if (picked) {
             const std::string full = (std::filesystem::path(b.dir) / e.name).string();
             if (e.dir) push(q, files_cmd::BrowseTo{full});
             else if (ImGui::IsMouseDoubleClicked(0)) push(q, b.saving ? FilesCommand{files_cmd::SaveAs{full}} : FilesCommand{files_cmd::Open{full}});
@@ -290,13 +321,18 @@ void browser_dialog(const AppState& s, const Ui& ui, ActionQueue& q) {
     const bool exists = std::filesystem::exists(target);
     const char* go = b.saving ? (exists ? "Replace" : "Save") : "Open";
     if (name[0] == 0) ImGui::BeginDisabled();
-    if (ImGui::Button(go, ImVec2(bw, 0)) || (enter && name[0] != 0))
+    const bool go_pressed = ImGui::Button(go, ImVec2(bw, 0));
+    report_item("browser.go");
+    // Enter opens (saves) the picked file, whether or not the name field has the keyboard.
+    const bool enter_elsewhere = !ImGui::GetIO().WantTextInput && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter), false);
+    if (go_pressed || ((enter || enter_elsewhere) && name[0] != 0))
         push(q, b.saving ? FilesCommand{files_cmd::SaveAs{target}} : FilesCommand{files_cmd::Open{target}});
     if (name[0] == 0) ImGui::EndDisabled();
     if (b.saving && exists) item_tooltip("A file of this name exists: saving replaces it (atomically).");
     ImGui::SameLine();
-    if (ImGui::Button("Cancel", ImVec2(bw, 0)) || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape)))
-        push(q, files_cmd::CloseBrowser{});
+    const bool cancel = ImGui::Button("Cancel", ImVec2(bw, 0));
+    report_item("browser.cancel");
+    if (cancel || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) push(q, files_cmd::CloseBrowser{});
     ImGui::EndPopup();
 }
 
@@ -376,16 +412,18 @@ void draw_menu_bar(const AppState& s, const Ui& ui, ActionQueue& q, FrameInfo& i
     file_menu(s, q, info);
     edit_menu(s, q);
     view_menu(s, q, info);
-    if (ImGui::BeginMenu("Presets")) {
+    const bool presets = ImGui::BeginMenu("Presets");
+    report_item("menu.Presets");
+    if (presets) {
         presets_menu_items(s, ui, q);
         ImGui::EndMenu();
     }
     help_menu();
     // The document's name on the right, with * while it has unsaved changes.
-    const std::string name = (s.modified ? "* " : "") + s.title + (s.file_path.empty() ? "  (not saved yet)" : "");
+    const std::string name = (is_modified(s) ? "* " : "") + s.title + (s.file_path.empty() ? "  (not saved yet)" : "");
     const float w = ImGui::CalcTextSize(name.c_str()).x;
     ImGui::SameLine(std::max(ImGui::GetCursorPosX() + 20 * ui.scale, ImGui::GetWindowContentRegionMax().x - w));
-    ImGui::TextColored(to_vec4(s.modified ? ui.colors.accent : ui.colors.text_dim), "%s", name.c_str());
+    ImGui::TextColored(to_vec4(is_modified(s) ? ui.colors.accent : ui.colors.text_dim), "%s", name.c_str());
     ImGui::EndMenuBar();
 }
 

@@ -127,7 +127,7 @@ TEST(Actions, EditingAWeightRecomputesThePassAndKeepsTheCursor) {
     EXPECT_NE(s.stepper->trace().loss, before);
     expect_pass_matches_run_pass(s);
     EXPECT_EQ(s.undo.size(), 1u);
-    EXPECT_TRUE(s.modified);
+    EXPECT_TRUE(is_modified(s));
     ASSERT_EQ(s.history.edits().size(), 1u);
     EXPECT_EQ(s.history.edits()[0], 0);
 }
@@ -390,5 +390,32 @@ TEST(Actions, KeyboardModeIsAPlainSwitchThatSaysWhatTheKeysDo) {
     EXPECT_FALSE(s.keyboard_mode);
     EXPECT_NE(s.status.find("step the pass again"), std::string::npos) << s.status;
     EXPECT_TRUE(s.undo.empty()) << "a way of using the keys, not an edit";
-    EXPECT_FALSE(s.modified);
+    EXPECT_FALSE(is_modified(s));
+}
+
+// Issue 18, item 7: undo named the drag's first value, and undoing back to the saved state kept the *.
+TEST(Actions, UndoNamesWhereADragEndedAndUndoingToTheSavedStateClearsTheStar) {
+    AppState s = example();
+    EXPECT_FALSE(is_modified(s));
+    apply(s, act::BeginGesture{});
+    for (double v : {0.425, 0.55, 0.7}) apply(s, act::EditParameter{Selection::weight(2, 0, 0), v});
+    apply(s, act::EndGesture{});
+    ASSERT_EQ(s.undo.size(), 1u) << "a drag is one entry";
+    EXPECT_NE(s.undo.back().label.find("0.7"), std::string::npos) << s.undo.back().label;
+    EXPECT_TRUE(is_modified(s));
+    apply(s, act::Undo{});
+    EXPECT_NE(s.status.find("0.7"), std::string::npos) << s.status;
+    EXPECT_FALSE(is_modified(s)) << "back to what the file holds";
+    apply(s, act::Redo{});
+    EXPECT_TRUE(is_modified(s));
+}
+
+// Training changes the parameters: unsaved work, so quitting asks.
+TEST(Actions, TrainingIsUnsavedWork) {
+    AppState s = example();
+    apply(s, act::TrainSteps{3});
+    EXPECT_TRUE(is_modified(s));
+    AppState t = example();
+    apply(t, act::Lab{lab::Train{3}});
+    EXPECT_TRUE(is_modified(t));
 }

@@ -66,7 +66,7 @@ TEST(Files, OpenReplacesTheDocumentAndIsRemembered) {
     EXPECT_DOUBLE_EQ(s.doc.net.layers[1].W(0, 0), 0.123);
     EXPECT_EQ(s.file_path, t / "net.json");
     EXPECT_EQ(s.title, "net");
-    EXPECT_FALSE(s.modified);
+    EXPECT_FALSE(is_modified(s));
     ASSERT_EQ(s.files.recent.size(), 1u);
     EXPECT_EQ(s.files.recent[0], t / "net.json");
     EXPECT_EQ(s.files.last_dir, t.dir.string());
@@ -95,7 +95,7 @@ TEST(Files, AFileThatFailsToLoadShowsTheEnginesMessageAndChangesNothing) {
     EXPECT_FALSE(s.files.error_title.empty());
     EXPECT_EQ(s.files.error_text, engine_message) << "the engine's precise message, as it is";
     EXPECT_EQ(text_of(s.doc), before);
-    EXPECT_TRUE(s.modified);
+    EXPECT_TRUE(is_modified(s));
     EXPECT_EQ(s.undo.size(), undo);
     EXPECT_EQ(s.selection, Selection::weight(2, 1, 0));
     files(s, files_cmd::DismissError{});
@@ -123,7 +123,7 @@ TEST(Files, UnsavedChangesAreAskedAboutFirst) {
     files(s, files_cmd::AnswerPending{files_cmd::Answer::discard});
     EXPECT_EQ(s.files.pending, Pending::none);
     EXPECT_EQ(text_of(s.doc), text_of(builtin_example()));
-    EXPECT_FALSE(s.modified);
+    EXPECT_FALSE(is_modified(s));
 
     edit_w111(s, 0.7);  // "Save" on an untitled document asks for a name, then goes on
     files(s, files_cmd::Open{t / "other.json"});
@@ -134,7 +134,55 @@ TEST(Files, UnsavedChangesAreAskedAboutFirst) {
     files(s, files_cmd::SaveAs{t / "mine"});
     EXPECT_EQ(bp::load_document(t / "mine.json").net.layers[1].W(0, 0), 0.7) << "\".json\" added, the edit saved";
     EXPECT_EQ(s.file_path, t / "other.json") << "and then the file asked for was opened";
-    EXPECT_FALSE(s.modified);
+    EXPECT_FALSE(is_modified(s));
+}
+
+// Issue 18, item 1: a preset over an edit replaced the document without asking, and Ctrl+Q then quit
+// and deleted the autosave.
+TEST(Files, APresetOverUnsavedChangesAsksFirst) {
+    Scratch t("preset_asks");
+    AppState s = example();
+    attach_files(s.files, "", t / "autosave.json");
+    edit_w111(s, 0.7);
+    write_autosave(s);
+    const std::string preset = std::string(BP_PRESETS_DIR) + "/xor-2-3-1.json";
+    files(s, files_cmd::OpenPreset{preset, "XOR"});
+    EXPECT_EQ(s.files.pending, Pending::open_preset) << "the question is shown";
+    EXPECT_DOUBLE_EQ(s.doc.net.layers[1].W(0, 0), 0.7) << "nothing replaced yet";
+    files(s, files_cmd::AnswerPending{files_cmd::Answer::cancel});
+    EXPECT_TRUE(is_modified(s));
+    EXPECT_DOUBLE_EQ(s.doc.net.layers[1].W(0, 0), 0.7);
+    EXPECT_TRUE(fs::exists(t / "autosave.json")) << "the unsaved work is still kept";
+    files(s, files_cmd::RequestQuit{});
+    EXPECT_FALSE(s.files.quit) << "quitting asks too";
+    files(s, files_cmd::AnswerPending{files_cmd::Answer::cancel});
+    files(s, files_cmd::OpenPreset{preset, "XOR"});
+    files(s, files_cmd::AnswerPending{files_cmd::Answer::discard});
+    EXPECT_EQ(s.title, "XOR");
+    EXPECT_EQ(s.doc.net.layers[1].size, 3);
+    EXPECT_FALSE(is_modified(s));
+    EXPECT_FALSE(fs::exists(t / "autosave.json")) << "discarded explicitly: the autosave goes";
+}
+
+// Issue 18, item 2: Open in the browser over unsaved changes did nothing until Cancel.
+TEST(Files, OpenFromTheBrowserOverUnsavedChangesAsksAtOnceAndCancelReturnsToIt) {
+    Scratch t("browser_asks");
+    bp::save_document(t / "other.json", builtin_example());
+    AppState s = example();
+    edit_w111(s, 0.7);
+    files(s, files_cmd::ShowBrowser{false});
+    files(s, files_cmd::BrowseTo{t.dir.string()});
+    files(s, files_cmd::Open{t / "other.json"});
+    EXPECT_EQ(s.files.pending, Pending::open_file);
+    EXPECT_FALSE(s.files.browser.open) << "the browser gives way to the question";
+    files(s, files_cmd::AnswerPending{files_cmd::Answer::cancel});
+    EXPECT_TRUE(s.files.browser.open) << "Cancel goes back to the browser";
+    EXPECT_DOUBLE_EQ(s.doc.net.layers[1].W(0, 0), 0.7);
+    files(s, files_cmd::Open{t / "other.json"});
+    files(s, files_cmd::AnswerPending{files_cmd::Answer::discard});
+    EXPECT_EQ(s.file_path, t / "other.json");
+    EXPECT_FALSE(s.files.browser.open);
+    EXPECT_FALSE(is_modified(s));
 }
 
 TEST(Files, QuitAsksWhenThereAreUnsavedChanges) {
@@ -155,7 +203,7 @@ TEST(Files, SaveAsWritesTheDocumentAndAFailedSaveLosesNothing) {
     AppState s = example();
     edit_w111(s, 0.42);
     files(s, files_cmd::SaveAs{t / "a.json"});
-    EXPECT_FALSE(s.modified);
+    EXPECT_FALSE(is_modified(s));
     EXPECT_EQ(s.file_path, t / "a.json");
     EXPECT_EQ(s.title, "a");
     EXPECT_EQ(text_of(bp::load_document(t / "a.json")), text_of(s.doc)) << "reads back as the same document";
@@ -163,7 +211,7 @@ TEST(Files, SaveAsWritesTheDocumentAndAFailedSaveLosesNothing) {
     edit_w111(s, 0.43);
     files(s, files_cmd::SaveAs{"/nonexistent/dir/b.json"});
     EXPECT_FALSE(s.files.error_title.empty());
-    EXPECT_TRUE(s.modified) << "still unsaved, still open";
+    EXPECT_TRUE(is_modified(s)) << "still unsaved, still open";
     EXPECT_EQ(s.file_path, t / "a.json");
     EXPECT_DOUBLE_EQ(bp::load_document(t / "a.json").net.layers[1].W(0, 0), 0.42) << "the old file untouched";
     files(s, files_cmd::DismissError{});
@@ -234,7 +282,7 @@ TEST(Files, AutosaveWritesUnsavedWorkAndOffersItAtTheNextStart) {
     EXPECT_DOUBLE_EQ(bp::load_document(path).net.layers[1].W(0, 0), 0.61) << "unanswered: not overwritten";
     files(next, files_cmd::Restore{true});
     EXPECT_DOUBLE_EQ(next.doc.net.layers[1].W(0, 0), 0.61);
-    EXPECT_TRUE(next.modified) << "restored work is still unsaved";
+    EXPECT_TRUE(is_modified(next)) << "restored work is still unsaved";
     EXPECT_FALSE(next.doc.extra->contains(kAutosaveKey));
     files(next, files_cmd::SaveAs{t / "kept.json"});
     EXPECT_FALSE(fs::exists(path)) << "a save clears it";
@@ -300,7 +348,7 @@ TEST(Files, AnAutosaveKilledMidWriteLeavesACompleteFile) {
     Scratch t("kill_autosave");
     AppState s = make_state(big_document(1), "", "big");
     attach_files(s.files, "", t / "autosave.json");
-    s.modified = true;
+    mark_changed(s);
     write_autosave(s);
     const std::string old_text = text_of(s.doc);
     apply(s, act::EditParameter{Selection::weight(1, 0, 0), 2.0});

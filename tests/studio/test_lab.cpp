@@ -296,27 +296,27 @@ TEST(Lab, PointAndTableEditsAreUndoable) {
     EXPECT_EQ(one.doc.data->size(), 1);
 }
 
-TEST(Lab, APresetReplacesTheDocumentUndoably) {
+// A preset replaces the document like Open does: over unsaved work it asks first (test_files.cpp).
+TEST(Lab, APresetReplacesTheDocumentUntitled) {
     AppState s = example();
-    apply(s, act::TrainSteps{5});
     const std::vector<PresetInfo> presets = list_presets();
     const auto spiral = std::find_if(presets.begin(), presets.end(), [](const PresetInfo& p) { return p.stem == "spiral-2-8-8-8-1"; });
     ASSERT_NE(spiral, presets.end());
-    do_lab(s, lab::LoadPreset{spiral->path, spiral->title});
+    apply(s, act::Files{files_cmd::OpenPreset{spiral->path, spiral->title}});
     ASSERT_FALSE(s.status_is_error) << s.status;
     EXPECT_EQ(s.title, spiral->title);
     EXPECT_TRUE(s.file_path.empty()) << "saving never overwrites the preset";
+    EXPECT_FALSE(is_modified(s)) << "an untouched preset is nobody's work";
     EXPECT_EQ(s.doc.net.L(), 4);
     EXPECT_EQ(s.steps_done, 0);
     EXPECT_TRUE(s.history.empty());
     do_lab(s, lab::Tick{0});
     EXPECT_EQ(s.lab.spec.kind, bp::DatasetKind::spiral) << "the generator starts from the preset's spec";
     EXPECT_EQ(s.lab.spec.points, 300);
-    apply(s, act::Undo{});
-    EXPECT_EQ(s.doc.net.L(), 2);
-    do_lab(s, lab::LoadPreset{"/nonexistent/preset.json", "missing"});
+    apply(s, act::Files{files_cmd::OpenPreset{"/nonexistent/preset.json", "missing"}});
     EXPECT_TRUE(s.status_is_error);
-    EXPECT_EQ(s.doc.net.L(), 2);
+    EXPECT_FALSE(s.files.error_title.empty()) << "a dialog says why";
+    EXPECT_EQ(s.doc.net.L(), 4);
 }
 
 TEST(Lab, ResetReinitialisesAndStartsTheCurveAgain) {

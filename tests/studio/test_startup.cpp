@@ -22,7 +22,7 @@ TEST(Startup, BuiltInExampleIsMazursNetwork) {
     EXPECT_TRUE(s.doc.training.freeze_biases);
     EXPECT_EQ(s.doc.net.loss, bp::Loss::mse_half);
     EXPECT_EQ(s.stepper->cursor(), 0);
-    EXPECT_FALSE(s.modified);
+    EXPECT_FALSE(is_modified(s));
 }
 
 TEST(Startup, StepSelectAndTrain) {
@@ -36,11 +36,13 @@ TEST(Startup, StepSelectAndTrain) {
     const AppState end = initial_state(o);
     EXPECT_TRUE(end.stepper->at_end());
     EXPECT_EQ(end.steps_done, 0);
+    EXPECT_FALSE(is_modified(end)) << "stepping changes nothing in the document";
     o.train_steps = 10;
     const AppState trained = initial_state(o);
     EXPECT_EQ(trained.steps_done, 10);
     EXPECT_EQ(trained.history.size(), 10u);
     EXPECT_EQ(trained.history.steps(), 10);
+    EXPECT_TRUE(is_modified(trained)) << "trained parameters differ from the file";
 }
 
 TEST(Startup, SelectionOutsideTheNetworkIsAnError) {
