@@ -5,9 +5,9 @@
 #include <fstream>
 #include <sstream>
 
-#include "engine/error.h"
-#include "engine/notation.h"
-#include "engine/serialize.h"
+#include "engine/core/error.h"
+#include "engine/teaching/notation.h"
+#include "engine/io/serialize.h"
 
 namespace cli {
 namespace {

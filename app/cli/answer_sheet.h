@@ -8,7 +8,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "engine/homework.h"
+#include "engine/homework/homework.h"
 
 namespace cli {
 

@@ -7,9 +7,9 @@
 #include "app/cli/input.h"
 #include "app/cli/output.h"
 #include "app/cli/table.h"
-#include "engine/homework.h"
-#include "engine/notation.h"
-#include "engine/serialize.h"
+#include "engine/homework/homework.h"
+#include "engine/teaching/notation.h"
+#include "engine/io/serialize.h"
 
 namespace {
 using namespace cli;

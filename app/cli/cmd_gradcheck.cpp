@@ -7,8 +7,8 @@
 #include "app/cli/input.h"
 #include "app/cli/output.h"
 #include "app/cli/table.h"
-#include "engine/grad_check.h"
-#include "engine/notation.h"
+#include "engine/teaching/grad_check.h"
+#include "engine/teaching/notation.h"
 
 namespace {
 using namespace cli;

@@ -9,8 +9,8 @@
 #include "app/cli/input.h"
 #include "app/cli/output.h"
 #include "app/cli/table.h"
-#include "engine/chain_rule.h"
-#include "engine/notation.h"
+#include "engine/teaching/chain_rule.h"
+#include "engine/teaching/notation.h"
 
 namespace {
 using namespace cli;

@@ -7,8 +7,8 @@
 #include "app/cli/input.h"
 #include "app/cli/output.h"
 #include "app/cli/table.h"
-#include "engine/notation.h"
-#include "engine/stepper.h"
+#include "engine/teaching/notation.h"
+#include "engine/teaching/stepper.h"
 
 namespace {
 using namespace cli;

@@ -6,9 +6,9 @@
 #include "app/cli/input.h"
 #include "app/cli/output.h"
 #include "app/cli/table.h"
-#include "engine/losses.h"
-#include "engine/notation.h"
-#include "engine/passes.h"
+#include "engine/core/losses.h"
+#include "engine/teaching/notation.h"
+#include "engine/core/passes.h"
 
 namespace {
 using namespace cli;

@@ -7,9 +7,9 @@
 #include "app/cli/commands.h"
 #include "app/cli/input.h"
 #include "app/cli/output.h"
-#include "engine/notation.h"
-#include "engine/optimizer.h"
-#include "engine/serialize.h"
+#include "engine/teaching/notation.h"
+#include "engine/core/optimizer.h"
+#include "engine/io/serialize.h"
 
 namespace {
 using namespace cli;

@@ -1,8 +1,8 @@
 // What every command reads from its arguments (see input.h).
 #include "app/cli/input.h"
 
-#include "engine/error.h"
-#include "engine/serialize.h"
+#include "engine/core/error.h"
+#include "engine/io/serialize.h"
 
 namespace cli {
 

@@ -6,7 +6,7 @@
 #include <string_view>
 
 #include "app/cli/args.h"
-#include "engine/document.h"
+#include "engine/core/document.h"
 
 namespace cli {
 

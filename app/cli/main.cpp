@@ -13,7 +13,7 @@
 #include "app/cli/args.h"
 #include "app/cli/commands.h"
 #include "app/cli/output.h"
-#include "engine/error.h"
+#include "engine/core/error.h"
 
 namespace {
 

@@ -4,7 +4,7 @@
 #include <cmath>
 #include <optional>
 
-#include "engine/notation.h"
+#include "engine/teaching/notation.h"
 
 namespace cli {
 namespace {

@@ -8,8 +8,8 @@
 
 #include <nlohmann/json.hpp>
 
-#include "engine/chain_rule.h"
-#include "engine/matrix.h"
+#include "engine/teaching/chain_rule.h"
+#include "engine/core/matrix.h"
 
 namespace cli {
 

@@ -8,11 +8,11 @@
 #include <string>
 #include <vector>
 
-#include "engine/chain_rule.h"
-#include "engine/datasets.h"
-#include "engine/optimizer.h"
-#include "engine/rng.h"
-#include "engine/stepper.h"
+#include "engine/teaching/chain_rule.h"
+#include "engine/core/datasets.h"
+#include "engine/core/optimizer.h"
+#include "engine/core/rng.h"
+#include "engine/teaching/stepper.h"
 
 namespace {
 

@@ -14,10 +14,10 @@
 
 #include <nlohmann/json.hpp>
 
-#include "engine/error.h"
-#include "engine/optimizer.h"
-#include "engine/serialize.h"
-#include "engine/stepper.h"
+#include "engine/core/error.h"
+#include "engine/core/optimizer.h"
+#include "engine/io/serialize.h"
+#include "engine/teaching/stepper.h"
 
 namespace {
 

@@ -4,8 +4,8 @@
 #include <string>
 #include <vector>
 
-#include "engine/document.h"
-#include "engine/rng.h"
+#include "engine/core/document.h"
+#include "engine/core/rng.h"
 
 namespace bp::test {
 

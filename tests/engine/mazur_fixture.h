@@ -1,7 +1,7 @@
 // Mazur's 2-2-2 sigmoid network ("A Step by Step Backpropagation Example"), the notes' worked example:
 // shared by the engine tests as the first independent reference.
 #pragma once
-#include "engine/document.h"
+#include "engine/core/document.h"
 
 namespace bp::test {
 

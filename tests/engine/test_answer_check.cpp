@@ -4,7 +4,7 @@
 #include <cmath>
 #include <string>
 
-#include "engine/answer_check.h"
+#include "engine/homework/answer_check.h"
 
 namespace {
 

@@ -13,8 +13,8 @@
 #include <string>
 #include <vector>
 
-#include "engine/error.h"
-#include "engine/serialize.h"
+#include "engine/core/error.h"
+#include "engine/io/serialize.h"
 
 namespace bp {
 namespace {

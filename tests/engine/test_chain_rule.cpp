@@ -9,9 +9,9 @@
 
 #include <gtest/gtest.h>
 
-#include "engine/chain_rule.h"
-#include "engine/error.h"
-#include "engine/rng.h"
+#include "engine/teaching/chain_rule.h"
+#include "engine/core/error.h"
+#include "engine/core/rng.h"
 #include "engine_cases.h"
 #include "mazur_fixture.h"
 

@@ -7,8 +7,8 @@
 #include <cmath>
 #include <vector>
 
-#include "engine/datasets.h"
-#include "engine/error.h"
+#include "engine/core/datasets.h"
+#include "engine/core/error.h"
 
 namespace {
 

@@ -5,9 +5,9 @@
 #include <algorithm>
 #include <cmath>
 
-#include "engine/diagnosis.h"
-#include "engine/network.h"
-#include "engine/optimizer.h"
+#include "engine/homework/diagnosis.h"
+#include "engine/core/network.h"
+#include "engine/core/optimizer.h"
 #include "mazur_fixture.h"
 
 namespace bp {

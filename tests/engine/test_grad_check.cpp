@@ -5,7 +5,7 @@
 
 #include <gtest/gtest.h>
 
-#include "engine/grad_check.h"
+#include "engine/teaching/grad_check.h"
 #include "engine_cases.h"
 #include "mazur_fixture.h"
 

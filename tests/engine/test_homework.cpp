@@ -2,8 +2,8 @@
 // checks behind `backprop-cli check`'s messages, and the batch mode.
 #include <gtest/gtest.h>
 
-#include "engine/error.h"
-#include "engine/homework.h"
+#include "engine/core/error.h"
+#include "engine/homework/homework.h"
 #include "mazur_fixture.h"
 
 namespace bp {

@@ -1,4 +1,4 @@
-// The engine's own sigmoid and binary cross-entropy logarithm (engine/logistic.h): within a couple of ulp
+// The engine's own sigmoid and binary cross-entropy logarithm (engine/kernels/logistic.h): within a couple of ulp
 // of the exact value over every range a network meets, exact at the special values, increasing, and the
 // same bits from the vectorised loops as from one call.
 #include <gtest/gtest.h>
@@ -8,9 +8,9 @@
 #include <random>
 #include <vector>
 
-#include "engine/activations.h"
-#include "engine/logistic.h"
-#include "engine/losses.h"
+#include "engine/core/activations.h"
+#include "engine/kernels/logistic.h"
+#include "engine/core/losses.h"
 #include "ulp.h"
 
 namespace bp {

@@ -8,9 +8,9 @@
 #include <limits>
 #include <vector>
 
-#include "engine/activations.h"
-#include "engine/optimizer.h"
-#include "engine/passes.h"
+#include "engine/core/activations.h"
+#include "engine/core/optimizer.h"
+#include "engine/core/passes.h"
 #include "mazur_fixture.h"
 
 namespace bp {

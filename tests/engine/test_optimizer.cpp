@@ -4,7 +4,7 @@
 
 #include <cmath>
 
-#include "engine/optimizer.h"
+#include "engine/core/optimizer.h"
 #include "mazur_fixture.h"
 
 namespace bp {

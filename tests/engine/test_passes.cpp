@@ -4,9 +4,9 @@
 #include <cmath>
 #include <vector>
 
-#include "engine/activations.h"
-#include "engine/losses.h"
-#include "engine/passes.h"
+#include "engine/core/activations.h"
+#include "engine/core/losses.h"
+#include "engine/core/passes.h"
 #include "engine_cases.h"
 #include "mazur_fixture.h"
 

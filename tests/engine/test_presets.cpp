@@ -15,10 +15,10 @@
 
 #include <nlohmann/json.hpp>
 
-#include "engine/datasets.h"
-#include "engine/optimizer.h"
-#include "engine/passes.h"
-#include "engine/serialize.h"
+#include "engine/core/datasets.h"
+#include "engine/core/optimizer.h"
+#include "engine/core/passes.h"
+#include "engine/io/serialize.h"
 
 namespace {
 

@@ -9,9 +9,9 @@
 
 #include <nlohmann/json.hpp>
 
-#include "engine/error.h"
-#include "engine/rng.h"
-#include "engine/serialize.h"
+#include "engine/core/error.h"
+#include "engine/core/rng.h"
+#include "engine/io/serialize.h"
 #include "mazur_fixture.h"
 
 namespace bp {

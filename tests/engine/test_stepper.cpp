@@ -7,11 +7,11 @@
 
 #include <gtest/gtest.h>
 
-#include "engine/error.h"
-#include "engine/formula_writer.h"
-#include "engine/notation.h"
-#include "engine/optimizer.h"
-#include "engine/stepper.h"
+#include "engine/core/error.h"
+#include "engine/teaching/formula_writer.h"
+#include "engine/teaching/notation.h"
+#include "engine/core/optimizer.h"
+#include "engine/teaching/stepper.h"
 #include "engine_cases.h"
 #include "mazur_fixture.h"
 

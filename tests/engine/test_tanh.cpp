@@ -1,4 +1,4 @@
-// The engine's own tanh (engine/tanh.h): accurate to 3 ulp of the exact value over every range a
+// The engine's own tanh (engine/kernels/tanh.h): accurate to 3 ulp of the exact value over every range a
 // network meets, exact at the special values, and the same bits from the vectorised loop as from one call.
 #include <gtest/gtest.h>
 
@@ -7,8 +7,8 @@
 #include <random>
 #include <vector>
 
-#include "engine/activations.h"
-#include "engine/tanh.h"
+#include "engine/core/activations.h"
+#include "engine/kernels/tanh.h"
 #include "ulp.h"
 
 namespace bp {

@@ -1,6 +1,6 @@
 // libFuzzer target for `backprop-cli check`'s answer sheets (app/cli/answer_sheet.h): arbitrary JSON
 // read against a fixed 2-3-2 network with three samples. A sheet is refused with bp::Error or every
-// answer in it can be marked (engine/homework.h) without any exception; anything else is a bug.
+// answer in it can be marked (engine/homework/homework.h) without any exception; anything else is a bug.
 #include <cstddef>
 #include <cstdint>
 #include <cstdio>
@@ -11,9 +11,9 @@
 #include <nlohmann/json.hpp>
 
 #include "app/cli/answer_sheet.h"
-#include "engine/error.h"
-#include "engine/homework.h"
-#include "engine/serialize.h"
+#include "engine/core/error.h"
+#include "engine/homework/homework.h"
+#include "engine/io/serialize.h"
 
 namespace {
 

@@ -9,10 +9,10 @@
 #include <exception>
 #include <string>
 
-#include "engine/error.h"
-#include "engine/optimizer.h"
-#include "engine/passes.h"
-#include "engine/serialize.h"
+#include "engine/core/error.h"
+#include "engine/core/optimizer.h"
+#include "engine/core/passes.h"
+#include "engine/io/serialize.h"
 
 namespace {
 

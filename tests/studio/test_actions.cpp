@@ -12,10 +12,10 @@
 
 #include <cmath>
 
-#include "app/studio/actions.h"
-#include "app/studio/example.h"
-#include "engine/optimizer.h"
-#include "engine/passes.h"
+#include "app/studio/handlers/actions.h"
+#include "app/studio/handlers/example.h"
+#include "engine/core/optimizer.h"
+#include "engine/core/passes.h"
 
 using namespace studio;
 using Kind = bp::ValueRef::Kind;

@@ -2,9 +2,9 @@
 // the usual nearest-rank percentiles, and the report marks each target.
 #include <gtest/gtest.h>
 
-#include "app/studio/bench.h"
-#include "app/studio/cli_args.h"
-#include "engine/error.h"
+#include "app/studio/handlers/bench.h"
+#include "app/studio/handlers/cli_args.h"
+#include "engine/core/error.h"
 
 using namespace studio;
 

@@ -5,8 +5,8 @@
 
 #include <cmath>
 
-#include "app/studio/decision_field.h"
-#include "engine/network.h"
+#include "app/studio/state/decision_field.h"
+#include "engine/core/network.h"
 
 using namespace studio;
 

@@ -2,9 +2,9 @@
 // the pass, and "?" for what the pass has not computed yet.
 #include <gtest/gtest.h>
 
-#include "app/studio/actions.h"
-#include "app/studio/describe.h"
-#include "app/studio/example.h"
+#include "app/studio/handlers/actions.h"
+#include "app/studio/figures/describe.h"
+#include "app/studio/handlers/example.h"
 
 using namespace studio;
 

@@ -5,8 +5,8 @@
 
 #include <cmath>
 
-#include "app/studio/divergence.h"
-#include "engine/network.h"
+#include "app/studio/state/divergence.h"
+#include "engine/core/network.h"
 
 using namespace studio;
 

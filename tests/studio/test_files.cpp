@@ -20,13 +20,13 @@
 
 #include <nlohmann/json.hpp>
 
-#include "app/studio/actions.h"
-#include "app/studio/example.h"
-#include "app/studio/export.h"
-#include "app/studio/files.h"
-#include "engine/error.h"
-#include "engine/passes.h"
-#include "engine/serialize.h"
+#include "app/studio/handlers/actions.h"
+#include "app/studio/handlers/example.h"
+#include "app/studio/handlers/export.h"
+#include "app/studio/handlers/files.h"
+#include "engine/core/error.h"
+#include "engine/core/passes.h"
+#include "engine/io/serialize.h"
 
 using namespace studio;
 namespace fs = std::filesystem;

@@ -2,9 +2,9 @@
 // on Mazur's example (z¹₁ = 0.15·0.05 + 0.20·0.10 + 0.35 = 0.3775, a¹₁ = σ(0.3775) = 0.5933).
 #include <gtest/gtest.h>
 
-#include "app/studio/example.h"
-#include "app/studio/formula_text.h"
-#include "app/studio/studio_state.h"
+#include "app/studio/handlers/example.h"
+#include "app/studio/figures/formula_text.h"
+#include "app/studio/state/studio_state.h"
 
 using namespace studio;
 

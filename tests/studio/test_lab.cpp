@@ -10,14 +10,14 @@
 
 #include <nlohmann/json.hpp>
 
-#include "app/studio/actions.h"
-#include "app/studio/example.h"
-#include "app/studio/lab.h"
-#include "app/studio/resources.h"
-#include "app/studio/settings.h"
-#include "engine/notation.h"
-#include "engine/optimizer.h"
-#include "engine/serialize.h"
+#include "app/studio/handlers/actions.h"
+#include "app/studio/handlers/example.h"
+#include "app/studio/handlers/lab.h"
+#include "app/studio/state/resources.h"
+#include "app/studio/state/settings.h"
+#include "engine/teaching/notation.h"
+#include "engine/core/optimizer.h"
+#include "engine/io/serialize.h"
 
 using namespace studio;
 

@@ -6,10 +6,10 @@
 #include <cmath>
 #include <sstream>
 
-#include "app/studio/cli_args.h"
-#include "app/studio/resources.h"
-#include "app/studio/startup.h"
-#include "engine/error.h"
+#include "app/studio/handlers/cli_args.h"
+#include "app/studio/state/resources.h"
+#include "app/studio/handlers/startup.h"
+#include "engine/core/error.h"
 
 using namespace studio;
 

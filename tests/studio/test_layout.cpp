@@ -5,7 +5,7 @@
 #include <cmath>
 #include <vector>
 
-#include "app/studio/layout.h"
+#include "app/studio/figures/layout.h"
 
 using namespace studio;
 

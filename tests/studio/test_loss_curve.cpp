@@ -6,8 +6,8 @@
 #include <cmath>
 #include <vector>
 
-#include "app/studio/loss_curve.h"
-#include "engine/rng.h"
+#include "app/studio/figures/loss_curve.h"
+#include "engine/core/rng.h"
 
 using namespace studio;
 

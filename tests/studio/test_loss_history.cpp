@@ -11,8 +11,8 @@
 #include <map>
 #include <vector>
 
-#include "app/studio/loss_history.h"
-#include "engine/rng.h"
+#include "app/studio/state/loss_history.h"
+#include "engine/core/rng.h"
 
 using namespace studio;
 

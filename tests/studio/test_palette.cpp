@@ -4,7 +4,7 @@
 
 #include <cmath>
 
-#include "app/studio/palette.h"
+#include "app/studio/state/palette.h"
 
 using namespace studio;
 

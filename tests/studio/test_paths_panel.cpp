@@ -10,11 +10,11 @@
 
 #include <cmath>
 
-#include "app/studio/actions.h"
-#include "app/studio/example.h"
-#include "app/studio/paths_panel.h"
-#include "engine/losses.h"
-#include "engine/passes.h"
+#include "app/studio/handlers/actions.h"
+#include "app/studio/handlers/example.h"
+#include "app/studio/figures/paths_panel.h"
+#include "engine/core/losses.h"
+#include "engine/core/passes.h"
 
 using namespace studio;
 using Kind = bp::ValueRef::Kind;

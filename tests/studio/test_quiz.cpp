@@ -13,12 +13,12 @@
 #include <fstream>
 #include <set>
 
-#include "app/studio/actions.h"
-#include "app/studio/cli_args.h"
-#include "app/studio/example.h"
-#include "app/studio/homework_table.h"
-#include "app/studio/quiz.h"
-#include "app/studio/startup.h"
+#include "app/studio/handlers/actions.h"
+#include "app/studio/handlers/cli_args.h"
+#include "app/studio/handlers/example.h"
+#include "app/studio/figures/homework_table.h"
+#include "app/studio/handlers/quiz.h"
+#include "app/studio/handlers/startup.h"
 
 using namespace studio;
 

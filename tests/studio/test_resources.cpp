@@ -5,7 +5,7 @@
 #include <filesystem>
 #include <fstream>
 
-#include "app/studio/resources.h"
+#include "app/studio/state/resources.h"
 
 using namespace studio;
 namespace fs = std::filesystem;

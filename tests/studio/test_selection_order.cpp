@@ -4,8 +4,8 @@
 
 #include <vector>
 
-#include "app/studio/example.h"
-#include "app/studio/selection_order.h"
+#include "app/studio/handlers/example.h"
+#include "app/studio/figures/selection_order.h"
 
 using namespace studio;
 

@@ -5,7 +5,7 @@
 #include <cstdlib>
 #include <filesystem>
 
-#include "app/studio/settings.h"
+#include "app/studio/state/settings.h"
 
 using namespace studio;
 

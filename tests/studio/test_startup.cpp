@@ -5,8 +5,8 @@
 #include <filesystem>
 #include <fstream>
 
-#include "app/studio/startup.h"
-#include "engine/error.h"
+#include "app/studio/handlers/startup.h"
+#include "engine/core/error.h"
 
 using namespace studio;
 using Kind = bp::ValueRef::Kind;

@@ -9,12 +9,12 @@
 #include <chrono>
 #include <filesystem>
 
-#include "app/studio/example.h"
-#include "app/studio/resources.h"
-#include "app/studio/startup.h"
-#include "app/studio/ui.h"
-#include "app/studio/views.h"
-#include "engine/network.h"
+#include "app/studio/handlers/example.h"
+#include "app/studio/state/resources.h"
+#include "app/studio/handlers/startup.h"
+#include "app/studio/views/ui.h"
+#include "app/studio/views/views.h"
+#include "engine/core/network.h"
 
 #include <imgui_internal.h>
 

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The real-input window tests' toolkit: each flow script sources this, starts the real backprop-studio on
 # its own virtual screen (Xvfb) with a fresh HOME, and drives it with real X key presses, clicks and drags
-# (xdotool), asserting on what the program reports (--report-state: see app/studio/frame_report.h).
+# (xdotool), asserting on what the program reports (--report-state: see app/studio/figures/frame_report.h).
 #
 #   start_app [ARGS...]       Xvfb at $SIZE (default 1280x800), HOME=$WORK/home, the program with
 #                             --report-state $WORK/report.json; waits for its window and first report

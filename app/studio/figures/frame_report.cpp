@@ -1,0 +1,98 @@
+// The --report-state JSON (see frame_report.h).
+#include "app/studio/figures/frame_report.h"
+
+#include <filesystem>
+
+#include <nlohmann/json.hpp>
+
+#include "app/studio/state/studio_state.h"
+
+namespace studio {
+using nlohmann::json;
+
+namespace {
+
+std::string selection_text(const Selection& s) {
+    switch (s.kind) {
+        case Selection::Kind::none: return "";
+        case Selection::Kind::neuron: return "n," + std::to_string(s.l) + "," + std::to_string(s.j);
+        case Selection::Kind::bias: return "b," + std::to_string(s.l) + "," + std::to_string(s.j);
+        case Selection::Kind::weight:
+            return "w," + std::to_string(s.l) + "," + std::to_string(s.j) + "," + std::to_string(s.k);
+    }
+    return "";
+}
+
+const char* pending_text(Pending p) {
+    switch (p) {
+        case Pending::none: return "none";
+        case Pending::new_document: return "new";
+        case Pending::open_file: return "open";
+        case Pending::open_preset: return "preset";
+        case Pending::quit: return "quit";
+    }
+    return "none";
+}
+
+json box(const Box& b) { return json::array({b.x, b.y, b.w, b.h}); }
+
+// Where a test can press to pick or drag each parameter and neuron of the canvas.
+json canvas_json(const AppState& s, const NetworkLayout& lay) {
+    json neurons = json::object(), edges = json::object();
+    const bp::Network& net = s.doc.net;
+    if (lay.neurons.size() != net.layers.size()) return json{{"neurons", neurons}, {"edges", edges}};
+    const float tolerance = lay.radius * 0.3f + 3;
+    for (int l = 0; l <= net.L(); ++l)
+        for (int j = 0; j < net.layers[l].size && j < static_cast<int>(lay.neurons[l].size()); ++j) {
+            neurons[selection_text(Selection::neuron(l, j))] = json::array({lay.neurons[l][j].x, lay.neurons[l][j].y});
+            if (l == 0) continue;
+            for (int k = 0; k < net.layers[l - 1].size; ++k)
+                if (const auto p = grab_point(lay, Selection::weight(l, j, k), tolerance))
+                    edges[selection_text(Selection::weight(l, j, k))] = json::array({p->x, p->y});
+            if (const auto p = grab_point(lay, Selection::bias(l, j), tolerance))
+                edges[selection_text(Selection::bias(l, j))] = json::array({p->x, p->y});
+        }
+    return json{{"neurons", neurons}, {"edges", edges}, {"radius", lay.radius}};
+}
+
+}  // namespace
+
+std::string state_report_json(const AppState& s, const FrameReport& frame) {
+    json items = json::object();
+    for (const ReportedItem& it : frame.items) items[it.id] = json{{"rect", box(it.rect)}, {"clipped", it.clipped}};
+    std::error_code ec;
+    const Autosave& a = s.files.autosave;
+    json undo = json::array();
+    for (const Snapshot& snap : s.undo) undo.push_back(snap.label);
+    const bp::StepEvent* e = s.stepper ? s.stepper->current() : nullptr;
+    const json j = {
+        {"title", s.title},
+        {"path", s.file_path},
+        {"modified", is_modified(s)},
+        {"step", s.stepper ? s.stepper->cursor() : 0},
+        {"events", s.stepper ? s.stepper->size() : 0},
+        {"event", e ? std::string(bp::to_string(e->kind)) : ""},
+        {"phase", s.stepper ? std::string(bp::to_string(s.stepper->phase())) : ""},
+        {"steps_done", s.steps_done},
+        {"selection", selection_text(s.selection)},
+        {"status", s.status},
+        {"status_is_error", s.status_is_error},
+        {"undo", undo},
+        {"present", s.present},
+        {"keyboard_mode", s.keyboard_mode},
+        {"text_scale", s.settings.ui_scale},
+        {"autosave", {{"path", a.path}, {"exists", !a.path.empty() && std::filesystem::exists(a.path, ec)}, {"offer", a.offer}}},
+        {"pending", pending_text(s.files.pending)},
+        {"browser_open", s.files.browser.open},
+        {"error", s.files.error_title},
+        {"quit", s.files.quit},
+        {"dialogs", frame.dialogs},
+        {"window", json::array({frame.width, frame.height})},
+        {"scale", frame.scale},
+        {"items", items},
+        {"canvas", canvas_json(s, frame.canvas)},
+    };
+    return j.dump(1) + "\n";
+}
+
+}  // namespace studio

@@ -1,0 +1,356 @@
+// apply(): the one place where the app's state changes (see actions.h).
+// [SECTION] helpers: undo snapshots, document edits, committing a pass
+// [SECTION] the handler: one operator() per action kind
+#include "app/studio/handlers/actions.h"
+
+#include <algorithm>
+#include <cmath>
+#include <optional>
+#include <utility>
+
+#include "app/studio/handlers/architecture.h"
+#include "app/studio/handlers/lab.h"
+#include "engine/core/error.h"
+#include "engine/teaching/notation.h"
+
+namespace studio {
+namespace {
+
+// ---- [SECTION] helpers ----
+
+
+
+void validate_document(const bp::Document& d) {
+    bp::validate(d.net);
+    if (d.data) bp::validate_dataset(d.net, *d.data, "data");
+    if (d.test && d.test->size() > 0) bp::validate_dataset(d.net, *d.test, "data.test");
+}
+
+void push_undo(AppState& s, std::string label) {
+    s.undo.push_back({s.doc, s.selection, s.sample, std::move(label), s.revision});
+    if (s.undo.size() > kMaxUndo) s.undo.erase(s.undo.begin());
+    s.redo.clear();
+}
+
+void mark_edit(AppState& s) { s.history.mark_edit(s.steps_done); }
+
+// After the document changed: drop what no longer exists and recompute the pass.
+void document_changed(AppState& s, bool keep_cursor) {
+    mark_changed(s);
+    s.trainer.reset();
+    s.trainer_data = nullptr;
+    if (!valid(s.doc.net, s.selection)) s.selection = {};
+    if (!valid(s.doc.net, s.hover)) s.hover = {};
+    s.highlight.clear();
+    rebuild_pass(s, keep_cursor);
+}
+
+// Edits a copy of the document with fn; if the result is valid, records one undo entry (one per
+// gesture) and adopts it, else leaves everything as it was and reports why.
+template <class Fn>
+void edit(AppState& s, const std::string& label, Fn fn) {
+    bp::Document next = s.doc;
+    try {
+        fn(next);
+        validate_document(next);
+    } catch (const bp::Error& e) {
+        set_status(s, label + " refused: " + e.what(), true);
+        return;
+    }
+    if (!s.gesture_open || !s.gesture_saved) {
+        push_undo(s, label);
+        s.gesture_saved = s.gesture_open;
+    } else {
+        s.undo.back().label = label;  // a drag is one entry, named after where it ended
+    }
+    const bool keep_cursor = bp::same_shape(next.net, s.doc.net);
+    s.doc = std::move(next);
+    mark_edit(s);
+    document_changed(s, keep_cursor);
+    set_status(s, label + "  (Ctrl+Z undoes)");
+}
+
+void restore(AppState& s, Snapshot snap) {
+    const bool keep_cursor = bp::same_shape(snap.doc.net, s.doc.net);
+    s.doc = std::move(snap.doc);
+    s.selection = snap.selection;
+    s.sample = snap.sample;
+    mark_edit(s);
+    document_changed(s, keep_cursor);
+    s.revision = snap.revision;  // back to that version: undoing to the saved state clears the *
+}
+
+
+// The current network's test-set loss, when there is test data (for the loss history).
+std::optional<double> test_loss(const AppState& s) {
+    if (!has_test(s)) return std::nullopt;
+    return bp::evaluate_loss(s.doc.net, *s.doc.test);
+}
+
+// The pass is at its end: the update becomes the network, the loss joins the history, and the next
+// pass starts (on the next sample when the pass uses one sample at a time).
+void commit_pass(AppState& s) {
+    s.history.append(s.stepper->trace().loss, test_loss(s));
+    s.doc.net = s.stepper->network_after();
+    ++s.steps_done;
+    mark_changed(s);
+    const int n = sample_count(s);
+    if (s.sample >= 0 && n > 1) s.sample = (s.sample + 1) % n;
+    rebuild_pass(s, false);
+}
+
+void step_forward(AppState& s, int count, bool commit) {
+    for (int i = 0; i < count; ++i) {
+        if (!s.stepper->at_end()) {
+            const int before = s.stepper->cursor();
+            s.stepper->step_forward(s.settings.granularity);
+            if (quiz_hold(s, before)) break;  // quiz mode: the next value is the student's to compute
+        } else if (commit) {
+            commit_pass(s);
+        } else {
+            break;
+        }
+    }
+}
+
+void train(AppState& s, long count) {
+    if (count <= 0) return;
+    if (!s.trainer || s.trainer_data != &*s.doc.data) {
+        s.trainer = std::make_shared<bp::Trainer>(*s.doc.data, s.doc.training);
+        s.trainer_data = &*s.doc.data;
+    }
+    const bp::Network before = s.doc.net;
+    const LossHistory history_before = s.history;  // bounded (loss_history.h): a cheap copy, restored exactly
+    const long steps_before = s.steps_done;
+    for (long i = 0; i < count; ++i) {
+        const std::optional<double> test = test_loss(s);  // before the step's update
+        const double loss = s.trainer->step(s.doc.net);
+        s.history.append(loss, test);
+        ++s.steps_done;
+        if (s.trainer->diverged() || !std::isfinite(loss) || !bp::all_finite(s.doc.net)) {  // diverged: take the whole chunk back
+            s.doc.net = before;
+            s.history = history_before;
+            s.steps_done = steps_before;
+            s.trainer.reset();
+            s.trainer_data = nullptr;
+            rebuild_pass(s, true);
+            set_status(s, "training diverged at step " + std::to_string(steps_before + i) +
+                              " (the loss or an update is no longer a finite number): lower the learning rate", true);
+            return;
+        }
+    }
+    mark_changed(s);
+    rebuild_pass(s, true);
+    set_status(s, "trained " + std::to_string(count) + " steps; loss " + bp::format_number(s.history.last().train));
+}
+
+std::uint64_t edit_seed(const AppState& s) {  // varies with the architecture, fixed for a given one
+    std::uint64_t h = s.settings.init_seed * 0x9E3779B97F4A7C15ull;
+    for (const bp::Layer& layer : s.doc.net.layers) h = (h ^ static_cast<std::uint64_t>(layer.size)) * 0x100000001B3ull;
+    return h;
+}
+
+std::string layer_name(const bp::Network& net, int l) {
+    if (l == 0) return "the input layer";
+    if (l == net.L()) return "the output layer";
+    return "hidden layer " + std::to_string(l);
+}
+
+// ---- [SECTION] the handler ----
+
+struct ActionHandler {
+    AppState& s;
+
+    void operator()(const act::Select& a) {
+        if (valid(s.doc.net, a.target)) s.selection = a.target;
+    }
+    void operator()(const act::Hover& a) { s.hover = valid(s.doc.net, a.target) ? a.target : Selection{}; }
+    void operator()(const act::Highlight& a) { s.highlight = a.refs; }
+    void operator()(const act::SetSettings& a) {
+        Settings t = a.settings;
+        t.play_speed = std::clamp(t.play_speed, 0.25, 500.0);
+        t.ui_scale = std::clamp(t.ui_scale, kMinTextScale, kMaxTextScale);
+        t.side_width = std::clamp(t.side_width, 0.15f, 0.6f);
+        t.lab_side_width = std::clamp(t.lab_side_width, 0.15f, 0.6f);
+        t.bottom_height = std::clamp(t.bottom_height, 0.12f, 0.6f);
+        t.formula_width = std::clamp(t.formula_width, 0.2f, 0.8f);
+        t.train_chunk = std::clamp(t.train_chunk, 1, 100000);
+        s.settings = t;
+    }
+    void operator()(const act::SetPresent& a) { s.present = a.on; }
+    void operator()(const act::SetKeyboardMode& a) {
+        if (s.keyboard_mode == a.on) return;
+        s.keyboard_mode = a.on;
+        set_status(s, a.on ? "Keyboard mode on: [ ] and { } select neurons and weights; F1 lists every key."
+                           : "Keyboard mode off: → and Space step the pass again.");
+    }
+
+    void operator()(const act::StepForward& a) { step_forward(s, a.count, a.commit); }
+    void operator()(const act::StepBack& a) {
+        for (int i = 0; i < a.count; ++i) s.stepper->step_back(s.settings.granularity);
+    }
+    void operator()(const act::RunPhase&) {
+        if (s.stepper->at_end()) commit_pass(s);
+        else {
+            const int before = s.stepper->cursor();
+            s.stepper->run_to_end_of_phase();
+            quiz_hold(s, before);
+        }
+    }
+    void operator()(const act::RunPass&) {
+        if (s.stepper->at_end()) commit_pass(s);
+        const int before = s.stepper->cursor();
+        s.stepper->run_to_end();
+        quiz_hold(s, before);
+    }
+    void operator()(const act::Restart&) {
+        s.stepper->restart();
+        s.playing = false;
+    }
+    void operator()(const act::Seek& a) {
+        const int before = s.stepper->cursor();
+        s.stepper->seek(a.cursor);
+        if (s.stepper->cursor() > before) quiz_hold(s, before);
+    }
+    void operator()(const act::SetPlaying& a) {
+        s.playing = a.on;
+        s.play_clock = 0;
+    }
+    void operator()(const act::Tick& a) {
+        if (!s.playing || !(a.seconds > 0)) return;
+        s.play_clock += a.seconds;
+        const double speed = s.settings.play_speed;
+        const int n = static_cast<int>(std::min(1000.0, std::floor(s.play_clock * speed)));
+        s.play_clock = std::min(s.play_clock - n / speed, 1.0);
+        step_forward(s, n, true);
+    }
+    void operator()(const act::SetSample& a) {
+        s.sample = std::clamp(a.sample, -1, sample_count(s) - 1);
+        rebuild_pass(s, true);
+    }
+    void operator()(const act::TrainSteps& a) { train(s, a.count); }
+
+    void operator()(const act::BeginGesture&) {
+        s.gesture_open = true;
+        s.gesture_saved = false;
+    }
+    void operator()(const act::EndGesture&) {
+        s.gesture_open = false;
+        s.gesture_saved = false;
+    }
+    void operator()(const act::EditParameter& a) {
+        const Selection t = a.target;
+        if (!t.is_parameter() || !valid(s.doc.net, t)) return;
+        const bool bias = t.kind == Selection::Kind::bias;
+        const std::string name = bias ? bp::bias_label(t.l, t.j) : bp::weight_label(t.l, t.j, t.k);
+        edit(s, "set " + name + " = " + bp::format_number(a.value), [&](bp::Document& d) {
+            if (!std::isfinite(a.value)) throw bp::Error(name + " must be a finite number");
+            bp::Layer& layer = d.net.layers[t.l];
+            if (bias && !layer.bias) throw bp::Error(layer_name(d.net, t.l) + " has no bias (turn it on first)");
+            (bias ? layer.b[t.j] : layer.W(t.j, t.k)) = a.value;
+        });
+    }
+    void operator()(const act::SetLearningRate& a) {
+        edit(s, "learning rate η = " + bp::format_number(a.value), [&](bp::Document& d) {
+            if (!std::isfinite(a.value) || a.value <= 0) throw bp::Error("the learning rate must be a positive number");
+            d.training.learning_rate = a.value;
+        });
+    }
+    void operator()(const act::AddLayer& a) {
+        const std::uint64_t seed = edit_seed(s);
+        edit(s, "add a hidden layer of " + std::to_string(a.size) + " after " + layer_name(s.doc.net, a.after),
+             [&](bp::Document& d) { insert_layer(d.net, a.after, a.size, a.activation, s.settings.init_scheme, seed); });
+    }
+    void operator()(const act::RemoveLayer& a) {
+        const std::uint64_t seed = edit_seed(s);
+        edit(s, "remove " + layer_name(s.doc.net, a.l),
+             [&](bp::Document& d) { remove_layer(d.net, a.l, s.settings.init_scheme, seed); });
+    }
+    void operator()(const act::AddNeuron& a) {
+        const std::uint64_t seed = edit_seed(s);
+        edit(s, "add a neuron to " + layer_name(s.doc.net, a.l),
+             [&](bp::Document& d) { add_neuron(d.net, a.l, s.settings.init_scheme, seed); });
+    }
+    void operator()(const act::RemoveNeuron& a) {
+        edit(s, "remove neuron " + std::to_string(a.j + 1) + " of " + layer_name(s.doc.net, a.l),
+             [&](bp::Document& d) { remove_neuron(d.net, a.l, a.j); });
+    }
+    void operator()(const act::SetActivation& a) {
+        edit(s, std::string(bp::to_string(a.f)) + " on " + layer_name(s.doc.net, a.l), [&](bp::Document& d) {
+            if (a.l < 1 || a.l > d.net.L()) throw bp::Error("no layer " + std::to_string(a.l));
+            d.net.layers[a.l].activation = a.f;
+        });
+    }
+    void operator()(const act::SetLoss& a) {
+        edit(s, "loss " + std::string(bp::to_string(a.loss)), [&](bp::Document& d) { d.net.loss = a.loss; });
+    }
+    void operator()(const act::SetBias& a) {
+        edit(s, std::string(a.on ? "bias on for " : "no bias for ") + layer_name(s.doc.net, a.l), [&](bp::Document& d) {
+            if (a.l < 1 || a.l > d.net.L()) throw bp::Error("no layer " + std::to_string(a.l));
+            bp::Layer& layer = d.net.layers[a.l];
+            layer.bias = a.on;
+            if (!a.on) std::fill(layer.b.begin(), layer.b.end(), 0.0);
+        });
+    }
+    void operator()(const act::Reinitialize& a) {
+        edit(s, "re-initialise (" + std::string(bp::to_string(a.scheme)) + ", seed " + std::to_string(a.seed) + ")",
+             [&](bp::Document& d) { bp::initialize(d.net, a.scheme, a.seed); });
+        if (!s.status_is_error) s.settings.init_scheme = a.scheme, s.settings.init_seed = a.seed;
+    }
+    void operator()(const act::Undo&) {
+        if (s.undo.empty()) return set_status(s, "nothing to undo");
+        Snapshot back = std::move(s.undo.back());
+        s.undo.pop_back();
+        s.redo.push_back({s.doc, s.selection, s.sample, back.label, s.revision});
+        const std::string label = back.label;
+        restore(s, std::move(back));
+        set_status(s, "undone: " + label);
+    }
+    void operator()(const act::Redo&) {
+        if (s.redo.empty()) return set_status(s, "nothing to redo");
+        Snapshot next = std::move(s.redo.back());
+        s.redo.pop_back();
+        s.undo.push_back({s.doc, s.selection, s.sample, next.label, s.revision});
+        const std::string label = next.label;
+        restore(s, std::move(next));
+        set_status(s, "redone: " + label);
+    }
+
+    void operator()(const act::ReplaceDocument& a) {
+        try {
+            AppState fresh = make_state(a.doc, a.path, a.title);
+            fresh.settings = s.settings;
+            fresh.present = s.present;
+            fresh.quiz = carried_over(s.quiz);
+            s = std::move(fresh);
+            set_status(s, "opened " + s.title);
+        } catch (const bp::Error& e) {
+            set_status(s, "could not open " + a.title + ": " + e.what(), true);
+        }
+    }
+    void operator()(const act::ShowTab& a) { s.side_tab = a.tab; }
+    void operator()(const act::PinPath& a) { s.path_pin = a.pin; }
+    void operator()(const act::Files& a) { apply_files(s, a.command); }
+    void operator()(const act::Quiz& a) { apply_quiz(s, a.command); }
+    void operator()(const act::Lab& a) { apply_lab(s, a.op); }
+    void operator()(const act::MarkSaved& a) {
+        s.file_path = a.path;
+        mark_saved(s);
+    }
+};
+
+}  // namespace
+
+void apply(AppState& s, const Action& a) { std::visit(ActionHandler{s}, a); }
+
+void apply_all(AppState& s, ActionQueue& q) {
+    for (const Action& a : q) apply(s, a);
+    q.clear();
+}
+
+bool edit_document(AppState& s, const std::string& label, const std::function<void(bp::Document&)>& fn) {
+    edit(s, label, fn);
+    return !s.status_is_error;
+}
+
+}  // namespace studio

@@ -1,0 +1,387 @@
+// Files from the window: open, save, the unsaved-changes question, recent files, the browser's listing
+// and the autosave (see files.h).
+#include "app/studio/handlers/files.h"
+
+#include <algorithm>
+#include <cctype>
+#include <ctime>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <system_error>
+
+#include <nlohmann/json.hpp>
+
+#include "app/studio/handlers/actions.h"
+#include "app/studio/handlers/example.h"
+#include "app/studio/handlers/export.h"
+#include "app/studio/state/settings.h"
+#include "engine/core/error.h"
+#include "engine/io/serialize.h"
+
+namespace studio {
+namespace fs = std::filesystem;
+using nlohmann::json;
+
+namespace {
+
+std::string lower(std::string t) {
+    for (char& c : t) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return t;
+}
+
+std::string now_text() {
+    const std::time_t t = std::time(nullptr);
+    std::tm tm{};
+    localtime_r(&t, &tm);
+    char buf[32];
+    std::strftime(buf, sizeof buf, "%Y-%m-%d %H:%M:%S", &tm);
+    return buf;
+}
+
+std::string stem(const std::string& path) { return fs::path(path).stem().string(); }
+
+std::string parent_dir(const std::string& path) {
+    const fs::path p = fs::path(path).parent_path();
+    return p.empty() ? fs::current_path().string() : p.string();
+}
+
+
+void show_error(AppState& s, std::string title, std::string text) {
+    s.files.error_title = std::move(title);
+    s.files.error_text = std::move(text);
+    set_status(s, s.files.error_title + ": " + s.files.error_text, true);
+}
+
+// ---- the recent list and the last folder (config_dir()/recent.json) ----
+
+void save_store(const FilesState& f) {
+    if (f.store_path.empty()) return;
+    try {
+        std::error_code ec;
+        fs::create_directories(fs::path(f.store_path).parent_path(), ec);
+        bp::write_file_atomically(f.store_path, json{{"recent", f.recent}, {"last_dir", f.last_dir}}.dump(1) + "\n");
+    } catch (const bp::Error&) {  // the list is a convenience: a read-only config dir costs nothing else
+    }
+}
+
+void remember(FilesState& f, const std::string& path) {
+    std::error_code ec;
+    const std::string full = fs::absolute(path, ec).lexically_normal().string();
+    f.recent.erase(std::remove(f.recent.begin(), f.recent.end(), full), f.recent.end());
+    f.recent.insert(f.recent.begin(), full);
+    if (f.recent.size() > static_cast<std::size_t>(kMaxRecent)) f.recent.resize(kMaxRecent);
+    f.last_dir = parent_dir(full);
+    save_store(f);
+}
+
+// ---- opening and saving ----
+
+// Replaces the document (the files, recent list and autosave stay); returns why not, or "".
+std::string replace_document(AppState& s, bp::Document doc, const std::string& path, const std::string& title) {
+    FilesState keep = std::move(s.files);
+    apply(s, act::ReplaceDocument{std::move(doc), path, title});
+    const std::string why = s.status_is_error ? s.status : "";
+    s.files = std::move(keep);
+    return why;
+}
+
+void open_file(AppState& s, const std::string& path) {
+    const std::string name = fs::path(path).filename().string();
+    bp::Document doc;
+    try {
+        doc = bp::load_document(path);
+    } catch (const bp::Error& e) {
+        return show_error(s, "Could not open " + name, e.what());
+    }
+    if (const std::string why = replace_document(s, std::move(doc), path, stem(path)); !why.empty())
+        return show_error(s, "Could not open " + name, why);
+    remember(s.files, path);
+    remove_autosave(s.files);  // what it held was saved or discarded before this
+    s.files.browser.open = false;
+    set_status(s, "Opened " + path);
+}
+
+void open_preset(AppState& s, const std::string& path, const std::string& title) {
+    bp::Document doc;
+    try {
+        doc = bp::load_document(path);
+    } catch (const bp::Error& e) {
+        return show_error(s, "Could not open the preset " + title, e.what());
+    }
+    // Untitled: saving asks for a name, so the preset itself is never overwritten.
+    if (const std::string why = replace_document(s, std::move(doc), "", title); !why.empty())
+        return show_error(s, "Could not open the preset " + title, why);
+    remove_autosave(s.files);
+    set_status(s, "Opened the preset " + title + ".");
+}
+
+void new_document(AppState& s) {
+    replace_document(s, builtin_example(), "", "Untitled");
+    remove_autosave(s.files);
+    set_status(s, "A new document: the 2-2-2 example, not saved yet (File ▸ Save As… names it).");
+}
+
+void continue_pending(AppState& s);
+
+// Returns whether the document is on disk now.
+bool save_to(AppState& s, std::string path) {
+    if (fs::path(path).extension().empty()) path += ".json";
+    try {
+        bp::save_document(path, s.doc);
+    } catch (const bp::Error& e) {
+        show_error(s, "Could not save " + fs::path(path).filename().string(),
+                   std::string(e.what()) + "\nNothing was lost: the document is still open and unsaved.");
+        return false;
+    }
+    apply(s, act::MarkSaved{path});
+    s.title = stem(path);
+    remember(s.files, path);
+    remove_autosave(s.files);
+    s.files.browser.open = false;
+    set_status(s, "Saved " + path);
+    return true;
+}
+
+void continue_pending(AppState& s) {
+    const Pending p = s.files.pending;
+    const std::string path = s.files.pending_path, title = s.files.pending_title;
+    s.files.pending = Pending::none;
+    s.files.pending_path.clear();
+    s.files.pending_title.clear();
+    s.files.pending_from_browser = false;
+    switch (p) {
+        case Pending::new_document: return new_document(s);
+        case Pending::open_file: return open_file(s, path);
+        case Pending::open_preset: return open_preset(s, path, title);
+        case Pending::quit:
+            remove_autosave(s.files);
+            s.files.quit = true;
+            return;
+        case Pending::none: return;
+    }
+}
+
+// Asks about unsaved changes before `p`; true when it may go ahead now. The question is a dialog of its
+// own: an open browser gives way to it (and comes back on Cancel).
+bool may_discard(AppState& s, Pending p, const std::string& path, bool discard, const std::string& title = "") {
+    if (!is_modified(s) || discard) return true;
+    s.files.pending = p;
+    s.files.pending_path = path;
+    s.files.pending_title = title;
+    s.files.pending_from_browser = s.files.browser.open && !s.files.browser.saving;
+    s.files.browser.open = false;
+    return false;
+}
+
+void list_into(FileBrowser& b, const std::string& dir) {
+    std::error_code ec;
+    const fs::path canonical = fs::weakly_canonical(fs::path(dir), ec);
+    b.dir = ec ? dir : canonical.string();
+    b.entries = list_directory(b.dir, b.error);
+}
+
+struct FilesHandler {
+    AppState& s;
+
+    void operator()(const files_cmd::New& c) {
+        if (may_discard(s, Pending::new_document, "", c.discard)) new_document(s);
+    }
+    void operator()(const files_cmd::Open& c) {
+        if (may_discard(s, Pending::open_file, c.path, c.discard)) open_file(s, c.path);
+    }
+    void operator()(const files_cmd::OpenPreset& c) {
+        if (may_discard(s, Pending::open_preset, c.path, c.discard, c.title)) open_preset(s, c.path, c.title);
+    }
+    void operator()(const files_cmd::Save&) {
+        if (s.file_path.empty()) return (*this)(files_cmd::ShowBrowser{true});
+        if (save_to(s, s.file_path) && s.files.pending != Pending::none) continue_pending(s);
+    }
+    void operator()(const files_cmd::SaveAs& c) {
+        if (c.path.empty()) return;
+        if (save_to(s, c.path) && s.files.pending != Pending::none) continue_pending(s);
+    }
+    void operator()(const files_cmd::ShowBrowser& c) {
+        FileBrowser& b = s.files.browser;
+        b.open = true;
+        b.saving = c.saving;
+        b.name = c.saving ? (s.file_path.empty() ? s.title : stem(s.file_path)) + ".json" : "";
+        list_into(b, !s.files.last_dir.empty() && fs::is_directory(s.files.last_dir) ? s.files.last_dir : documents_dir());
+    }
+    void operator()(const files_cmd::BrowseTo& c) { list_into(s.files.browser, c.dir); }
+    void operator()(const files_cmd::SetName& c) { s.files.browser.name = c.name; }
+    void operator()(const files_cmd::CloseBrowser&) {
+        s.files.browser.open = false;
+        if (s.files.browser.saving) s.files.pending = Pending::none;  // a save asked by the question: cancelled
+    }
+    void operator()(const files_cmd::AnswerPending& c) {
+        if (s.files.pending == Pending::none) return;
+        switch (c.answer) {
+            case files_cmd::Answer::cancel:
+                s.files.pending = Pending::none;
+                s.files.browser.open = s.files.pending_from_browser;  // back where the user was
+                s.files.pending_from_browser = false;
+                return;
+            case files_cmd::Answer::discard: return continue_pending(s);
+            case files_cmd::Answer::save: return (*this)(files_cmd::Save{});
+        }
+    }
+    void operator()(const files_cmd::DismissError&) { s.files.error_title.clear(), s.files.error_text.clear(); }
+    void operator()(const files_cmd::RequestQuit&) {
+        if (may_discard(s, Pending::quit, "", false)) {
+            remove_autosave(s.files);
+            s.files.quit = true;
+        }
+    }
+    void operator()(const files_cmd::ClearRecent&) {
+        s.files.recent.clear();
+        save_store(s.files);
+    }
+    void operator()(const files_cmd::Tick& c) {
+        Autosave& a = s.files.autosave;
+        if (a.path.empty() || a.offer) return;  // an unanswered offer: the old work is not overwritten
+        a.since_write += c.dt;
+        if (a.since_write < kAutosaveSeconds) return;
+        a.since_write = 0;
+        if (is_modified(s)) write_autosave(s);
+    }
+    void operator()(const files_cmd::Export& c) {
+        try {
+            set_status(s, "Exported " + write_export(s, c.kind));
+        } catch (const bp::Error& e) {
+            show_error(s, "Could not export", e.what());
+        }
+    }
+    void operator()(const files_cmd::Restore& c) {
+        Autosave& a = s.files.autosave;
+        if (!a.offer) return;
+        a.offer = false;
+        if (!c.yes) return remove_autosave(s.files);
+        bp::Document doc;
+        try {
+            doc = bp::load_document(a.path);
+        } catch (const bp::Error& e) {
+            return show_error(s, "Could not restore the unsaved work", e.what());
+        }
+        doc.extra->erase(kAutosaveKey);
+        const std::string origin = a.offer_origin, when = a.offer_time;
+        if (const std::string why = replace_document(s, std::move(doc), origin, origin.empty() ? "Untitled (restored)" : stem(origin));
+            !why.empty())
+            return show_error(s, "Could not restore the unsaved work", why);
+        mark_changed(s);  // restored work is unsaved work
+        set_status(s, "Restored the unsaved work of " + when + (origin.empty() ? "" : " (" + origin + ")") +
+                   ". Save it to keep it.");
+    }
+};
+
+}  // namespace
+
+std::vector<DirEntry> list_directory(const std::string& dir, std::string& error) {
+    error.clear();
+    std::vector<DirEntry> out;
+    std::error_code ec;
+    fs::directory_iterator it(dir, fs::directory_options::skip_permission_denied, ec);
+    if (ec) {
+        error = "cannot list " + dir + ": " + ec.message();
+        return out;
+    }
+    for (; it != fs::directory_iterator(); it.increment(ec)) {
+        if (ec) break;
+        const std::string name = it->path().filename().string();
+        if (name.empty() || name[0] == '.') continue;
+        std::error_code e2;
+        if (it->is_directory(e2)) out.push_back({name, true});
+        else if (lower(it->path().extension().string()) == ".json") out.push_back({name, false});
+    }
+    std::sort(out.begin(), out.end(), [](const DirEntry& a, const DirEntry& b) {
+        if (a.dir != b.dir) return a.dir;
+        return lower(a.name) < lower(b.name);
+    });
+    return out;
+}
+
+std::string documents_dir() {
+    const char* h = std::getenv("HOME");
+    if (!h || !*h) return "/";
+    std::error_code ec;
+    const fs::path docs = fs::path(h) / "Documents";
+    return fs::is_directory(docs, ec) ? docs.string() : std::string(h);
+}
+
+std::string data_dir() {
+    if (const char* x = std::getenv("XDG_DATA_HOME"); x && *x && x[0] == '/') return std::string(x) + "/backprop-studio";
+    if (const char* h = std::getenv("HOME"); h && *h) return std::string(h) + "/.local/share/backprop-studio";
+    return "";
+}
+
+std::string default_autosave_path() {
+    const std::string d = data_dir();
+    return d.empty() ? "" : d + "/autosave.json";
+}
+
+std::string recent_store_path() {
+    const std::string d = config_dir();
+    return d.empty() ? "" : d + "/recent.json";
+}
+
+void attach_files(FilesState& f, const std::string& store_path, const std::string& autosave_path) {
+    f.store_path = store_path;
+    if (!store_path.empty()) {
+        std::ifstream in(store_path);
+        std::stringstream text;
+        text << in.rdbuf();
+        const json j = json::parse(text.str(), nullptr, false);
+        if (j.is_object()) {
+            if (j.contains("recent") && j["recent"].is_array())
+                for (const json& p : j["recent"])
+                    if (p.is_string() && fs::exists(p.get<std::string>()) && f.recent.size() < kMaxRecent)
+                        f.recent.push_back(p.get<std::string>());  // files gone since are left out
+            if (j.contains("last_dir") && j["last_dir"].is_string()) f.last_dir = j["last_dir"].get<std::string>();
+        }
+    }
+    Autosave& a = f.autosave;
+    a.path = autosave_path;
+    std::error_code ec;
+    if (autosave_path.empty() || !fs::exists(autosave_path, ec)) return;
+    a.offer = true;
+    std::ifstream in(autosave_path);
+    std::stringstream text;
+    text << in.rdbuf();
+    const json j = json::parse(text.str(), nullptr, false);
+    if (j.is_object() && j.contains(kAutosaveKey) && j[kAutosaveKey].is_object()) {
+        const json& k = j[kAutosaveKey];
+        if (k.contains("saved_at") && k["saved_at"].is_string()) a.offer_time = k["saved_at"].get<std::string>();
+        if (k.contains("file") && k["file"].is_string()) a.offer_origin = k["file"].get<std::string>();
+    }
+    if (a.offer_time.empty()) a.offer_time = "an earlier session";
+}
+
+void write_autosave(AppState& s) {
+    Autosave& a = s.files.autosave;
+    if (a.path.empty()) return;
+    const std::string text = bp::dump_document(s.doc);
+    if (text == a.last_text) return;
+    bp::Document copy = s.doc;
+    (*copy.extra)[kAutosaveKey] = json{{"file", s.file_path}, {"title", s.title}, {"saved_at", now_text()}};
+    try {
+        std::error_code ec;
+        fs::create_directories(fs::path(a.path).parent_path(), ec);
+        bp::save_document(a.path, copy);
+        a.last_text = text;
+    } catch (const bp::Error&) {  // retried at the next tick; the open document is untouched
+    }
+}
+
+void remove_autosave(FilesState& f) {
+    Autosave& a = f.autosave;
+    a.offer = false;
+    a.last_text.clear();
+    a.since_write = 0;
+    if (a.path.empty()) return;
+    std::error_code ec;
+    fs::remove(a.path, ec);
+}
+
+void apply_files(AppState& s, const FilesCommand& c) { std::visit(FilesHandler{s}, c); }
+
+}  // namespace studio

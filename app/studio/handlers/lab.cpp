@@ -1,0 +1,358 @@
+// The Training lab's actions (see lab.h): continuous training with automatic speed and stop conditions,
+// divergence watch and rewind, data generation and point edits (undoable, through edit_document), presets,
+// and the caches the Lab draws from (decision field, neuron maps, curve, losses), refreshed at most
+// kRefreshHz times a second while training.
+// [SECTION] helpers   [SECTION] training   [SECTION] caches   [SECTION] the handler
+#include "app/studio/handlers/lab.h"
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <optional>
+#include <utility>
+
+#include "app/studio/handlers/actions.h"
+#include "engine/core/error.h"
+#include "engine/teaching/notation.h"
+#include "engine/io/serialize.h"
+
+namespace studio {
+namespace {
+
+// ---- [SECTION] helpers ----
+
+
+
+
+bool same_network(const bp::Network& a, const bp::Network& b) {
+    if (!bp::same_shape(a, b) || a.loss != b.loss) return false;
+    for (std::size_t l = 1; l < a.layers.size(); ++l) {
+        const bp::Layer &x = a.layers[l], &y = b.layers[l];
+        if (x.activation != y.activation || x.bias != y.bias || x.W != y.W || x.b != y.b) return false;
+    }
+    return true;
+}
+
+// Forgets what belongs to the previous network or data: divergence, checkpoints, the watch.
+void forget_run(LabState& lab) {
+    lab.checkpoints.clear();
+    lab.watch = DivergenceWatch{};
+    lab.diverged.reset();
+}
+
+std::string steps_text(long n) { return std::to_string(n) + (n == 1 ? " step" : " steps"); }
+
+// ---- [SECTION] training ----
+
+void ensure_trainer(AppState& s) {
+    if (!s.trainer || s.trainer_data != &*s.doc.data) {
+        s.trainer = std::make_shared<bp::Trainer>(*s.doc.data, s.doc.training);
+        s.trainer_data = &*s.doc.data;
+    }
+}
+
+// A new run of training: the watch compares with the larger of the loss now and the chance-level loss.
+void start_watch(AppState& s) {
+    const double now = bp::evaluate_loss(s.doc.net, *s.doc.data);
+    const double chance = chance_loss(s.doc.net.loss, *s.doc.data);
+    s.lab.watch.start(std::isfinite(now) ? std::max(now, chance) : chance);
+}
+
+void pause(AppState& s) {
+    s.lab.training = false;
+}
+
+// Trains up to `count` steps with the document's optimiser, recording the loss history (the test loss
+// before each step's update, as the stepped passes do). Stops early on divergence or a stop condition.
+// Returns the number of steps done.
+long run_steps(AppState& s, long count) {
+    if (count <= 0) return 0;
+    LabState& lab = s.lab;
+    ensure_trainer(s);
+    if (!lab.watch.started()) start_watch(s);
+    bp::Trace test_trace;  // reused: no allocation per step
+    long done = 0;
+    for (; done < count; ++done) {
+        if (lab.checkpoints.due(s.steps_done))
+            lab.checkpoints.add(s.steps_done, bp::evaluate_loss(s.doc.net, *s.doc.data), s.doc.net);
+        std::optional<double> test;  // before the step's update
+        if (has_test(s)) {
+            bp::forward(s.doc.net, s.doc.test->X, test_trace);
+            bp::compute_loss(s.doc.net, s.doc.test->Y, test_trace);
+            test = test_trace.loss;
+        }
+        const double loss = s.trainer->step(s.doc.net);
+        const long step = s.steps_done++;
+        s.history.append(loss, test);
+        if (auto d = lab.watch.observe(step, loss, s.trainer->diverged(), s.doc.training.learning_rate)) {
+            lab.diverged = d;
+            pause(s);
+            set_status(s, divergence_message(*d), true);
+            ++done;
+            break;
+        }
+        if (lab.stop_at_step > 0 && s.steps_done >= lab.stop_at_step) {
+            pause(s);
+            set_status(s, "Stopped at step " + std::to_string(s.steps_done) + ", as asked.");
+            ++done;
+            break;
+        }
+        if (lab.stop_at_loss > 0 && lab.watch.smoothed() <= lab.stop_at_loss) {
+            const double full = bp::evaluate_loss(s.doc.net, *s.doc.data);
+            if (full <= lab.stop_at_loss) {
+                pause(s);
+                set_status(s, "Stopped at step " + std::to_string(s.steps_done) + ": the training loss " +
+                           bp::format_number(full, 4) + " reached the target " + bp::format_number(lab.stop_at_loss, 4) + ".");
+                ++done;
+                break;
+            }
+        }
+    }
+    if (done > 0) mark_changed(s);  // trained parameters are unsaved work
+    rebuild_pass(s, true);
+    return done;
+}
+
+// One frame of continuous training: steps_per_frame steps, adapted to the time budget when automatic.
+void train_frame(AppState& s) {
+    LabState& lab = s.lab;
+    long n = lab.steps_per_frame;
+    if (lab.stop_at_step > 0) n = std::min<long>(n, std::max<long>(1, lab.stop_at_step - s.steps_done));
+    const auto t0 = std::chrono::steady_clock::now();
+    const long done = run_steps(s, n);
+    const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+    lab.last_train_ms = ms;
+    if (lab.auto_speed && done == n) {  // steps ← steps · budget / time, at most ×2 or ÷2 per frame
+        const double ratio = std::clamp(kTrainBudgetMs / std::max(ms, 1e-3), 0.5, 2.0);
+        lab.steps_per_frame = std::clamp(static_cast<int>(std::lround(lab.steps_per_frame * ratio)), 1, kMaxStepsPerFrame);
+    }
+}
+
+// ---- [SECTION] caches ----
+
+// The field's cells per side: 48, or fewer for a network so big that 48² forward passes would take long.
+int field_cells(const bp::Network& net) {
+    double macs = 0;  // multiply-adds of one forward pass
+    for (int l = 1; l <= net.L(); ++l) macs += static_cast<double>(net.layers[l].size) * net.layers[l - 1].size;
+    return std::clamp(static_cast<int>(std::sqrt(kFieldBudget / std::max(1.0, macs))), 16, kFieldCells);
+}
+
+bool maps_wanted(const AppState& s) { return s.settings.neuron_maps && s.lab.visible && s.doc.net.input_size() == 2; }
+
+void refresh(AppState& s) {
+    LabState& lab = s.lab;
+    const bp::Network& net = s.doc.net;
+    const bp::Dataset& data = *s.doc.data;
+    const bp::Dataset* test = has_test(s) ? &*s.doc.test : nullptr;
+    lab.domain = plot_domain(net.input_size(), &data, test);
+    lab.field = net.input_size() == 2 ? decision_field(net, lab.domain, field_cells(net)) : GridField{};
+    lab.maps = maps_wanted(s) ? neuron_maps(net, lab.domain, kNeuronMapCells) : NeuronMaps{};
+    lab.curve = net.input_size() == 1 ? fitted_curve(net, lab.domain, kCurvePoints) : Curve{};
+    LabStats st;
+    st.train_loss = bp::evaluate_loss(net, data);
+    st.has_test = test != nullptr;
+    if (test) st.test_loss = bp::evaluate_loss(net, *test);
+    if (is_classifier(net)) {
+        st.train_acc = bp::accuracy(net, data);
+        if (test) st.test_acc = bp::accuracy(net, *test);
+    }
+    lab.stats = st;
+    double scale = 0;
+    for (const bp::Dataset* d : {&data, test})
+        if (d)
+            for (double y : d->Y.v)
+                if (std::isfinite(y)) scale = std::max(scale, std::fabs(y));
+    lab.target_scale = scale > 0 ? scale : 1.0;
+    lab.cached_net = net;
+    lab.cached_X = data.X, lab.cached_Y = data.Y;
+    lab.cached_test_X = test ? test->X : bp::Matrix(), lab.cached_test_Y = test ? test->Y : bp::Matrix();
+    lab.cache_valid = true;
+    lab.since_refresh = 0;
+}
+
+bool same_data(const AppState& s, const bp::Matrix& X, const bp::Matrix& Y, const bp::Matrix& tX, const bp::Matrix& tY) {
+    const bp::Dataset& d = *s.doc.data;
+    const bool t = has_test(s);
+    return d.X == X && d.Y == Y && (t ? s.doc.test->X : bp::Matrix()) == tX && (t ? s.doc.test->Y : bp::Matrix()) == tY;
+}
+
+// Another network shape or other data: the checkpoints and the watch belong to the old ones.
+void follow_run(AppState& s) {
+    LabState& lab = s.lab;
+    std::vector<int> sizes;
+    for (const bp::Layer& layer : s.doc.net.layers) sizes.push_back(layer.size);
+    if (sizes == lab.run_sizes && same_data(s, lab.run_X, lab.run_Y, lab.run_test_X, lab.run_test_Y)) return;
+    if (!lab.run_sizes.empty()) forget_run(lab);
+    lab.run_sizes = std::move(sizes);
+    lab.run_X = s.doc.data->X, lab.run_Y = s.doc.data->Y;
+    lab.run_test_X = has_test(s) ? s.doc.test->X : bp::Matrix(), lab.run_test_Y = has_test(s) ? s.doc.test->Y : bp::Matrix();
+}
+
+void tick(AppState& s, double seconds) {
+    LabState& lab = s.lab;
+    if (!lab.spec_loaded) {
+        stored_spec(s.doc, lab.spec);
+        lab.spec_loaded = true;
+    }
+    follow_run(s);
+    if (lab.training) train_frame(s);
+    lab.since_refresh += std::max(0.0, seconds);
+    if (!lab.visible) return;  // nothing draws the caches
+    const bool stale = !lab.cache_valid || !same_network(lab.cached_net, s.doc.net) ||
+                       !same_data(s, lab.cached_X, lab.cached_Y, lab.cached_test_X, lab.cached_test_Y) ||
+                       maps_wanted(s) == lab.maps.empty();
+    if (stale && (!lab.training || lab.since_refresh >= 1.0 / kRefreshHz)) refresh(s);
+}
+
+// ---- [SECTION] the handler ----
+
+// Why a training configuration cannot be used, or "".
+std::string config_problem(const bp::TrainingConfig& c, int samples) {
+    if (!std::isfinite(c.learning_rate) || c.learning_rate <= 0) return "the learning rate must be a positive number";
+    if (c.batch_size < 0 || c.batch_size > samples)
+        return "the batch size must be from 1 to " + std::to_string(samples) + " (the training samples), or 0 for all";
+    if (!std::isfinite(c.l2) || c.l2 < 0) return "L2 must be 0 or more";
+    if (!std::isfinite(c.momentum) || c.momentum < 0 || c.momentum >= 1) return "the momentum must be in [0, 1)";
+    return "";
+}
+
+struct LabHandler {
+    AppState& s;
+
+    void operator()(const lab::Tick& a) { tick(s, a.seconds); }
+    void operator()(const lab::SetTraining& a) {
+        if (a.on == s.lab.training) return;
+        s.lab.training = a.on;
+        if (!a.on) return set_status(s, "Paused at step " + std::to_string(s.steps_done) + ".");
+        s.playing = false;  // the stepped play mode and continuous training exclude each other
+        s.lab.diverged.reset();
+        start_watch(s);
+        set_status(s, "Training… (the loss curve and the plot follow live)");
+    }
+    void operator()(const lab::Step&) {
+        pause(s);
+        s.lab.diverged.reset();
+        if (run_steps(s, 1) == 1 && !s.lab.diverged)
+            set_status(s, "One step: batch loss " + bp::format_number(s.history.last().train, 4) + ".");
+    }
+    void operator()(const lab::Train& a) {
+        pause(s);
+        s.lab.diverged.reset();
+        start_watch(s);
+        const long done = run_steps(s, a.count);
+        if (!s.lab.diverged && !s.status_is_error && done == a.count)
+            set_status(s, "Trained " + steps_text(done) + "; batch loss " + bp::format_number(s.history.last().train, 4) + ".");
+    }
+    void operator()(const lab::Reset& a) {
+        apply(s, act::Reinitialize{a.scheme, a.seed});
+        if (s.status_is_error) return;
+        pause(s);
+        s.history = LossHistory{};
+        s.steps_done = 0;
+        forget_run(s.lab);
+        set_status(s, "Re-initialised (" + std::string(bp::to_string(a.scheme)) + ", seed " + std::to_string(a.seed) +
+                   "); the loss curve starts again.  (Ctrl+Z undoes)");
+    }
+    void operator()(const lab::SetConfig& a) {
+        if (const std::string why = config_problem(a.config, s.doc.data->size()); !why.empty())
+            return set_status(s, "Not changed: " + why, true);
+        if (s.trainer) s.trainer->set_config(a.config);  // Adam's moments survive unless the optimiser changes
+        s.doc.training = a.config;
+        mark_changed(s);
+        rebuild_pass(s, true);  // the stepped pass updates with the new η too
+    }
+    void operator()(const lab::SetSpeed& a) {
+        s.lab.steps_per_frame = std::clamp(a.steps_per_frame, 1, kMaxStepsPerFrame);
+        s.lab.auto_speed = a.automatic;
+    }
+    void operator()(const lab::SetStops& a) {
+        s.lab.stop_at_step = std::max(0L, a.at_step);
+        s.lab.stop_at_loss = std::isfinite(a.at_loss) ? std::max(0.0, a.at_loss) : 0.0;
+    }
+    void operator()(const lab::Rewind&) {
+        const Checkpoint* c = s.lab.checkpoints.rewind_target();
+        if (!c || !bp::same_shape(c->net, s.doc.net)) return set_status(s, "There is nothing to rewind to.", true);
+        const long step = c->step;
+        const double loss = c->loss;
+        const bp::Network back = c->net;
+        if (!edit_document(s, "rewind to step " + std::to_string(step), [&](bp::Document& d) { d.net = back; })) return;
+        s.history.truncate(step);
+        s.history.mark_edit(step);
+        s.steps_done = step;
+        s.lab.checkpoints.forget_after(step);
+        s.lab.watch = DivergenceWatch{};
+        s.lab.diverged.reset();
+        s.lab.cache_valid = false;
+        rebuild_pass(s, false);
+        set_status(s, "Rewound to step " + std::to_string(step) + " (training loss " + bp::format_number(loss, 4) +
+                   "). Lower the learning rate before you play again.  (Ctrl+Z undoes)");
+    }
+    void operator()(const lab::Dismiss&) { s.lab.diverged.reset(); }
+
+    void operator()(const lab::SetSpec& a) { s.lab.spec = a.spec; }
+    void operator()(const lab::Generate& a) {
+        std::string note;
+        const std::uint64_t seed = s.settings.init_seed;
+        const std::string label = "new " + std::string(bp::to_string(a.spec.kind)) + " data (" +
+                                  std::to_string(a.spec.points) + " points)";
+        if (!edit_document(s, label, [&](bp::Document& d) { d = with_generated_data(d, a.spec, s.settings.init_scheme, seed, note); }))
+            return;
+        s.lab.spec = a.spec;
+        s.sample = 0;
+        rebuild_pass(s, false);
+        set_status(s, label + (note.empty() ? "" : ": " + note) + ".  (Ctrl+Z undoes)");
+    }
+    void operator()(const lab::SetBrush& a) {
+        s.lab.brush_class = std::max(0, a.cls);
+        if (std::isfinite(a.value)) s.lab.brush_value = a.value;
+    }
+    void operator()(const lab::SetShownOutput& a) { s.lab.shown_output = std::clamp(a.k, 0, s.doc.net.output_size() - 1); }
+    void operator()(const lab::ShowTable& a) { s.lab.table_test = a.test; }
+    void operator()(const lab::SetVisible& a) { s.lab.visible = a.on; }
+    void operator()(const lab::AddPoint& a) {
+        edit_document(s, std::string("add a ") + (a.test ? "test" : "training") + " sample",
+                      [&](bp::Document& d) { add_sample(d, a.test, a.x, a.y); });
+    }
+    void operator()(const lab::RemovePoint& a) {
+        edit_document(s, std::string("delete ") + (a.p.test ? "test" : "training") + " sample " + std::to_string(a.p.row + 1),
+                      [&](bp::Document& d) { remove_sample(d, a.p); });
+    }
+    void operator()(const lab::MovePoint& a) {
+        const bool two = s.doc.net.input_size() == 2;
+        const bool bce = s.doc.net.loss == bp::Loss::binary_cross_entropy;
+        edit_document(s, "move sample " + std::to_string(a.p.row + 1), [&](bp::Document& d) {
+            set_sample_value(d, a.p, false, 0, a.u);
+            if (two) set_sample_value(d, a.p, false, 1, a.v);
+            else set_sample_value(d, a.p, true, 0, bce ? std::clamp(a.v, 0.0, 1.0) : a.v);  // 1 input: v is the target
+        });
+    }
+    void operator()(const lab::SetValue& a) {
+        const std::string name = (a.target ? "y" : "x") + bp::subscript(a.col + 1);
+        edit_document(s, "set " + name + " of sample " + std::to_string(a.p.row + 1) + " = " + bp::format_number(a.value),
+                      [&](bp::Document& d) { set_sample_value(d, a.p, a.target, a.col, a.value); });
+    }
+    void operator()(const lab::AddRow& a) {
+        edit_document(s, std::string("add a ") + (a.test ? "test" : "training") + " sample",
+                      [&](bp::Document& d) { add_row(d, a.test); });
+    }
+};
+
+}  // namespace
+
+void apply_lab(AppState& s, const lab::Op& op) { std::visit(LabHandler{s}, op); }
+
+double epochs_done(const AppState& s) {
+    const int N = sample_count(s);
+    if (N <= 0) return 0;
+    const int B = s.doc.training.batch_size > 0 ? std::min(s.doc.training.batch_size, N) : N;
+    return static_cast<double>(s.steps_done) * B / N;
+}
+
+int plot_dims(const AppState& s) {
+    const int n = s.doc.net.input_size();
+    return n == 1 || n == 2 ? n : 0;
+}
+
+bool lab_classifies(const AppState& s) { return is_classifier(s.doc.net); }
+
+}  // namespace studio

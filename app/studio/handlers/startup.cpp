@@ -1,0 +1,62 @@
+// Building the first state from the command line (see startup.h).
+#include "app/studio/handlers/startup.h"
+
+#include <filesystem>
+
+#include "app/studio/handlers/actions.h"
+#include "app/studio/handlers/example.h"
+#include "engine/core/error.h"
+#include "engine/io/serialize.h"
+
+namespace studio {
+
+AppState initial_state(const Options& o) {
+    AppState s = o.file.empty()
+                     ? make_state(builtin_example(), "", "Mazur's 2-2-2 example")
+                     : make_state(bp::load_document(o.file), o.file, std::filesystem::path(o.file).stem().string());
+    s.present = o.present;
+    s.keyboard_mode = o.keyboard_mode;
+    if (o.select && !valid(s.doc.net, *o.select))
+        throw bp::Error("--select: the network has no such " +
+                        std::string(o.select->kind == Selection::Kind::weight ? "weight"
+                                    : o.select->kind == Selection::Kind::bias ? "bias"
+                                                                              : "neuron") +
+                        " (indices are 0-based; layer 0 is the input)");
+    if (o.select && o.select->kind == Selection::Kind::bias && !s.doc.net.layers[o.select->l].bias)
+        throw bp::Error("--select: layer " + std::to_string(o.select->l) + " has no bias");
+    if (o.learning_rate) {
+        bp::TrainingConfig c = s.doc.training;
+        c.learning_rate = *o.learning_rate;
+        apply(s, act::Lab{lab::SetConfig{c}});
+        if (s.status_is_error) throw bp::Error("--lr: " + s.status);
+    }
+    if (o.train_steps > 0) {  // as the Lab trains: an exploding loss stops it early with the message shown
+        apply(s, act::Lab{lab::Train{o.train_steps}});
+        if (s.status_is_error && !s.lab.diverged) throw bp::Error("--train-steps: " + s.status);
+    }
+    if (o.quiz) {  // before stepping, so --step stops at the first question
+        QuizConfig c;
+        if (!o.quiz_what.empty()) {
+            c.topics.fill(false);
+            for (const std::string& w : o.quiz_what)
+                if (const auto topic = parse_topic(w)) c.topics[static_cast<int>(*topic)] = true;
+        }
+        apply(s, act::Quiz{quiz_cmd::SetConfig{c}});
+        apply(s, act::Quiz{quiz_cmd::SetOn{true}});
+    }
+    apply(s, act::StepForward{o.step, false});  // stops at the end of the pass
+    if (o.select) apply(s, act::Select{*o.select});
+    // --lr and --train-steps changed the document: it differs from the file (the title shows *).
+    s.status = o.file.empty() ? "Press → or Space to step through the pass; drag an edge to change a weight."
+                              : "Opened " + o.file;
+    s.status_is_error = false;
+    if (s.lab.diverged) s.status = divergence_message(*s.lab.diverged), s.status_is_error = true;
+    for (const std::string& text : o.answers) apply(s, act::Quiz{quiz_cmd::Answer{text}});
+    for (int i = 0; i < o.hints; ++i) apply(s, act::Quiz{quiz_cmd::Hint{}});
+    if (!o.homework.empty()) apply(s, act::Quiz{quiz_cmd::SetHomework{o.homework}});
+    if (!o.tab.empty()) apply(s, act::ShowTab{o.tab});
+    if (o.path > 0 && o.select) apply(s, act::PinPath{PathPin{*o.select, o.path - 1}});
+    return s;
+}
+
+}  // namespace studio

@@ -1,0 +1,79 @@
+// Finding and listing the presets (see resources.h).
+#include "app/studio/state/resources.h"
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <system_error>
+
+#include <nlohmann/json.hpp>
+
+namespace studio {
+namespace {
+
+namespace fs = std::filesystem;
+
+bool is_dir(const fs::path& p) {
+    std::error_code ec;
+    return fs::is_directory(p, ec);
+}
+
+// <exe dir>/../share/backprop-studio/presets, or "" when the executable cannot be located.
+fs::path installed_presets() {
+    std::error_code ec;
+    const fs::path exe = fs::read_symlink("/proc/self/exe", ec);
+    if (ec || exe.empty()) return {};
+    return exe.parent_path().parent_path() / "share" / "backprop-studio" / "presets";
+}
+
+std::string string_field(const nlohmann::json& j, const char* key) {
+    const auto it = j.find(key);
+    return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
+}
+
+}  // namespace
+
+std::string presets_dir() {
+    if (const fs::path p = installed_presets(); !p.empty() && is_dir(p)) return p.lexically_normal().string();
+#ifdef BP_SOURCE_ASSETS
+    if (const fs::path p = fs::path(BP_SOURCE_ASSETS) / "presets"; is_dir(p)) return p.string();
+#endif
+    return "";
+}
+
+std::vector<PresetInfo> list_presets(const std::string& dir) {
+    std::vector<PresetInfo> out;
+    if (dir.empty() || !is_dir(dir)) return out;
+    std::error_code ec;
+    for (const fs::directory_entry& e : fs::directory_iterator(dir, ec)) {
+        if (e.path().extension() != ".json" || !e.is_regular_file(ec)) continue;
+        std::ifstream in(e.path());
+        std::stringstream text;
+        text << in.rdbuf();
+        const nlohmann::json j = nlohmann::json::parse(text.str(), nullptr, false);
+        if (!j.is_object()) continue;
+        PresetInfo p;
+        p.stem = e.path().stem().string();
+        p.path = e.path().string();
+        p.title = string_field(j, "title");
+        if (p.title.empty()) p.title = p.stem;
+        p.description = string_field(j, "description");
+        p.starter = j.contains("dataset");
+        out.push_back(std::move(p));
+    }
+    std::sort(out.begin(), out.end(), [](const PresetInfo& a, const PresetInfo& b) {
+        return a.starter != b.starter ? a.starter : a.stem < b.stem;
+    });
+    return out;
+}
+
+std::vector<PresetInfo> list_presets() { return list_presets(presets_dir()); }
+
+std::string presets_listing() {
+    std::string out;
+    for (const PresetInfo& p : list_presets()) out += p.stem + "\t" + p.title + "\n";
+    return out;
+}
+
+}  // namespace studio

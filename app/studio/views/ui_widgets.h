@@ -1,0 +1,40 @@
+// Small ImGui helpers shared by the views: segmented toggles, tooltips, value rows, a drag field for a
+// parameter that turns a drag into one undo entry.
+#pragma once
+#include <string>
+#include <vector>
+
+#include "app/studio/figures/describe.h"
+#include "app/studio/views/ui.h"
+
+namespace studio {
+
+// A row of buttons, one lit; returns the index clicked, or -1. help[i], when given, is button i's tooltip.
+int segmented(const char* id, const std::vector<std::string>& labels, int current, const Ui& ui,
+              const std::vector<const char*>& help = {});
+// A tooltip with one sentence when the last item is hovered.
+void item_tooltip(const char* text);
+// A line in the theme's dimmed text colour.
+void dim_text(const Ui& ui, const std::string& text);
+// The lines of describe() as a two-column block: "name = formula = value", unknown values dimmed.
+void value_lines(const std::vector<ValueLine>& lines, const Ui& ui, bool with_meaning);
+// A drag field (double-click or Ctrl+click to type) editing a weight or bias through actions:
+// BeginGesture when the drag starts, EditParameter while it moves, EndGesture when it ends.
+void parameter_drag(const char* id, Selection target, double value, float width, ActionQueue& q);
+// An invisible button that keyboard mode's navigation skips: the mouse's tools (the canvas, splitters),
+// which would otherwise catch the arrows in a large empty frame.
+bool mouse_only_button(const char* id, ImVec2 size);
+// One line of text cut to `width` pixels with "…" when longer (its tooltip then shows it whole).
+void text_ellipsis(const std::string& text, ImVec4 color, float width);
+// Text centred horizontally in the current window at the cursor's line.
+void centered_text(const char* text, ImU32 color);
+// Before an item of next_width pixels in a row of items: on the same line if it fits, else a new line.
+void same_line_or_wrap(float next_width);
+// The width of a button with this label.
+float button_width(const char* label);
+// Text that wraps only at spaces, so a number (0.2413) or a product (a⁰₁·δ¹₁) is never split the way
+// ImGui's own wrapping splits after '.' and ','. Continues the current line (after SameLine) when there
+// is room; continuation lines start `hanging` pixels right of the indent.
+void text_wrapped_at_spaces(const std::string& text, ImVec4 color, float hanging = 0.0f);
+
+}  // namespace studio

@@ -1,0 +1,39 @@
+// The panels of the window, one file each (view_*.cpp). A view reads the state, draws with ImGui and
+// pushes actions; it never changes the state itself. ui_frame.cpp places them.
+#pragma once
+#include "app/studio/views/ui.h"
+
+namespace studio {
+
+// view_menu_bar.cpp: the menu bar (inside the main window), and the file dialogs, About and the help
+// overlay with the file and window shortcuts (at the root, after the main window).
+void draw_menu_bar(const AppState& s, const Ui& ui, ActionQueue& q, FrameInfo& info);
+void draw_dialogs(const AppState& s, const Ui& ui, ActionQueue& q, FrameInfo& info);
+void show_help_overlay();
+bool help_overlay_open();
+void show_about();
+void draw_toolbar(const AppState& s, const Ui& ui, ActionQueue& q);       // view_toolbar.cpp
+void draw_banner(const AppState& s, const Ui& ui);                        // view_banner.cpp
+void draw_network(const AppState& s, const Ui& ui, ActionQueue& q, FrameInfo& info);  // view_network.cpp
+void draw_inspector(const AppState& s, const Ui& ui, ActionQueue& q);     // view_inspector.cpp
+void draw_matrices(const AppState& s, const Ui& ui, ActionQueue& q);      // view_matrices.cpp
+void draw_architecture(const AppState& s, const Ui& ui, ActionQueue& q);  // view_architecture.cpp
+void draw_formula(const AppState& s, const Ui& ui, ActionQueue& q);       // view_formula.cpp
+void draw_loss_curve(const AppState& s, const Ui& ui, ActionQueue& q);    // view_loss.cpp
+void draw_paths(const AppState& s, const Ui& ui, ActionQueue& q);         // view_paths.cpp: the Paths tab
+void draw_lab(const AppState& s, const Ui& ui, ActionQueue& q, FrameInfo& info);  // view_lab.cpp: the Lab tab
+// view_lab.cpp: one entry per preset with its one-line description (for a combo or a Presets menu)
+void presets_menu_items(const AppState& s, const Ui& ui, ActionQueue& q);
+// view_neuron_maps.cpp: each neuron's activation over the input square, drawn in the neuron (Lab open)
+void draw_neuron_maps(const AppState& s, const Ui& ui, const NetworkLayout& lay, ImDrawList* dl);
+// view_quiz.cpp: the Quiz tab, the toolbar switch, the question in the formula panel (returns false when
+// no question is waiting) and the answer field and diagnosis mark on the network canvas.
+void draw_quiz_tab(const AppState& s, const Ui& ui, ActionQueue& q);
+void draw_quiz_switch(const AppState& s, const Ui& ui, ActionQueue& q);
+float quiz_switch_width(const Ui& ui);  // the switch's width with its spacing, for the toolbar's layout
+bool draw_quiz_question(const AppState& s, const Ui& ui, ActionQueue& q);
+bool quiz_field_on_canvas(const AppState& s);
+void draw_quiz_canvas(const AppState& s, const Ui& ui, ActionQueue& q, const NetworkLayout& lay, ImVec2 clip_min,
+                      ImVec2 clip_max);
+
+}  // namespace studio

@@ -1,0 +1,96 @@
+// Activation functions and derivatives (see activations.h).
+#include "engine/core/activations.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include "engine/kernels/logistic.h"
+#include "engine/kernels/tanh.h"
+#include "engine/kernels/vector_clones.h"
+
+namespace bp {
+
+double sigmoid(double z) { return sigmoid_value(z); }
+
+double softplus_tail(double z) { return softplus_tail_value(z); }
+
+double softplus(double z) {
+    return std::max(z, 0.0) + softplus_tail(z);  // log(1 + e^z) = max(z, 0) + log1p(e^(-|z|))
+}
+
+double activate(Activation f, double z) {
+    switch (f) {
+        case Activation::sigmoid: return sigmoid_value(z);
+        case Activation::tanh: return tanh_value(z);
+        case Activation::relu: return z > 0 ? z : 0.0;
+        case Activation::leaky_relu: return z > 0 ? z : kLeakySlope * z;
+        case Activation::linear: return z;
+        case Activation::softmax: break;
+    }
+    return z;  // softmax is a layer function: activate_layer handles it
+}
+
+double activation_derivative(Activation f, double z) {
+    switch (f) {
+        case Activation::sigmoid: {
+            const double s = sigmoid(z);
+            return s * (1.0 - s);  // σ′(z) = σ(z)(1 − σ(z))
+        }
+        case Activation::tanh: {
+            const double t = tanh_value(z);
+            return 1.0 - t * t;  // tanh′(z) = 1 − tanh²(z)
+        }
+        case Activation::relu: return z > 0 ? 1.0 : 0.0;  // relu′(0) = 0
+        case Activation::leaky_relu: return z > 0 ? 1.0 : kLeakySlope;  // leaky_relu′(0) = 0.01
+        case Activation::linear: return 1.0;
+        case Activation::softmax: break;
+    }
+    return 1.0;
+}
+
+double derivative_at(Activation f, double z, double a) {
+    switch (f) {
+        case Activation::sigmoid: return a * (1.0 - a);  // the same product as activation_derivative's s(1 − s)
+        case Activation::tanh: return 1.0 - a * a;
+        default: return activation_derivative(f, z);
+    }
+}
+
+BP_VECTOR_CLONES void multiply_by_derivative(Activation f, const double* z, const double* a, double* d, std::size_t n) {
+    switch (f) {  // the products of derivative_at, one loop per activation so each vectorises
+        case Activation::sigmoid:
+            for (std::size_t i = 0; i < n; ++i) d[i] *= a[i] * (1.0 - a[i]);
+            return;
+        case Activation::tanh:
+            for (std::size_t i = 0; i < n; ++i) d[i] *= 1.0 - a[i] * a[i];
+            return;
+        default:
+            for (std::size_t i = 0; i < n; ++i) d[i] *= activation_derivative(f, z[i]);
+    }
+}
+
+void activate_values(Activation f, const double* z, double* a, std::size_t n) {
+    if (f == Activation::tanh) return tanh_values(z, a, n);  // the common layers, vectorised
+    if (f == Activation::sigmoid) return sigmoid_values(z, a, n);
+    for (std::size_t i = 0; i < n; ++i) a[i] = activate(f, z[i]);
+}
+
+void activate_layer(Activation f, const double* z, double* a, int n) {
+    if (f != Activation::softmax) return activate_values(f, z, a, static_cast<std::size_t>(n));
+    // softmax(z)_i = e^(z_i − max z) / Σ_m e^(z_m − max z): the shift keeps every exponent ≤ 0.
+    double zmax = z[0];
+    for (int i = 1; i < n; ++i) zmax = std::max(zmax, z[i]);
+    double sum = 0.0;
+    for (int i = 0; i < n; ++i) {
+        a[i] = std::exp(z[i] - zmax);
+        sum += a[i];
+    }
+    for (int i = 0; i < n; ++i) a[i] /= sum;
+}
+
+double activation_jacobian(Activation f, const double* z, const double* a, int i, int m) {
+    if (f == Activation::softmax) return a[i] * ((i == m ? 1.0 : 0.0) - a[m]);  // a_i (1[i=m] − a_m)
+    return i == m ? activation_derivative(f, z[i]) : 0.0;
+}
+
+}  // namespace bp

@@ -1,0 +1,190 @@
+// Forward and backward passes over a batch, built from per-neuron kernels (see passes.h).
+#include "engine/core/passes.h"
+
+#include <algorithm>
+
+#include "engine/core/activations.h"
+#include "engine/kernels/blocked_sums.h"
+#include "engine/core/losses.h"
+#include "engine/kernels/vector_clones.h"
+
+namespace bp {
+namespace {
+// Sigmoid + BCE, fused: δ_j = (a_j − y_j)/N (= ∂L/∂a · σ′(z) without 0/0 when a saturates).
+inline double sigmoid_bce_delta(double a, double y, double inv_n) { return (a - y) * inv_n; }
+}  // namespace
+
+// ---- kernels ----
+double weighted_input(const Layer& layer, int j, const double* a_prev) {
+    const double* w = layer.W.row(j);
+    double z = 0.0;
+    for (int k = 0; k < layer.W.cols; ++k) z += w[k] * a_prev[k];  // Σ_k w^l_jk a^(l−1)_k
+    return z + layer.b[j];                                          // + b^l_j
+}
+
+void output_delta(const Network& net, const double* z, const double* a, const double* y, double inv_n,
+                  double* delta) {
+    const Layer& out = net.layers.back();
+    const int K = out.size;
+    if (out.activation == Activation::softmax && net.loss == Loss::cross_entropy) {
+        // Softmax + cross-entropy, fused: δ_j = (a_j Σ_i y_i − y_j)/N, which is (a − y)/N for targets
+        // that sum to 1 — the product of the full Jacobian and −y/a, without dividing by a tiny a.
+        double sum_y = 0.0;
+        for (int i = 0; i < K; ++i) sum_y += y[i];
+        for (int j = 0; j < K; ++j) delta[j] = (a[j] * sum_y - y[j]) * inv_n;
+        return;
+    }
+    if (out.activation == Activation::sigmoid && net.loss == Loss::binary_cross_entropy) {
+        for (int j = 0; j < K; ++j) delta[j] = sigmoid_bce_delta(a[j], y[j], inv_n);
+        return;
+    }
+    if (out.activation == Activation::softmax) {
+        // Full Jacobian: δ_m = Σ_i ∂L/∂a_i · a_i (1[i=m] − a_m), never the diagonal shortcut.
+        for (int m = 0; m < K; ++m) {
+            double s = 0.0;
+            for (int i = 0; i < K; ++i) s += loss_derivative(net.loss, a, y, K, i) * activation_jacobian(out.activation, z, a, i, m);
+            delta[m] = s * inv_n;
+        }
+        return;
+    }
+    for (int j = 0; j < K; ++j)  // δ^L_j = ∂L/∂a^L_j · f′(z^L_j) / N
+        delta[j] = loss_derivative(net.loss, a, y, K, j) * derivative_at(out.activation, z[j], a[j]) * inv_n;
+}
+
+double hidden_delta(const Layer& next, int j, const double* delta_next, Activation f, double z_j) {
+    double s = 0.0;
+    for (int k = 0; k < next.size; ++k) s += next.W(k, j) * delta_next[k];  // Σ_k w^(l+1)_kj δ^(l+1)_k
+    return s * activation_derivative(f, z_j);                                 // · f′(z^l_j)
+}
+
+double weight_gradient(const Matrix& delta, const Matrix& a_prev, int j, int k) {
+    double s = 0.0;
+    for (int n = 0; n < delta.rows; ++n) s += delta(n, j) * a_prev(n, k);  // Σ_n δ^l_nj a^(l−1)_nk
+    return s;
+}
+
+double bias_gradient(const Matrix& delta, int j) {
+    double s = 0.0;
+    for (int n = 0; n < delta.rows; ++n) s += delta(n, j);  // Σ_n δ^l_nj
+    return s;
+}
+
+// ---- layer kernels ----
+void weighted_inputs(const Layer& layer, const Matrix& a_prev, Matrix& z) {
+    const int J = layer.size, K = layer.W.cols;
+    // Wᵀ, so that column k of W (the weights out of input k) is one contiguous row of J values.
+    thread_local std::vector<double> wt;
+    wt.resize(static_cast<std::size_t>(K) * J);
+    for (int j = 0; j < J; ++j)
+        for (int k = 0; k < K; ++k) wt[static_cast<std::size_t>(k) * J + j] = layer.W(j, k);
+    combine_rows(wt.data(), K, J, a_prev.v.data(), a_prev.rows, layer.b.data(), z.v.data());  // Σ_k w_jk a_k + b_j
+}
+
+BP_VECTOR_CLONES void output_deltas(const Network& net, const Matrix& z, const Matrix& a, const Matrix& y,
+                                    double inv_n, Matrix& delta) {
+    const int N = a.rows;
+    ensure_shape(delta, N, a.cols);
+    if (net.layers.back().activation == Activation::sigmoid && net.loss == Loss::binary_cross_entropy) {
+        for (std::size_t i = 0; i < a.v.size(); ++i) delta.v[i] = sigmoid_bce_delta(a.v[i], y.v[i], inv_n);
+        return;
+    }
+    for (int n = 0; n < N; ++n) output_delta(net, z.row(n), a.row(n), y.row(n), inv_n, delta.row(n));
+}
+
+void hidden_deltas(const Layer& next, const double* delta_next, Activation f, const double* z, const double* a,
+                   int n, double* delta, int samples) {
+    combine_rows(next.W.v.data(), next.size, n, delta_next, samples, nullptr, delta);  // Σ_k w^(l+1)_kj δ^(l+1)_k
+    multiply_by_derivative(f, z, a, delta, static_cast<std::size_t>(n) * samples);  // · f′(z^l_j)
+}
+
+void layer_gradients(const Matrix& delta, const Matrix& a_prev, Matrix& dW, std::vector<double>& db) {
+    const int J = delta.cols, K = a_prev.cols, N = delta.rows;
+    ensure_shape(dW, J, K);
+    db.resize(static_cast<std::size_t>(J));
+    thread_local std::vector<double> ones, dwt;
+    ones.assign(static_cast<std::size_t>(N), 1.0);
+    accumulate_outer(delta.v.data(), J, ones.data(), 1, N, db.data());  // db_j = Σ_n 1 · δ_nj
+    if (K < kLanes && J > K) {  // rows of W too short to fill a vector: the lanes run along j, into ∂Wᵀ
+        dwt.resize(static_cast<std::size_t>(K) * J);
+        accumulate_outer(delta.v.data(), J, a_prev.v.data(), K, N, dwt.data());
+        for (int j = 0; j < J; ++j)
+            for (int k = 0; k < K; ++k) dW(j, k) = dwt[static_cast<std::size_t>(k) * J + j];
+    } else {
+        accumulate_outer(a_prev.v.data(), K, delta.v.data(), J, N, dW.v.data());  // dW_jk = Σ_n δ_nj a_nk
+    }
+}
+
+// ---- whole passes ----
+void forward(const Network& net, const Matrix& X, Trace& t) {
+    const int N = X.rows, L = net.L();
+    t.layers.resize(L + 1);
+    t.layers[0].a = X;  // a^0 = x
+    for (int l = 1; l <= L; ++l) {
+        const Layer& layer = net.layers[l];
+        LayerTrace& cur = t.layers[l];
+        const Matrix& a_prev = t.layers[l - 1].a;
+        ensure_shape(cur.z, N, layer.size);
+        ensure_shape(cur.a, N, layer.size);
+        weighted_inputs(layer, a_prev, cur.z);
+        if (layer.activation == Activation::softmax)  // a^l = f(z^l)
+            for (int n = 0; n < N; ++n) activate_layer(layer.activation, cur.z.row(n), cur.a.row(n), layer.size);
+        else  // element-wise: the whole batch in one call, which vectorises
+            activate_values(layer.activation, cur.z.v.data(), cur.a.v.data(), cur.z.v.size());
+    }
+}
+
+void compute_loss(const Network& net, const Matrix& Y, Trace& t) {
+    const LayerTrace& out = t.layers.back();
+    const int N = out.a.rows, K = out.a.cols;
+    t.sample_losses.resize(N);
+    sample_losses(net.loss, net.layers.back().activation, out.z.v.data(), out.a.v.data(), Y.v.data(), N, K,
+                  t.sample_losses.data());
+    double sum = 0.0;
+    for (int n = 0; n < N; ++n) sum += t.sample_losses[n];
+    t.loss = N > 0 ? sum / N : 0.0;  // L = (1/N) Σ_n L_n
+}
+
+void backward(const Network& net, const Matrix& Y, Trace& t) {
+    const int L = net.L(), N = t.N();
+    const double inv_n = 1.0 / N;
+    ensure_shape(t.layers[0].delta, 0, 0);
+    for (int l = L; l >= 1; --l) {
+        const Layer& layer = net.layers[l];
+        LayerTrace& cur = t.layers[l];
+        ensure_shape(cur.delta, N, layer.size);
+        if (l == L)
+            output_deltas(net, cur.z, cur.a, Y, inv_n, cur.delta);
+        else
+            hidden_deltas(net.layers[l + 1], t.layers[l + 1].delta.v.data(), layer.activation, cur.z.v.data(),
+                          cur.a.v.data(), layer.size, cur.delta.v.data(), N);
+    }
+    for (int l = 1; l <= L; ++l) layer_gradients(t.layers[l].delta, t.layers[l - 1].a, t.layers[l].dW, t.layers[l].db);
+}
+
+Trace run_pass(const Network& net, const Matrix& X, const Matrix& Y) {
+    Trace t;
+    forward(net, X, t);
+    compute_loss(net, Y, t);
+    backward(net, Y, t);
+    return t;
+}
+
+Matrix take_rows(const Matrix& m, int first, int count) {
+    Matrix out(count, m.cols);
+    for (int r = 0; r < count; ++r) {
+        const double* src = m.row((first + r) % m.rows);
+        std::copy(src, src + m.cols, out.row(r));
+    }
+    return out;
+}
+
+Matrix take_rows(const Matrix& m, const std::vector<int>& indices) {
+    Matrix out(static_cast<int>(indices.size()), m.cols);
+    for (std::size_t r = 0; r < indices.size(); ++r) {
+        const double* src = m.row(indices[r]);
+        std::copy(src, src + m.cols, out.row(static_cast<int>(r)));
+    }
+    return out;
+}
+
+}  // namespace bp

@@ -1,0 +1,462 @@
+// JSON load/save of network files with precise errors, and atomic writes (see serialize.h).
+// [SECTION] reading helpers  [SECTION] load  [SECTION] save  [SECTION] atomic files
+#include "engine/io/serialize.h"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cmath>
+#include <cstring>
+#include <fstream>
+#include <set>
+#include <sstream>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "engine/core/error.h"
+
+namespace bp {
+namespace {
+using nlohmann::json;
+
+// [SECTION] reading helpers -------------------------------------------------------------------------
+constexpr int kMaxNesting = 64;  // deeper JSON than any network file: refused before parsing
+
+std::string type_name(const json& v) {
+    if (v.is_number()) return "a number";
+    if (v.is_string()) return "a string";
+    if (v.is_boolean()) return "a boolean";
+    if (v.is_array()) return "an array";
+    if (v.is_object()) return "an object";
+    return "null";
+}
+
+double read_number(const json& v, const std::string& path) {
+    if (!v.is_number()) throw Error(path + " must be a number, got " + type_name(v));
+    const double x = v.get<double>();
+    if (!std::isfinite(x)) throw Error(path + " is not a finite number");
+    return x;
+}
+
+long read_integer(const json& v, const std::string& path, long lo, long hi) {
+    if (!v.is_number()) throw Error(path + " must be an integer, got " + type_name(v));
+    const double x = v.get<double>();
+    if (!std::isfinite(x) || x != std::floor(x)) throw Error(path + " must be an integer");
+    if (x < static_cast<double>(lo) || x > static_cast<double>(hi))
+        throw Error(path + " = " + v.dump() + " is outside " + std::to_string(lo) + ".." + std::to_string(hi));
+    return static_cast<long>(x);
+}
+
+bool read_bool(const json& v, const std::string& path) {
+    if (!v.is_boolean()) throw Error(path + " must be true or false, got " + type_name(v));
+    return v.get<bool>();
+}
+
+std::string read_string(const json& v, const std::string& path) {
+    if (!v.is_string()) throw Error(path + " must be a string, got " + type_name(v));
+    return v.get<std::string>();
+}
+
+const json& require(const json& obj, const char* key, const std::string& path) {
+    auto it = obj.find(key);
+    if (it == obj.end()) throw Error(path + "." + key + " is missing");
+    return *it;
+}
+
+// A rows x cols matrix (rows = -1: any number of rows).
+Matrix read_matrix(const json& v, const std::string& path, int rows, int cols) {
+    if (!v.is_array()) throw Error(path + " must be an array of rows, got " + type_name(v));
+    if (rows >= 0 && static_cast<int>(v.size()) != rows)
+        throw Error(path + " has " + std::to_string(v.size()) + " rows, expected " + std::to_string(rows));
+    if (v.size() > 1000000) throw Error(path + " has too many rows (" + std::to_string(v.size()) + ")");
+    // Every row's shape before the allocation: 10^6 empty rows must not allocate 10^6 x cols doubles.
+    for (std::size_t r = 0; r < v.size(); ++r) {
+        const json& row = v[r];
+        const std::string rp = path + " row " + std::to_string(r);
+        if (!row.is_array()) throw Error(rp + " must be an array of numbers, got " + type_name(row));
+        if (static_cast<int>(row.size()) != cols)
+            throw Error(rp + " has " + std::to_string(row.size()) + " entries, expected " + std::to_string(cols));
+    }
+    Matrix m(static_cast<int>(v.size()), cols);
+    for (std::size_t r = 0; r < v.size(); ++r)
+        for (int c = 0; c < cols; ++c)
+            m(static_cast<int>(r), c) =
+                read_number(v[r][c], path + "[" + std::to_string(r) + "][" + std::to_string(c) + "]");
+    return m;
+}
+
+void check_nesting(const std::string& text) {
+    int depth = 0;
+    bool in_string = false, escaped = false;
+    for (char c : text) {
+        if (in_string) {
+            if (escaped) escaped = false;
+            else if (c == '\\') escaped = true;
+            else if (c == '"') in_string = false;
+        } else if (c == '"') {
+            in_string = true;
+        } else if (c == '[' || c == '{') {
+            if (++depth > kMaxNesting)
+                throw Error("the file nests arrays/objects deeper than " + std::to_string(kMaxNesting) + " levels");
+        } else if (c == ']' || c == '}') {
+            --depth;
+        }
+    }
+}
+
+// nlohmann's DOM builder wrapped to know where the parser is, as a field path ("layers[1].weights[0]"):
+// refuses duplicate keys (JSON leaves them undefined; nlohmann would keep the last one silently) and
+// names the place of a number too large for a double (nlohmann's message gives no position).
+class CheckedParser {
+public:
+    explicit CheckedParser(json& result) : dom_(result, true) {}
+
+    bool null() { return value_done(dom_.null()); }
+    bool boolean(bool x) { return value_done(dom_.boolean(x)); }
+    bool number_integer(json::number_integer_t x) { return value_done(dom_.number_integer(x)); }
+    bool number_unsigned(json::number_unsigned_t x) { return value_done(dom_.number_unsigned(x)); }
+    bool number_float(json::number_float_t x, const std::string& s) { return value_done(dom_.number_float(x, s)); }
+    bool string(std::string& x) { return value_done(dom_.string(x)); }
+    bool binary(json::binary_t& x) { return value_done(dom_.binary(x)); }
+    bool start_object(std::size_t n) {
+        stack_.push_back({true, {}, {}, 0});
+        return dom_.start_object(n);
+    }
+    bool start_array(std::size_t n) {
+        stack_.push_back({false, {}, {}, 0});
+        return dom_.start_array(n);
+    }
+    bool end_object() { return end(dom_.end_object()); }
+    bool end_array() { return end(dom_.end_array()); }
+    bool key(std::string& k) {
+        Level& level = stack_.back();
+        level.key = k;
+        if (!level.keys.insert(k).second) {
+            const std::string in = path(stack_.size() - 1);
+            throw Error("duplicate key \"" + shorten(k) + "\" " + (in.empty() ? std::string("at the top level") : "in " + in) +
+                        ": JSON leaves it undefined which one counts");
+        }
+        return dom_.key(k);
+    }
+    bool parse_error(std::size_t position, const std::string& token, const json::exception& e) {
+        if (e.id == 406) {  // "number overflow parsing '1e999'": add the place (at layers[1].weights[0][0])
+            const std::string p = path(stack_.size());
+            overflow_place_ = p.empty() ? "" : " (at " + p + ")";
+        }
+        return dom_.parse_error(position, token, e);  // throws e
+    }
+    const std::string& overflow_place() const { return overflow_place_; }
+
+private:
+    struct Level {
+        bool object = false;
+        std::set<std::string> keys;
+        std::string key;  // objects: the key being read
+        long count = 0;   // arrays: values read so far (the index of the next one)
+    };
+    static std::string shorten(const std::string& key) { return key.size() > 40 ? key.substr(0, 40) + "..." : key; }
+    std::string path(std::size_t levels) const {
+        std::string p;
+        for (std::size_t i = 0; i < levels; ++i)
+            p += stack_[i].object ? (p.empty() ? "" : ".") + shorten(stack_[i].key) : "[" + std::to_string(stack_[i].count) + "]";
+        return p;
+    }
+    bool value_done(bool ok) {
+        if (!stack_.empty() && !stack_.back().object) ++stack_.back().count;
+        return ok;
+    }
+    bool end(bool ok) {
+        stack_.pop_back();
+        return value_done(ok);
+    }
+    nlohmann::detail::json_sax_dom_parser<json> dom_;
+    std::vector<Level> stack_;
+    std::string overflow_place_;
+};
+
+// nlohmann quotes the bytes it read: a 1 MB token would make a 1 MB message, and invalid UTF-8 among
+// them would reach the terminal as is. Keeps 200 bytes and writes bytes >= 0x80 as \xNN.
+std::string printable(const std::string& s) {
+    std::string out;
+    for (unsigned char c : s.size() > 200 ? s.substr(0, 200) + "..." : s) {
+        if (c < 0x80) {
+            out += static_cast<char>(c);
+        } else {
+            const char* hex = "0123456789abcdef";
+            out += std::string("\\x") + hex[c >> 4] + hex[c & 15];
+        }
+    }
+    return out;
+}
+
+// [SECTION] load ------------------------------------------------------------------------------------
+Layer read_layer(const json& v, int l, int prev_size) {
+    const std::string path = "layers[" + std::to_string(l) + "]";
+    if (!v.is_object()) throw Error(path + " must be an object, got " + type_name(v));
+    Layer layer;
+    layer.size = static_cast<int>(read_integer(require(v, "size", path), path + ".size", 1, kMaxNeurons));
+    if (l == 0) return layer;
+    const std::string act = read_string(require(v, "activation", path), path + ".activation");
+    const auto f = parse_activation(act);
+    if (!f)
+        throw Error(path + ".activation \"" + act +
+                    "\" is unknown (sigmoid, tanh, relu, leaky_relu, linear or softmax)");
+    layer.activation = *f;
+    if (auto it = v.find("bias"); it != v.end()) layer.bias = read_bool(*it, path + ".bias");
+    layer.W = read_matrix(require(v, "weights", path), path + ".weights", layer.size, prev_size);
+    layer.b.assign(layer.size, 0.0);
+    if (auto it = v.find("biases"); it != v.end()) {
+        const std::string bp = path + ".biases";
+        if (!it->is_array()) throw Error(bp + " must be an array of numbers, got " + type_name(*it));
+        if (static_cast<int>(it->size()) != layer.size)
+            throw Error(bp + " has " + std::to_string(it->size()) + " entries, expected " + std::to_string(layer.size));
+        for (int j = 0; j < layer.size; ++j) layer.b[j] = read_number((*it)[j], bp + "[" + std::to_string(j) + "]");
+    } else if (layer.bias) {
+        throw Error(path + ".biases is missing (or set \"bias\": false for a layer without bias)");
+    }
+    return layer;
+}
+
+Dataset read_dataset(const json& v, const Network& net, const std::string& path) {
+    if (!v.is_object()) throw Error(path + " must be an object with inputs and targets, got " + type_name(v));
+    Dataset d;
+    d.X = read_matrix(require(v, "inputs", path), path + ".inputs", -1, net.input_size());
+    d.Y = read_matrix(require(v, "targets", path), path + ".targets", d.X.rows, net.output_size());
+    validate_dataset(net, d, path);
+    return d;
+}
+
+TrainingConfig read_training(const json& v) {
+    const std::string path = "training";
+    if (!v.is_object()) throw Error("training must be an object, got " + type_name(v));
+    TrainingConfig c;
+    if (auto it = v.find("optimizer"); it != v.end()) {
+        const std::string name = read_string(*it, path + ".optimizer");
+        const auto k = parse_optimizer(name);
+        if (!k) throw Error(path + ".optimizer \"" + name + "\" is unknown (sgd, momentum or adam)");
+        c.optimizer = *k;
+    }
+    if (c.optimizer == OptimizerKind::adam) c.learning_rate = 0.001;  // torch.optim.Adam's default
+    const auto positive = [&](const char* key, double& out, double lo, double hi, bool open_lo) {
+        auto it = v.find(key);
+        if (it == v.end()) return;
+        const double x = read_number(*it, path + "." + key);
+        if ((open_lo ? x <= lo : x < lo) || x > hi)
+            throw Error(path + "." + key + " = " + it->dump() + " is out of range");
+        out = x;
+    };
+    positive("learning_rate", c.learning_rate, 0.0, 1e9, true);
+    positive("l2", c.l2, 0.0, 1e9, false);
+    positive("momentum", c.momentum, 0.0, 0.999999, false);
+    positive("beta1", c.beta1, 0.0, 0.999999, false);
+    positive("beta2", c.beta2, 0.0, 0.999999, false);
+    positive("epsilon", c.epsilon, 0.0, 1.0, true);
+    if (auto it = v.find("batch_size"); it != v.end())
+        c.batch_size = static_cast<int>(read_integer(*it, path + ".batch_size", 0, 1000000));
+    if (auto it = v.find("seed"); it != v.end())
+        c.seed = static_cast<std::uint64_t>(read_integer(*it, path + ".seed", 0, 9007199254740991L));
+    if (auto it = v.find("shuffle"); it != v.end()) c.shuffle = read_bool(*it, path + ".shuffle");
+    if (auto it = v.find("freeze_biases"); it != v.end()) c.freeze_biases = read_bool(*it, path + ".freeze_biases");
+    return c;
+}
+
+// [SECTION] save ------------------------------------------------------------------------------------
+json matrix_json(const Matrix& m) {
+    json rows = json::array();
+    for (int r = 0; r < m.rows; ++r) rows.push_back(std::vector<double>(m.row(r), m.row(r) + m.cols));
+    return rows;
+}
+
+json dataset_json(const Dataset& d, json base) {
+    if (!base.is_object()) base = json::object();
+    base["inputs"] = matrix_json(d.X);
+    base["targets"] = matrix_json(d.Y);
+    return base;
+}
+
+}  // namespace
+
+Document document_from_json(const json& j) {
+    if (!j.is_object()) throw Error("the file must hold a JSON object with \"layers\" and \"loss\", got " + type_name(j));
+    if (auto it = j.find("format_version"); it != j.end()) {
+        const long version = read_integer(*it, "format_version", 1, 1000000);
+        if (version > 1)
+            throw Error("format_version " + std::to_string(version) + " is newer than this program reads (1)");
+    }
+    Document doc;
+    const json& layers = require(j, "layers", "file");
+    if (!layers.is_array()) throw Error("layers must be an array, got " + type_name(layers));
+    if (layers.size() < 2) throw Error("layers must hold the input layer and at least one more layer");
+    if (layers.size() > static_cast<std::size_t>(kMaxLayers) + 1)
+        throw Error("layers has " + std::to_string(layers.size() - 1) + " layers after the input, the limit is " +
+                    std::to_string(kMaxLayers));
+    // Sizes first, so the parameter cap is checked before any large matrix is read.
+    long params = 0;
+    for (std::size_t l = 0; l < layers.size(); ++l) {
+        const std::string path = "layers[" + std::to_string(l) + "]";
+        if (!layers[l].is_object()) throw Error(path + " must be an object, got " + type_name(layers[l]));
+        const long n = read_integer(require(layers[l], "size", path), path + ".size", 1, kMaxNeurons);
+        if (l > 0) params += n * (read_integer(layers[l - 1]["size"], "size", 1, kMaxNeurons) + 1);
+    }
+    if (params > kMaxParameters)
+        throw Error("layers: " + std::to_string(params) + " parameters, the limit is " + std::to_string(kMaxParameters));
+    for (std::size_t l = 0; l < layers.size(); ++l)
+        doc.net.layers.push_back(read_layer(layers[l], static_cast<int>(l), l ? doc.net.layers[l - 1].size : 0));
+    const std::string loss = read_string(require(j, "loss", "file"), "loss");
+    const auto lo = parse_loss(loss);
+    if (!lo) throw Error("loss \"" + loss + "\" is unknown (mse_half, mse, cross_entropy or binary_cross_entropy)");
+    doc.net.loss = *lo;
+    validate(doc.net);
+    if (auto it = j.find("data"); it != j.end() && !it->is_null()) {
+        doc.data = read_dataset(*it, doc.net, "data");
+        if (auto t = it->find("test"); t != it->end() && !t->is_null()) doc.test = read_dataset(*t, doc.net, "data.test");
+    }
+    if (auto it = j.find("training"); it != j.end()) doc.training = read_training(*it);
+    // As backprop-cli's --batch: a batch larger than the data would only repeat samples, at a memory
+    // cost of batch x layer widths (10^6 x 256-wide layers is tens of GB).
+    if (doc.data && doc.training.batch_size > doc.data->size())
+        throw Error("training.batch_size = " + std::to_string(doc.training.batch_size) + " is larger than data (" +
+                    std::to_string(doc.data->size()) + " sample" + (doc.data->size() == 1 ? ")" : "s)"));
+    doc.extra = j;
+    return doc;
+}
+
+json parse_json_checked(const std::string& text) {
+    check_nesting(text);
+    json j;
+    CheckedParser parser(j);
+    try {
+        json::sax_parse(text, &parser);
+    } catch (const json::exception& e) {  // parse errors, and numbers out of double's range
+        std::string what = e.what();
+        if (auto p = what.find("] "); p != std::string::npos) what = what.substr(p + 2);
+        throw Error("not valid JSON: " + printable(what) + parser.overflow_place());
+    }
+    return j;
+}
+
+Document parse_document(const std::string& text) { return document_from_json(parse_json_checked(text)); }
+
+Document load_document(const std::string& path) {
+    struct stat st {};
+    if (::stat(path.c_str(), &st) == 0 && S_ISDIR(st.st_mode)) throw Error(path + ": is a folder, not a network file");
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw Error(path + ": cannot open (" + std::strerror(errno) + ")");
+    std::ostringstream ss;
+    ss << in.rdbuf();
+    if (in.bad()) throw Error(path + ": read error");
+    try {
+        return parse_document(ss.str());
+    } catch (const Error& e) {
+        throw Error(path + ": " + e.what());
+    }
+}
+
+json document_to_json(const Document& doc) {
+    json out = doc.extra->is_object() ? *doc.extra : json::object();
+    const json old_layers = out.contains("layers") && out["layers"].is_array() ? out["layers"] : json::array();
+    json layers = json::array();
+    for (int l = 0; l <= doc.net.L(); ++l) {
+        const Layer& layer = doc.net.layers[l];
+        // Keep any keys of the original layer object the engine does not know.
+        json obj = l < static_cast<int>(old_layers.size()) && old_layers[l].is_object() ? old_layers[l] : json::object();
+        obj["size"] = layer.size;
+        if (l > 0) {
+            obj["activation"] = std::string(to_string(layer.activation));
+            obj["bias"] = layer.bias;
+            obj["weights"] = matrix_json(layer.W);
+            obj["biases"] = layer.b;
+        }
+        layers.push_back(std::move(obj));
+    }
+    out["layers"] = std::move(layers);
+    out["loss"] = std::string(to_string(doc.net.loss));
+    if (doc.data) {
+        json data = dataset_json(*doc.data, out.value("data", json::object()));
+        if (doc.test) data["test"] = dataset_json(*doc.test, data.value("test", json::object()));
+        else data.erase("test");
+        out["data"] = std::move(data);
+    } else {
+        out.erase("data");
+    }
+    json t = out.value("training", json::object());
+    if (!t.is_object()) t = json::object();
+    const TrainingConfig& c = doc.training;
+    t["optimizer"] = std::string(to_string(c.optimizer));
+    t["learning_rate"] = c.learning_rate;
+    t["batch_size"] = c.batch_size;
+    t["seed"] = c.seed;
+    t["shuffle"] = c.shuffle;
+    t["freeze_biases"] = c.freeze_biases;
+    t["l2"] = c.l2;
+    if (c.optimizer == OptimizerKind::momentum) t["momentum"] = c.momentum;
+    if (c.optimizer == OptimizerKind::adam) {
+        t["beta1"] = c.beta1;
+        t["beta2"] = c.beta2;
+        t["epsilon"] = c.epsilon;
+    }
+    out["training"] = std::move(t);
+    if (!out.contains("format_version")) out["format_version"] = 1;
+    return out;
+}
+
+std::string dump_document(const Document& doc) {
+    // nlohmann writes doubles in their shortest round-trip form.
+    return document_to_json(doc).dump(2) + "\n";
+}
+
+// [SECTION] atomic files ----------------------------------------------------------------------------
+void write_file_atomically(const std::string& path, const std::string& text) {
+    const auto slash = path.find_last_of('/');
+    const std::string dir = slash == std::string::npos ? "." : (slash == 0 ? "/" : path.substr(0, slash));
+    std::string tmp = path + ".tmp-XXXXXX";
+    const int fd = mkstemp(tmp.data());
+    if (fd < 0) throw Error(path + ": cannot write (" + std::strerror(errno) + ")");
+    const auto fail = [&](const char* what) {
+        const int err = errno;
+        ::close(fd);
+        ::unlink(tmp.c_str());
+        throw Error(path + ": " + what + " (" + std::strerror(err) + "); the previous file is untouched");
+    };
+    std::size_t done = 0;
+    while (done < text.size()) {
+        const ssize_t n = ::write(fd, text.data() + done, text.size() - done);
+        if (n < 0) {
+            if (errno == EINTR) continue;
+            fail("write failed");
+        }
+        done += static_cast<std::size_t>(n);
+    }
+    // mkstemp makes the file 0600: keep the mode of the file we replace, or the usual 0644 less umask.
+    struct stat old {};
+    if (::stat(path.c_str(), &old) == 0) {
+        ::fchmod(fd, old.st_mode & 07777);
+    } else {
+        const mode_t mask = ::umask(0);
+        ::umask(mask);
+        ::fchmod(fd, 0666 & ~mask);
+    }
+    if (::fsync(fd) != 0) fail("fsync failed");
+    if (::close(fd) != 0) {
+        const int err = errno;
+        ::unlink(tmp.c_str());
+        throw Error(path + ": close failed (" + std::strerror(err) + ")");
+    }
+    if (::rename(tmp.c_str(), path.c_str()) != 0) {
+        const int err = errno;
+        ::unlink(tmp.c_str());
+        throw Error(path + ": rename failed (" + std::strerror(err) + "); the previous file is untouched");
+    }
+    // Make the rename itself durable.
+    if (const int dfd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY); dfd >= 0) {
+        ::fsync(dfd);
+        ::close(dfd);
+    }
+}
+
+void save_document(const std::string& path, const Document& doc) { write_file_atomically(path, dump_document(doc)); }
+
+}  // namespace bp

@@ -1,0 +1,27 @@
+// JSON load and save of network files, with precise errors ("layers[2].weights row 1 has 3 entries,
+// expected 4") and atomic writes (temp file + fsync + rename): a failed save never harms the old file.
+#pragma once
+#include <string>
+
+#include <nlohmann/json_fwd.hpp>
+
+#include "engine/core/document.h"
+
+namespace bp {
+
+// JSON text parsed as network files are: nesting capped, a duplicate key refused, a syntax error or a
+// number out of double's range named with its place. Throws bp::Error ("not valid JSON: …").
+nlohmann::json parse_json_checked(const std::string& text);
+Document document_from_json(const nlohmann::json& j);   // throws bp::Error
+Document parse_document(const std::string& text);        // throws bp::Error (also for bad JSON)
+Document load_document(const std::string& path);         // throws bp::Error (also for I/O)
+
+// The document as JSON: the original keys kept, layers/loss/data/training rewritten from the model.
+nlohmann::json document_to_json(const Document& doc);
+std::string dump_document(const Document& doc);  // pretty, numbers in shortest round-trip form
+
+// Writes text to path atomically. Throws bp::Error naming the path and the reason.
+void write_file_atomically(const std::string& path, const std::string& text);
+void save_document(const std::string& path, const Document& doc);
+
+}  // namespace bp

@@ -1,0 +1,607 @@
+// The formulas of a pass as Unicode course notation and LaTeX (see formula_writer.h).
+// [SECTION] helpers: numbers, sums, joining factors
+// [SECTION] names and labels
+// [SECTION] forward: z, a, loss
+// [SECTION] backward: output δ, hidden δ
+// [SECTION] gradients and updates
+#include "engine/teaching/formula_writer.h"
+
+#include <algorithm>
+#include <charconv>
+#include <cmath>
+
+#include "engine/core/activations.h"
+#include "engine/core/losses.h"
+#include "engine/teaching/notation.h"
+
+namespace bp {
+namespace {
+
+// ---- [SECTION] helpers ----------------------------------------------------------------------------
+
+// Appends term(i) for i = 0..n−1 joined by " + "; a long sum keeps its head, "…" and its last term.
+template <class Out, class Term>
+void append_sum(Out& p, int n, Term term) {
+    for (int i = 0; i < n; ++i) {
+        if (n > kMaxShownTerms && i == kElidedHead) {
+            p.add(" + …", " + \\dots");
+            i = n - 1;
+        }
+        if (i > 0) p.add(" + ", " + ");
+        term(p, i);
+    }
+}
+
+// format_number(x, digits, false) of notation.h for a finite x, written into buf (64 bytes) with
+// std::to_chars instead of printf: a full pass writes some 10^5 numbers. Returns the length.
+std::size_t write_number(double x, int digits, char* buf) {
+    if (x == 0.0) {
+        buf[0] = '0';
+        return 1;
+    }
+    char* const end = buf + 64;
+    const double mag = std::fabs(x);
+    if (mag >= 1e-4 && mag < 1e6) {  // fixed notation with `digits` significant digits
+        const int exponent = static_cast<int>(std::floor(std::log10(mag)));
+        const int decimals = std::clamp(digits - 1 - exponent, 0, 12);
+        std::size_t n = static_cast<std::size_t>(std::to_chars(buf, end, x, std::chars_format::fixed, decimals).ptr - buf);
+        if (std::find(buf, buf + n, '.') != buf + n) {
+            while (buf[n - 1] == '0') --n;
+            if (buf[n - 1] == '.') --n;
+        }
+        if (n == 2 && buf[0] == '-' && buf[1] == '0') {  // "-0" after rounding
+            buf[0] = '0';
+            n = 1;
+        }
+        return n;
+    }
+    // scientific: "1.2340e-05" -> "1.234e-5"
+    char tmp[64];
+    const char* t_end = std::to_chars(tmp, tmp + sizeof tmp, x, std::chars_format::scientific, std::max(digits - 1, 0)).ptr;
+    const char* e = std::find(static_cast<const char*>(tmp), t_end, 'e');
+    std::size_t m = static_cast<std::size_t>(e - tmp);
+    if (std::find(static_cast<const char*>(tmp), e, '.') != e) {
+        while (tmp[m - 1] == '0') --m;
+        if (tmp[m - 1] == '.') --m;
+    }
+    std::copy(tmp, tmp + m, buf);
+    int exp_value = 0;
+    std::from_chars(e + 1 + (e[1] == '+' ? 1 : 0), t_end, exp_value);
+    buf[m++] = 'e';
+    return m + static_cast<std::size_t>(std::to_chars(buf + m, end, exp_value).ptr - (buf + m));
+}
+
+// Appends a number in both forms ("−0.0381" and "-0.0381", "1.2e-5" and "1.2 \\times 10^{-5}"), in
+// parentheses when `paren` (a negative factor of a product).
+void append_number(std::string& text, std::string& latex, double x, bool paren) {
+    if (paren) text += '(', latex += '(';
+    if (std::isnan(x)) {
+        text.append("NaN");
+        latex.append("\\mathrm{NaN}");
+    } else if (std::isinf(x)) {
+        text.append(x > 0 ? "∞" : "−∞");
+        latex.append(x > 0 ? "\\infty" : "-\\infty");
+    } else {
+        char buf[64];
+        const std::string_view ascii(buf, write_number(x, kFormulaDigits, buf));
+        if (ascii[0] == '-')
+            text.append("−").append(ascii.substr(1));
+        else
+            text.append(ascii);
+        if (const auto e = ascii.find('e'); e != std::string_view::npos)
+            latex.append(ascii.substr(0, e)).append(" \\times 10^{").append(ascii.substr(e + 1)).append("}");
+        else
+            latex.append(ascii);
+    }
+    if (paren) text += ')', latex += ')';
+}
+
+Phrase number_phrase(double x, bool paren) {
+    Phrase p;
+    append_number(p.text, p.latex, x, paren);
+    return p;
+}
+
+// Writes an equation straight into a FormulaText, without temporaries (a pass has ~10^5 of them):
+// first the symbolic side, then after substitute() the numbers, then the result. The LaTeX of all
+// three follows one another in f.latex.
+class Equation {
+public:
+    // Capacities in bytes: close to the usual sizes, since a pass keeps ~10^5 of these strings.
+    Equation(std::size_t symbolic, std::size_t substituted, std::size_t latex) : substituted_(substituted) {
+        f_.symbolic.reserve(symbolic);
+        f_.latex.reserve(latex);
+    }
+    Equation& add(std::string_view text, std::string_view latex) {
+        side().append(text);
+        f_.latex.append(latex);
+        return *this;
+    }
+    Equation& add(const Phrase& p) { return add(p.text, p.latex); }
+    Equation& number(double x, bool paren) {
+        append_number(side(), f_.latex, x, paren);
+        return *this;
+    }
+    std::string& text() { return side(); }
+    std::string& latex() { return f_.latex; }
+    Equation& substitute() {
+        substituting_ = true;
+        f_.substituted.reserve(substituted_);
+        f_.latex.append(" = ");
+        return *this;
+    }
+    FormulaText result(double x) {
+        f_.latex.append(" = ");
+        append_number(f_.result, f_.latex, x, false);
+        return std::move(f_);
+    }
+
+private:
+    std::string& side() { return substituting_ ? f_.substituted : f_.symbolic; }
+    FormulaText f_;
+    std::size_t substituted_;
+    bool substituting_ = false;
+};
+
+std::string_view latex_function(Activation f) {
+    switch (f) {
+        case Activation::sigmoid: return "\\sigma";
+        case Activation::tanh: return "\\tanh";
+        case Activation::relu: return "\\operatorname{relu}";
+        case Activation::leaky_relu: return "\\operatorname{lrelu}";
+        case Activation::linear: return "\\operatorname{id}";
+        case Activation::softmax: return "\\operatorname{softmax}";
+    }
+    return "f";
+}
+
+// One factor of a product in both the symbolic and the substituted form. `compound` factors
+// (differences, sums) get parentheses when they stand next to another factor.
+struct Part {
+    Phrase sym, sub;
+    bool compound = false;
+};
+
+// Joins parts with "·"; `divisor` (the batch size N > 1) appends "/N" and "/3". A compound part
+// standing alone keeps no parentheses unless `keep_parentheses` (it is then a factor of something else).
+void join(const std::vector<Part>& parts, int divisor, Phrase& sym, Phrase& sub, bool keep_parentheses = false) {
+    const bool alone = parts.size() == 1 && divisor <= 1 && !keep_parentheses;
+    for (std::size_t i = 0; i < parts.size(); ++i) {
+        if (i > 0) {
+            sym.add("·", " \\cdot ");
+            sub.add("·", " \\cdot ");
+        }
+        const bool paren = parts[i].compound && !alone;
+        if (paren) sym.add("(", "\\left("), sub.add("(", "\\left(");
+        sym.add(parts[i].sym);
+        sub.add(parts[i].sub);
+        if (paren) sym.add(")", "\\right)"), sub.add(")", "\\right)");
+    }
+    if (divisor > 1) {
+        const std::string n = std::to_string(divisor);
+        sym.add("/N", " / N");
+        sub.add("/" + n, " / " + n);
+    }
+}
+
+FormulaText make(Phrase&& sym, Phrase&& sub, Phrase&& result) {
+    FormulaText f;
+    f.latex = std::move(sym.latex);
+    f.latex.reserve(f.latex.size() + sub.latex.size() + result.latex.size() + 6);
+    if (!sub.latex.empty()) f.latex.append(" = ").append(sub.latex);
+    f.latex.append(" = ").append(result.latex);
+    f.symbolic = std::move(sym.text);
+    f.substituted = std::move(sub.text);
+    f.result = std::move(result.text);
+    return f;
+}
+
+}  // namespace
+
+// ---- [SECTION] names and labels ---------------------------------------------------------------------
+
+std::string equation_text(const std::string& symbolic, const std::string& substituted, const std::string& result) {
+    std::string s;
+    s.reserve(symbolic.size() + substituted.size() + result.size() + 6);
+    s = symbolic;
+    if (!substituted.empty()) s.append(" = ").append(substituted);
+    return s.append(" = ").append(result);
+}
+
+std::string layer_name(const Network& net, int l) {
+    if (l == 0) return "input";
+    if (l == net.L()) return "output";
+    return net.L() == 2 ? "hidden" : "hidden " + std::to_string(l);
+}
+
+std::string neuron_name(const Network& net, int l, int j) {
+    return layer_name(net, l) + " neuron " + std::to_string(j + 1);
+}
+
+FormulaWriter::FormulaWriter(const Network& net, const Trace& trace, const Matrix& Y, int shown)
+    : net_(net), t_(trace), Y_(Y), shown_(shown) {
+    int widest = 1;
+    for (const Layer& layer : net.layers) widest = std::max(widest, layer.size);
+    for (int l = 0; l <= net.L(); ++l) {
+        sup_.push_back(superscript(l));
+        sup_tex_.push_back("^{" + std::to_string(l) + "}");
+    }
+    for (int i = 0; i <= widest; ++i) {
+        sub_.push_back(subscript(i));
+        sub_tex_.push_back(std::to_string(i));
+    }
+    rows_ = shown_rows();
+    a_label_.resize(net.layers.size());
+    delta_label_.resize(net.layers.size());
+    for (int l = 0; l <= net.L(); ++l) {
+        for (int j = 0; j < net.layers[l].size; ++j) {
+            a_label_[l].push_back(neuron("a", l, j));
+            if (l > 0) delta_label_[l].push_back(neuron("δ", l, j));
+        }
+    }
+    a_text_.resize(net.layers.size());
+    delta_text_.resize(net.layers.size());
+}
+
+std::vector<int> FormulaWriter::shown_rows() const {
+    const int N = t_.layers.empty() ? 0 : t_.layers[0].a.rows;
+    std::vector<int> rows;
+    for (int n = 0; n < N; ++n) {
+        if (N > kMaxShownTerms && n == kElidedHead) n = N - 1;
+        rows.push_back(n);
+    }
+    return rows;
+}
+
+Phrase FormulaWriter::neuron(std::string_view symbol, int l, int j) const {
+    const std::string_view tex = symbol == "δ" ? std::string_view("\\delta") : symbol;
+    Phrase p;
+    p.text.reserve(symbol.size() + sup_[l].size() + sub_[j + 1].size());
+    p.text.append(symbol).append(sup_[l]).append(sub_[j + 1]);
+    p.latex.reserve(tex.size() + sup_tex_[l].size() + sub_tex_[j + 1].size() + 3);
+    p.latex.append(tex).append(sup_tex_[l]).append("_{").append(sub_tex_[j + 1]).append("}");
+    return p;
+}
+
+void FormulaWriter::append_weight(std::string& text, std::string& latex, int l, int j, int k) const {
+    const bool wide = j + 1 > 9 || k + 1 > 9;  // "w¹₁,₆₄": a comma keeps two-digit indices apart
+    text.append("w").append(sup_[l]).append(sub_[j + 1]);
+    if (wide) text += ',';
+    text.append(sub_[k + 1]);
+    latex.append("w").append(sup_tex_[l]).append("_{").append(sub_tex_[j + 1]);
+    if (wide) latex += ',';
+    latex.append(sub_tex_[k + 1]).append("}");
+}
+
+Phrase FormulaWriter::weight(int l, int j, int k) const {
+    Phrase p;
+    append_weight(p.text, p.latex, l, j, k);
+    return p;
+}
+
+Phrase FormulaWriter::bias(int l, int j) const { return neuron("b", l, j); }
+
+Phrase FormulaWriter::target(int j) const {
+    Phrase p;
+    p.add("y", "y_{").add(sub_[j + 1], sub_tex_[j + 1]).add("", "}");
+    return p;
+}
+
+Phrase FormulaWriter::derivative(Activation f, int l, int j) const {
+    const Phrase z = neuron("z", l, j);
+    Phrase p;
+    p.add(symbol(f), latex_function(f)).add("′(", "'(").add(z).add(")", ")");
+    return p;
+}
+
+std::string format_number_fast(double x, int digits) {
+    char buf[64];
+    return std::string(buf, write_number(x, digits, buf));
+}
+
+Phrase FormulaWriter::number(double x) { return number_phrase(x, false); }
+Phrase FormulaWriter::factor(double x) { return number_phrase(x, x < 0); }
+
+const std::vector<Phrase>& FormulaWriter::layer_numbers(const Matrix& m, int l,
+                                                        std::vector<std::vector<Phrase>>& cache) {
+    std::vector<Phrase>& out = cache[l];
+    if (!out.empty()) return out;
+    out.reserve(rows_.size() * static_cast<std::size_t>(m.cols));
+    for (int n : rows_)
+        for (int j = 0; j < m.cols; ++j) out.push_back(factor(m(n, j)));
+    return out;
+}
+
+// ---- [SECTION] forward: z, a, loss --------------------------------------------------------------------
+
+FormulaText FormulaWriter::z(int l, int j) const {
+    const Layer& layer = net_.layers[l];
+    const double* a_prev = t_.layers[l - 1].a.row(shown_);
+    Phrase sym = neuron("z", l, j), sub;
+    sym.add(" = ", " = ");
+    append_sum(sym, layer.W.cols, [&](Phrase& p, int k) {  // w^l_jk·a^(l−1)_k
+        p.add(weight(l, j, k)).add("·", " \\cdot ").add(neuron("a", l - 1, k));
+    });
+    append_sum(sub, layer.W.cols, [&](Phrase& p, int k) {
+        p.add(factor(layer.W(j, k))).add("·", " \\cdot ").add(factor(a_prev[k]));
+    });
+    if (layer.bias) {
+        sym.add(" + ", " + ").add(bias(l, j));
+        sub.add(" + ", " + ").add(factor(layer.b[j]));
+    }
+    return make(std::move(sym), std::move(sub), number(t_.layers[l].z(shown_, j)));
+}
+
+FormulaText FormulaWriter::a(int l, int j) const {
+    const Activation f = net_.layers[l].activation;
+    const LayerTrace& cur = t_.layers[l];
+    Phrase sym = neuron("a", l, j), sub;
+    sym.add(" = ", " = ");
+    if (f == Activation::softmax) {  // a_j = exp(z_j) / Σ_i exp(z_i)
+        const Phrase zj = neuron("z", l, j);
+        sym.add("exp(", "\\frac{e^{").add(zj).add(") / Σᵢ exp(", "}}{\\sum_i e^{z");
+        sym.add("z" + sup_[l] + "ᵢ)", sup_tex_[l] + "_{i}}}");
+        sub.add("exp(", "\\frac{e^{").add(number(cur.z(shown_, j))).add(") / (", "}}{");
+        append_sum(sub, cur.z.cols, [&](Phrase& p, int i) {
+            p.add("exp(", "e^{").add(number(cur.z(shown_, i))).add(")", "}");
+        });
+        sub.add(")", "}");
+    } else if (f == Activation::linear) {  // a = z: the substitution would only repeat the result
+        sym.add(neuron("z", l, j));
+    } else {  // a_j = f(z_j)
+        sym.add(symbol(f), latex_function(f)).add("(", "(").add(neuron("z", l, j)).add(")", ")");
+        sub.add(symbol(f), latex_function(f)).add("(", "(").add(number(cur.z(shown_, j))).add(")", ")");
+    }
+    return make(std::move(sym), std::move(sub), number(cur.a(shown_, j)));
+}
+
+FormulaText FormulaWriter::loss() const {
+    const int L = net_.L(), K = net_.output_size(), N = t_.N();
+    Phrase sym, sub;
+    sym.add("L = ", "L = ");
+    if (N > 1) {  // L = (L₁ + … + L_N)/N with the sample losses
+        sym.add("(", "\\left(");
+        sub.add("(", "\\left(");
+        append_sum(sym, N, [&](Phrase& p, int n) {
+            // Appended piece by piece: GCC 12 -O3 mistakes "L" + std::string(...) for an overlapping copy.
+            p.add("L", "L_{").add(subscript(n + 1), std::to_string(n + 1)).add("", "}");
+        });
+        append_sum(sub, N, [&](Phrase& p, int n) { p.add(factor(t_.sample_losses[n])); });
+        sym.add(")/N", "\\right) / N");
+        sub.add(")/" + std::to_string(N), "\\right) / " + std::to_string(N));
+        return make(std::move(sym), std::move(sub), number(t_.loss));
+    }
+    const double* a = t_.layers[L].a.row(0);
+    const double* y = Y_.row(0);
+    const auto diff_sym = [&](Phrase& p, int j) {  // (a^L_j − y_j)²
+        p.add("(", "(").add(neuron("a", L, j)).add(" − ", " - ").add(target(j)).add(")²", ")^2");
+    };
+    const auto diff_sub = [&](Phrase& p, int j) {
+        p.add("(", "(").add(number(a[j])).add(" − ", " - ").add(factor(y[j])).add(")²", ")^2");
+    };
+    switch (net_.loss) {
+        case Loss::mse_half:
+        case Loss::mse: {
+            // ½ Σ_j (a_j − y_j)²   or   (1/K) Σ_j (a_j − y_j)²
+            const bool half = net_.loss == Loss::mse_half;
+            if (half) sym.add("½", "\\frac{1}{2}"), sub.add("½", "\\frac{1}{2}");
+            if (K > 1) sym.add("[", "\\left["), sub.add("[", "\\left[");
+            append_sum(sym, K, diff_sym);
+            append_sum(sub, K, diff_sub);
+            if (K > 1) sym.add("]", "\\right]"), sub.add("]", "\\right]");
+            if (!half && K > 1) {
+                sym.add("/K", " / K");
+                sub.add("/" + std::to_string(K), " / " + std::to_string(K));
+            }
+            break;
+        }
+        case Loss::cross_entropy: {  // −Σ_j y_j log a_j
+            sym.add("−", "-");
+            sub.add("−", "-");
+            if (K > 1) sym.add("(", "\\left("), sub.add("(", "\\left(");
+            append_sum(sym, K, [&](Phrase& p, int j) {
+                p.add(target(j)).add("·log ", " \\log ").add(neuron("a", L, j));
+            });
+            append_sum(sub, K, [&](Phrase& p, int j) {
+                p.add(factor(y[j])).add("·log ", " \\log ").add(number(a[j]));
+            });
+            if (K > 1) sym.add(")", "\\right)"), sub.add(")", "\\right)");
+            break;
+        }
+        case Loss::binary_cross_entropy: {  // −Σ_j [y_j log a_j + (1 − y_j) log(1 − a_j)]
+            sym.add("−", "-");
+            sub.add("−", "-");
+            if (K > 1) sym.add("(", "\\left("), sub.add("(", "\\left(");
+            append_sum(sym, K, [&](Phrase& p, int j) {
+                const Phrase aj = neuron("a", L, j), yj = target(j);
+                p.add("[", "\\left[").add(yj).add("·log ", " \\log ").add(aj).add(" + (1 − ", " + (1 - ").add(yj);
+                p.add(")·log(1 − ", ") \\log(1 - ").add(aj).add(")]", ")\\right]");
+            });
+            append_sum(sub, K, [&](Phrase& p, int j) {
+                const Phrase aj = number(a[j]), yj = factor(y[j]);
+                p.add("[", "\\left[").add(yj).add("·log ", " \\log ").add(aj).add(" + (1 − ", " + (1 - ").add(yj);
+                p.add(")·log(1 − ", ") \\log(1 - ").add(aj).add(")]", ")\\right]");
+            });
+            if (K > 1) sym.add(")", "\\right)"), sub.add(")", "\\right)");
+            break;
+        }
+    }
+    return make(std::move(sym), std::move(sub), number(t_.loss));
+}
+
+// ---- [SECTION] backward: output δ, hidden δ -------------------------------------------------------------
+
+FormulaText FormulaWriter::output_delta(int j) const {
+    const int L = net_.L(), K = net_.output_size(), N = t_.N();
+    const Layer& out = net_.layers[L];
+    const LayerTrace& cur = t_.layers[L];
+    const double* a = cur.a.row(shown_);
+    const double* y = Y_.row(shown_);
+    const Loss loss = net_.loss;
+    const std::string K_text = std::to_string(K);
+
+    // ∂L/∂a^L_i of one sample as parts: (a_i − y_i), (2/K)·(a_i − y_i), or ∂L/∂a_i for other losses.
+    const auto dl_da = [&](int i) {
+        std::vector<Part> parts;
+        if (loss == Loss::mse && K > 1) parts.push_back({{"2/K", "2/K"}, {"2/" + K_text, "2/" + K_text}, true});
+        if (loss == Loss::mse && K == 1) parts.push_back({{"2", "2"}, {"2", "2"}, false});
+        if (loss == Loss::mse_half || loss == Loss::mse) {
+            Part d;
+            d.sym.add(neuron("a", L, i)).add(" − ", " - ").add(target(i));
+            d.sub.add(number(a[i])).add(" − ", " - ").add(factor(y[i]));
+            d.compound = true;
+            parts.push_back(std::move(d));
+        } else {
+            Phrase label;
+            label.add("∂L/∂", "\\frac{\\partial L}{\\partial ").add(neuron("a", L, i)).add("", "}");
+            parts.push_back({label, factor(loss_derivative(loss, a, y, K, i)), false});
+        }
+        return parts;
+    };
+
+    Phrase sym = neuron("δ", L, j), sub;
+    sym.add(" = ", " = ");
+    std::vector<Part> parts;
+    const bool fused = (out.activation == Activation::softmax && loss == Loss::cross_entropy) ||
+                       (out.activation == Activation::sigmoid && loss == Loss::binary_cross_entropy);
+    if (fused) {  // δ_j = (a_j − y_j)/N
+        Part d;
+        d.sym.add(neuron("a", L, j)).add(" − ", " - ").add(target(j));
+        d.sub.add(number(a[j])).add(" − ", " - ").add(factor(y[j]));
+        d.compound = true;
+        parts.push_back(std::move(d));
+    } else if (out.activation == Activation::softmax) {
+        // δ_j = Σ_i ∂L/∂a_i · a_i (1[i=j] − a_j): the full Jacobian of the softmax.
+        Part s;
+        s.compound = true;
+        Phrase ai;
+        ai.add("a" + sup_[L] + "ᵢ", "a" + sup_tex_[L] + "_{i}");
+        s.sym.add("Σᵢ ", "\\sum_i ");
+        if (loss == Loss::mse_half || loss == Loss::mse) {
+            if (loss == Loss::mse) s.sym.add(K > 1 ? "(2/K)·" : "2·", K > 1 ? "\\frac{2}{K} \\cdot " : "2 \\cdot ");
+            s.sym.add("(", "(").add(ai).add(" − yᵢ)", " - y_{i})");
+        } else {
+            s.sym.add("∂L/∂", "\\frac{\\partial L}{\\partial ").add(ai).add("", "}");
+        }
+        const std::string j1 = std::to_string(j + 1);
+        s.sym.add("·", " \\cdot ").add(ai).add("·(1[i=" + j1 + "] − ", " \\cdot (\\mathbf{1}[i=" + j1 + "] - ");
+        s.sym.add(neuron("a", L, j)).add(")", ")");
+        append_sum(s.sub, K, [&](Phrase& p, int i) {
+            Phrase unused;
+            join(dl_da(i), 0, unused, p, true);
+            p.add("·", " \\cdot ").add(factor(a[i]));
+            p.add(i == j ? "·(1 − " : "·(0 − ", i == j ? " \\cdot (1 - " : " \\cdot (0 - ");
+            p.add(number(a[j])).add(")", ")");
+        });
+        parts.push_back(std::move(s));
+    } else {  // δ_j = ∂L/∂a_j · f′(z_j)
+        parts = dl_da(j);
+        if (out.activation != Activation::linear)
+            parts.push_back({derivative(out.activation, L, j),
+                             factor(activation_derivative(out.activation, cur.z(shown_, j))), false});
+    }
+    join(parts, N, sym, sub);
+    return make(std::move(sym), std::move(sub), number(cur.delta(shown_, j)));
+}
+
+FormulaText FormulaWriter::hidden_delta(int l, int j) const {
+    const Layer& next = net_.layers[l + 1];
+    const Activation f = net_.layers[l].activation;
+    const double* delta_next = t_.layers[l + 1].delta.row(shown_);
+    Part s;
+    s.compound = next.size > 1;
+    append_sum(s.sym, next.size, [&](Phrase& p, int i) {  // w^(l+1)_ij·δ^(l+1)_i
+        p.add(weight(l + 1, i, j)).add("·", " \\cdot ").add(neuron("δ", l + 1, i));
+    });
+    append_sum(s.sub, next.size, [&](Phrase& p, int i) {
+        p.add(factor(next.W(i, j))).add("·", " \\cdot ").add(factor(delta_next[i]));
+    });
+    std::vector<Part> parts{std::move(s)};
+    if (f != Activation::linear)
+        parts.push_back({derivative(f, l, j), factor(activation_derivative(f, t_.layers[l].z(shown_, j))), false});
+    Phrase sym = neuron("δ", l, j), sub;
+    sym.add(" = ", " = ");
+    join(parts, 0, sym, sub);
+    return make(std::move(sym), std::move(sub), number(t_.layers[l].delta(shown_, j)));
+}
+
+// ---- [SECTION] gradients and updates -----------------------------------------------------------------------
+
+FormulaText FormulaWriter::weight_gradient(int l, int j, int k) {
+    const std::vector<Phrase>& a_prev = layer_numbers(t_.layers[l - 1].a, l - 1, a_text_);
+    const std::vector<Phrase>& delta = layer_numbers(t_.layers[l].delta, l, delta_text_);
+    const std::size_t n_prev = static_cast<std::size_t>(t_.layers[l - 1].a.cols);
+    const std::size_t n = static_cast<std::size_t>(t_.layers[l].delta.cols);
+    const int N = t_.N();
+    Equation e(56, N > 1 ? 96 : 15, N > 1 ? 224 : 120);
+    e.add("∂L/∂", "\\frac{\\partial L}{\\partial ");
+    append_weight(e.text(), e.latex(), l, j, k);
+    e.add(N > 1 ? " = Σₙ " : " = ", N > 1 ? "} = \\sum_n " : "} = ");
+    e.add(a_label_[l - 1][k]).add("·", " \\cdot ").add(delta_label_[l][j]);
+    e.substitute();
+    append_sum(e, N, [&](Equation& p, int row) {  // a^(l−1)_nk·δ^l_nj for each sample n
+        const std::size_t pos = static_cast<std::size_t>(std::min(row, static_cast<int>(rows_.size()) - 1));
+        p.add(a_prev[pos * n_prev + k]).add("·", " \\cdot ").add(delta[pos * n + j]);
+    });
+    return e.result(t_.layers[l].dW(j, k));
+}
+
+FormulaText FormulaWriter::bias_gradient(int l, int j) {
+    const std::vector<Phrase>& delta = layer_numbers(t_.layers[l].delta, l, delta_text_);
+    const std::size_t n = static_cast<std::size_t>(t_.layers[l].delta.cols);
+    const int N = t_.N();
+    Equation e(48, 64, N > 1 ? 144 : 80);
+    e.add("∂L/∂", "\\frac{\\partial L}{\\partial ").add(bias(l, j));
+    e.add(N > 1 ? " = Σₙ " : " = ", N > 1 ? "} = \\sum_n " : "} = ").add(delta_label_[l][j]);
+    if (N > 1) {  // with one sample the substitution would only repeat the result
+        e.substitute();
+        append_sum(e, N, [&](Equation& p, int row) {
+            const std::size_t pos = static_cast<std::size_t>(std::min(row, static_cast<int>(rows_.size()) - 1));
+            p.add(delta[pos * n + j]);
+        });
+    }
+    return e.result(t_.layers[l].db[j]);
+}
+
+// p ← p − η·∂L/∂p, or p ← p − η·(∂L/∂p + λ·p) when l2 is set (weights only).
+FormulaText FormulaWriter::update(bool is_bias, int l, int j, int k, double old_value, double gradient,
+                                  double new_value, double learning_rate, double l2) const {
+    Equation e(l2 != 0.0 ? 104 : 80, l2 != 0.0 ? 48 : 32, l2 != 0.0 ? 200 : 152);
+    const auto label = [&] {
+        if (is_bias)
+            e.add(bias(l, j));
+        else
+            append_weight(e.text(), e.latex(), l, j, k);
+    };
+    label();
+    e.add(" ← ", " \\leftarrow ");
+    label();
+    e.add(" − η·", " - \\eta \\cdot ");
+    if (l2 != 0.0) e.add("(", "\\left(");
+    e.add("∂L/∂", "\\frac{\\partial L}{\\partial ");
+    label();
+    e.add("", "}");
+    if (l2 != 0.0) {
+        e.add(" + λ·", " + \\lambda \\cdot ");
+        label();
+        e.add(")", "\\right)");
+    }
+    e.substitute().number(old_value, false).add(" − ", " - ").number(learning_rate, learning_rate < 0).add("·", " \\cdot ");
+    if (l2 != 0.0) {
+        e.add("(", "\\left(").number(gradient, false).add(" + ", " + ").number(l2, l2 < 0).add("·", " \\cdot ");
+        e.number(old_value, old_value < 0).add(")", "\\right)");
+    } else {
+        e.number(gradient, gradient < 0);
+    }
+    return e.result(new_value);
+}
+
+FormulaText FormulaWriter::weight_update(int l, int j, int k, double w_old, double w_new, const TrainingConfig& c) {
+    return update(false, l, j, k, w_old, t_.layers[l].dW(j, k), w_new, c.learning_rate, c.l2);
+}
+
+FormulaText FormulaWriter::bias_update(int l, int j, double b_old, double b_new, const TrainingConfig& c) {
+    return update(true, l, j, 0, b_old, t_.layers[l].db[j], b_new, c.learning_rate, 0.0);
+}
+
+}  // namespace bp
