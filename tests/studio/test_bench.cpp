@@ -2,8 +2,8 @@
 // the usual nearest-rank percentiles, and the report marks each target.
 #include <gtest/gtest.h>
 
-#include "app/studio/handlers/bench.h"
-#include "app/studio/handlers/cli_args.h"
+#include "app/studio/program/bench.h"
+#include "app/studio/program/cli_args.h"
 #include "engine/core/error.h"
 
 using namespace studio;

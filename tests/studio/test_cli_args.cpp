@@ -2,7 +2,7 @@
 // anything wrong.
 #include <gtest/gtest.h>
 
-#include "app/studio/handlers/cli_args.h"
+#include "app/studio/program/cli_args.h"
 
 using namespace studio;
 

@@ -6,9 +6,9 @@
 #include <cmath>
 #include <sstream>
 
-#include "app/studio/handlers/cli_args.h"
+#include "app/studio/program/cli_args.h"
 #include "app/studio/state/resources.h"
-#include "app/studio/handlers/startup.h"
+#include "app/studio/program/startup.h"
 #include "engine/core/error.h"
 
 using namespace studio;

@@ -14,11 +14,11 @@
 #include <set>
 
 #include "app/studio/handlers/actions.h"
-#include "app/studio/handlers/cli_args.h"
+#include "app/studio/program/cli_args.h"
 #include "app/studio/handlers/example.h"
 #include "app/studio/figures/homework_table.h"
 #include "app/studio/handlers/quiz.h"
-#include "app/studio/handlers/startup.h"
+#include "app/studio/program/startup.h"
 
 using namespace studio;
 

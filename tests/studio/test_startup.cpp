@@ -5,7 +5,7 @@
 #include <filesystem>
 #include <fstream>
 
-#include "app/studio/handlers/startup.h"
+#include "app/studio/program/startup.h"
 #include "engine/core/error.h"
 
 using namespace studio;

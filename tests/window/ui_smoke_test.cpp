@@ -11,7 +11,7 @@
 
 #include "app/studio/handlers/example.h"
 #include "app/studio/state/resources.h"
-#include "app/studio/handlers/startup.h"
+#include "app/studio/program/startup.h"
 #include "app/studio/views/ui.h"
 #include "app/studio/views/views.h"
 #include "engine/core/network.h"

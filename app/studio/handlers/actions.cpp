@@ -9,6 +9,7 @@
 #include <utility>
 
 #include "app/studio/handlers/architecture.h"
+#include "app/studio/handlers/document.h"
 #include "app/studio/handlers/lab.h"
 #include "engine/core/error.h"
 #include "engine/teaching/notation.h"
@@ -17,69 +18,6 @@ namespace studio {
 namespace {
 
 // ---- [SECTION] helpers ----
-
-
-
-void validate_document(const bp::Document& d) {
-    bp::validate(d.net);
-    if (d.data) bp::validate_dataset(d.net, *d.data, "data");
-    if (d.test && d.test->size() > 0) bp::validate_dataset(d.net, *d.test, "data.test");
-}
-
-void push_undo(AppState& s, std::string label) {
-    s.undo.push_back({s.doc, s.selection, s.sample, std::move(label), s.revision});
-    if (s.undo.size() > kMaxUndo) s.undo.erase(s.undo.begin());
-    s.redo.clear();
-}
-
-void mark_edit(AppState& s) { s.history.mark_edit(s.steps_done); }
-
-// After the document changed: drop what no longer exists and recompute the pass.
-void document_changed(AppState& s, bool keep_cursor) {
-    mark_changed(s);
-    s.trainer.reset();
-    s.trainer_data = nullptr;
-    if (!valid(s.doc.net, s.selection)) s.selection = {};
-    if (!valid(s.doc.net, s.hover)) s.hover = {};
-    s.highlight.clear();
-    rebuild_pass(s, keep_cursor);
-}
-
-// Edits a copy of the document with fn; if the result is valid, records one undo entry (one per
-// gesture) and adopts it, else leaves everything as it was and reports why.
-template <class Fn>
-void edit(AppState& s, const std::string& label, Fn fn) {
-    bp::Document next = s.doc;
-    try {
-        fn(next);
-        validate_document(next);
-    } catch (const bp::Error& e) {
-        set_status(s, label + " refused: " + e.what(), true);
-        return;
-    }
-    if (!s.gesture_open || !s.gesture_saved) {
-        push_undo(s, label);
-        s.gesture_saved = s.gesture_open;
-    } else {
-        s.undo.back().label = label;  // a drag is one entry, named after where it ended
-    }
-    const bool keep_cursor = bp::same_shape(next.net, s.doc.net);
-    s.doc = std::move(next);
-    mark_edit(s);
-    document_changed(s, keep_cursor);
-    set_status(s, label + "  (Ctrl+Z undoes)");
-}
-
-void restore(AppState& s, Snapshot snap) {
-    const bool keep_cursor = bp::same_shape(snap.doc.net, s.doc.net);
-    s.doc = std::move(snap.doc);
-    s.selection = snap.selection;
-    s.sample = snap.sample;
-    mark_edit(s);
-    document_changed(s, keep_cursor);
-    s.revision = snap.revision;  // back to that version: undoing to the saved state clears the *
-}
-
 
 // The current network's test-set loss, when there is test data (for the loss history).
 std::optional<double> test_loss(const AppState& s) {
@@ -243,7 +181,7 @@ struct ActionHandler {
         if (!t.is_parameter() || !valid(s.doc.net, t)) return;
         const bool bias = t.kind == Selection::Kind::bias;
         const std::string name = bias ? bp::bias_label(t.l, t.j) : bp::weight_label(t.l, t.j, t.k);
-        edit(s, "set " + name + " = " + bp::format_number(a.value), [&](bp::Document& d) {
+        edit_document_and_say(s, "set " + name + " = " + bp::format_number(a.value), [&](bp::Document& d) {
             if (!std::isfinite(a.value)) throw bp::Error(name + " must be a finite number");
             bp::Layer& layer = d.net.layers[t.l];
             if (bias && !layer.bias) throw bp::Error(layer_name(d.net, t.l) + " has no bias (turn it on first)");
@@ -251,41 +189,41 @@ struct ActionHandler {
         });
     }
     void operator()(const act::SetLearningRate& a) {
-        edit(s, "learning rate η = " + bp::format_number(a.value), [&](bp::Document& d) {
+        edit_document_and_say(s, "learning rate η = " + bp::format_number(a.value), [&](bp::Document& d) {
             if (!std::isfinite(a.value) || a.value <= 0) throw bp::Error("the learning rate must be a positive number");
             d.training.learning_rate = a.value;
         });
     }
     void operator()(const act::AddLayer& a) {
         const std::uint64_t seed = edit_seed(s);
-        edit(s, "add a hidden layer of " + std::to_string(a.size) + " after " + layer_name(s.doc.net, a.after),
+        edit_document_and_say(s, "add a hidden layer of " + std::to_string(a.size) + " after " + layer_name(s.doc.net, a.after),
              [&](bp::Document& d) { insert_layer(d.net, a.after, a.size, a.activation, s.settings.init_scheme, seed); });
     }
     void operator()(const act::RemoveLayer& a) {
         const std::uint64_t seed = edit_seed(s);
-        edit(s, "remove " + layer_name(s.doc.net, a.l),
+        edit_document_and_say(s, "remove " + layer_name(s.doc.net, a.l),
              [&](bp::Document& d) { remove_layer(d.net, a.l, s.settings.init_scheme, seed); });
     }
     void operator()(const act::AddNeuron& a) {
         const std::uint64_t seed = edit_seed(s);
-        edit(s, "add a neuron to " + layer_name(s.doc.net, a.l),
+        edit_document_and_say(s, "add a neuron to " + layer_name(s.doc.net, a.l),
              [&](bp::Document& d) { add_neuron(d.net, a.l, s.settings.init_scheme, seed); });
     }
     void operator()(const act::RemoveNeuron& a) {
-        edit(s, "remove neuron " + std::to_string(a.j + 1) + " of " + layer_name(s.doc.net, a.l),
+        edit_document_and_say(s, "remove neuron " + std::to_string(a.j + 1) + " of " + layer_name(s.doc.net, a.l),
              [&](bp::Document& d) { remove_neuron(d.net, a.l, a.j); });
     }
     void operator()(const act::SetActivation& a) {
-        edit(s, std::string(bp::to_string(a.f)) + " on " + layer_name(s.doc.net, a.l), [&](bp::Document& d) {
+        edit_document_and_say(s, std::string(bp::to_string(a.f)) + " on " + layer_name(s.doc.net, a.l), [&](bp::Document& d) {
             if (a.l < 1 || a.l > d.net.L()) throw bp::Error("no layer " + std::to_string(a.l));
             d.net.layers[a.l].activation = a.f;
         });
     }
     void operator()(const act::SetLoss& a) {
-        edit(s, "loss " + std::string(bp::to_string(a.loss)), [&](bp::Document& d) { d.net.loss = a.loss; });
+        edit_document_and_say(s, "loss " + std::string(bp::to_string(a.loss)), [&](bp::Document& d) { d.net.loss = a.loss; });
     }
     void operator()(const act::SetBias& a) {
-        edit(s, std::string(a.on ? "bias on for " : "no bias for ") + layer_name(s.doc.net, a.l), [&](bp::Document& d) {
+        edit_document_and_say(s, std::string(a.on ? "bias on for " : "no bias for ") + layer_name(s.doc.net, a.l), [&](bp::Document& d) {
             if (a.l < 1 || a.l > d.net.L()) throw bp::Error("no layer " + std::to_string(a.l));
             bp::Layer& layer = d.net.layers[a.l];
             layer.bias = a.on;
@@ -293,50 +231,28 @@ struct ActionHandler {
         });
     }
     void operator()(const act::Reinitialize& a) {
-        edit(s, "re-initialise (" + std::string(bp::to_string(a.scheme)) + ", seed " + std::to_string(a.seed) + ")",
-             [&](bp::Document& d) { bp::initialize(d.net, a.scheme, a.seed); });
-        if (!s.status_is_error) s.settings.init_scheme = a.scheme, s.settings.init_seed = a.seed;
+        say_edit(s, reinitialize_label(a.scheme, a.seed), reinitialize(s, a.scheme, a.seed));
     }
     void operator()(const act::Undo&) {
-        if (s.undo.empty()) return set_status(s, "nothing to undo");
-        Snapshot back = std::move(s.undo.back());
-        s.undo.pop_back();
-        s.redo.push_back({s.doc, s.selection, s.sample, back.label, s.revision});
-        const std::string label = back.label;
-        restore(s, std::move(back));
-        set_status(s, "undone: " + label);
+        const std::string label = undo_edit(s);
+        set_status(s, label.empty() ? "nothing to undo" : "undone: " + label);
     }
     void operator()(const act::Redo&) {
-        if (s.redo.empty()) return set_status(s, "nothing to redo");
-        Snapshot next = std::move(s.redo.back());
-        s.redo.pop_back();
-        s.undo.push_back({s.doc, s.selection, s.sample, next.label, s.revision});
-        const std::string label = next.label;
-        restore(s, std::move(next));
-        set_status(s, "redone: " + label);
+        const std::string label = redo_edit(s);
+        set_status(s, label.empty() ? "nothing to redo" : "redone: " + label);
     }
 
     void operator()(const act::ReplaceDocument& a) {
-        try {
-            AppState fresh = make_state(a.doc, a.path, a.title);
-            fresh.settings = s.settings;
-            fresh.present = s.present;
-            fresh.quiz = carried_over(s.quiz);
-            s = std::move(fresh);
-            set_status(s, "opened " + s.title);
-        } catch (const bp::Error& e) {
-            set_status(s, "could not open " + a.title + ": " + e.what(), true);
-        }
+        if (const std::string why = replace_document(s, a.doc, a.path, a.title); !why.empty())
+            return set_status(s, "could not open " + a.title + ": " + why, true);
+        set_status(s, "opened " + s.title);
     }
     void operator()(const act::ShowTab& a) { s.side_tab = a.tab; }
     void operator()(const act::PinPath& a) { s.path_pin = a.pin; }
     void operator()(const act::Files& a) { apply_files(s, a.command); }
     void operator()(const act::Quiz& a) { apply_quiz(s, a.command); }
     void operator()(const act::Lab& a) { apply_lab(s, a.op); }
-    void operator()(const act::MarkSaved& a) {
-        s.file_path = a.path;
-        mark_saved(s);
-    }
+    void operator()(const act::MarkSaved& a) { document_saved(s, a.path); }
 };
 
 }  // namespace
@@ -346,11 +262,6 @@ void apply(AppState& s, const Action& a) { std::visit(ActionHandler{s}, a); }
 void apply_all(AppState& s, ActionQueue& q) {
     for (const Action& a : q) apply(s, a);
     q.clear();
-}
-
-bool edit_document(AppState& s, const std::string& label, const std::function<void(bp::Document&)>& fn) {
-    edit(s, label, fn);
-    return !s.status_is_error;
 }
 
 }  // namespace studio

@@ -3,7 +3,6 @@
 // Edits of the document go on the undo stack; a drag is one entry (BeginGesture ... EndGesture).
 #pragma once
 #include <cstdint>
-#include <functional>
 #include <string>
 #include <variant>
 #include <vector>
@@ -78,10 +77,5 @@ using ActionQueue = std::vector<Action>;
 // s.status (s.status_is_error set).
 void apply(AppState& s, const Action& a);
 void apply_all(AppState& s, ActionQueue& q);  // in order, then clears q
-
-// An undoable edit of the document for handlers outside this file (the Lab's data edits): fn changes a
-// copy; a valid result is adopted with one undo entry (one per gesture), else s.status says why.
-// Returns whether the edit was adopted.
-bool edit_document(AppState& s, const std::string& label, const std::function<void(bp::Document&)>& fn);
 
 }  // namespace studio

@@ -12,7 +12,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "app/studio/handlers/actions.h"
+#include "app/studio/handlers/document.h"
 #include "app/studio/handlers/example.h"
 #include "app/studio/handlers/export.h"
 #include "app/studio/state/settings.h"
@@ -77,15 +77,6 @@ void remember(FilesState& f, const std::string& path) {
 
 // ---- opening and saving ----
 
-// Replaces the document (the files, recent list and autosave stay); returns why not, or "".
-std::string replace_document(AppState& s, bp::Document doc, const std::string& path, const std::string& title) {
-    FilesState keep = std::move(s.files);
-    apply(s, act::ReplaceDocument{std::move(doc), path, title});
-    const std::string why = s.status_is_error ? s.status : "";
-    s.files = std::move(keep);
-    return why;
-}
-
 void open_file(AppState& s, const std::string& path) {
     const std::string name = fs::path(path).filename().string();
     bp::Document doc;
@@ -134,7 +125,7 @@ bool save_to(AppState& s, std::string path) {
                    std::string(e.what()) + "\nNothing was lost: the document is still open and unsaved.");
         return false;
     }
-    apply(s, act::MarkSaved{path});
+    document_saved(s, path);
     s.title = stem(path);
     remember(s.files, path);
     remove_autosave(s.files);

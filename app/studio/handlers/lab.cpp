@@ -12,6 +12,7 @@
 #include <utility>
 
 #include "app/studio/handlers/actions.h"
+#include "app/studio/handlers/document.h"
 #include "engine/core/error.h"
 #include "engine/teaching/notation.h"
 #include "engine/io/serialize.h"
@@ -244,8 +245,7 @@ struct LabHandler {
             set_status(s, "Trained " + steps_text(done) + "; batch loss " + bp::format_number(s.history.last().train, 4) + ".");
     }
     void operator()(const lab::Reset& a) {
-        apply(s, act::Reinitialize{a.scheme, a.seed});
-        if (s.status_is_error) return;
+        if (!say_edit(s, reinitialize_label(a.scheme, a.seed), reinitialize(s, a.scheme, a.seed))) return;
         pause(s);
         s.history = LossHistory{};
         s.steps_done = 0;
@@ -275,7 +275,7 @@ struct LabHandler {
         const long step = c->step;
         const double loss = c->loss;
         const bp::Network back = c->net;
-        if (!edit_document(s, "rewind to step " + std::to_string(step), [&](bp::Document& d) { d.net = back; })) return;
+        if (!edit_document_and_say(s, "rewind to step " + std::to_string(step), [&](bp::Document& d) { d.net = back; })) return;
         s.history.truncate(step);
         s.history.mark_edit(step);
         s.steps_done = step;
@@ -295,7 +295,7 @@ struct LabHandler {
         const std::uint64_t seed = s.settings.init_seed;
         const std::string label = "new " + std::string(bp::to_string(a.spec.kind)) + " data (" +
                                   std::to_string(a.spec.points) + " points)";
-        if (!edit_document(s, label, [&](bp::Document& d) { d = with_generated_data(d, a.spec, s.settings.init_scheme, seed, note); }))
+        if (!edit_document_and_say(s, label, [&](bp::Document& d) { d = with_generated_data(d, a.spec, s.settings.init_scheme, seed, note); }))
             return;
         s.lab.spec = a.spec;
         s.sample = 0;
@@ -310,17 +310,17 @@ struct LabHandler {
     void operator()(const lab::ShowTable& a) { s.lab.table_test = a.test; }
     void operator()(const lab::SetVisible& a) { s.lab.visible = a.on; }
     void operator()(const lab::AddPoint& a) {
-        edit_document(s, std::string("add a ") + (a.test ? "test" : "training") + " sample",
+        edit_document_and_say(s, std::string("add a ") + (a.test ? "test" : "training") + " sample",
                       [&](bp::Document& d) { add_sample(d, a.test, a.x, a.y); });
     }
     void operator()(const lab::RemovePoint& a) {
-        edit_document(s, std::string("delete ") + (a.p.test ? "test" : "training") + " sample " + std::to_string(a.p.row + 1),
+        edit_document_and_say(s, std::string("delete ") + (a.p.test ? "test" : "training") + " sample " + std::to_string(a.p.row + 1),
                       [&](bp::Document& d) { remove_sample(d, a.p); });
     }
     void operator()(const lab::MovePoint& a) {
         const bool two = s.doc.net.input_size() == 2;
         const bool bce = s.doc.net.loss == bp::Loss::binary_cross_entropy;
-        edit_document(s, "move sample " + std::to_string(a.p.row + 1), [&](bp::Document& d) {
+        edit_document_and_say(s, "move sample " + std::to_string(a.p.row + 1), [&](bp::Document& d) {
             set_sample_value(d, a.p, false, 0, a.u);
             if (two) set_sample_value(d, a.p, false, 1, a.v);
             else set_sample_value(d, a.p, true, 0, bce ? std::clamp(a.v, 0.0, 1.0) : a.v);  // 1 input: v is the target
@@ -328,11 +328,11 @@ struct LabHandler {
     }
     void operator()(const lab::SetValue& a) {
         const std::string name = (a.target ? "y" : "x") + bp::subscript(a.col + 1);
-        edit_document(s, "set " + name + " of sample " + std::to_string(a.p.row + 1) + " = " + bp::format_number(a.value),
+        edit_document_and_say(s, "set " + name + " of sample " + std::to_string(a.p.row + 1) + " = " + bp::format_number(a.value),
                       [&](bp::Document& d) { set_sample_value(d, a.p, a.target, a.col, a.value); });
     }
     void operator()(const lab::AddRow& a) {
-        edit_document(s, std::string("add a ") + (a.test ? "test" : "training") + " sample",
+        edit_document_and_say(s, std::string("add a ") + (a.test ? "test" : "training") + " sample",
                       [&](bp::Document& d) { add_row(d, a.test); });
     }
 };

@@ -11,6 +11,7 @@
 #include <nlohmann/json.hpp>
 
 #include "app/studio/handlers/actions.h"
+#include "app/studio/handlers/document.h"
 #include "engine/core/error.h"
 #include "engine/core/rng.h"
 #include "engine/teaching/notation.h"
@@ -208,7 +209,7 @@ void reveal(AppState& s) {
 void new_numbers(AppState& s) {
     QuizState& q = s.quiz;
     const std::uint64_t seed = bp::Rng(q.config.seed * 1000003ull + ++q.new_numbers).next_u64();
-    const bool done = edit_document(s, "new numbers for the quiz", [&](bp::Document& d) {
+    const bool done = edit_document_and_say(s, "new numbers for the quiz", [&](bp::Document& d) {
         bp::initialize(d.net, bp::InitScheme::uniform, seed);  // weights and biases in ±1/√fan-in
         bp::round_parameters(d.net, 2);                          // short decimals: doable by hand
     });

@@ -1,78 +1,25 @@
 // backprop-studio: parses the command line, opens the window and runs the frame loop. Everything the
 // window shows is drawn by draw_frame() (ui_frame.cpp) from the AppState (studio_state.h).
 #include <cstdio>
-#include <cstdlib>
-#include <ctime>
-#include <filesystem>
 #include <string>
 #include <vector>
 
 #include <imgui.h>
 
-#include "app/studio/handlers/bench.h"
-#include "app/studio/handlers/export.h"
-#include "app/studio/figures/frame_report.h"
+#include "app/studio/platform/frame_jobs.h"
 #include "app/studio/platform/platform_glfw.h"
-#include "app/studio/platform/platform_offscreen.h"
+#include "app/studio/program/startup.h"
 #include "app/studio/state/resources.h"
 #include "app/studio/state/settings.h"
-#include "app/studio/handlers/startup.h"
-#include "app/studio/views/ui.h"
 #include "app/studio/views/views.h"
 #include "bp_version.h"
 #include "engine/core/error.h"
-#include "engine/io/serialize.h"
 
 using namespace studio;
 
 namespace {
 
 std::string window_title(const AppState& s) { return (is_modified(s) ? "*" : "") + s.title + " — Backprop Studio"; }
-
-// F12: ~/Pictures (or $XDG_PICTURES_DIR) / backprop-studio-YYYYMMDD-HHMMSS.png
-std::string screenshot_path() {
-    std::string dir;
-    if (const char* x = std::getenv("XDG_PICTURES_DIR"); x && *x) dir = x;
-    else if (const char* h = std::getenv("HOME"); h && *h)
-        dir = std::filesystem::is_directory(std::string(h) + "/Pictures") ? std::string(h) + "/Pictures" : h;
-    else dir = ".";
-    const std::time_t t = std::time(nullptr);
-    std::tm tm{};
-    localtime_r(&t, &tm);
-    char name[64];
-    std::strftime(name, sizeof name, "backprop-studio-%Y%m%d-%H%M%S.png", &tm);
-    return dir + "/" + name;
-}
-
-// --bench: one frame's figures; the first frame's time is taken when it is complete.
-void record_frame(BenchResult& b, int frame, double ui_ms, double render_ms, const FrameInfo& info) {
-    if (frame == 0) b.first_frame_ms = ms_since_process_start();
-    b.frame.add(ui_ms);
-    b.render.add(render_ms);
-    b.loss_curve.add(info.loss_curve_ms);
-}
-
-// --report-state: the file follows what the window shows (atomically, only when it changed).
-void write_report(const std::string& path, std::string text, std::string& last) {
-    if (text == last) return;
-    try {
-        bp::write_file_atomically(path, text);
-        last = std::move(text);
-    } catch (const bp::Error& e) {
-        std::fprintf(stderr, "backprop-studio: --report-state: %s\n", e.what());
-    }
-}
-
-std::string finish_bench(BenchResult& b, const std::string& scenario, const AppState& s) {
-    b.scenario = scenario;
-    for (const bp::Layer& layer : s.doc.net.layers) {
-        b.network += (b.network.empty() ? "" : "-") + std::to_string(layer.size);
-        b.edges += static_cast<long>(layer.W.rows) * layer.W.cols;
-    }
-    b.loss_points = static_cast<long>(s.history.size());
-    b.training_steps = s.steps_done - b.steps_before;
-    return bench_report(b);
-}
 
 }  // namespace
 
@@ -88,12 +35,11 @@ int main(int argc, char** argv) {
         return std::fputs(text.c_str(), stdout), 0;
     }
     AppState s;
-    BenchResult bench;
+    FrameJobs jobs(o);
     try {
         const double setup_started = thread_cpu_ms();
         s = o.bench.empty() ? initial_state(o) : bench_state(o.bench);
-        bench.setup_ms = thread_cpu_ms() - setup_started;
-        bench.steps_before = s.steps_done;
+        jobs.setup_timed(thread_cpu_ms() - setup_started, s.steps_done);
     } catch (const bp::Error& e) {
         return std::fprintf(stderr, "backprop-studio: %s\n", e.what()), 2;
     }
@@ -130,10 +76,8 @@ int main(int argc, char** argv) {
     if (o.open_dialog == "about") show_about();
     Ui ui;
     ui.report = !o.report_state.empty();
-    std::string last_report;  // --report-state: written when it changes
     float built_scale = -1;
     bool built_light = false;
-    int status = 0;
     for (int frame = 0; !s.files.quit && (!headless || frame < o.frames); ++frame) {
         platform.poll_events();
         if (platform.should_close()) {  // the close button: asks first when there are unsaved changes
@@ -161,38 +105,11 @@ int main(int argc, char** argv) {
         ImGui::Render();
         const double render_started = thread_cpu_ms();
         platform.render(ui.colors.background.r, ui.colors.background.g, ui.colors.background.b);
-        if (!o.bench.empty()) record_frame(bench, frame, render_started - frame_started, thread_cpu_ms() - render_started, info);
-        if (info.screenshot) {  // F12 (the status line is the loop's to set: it is not a document edit)
-            const std::string path = screenshot_path();
-            const std::string e = platform.save_png(path);
-            s.status = e.empty() ? "Screenshot saved: " + path : "Screenshot not saved: " + e;
-            s.status_is_error = !e.empty();
-        }
-        if (info.fullscreen) platform.set_fullscreen(*info.fullscreen);
-        if (!s.present && platform.fullscreen()) platform.set_fullscreen(false);  // presentation ended
-        if (headless && frame == o.frames - 1 && !o.screenshot.empty()) {
-            if (const std::string e = platform.save_png(o.screenshot); !e.empty()) {
-                std::fprintf(stderr, "backprop-studio: %s\n", e.c_str());
-                status = 1;
-            }
-        }
-        if (info.canvas_png_scale > 0) {  // File ▸ Export ▸ the network canvas, Shift+F12
-            const std::string path = export_path(s, canvas_png_suffix(info.canvas_png_scale));
-            const std::string e = save_canvas_png(platform, s, ui, info.canvas_png_scale, path);
-            s.status = e.empty() ? "Exported the network canvas: " + path : "The canvas was not exported: " + e;
-            s.status_is_error = !e.empty();
-        }
-        if (headless && frame == o.frames - 1 && !o.canvas_png.empty()) {
-            if (const std::string e = save_canvas_png(platform, s, ui, o.canvas_scale, o.canvas_png); !e.empty()) {
-                std::fprintf(stderr, "backprop-studio: %s\n", e.c_str());
-                status = 1;
-            }
-        }
+        jobs.after_frame(platform, s, ui, info, frame, render_started - frame_started, thread_cpu_ms() - render_started);
         platform.swap();
         platform.set_title(window_title(s));
-        if (ui.report) write_report(o.report_state, state_report_json(s, info.report), last_report);
     }
-    if (!o.bench.empty()) std::fputs(finish_bench(bench, o.bench, s).c_str(), stdout);
+    const int status = jobs.finish(s);
     if (!headless) {
         Settings t = s.settings;
         platform.window_size(t.window_w, t.window_h);

@@ -116,8 +116,6 @@ struct AppState {
     bool status_is_error = false;
 };
 
-inline constexpr std::size_t kMaxUndo = 500;
-
 // A fresh state on a document (data added when the file has none: one sample of 0.5 inputs).
 // Throws bp::Error when the network or its data are not usable.
 AppState make_state(bp::Document doc, std::string path, std::string title);

@@ -5,7 +5,7 @@
 #include <cmath>
 #include <string>
 
-#include "app/studio/handlers/bench.h"
+#include "app/studio/figures/clock.h"
 #include "app/studio/views/ui_keyboard.h"
 #include "app/studio/views/ui_report.h"
 #include "app/studio/views/ui_widgets.h"

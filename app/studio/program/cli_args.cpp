@@ -1,5 +1,5 @@
 // Command-line parsing for backprop-studio (see cli_args.h).
-#include "app/studio/handlers/cli_args.h"
+#include "app/studio/program/cli_args.h"
 
 #include <algorithm>
 #include <charconv>

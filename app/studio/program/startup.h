@@ -1,7 +1,7 @@
 // The state the window opens on, from the command line: the file (or the built-in example), then
 // --train-steps, --step and --select, in that order. Window-free, so the tests check every flag.
 #pragma once
-#include "app/studio/handlers/cli_args.h"
+#include "app/studio/program/cli_args.h"
 #include "app/studio/state/studio_state.h"
 
 namespace studio {

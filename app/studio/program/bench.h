@@ -10,6 +10,7 @@
 #include <string_view>
 #include <vector>
 
+#include "app/studio/figures/clock.h"
 #include "app/studio/state/studio_state.h"
 
 namespace studio {
@@ -19,13 +20,6 @@ inline constexpr long kLossBenchSteps = 1000000;
 const std::vector<std::string_view>& bench_scenarios();
 // The state a scenario starts from. Throws bp::Error for an unknown name or a missing preset.
 AppState bench_state(std::string_view scenario);
-
-// CPU time of the calling thread in milliseconds (CLOCK_THREAD_CPUTIME_ID): the UI is one thread, and
-// the software GL of a headless run works on threads of its own, which this leaves out.
-double thread_cpu_ms();
-
-// Wall-clock milliseconds since the kernel started this process (/proc/self/stat; 10 ms resolution).
-double ms_since_process_start();
 
 // Per-frame CPU times in milliseconds, summarised as the benchmark prints them.
 class FrameTimes {

@@ -1,5 +1,5 @@
 // Building the first state from the command line (see startup.h).
-#include "app/studio/handlers/startup.h"
+#include "app/studio/program/startup.h"
 
 #include <filesystem>
 

@@ -1,0 +1,134 @@
+// Changes of the open document: edits with undo, replacing, saving (see document.h).
+#include "app/studio/handlers/document.h"
+
+#include <utility>
+
+#include "app/studio/handlers/quiz.h"
+#include "engine/core/error.h"
+
+namespace studio {
+namespace {
+
+void validate_document(const bp::Document& d) {
+    bp::validate(d.net);
+    if (d.data) bp::validate_dataset(d.net, *d.data, "data");
+    if (d.test && d.test->size() > 0) bp::validate_dataset(d.net, *d.test, "data.test");
+}
+
+Snapshot snapshot(const AppState& s, std::string label) {
+    return {s.doc, s.selection, s.sample, std::move(label), s.revision};
+}
+
+void push_undo(AppState& s, std::string label) {
+    s.undo.push_back(snapshot(s, std::move(label)));
+    if (s.undo.size() > kMaxUndo) s.undo.erase(s.undo.begin());
+    s.redo.clear();
+}
+
+// Puts back a snapshot's document (the loss curve marks the edit; the version is the snapshot's, so
+// undoing back to the saved state clears the *).
+void restore(AppState& s, Snapshot snap) {
+    const bool keep_cursor = bp::same_shape(snap.doc.net, s.doc.net);
+    s.doc = std::move(snap.doc);
+    s.selection = snap.selection;
+    s.sample = snap.sample;
+    s.history.mark_edit(s.steps_done);
+    document_changed(s, keep_cursor);
+    s.revision = snap.revision;
+}
+
+}  // namespace
+
+std::string edit_document(AppState& s, const std::string& label, const std::function<void(bp::Document&)>& fn) {
+    bp::Document next = s.doc;
+    try {
+        fn(next);
+        validate_document(next);
+    } catch (const bp::Error& e) {
+        return e.what();
+    }
+    if (!s.gesture_open || !s.gesture_saved) {
+        push_undo(s, label);
+        s.gesture_saved = s.gesture_open;
+    } else {
+        s.undo.back().label = label;  // a drag is one entry, named after where it ended
+    }
+    const bool keep_cursor = bp::same_shape(next.net, s.doc.net);
+    s.doc = std::move(next);
+    s.history.mark_edit(s.steps_done);
+    document_changed(s, keep_cursor);
+    return "";
+}
+
+bool say_edit(AppState& s, const std::string& label, const std::string& why) {
+    set_status(s, why.empty() ? label + "  (Ctrl+Z undoes)" : label + " refused: " + why, !why.empty());
+    return why.empty();
+}
+
+bool edit_document_and_say(AppState& s, const std::string& label, const std::function<void(bp::Document&)>& fn) {
+    return say_edit(s, label, edit_document(s, label, fn));
+}
+
+std::string reinitialize_label(bp::InitScheme scheme, std::uint64_t seed) {
+    return "re-initialise (" + std::string(bp::to_string(scheme)) + ", seed " + std::to_string(seed) + ")";
+}
+
+std::string reinitialize(AppState& s, bp::InitScheme scheme, std::uint64_t seed) {
+    const std::string why = edit_document(s, reinitialize_label(scheme, seed),
+                                          [&](bp::Document& d) { bp::initialize(d.net, scheme, seed); });
+    if (why.empty()) s.settings.init_scheme = scheme, s.settings.init_seed = seed;
+    return why;
+}
+
+std::string undo_edit(AppState& s) {
+    if (s.undo.empty()) return "";
+    Snapshot back = std::move(s.undo.back());
+    s.undo.pop_back();
+    s.redo.push_back(snapshot(s, back.label));
+    const std::string label = back.label;
+    restore(s, std::move(back));
+    return label;
+}
+
+std::string redo_edit(AppState& s) {
+    if (s.redo.empty()) return "";
+    Snapshot next = std::move(s.redo.back());
+    s.redo.pop_back();
+    s.undo.push_back(snapshot(s, next.label));
+    const std::string label = next.label;
+    restore(s, std::move(next));
+    return label;
+}
+
+void document_changed(AppState& s, bool keep_cursor) {
+    mark_changed(s);
+    s.trainer.reset();
+    s.trainer_data = nullptr;
+    if (!valid(s.doc.net, s.selection)) s.selection = {};
+    if (!valid(s.doc.net, s.hover)) s.hover = {};
+    s.highlight.clear();
+    rebuild_pass(s, keep_cursor);
+}
+
+std::string replace_document(AppState& s, bp::Document doc, const std::string& path, const std::string& title) {
+    AppState fresh;
+    try {
+        fresh = make_state(std::move(doc), path, title);
+    } catch (const bp::Error& e) {
+        return e.what();
+    }
+    fresh.settings = s.settings;
+    fresh.present = s.present;
+    fresh.keyboard_mode = s.keyboard_mode;
+    fresh.quiz = carried_over(s.quiz);
+    fresh.files = std::move(s.files);
+    s = std::move(fresh);
+    return "";
+}
+
+void document_saved(AppState& s, const std::string& path) {
+    s.file_path = path;
+    mark_saved(s);
+}
+
+}  // namespace studio

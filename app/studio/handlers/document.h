@@ -1,0 +1,47 @@
+// Every change of the open document, in one place: an edit (validated on a copy, one undo entry per
+// gesture, the pass rebuilt), undo and redo, replacing the document (New, Open, a preset, a restore),
+// and marking it saved. Each returns "" when done or why not — the state is then exactly as it was —
+// and leaves the status line to its caller. apply() (actions.h) and the handlers call these; none of
+// them calls apply().
+#pragma once
+#include <functional>
+#include <string>
+
+#include "app/studio/state/studio_state.h"
+
+namespace studio {
+
+inline constexpr std::size_t kMaxUndo = 500;
+
+// Edits a copy of the document with fn (which may throw bp::Error); a valid result is adopted with one
+// undo entry named `label` (one per gesture: a drag's entry is renamed after where it ended).
+std::string edit_document(AppState& s, const std::string& label, const std::function<void(bp::Document&)>& fn);
+// The same, saying in the status line what was done ("…  (Ctrl+Z undoes)") or why it was refused.
+// Returns whether the edit was adopted.
+bool edit_document_and_say(AppState& s, const std::string& label, const std::function<void(bp::Document&)>& fn);
+// The status line after an edit named label: done, or refused because of why. Returns why.empty().
+bool say_edit(AppState& s, const std::string& label, const std::string& why);
+
+// New parameters from an initialisation scheme and seed (an edit; the scheme and seed become the
+// settings' for the next re-initialisation and new layers).
+std::string reinitialize(AppState& s, bp::InitScheme scheme, std::uint64_t seed);
+std::string reinitialize_label(bp::InitScheme scheme, std::uint64_t seed);  // "re-initialise (xavier, seed 1)"
+
+// Back to the last undo entry / forward again. Return the entry's label, or "" when there was none.
+std::string undo_edit(AppState& s);
+std::string redo_edit(AppState& s);
+
+// After a change made outside the undo stack (training, a pass's update, a setting): a new version of
+// the document, the trainer rebuilt on next use, a selection that no longer exists dropped, the pass
+// recomputed (keep_cursor: at the same event when the pass has the same length).
+void document_changed(AppState& s, bool keep_cursor);
+
+// A fresh state on doc (data added when it has none), keeping what belongs to the user rather than the
+// document: settings, presentation and keyboard mode, the quiz's choices and totals, the files (recent
+// list, autosave). Not modified afterwards. On failure nothing changes.
+std::string replace_document(AppState& s, bp::Document doc, const std::string& path, const std::string& title);
+
+// The document is now what the file at `path` holds.
+void document_saved(AppState& s, const std::string& path);
+
+}  // namespace studio
