@@ -60,15 +60,34 @@ public:
         return info;
     }
 
-    void key(AppState& s, ImGuiKey k, bool ctrl = false, bool shift = false) {  // press and release
+    // Press and release: ImGui sees the key down for one frame (its navigation reads that), and the
+    // window's own keys get the press in the frame's queue, as the platform gives them (keys.h).
+    void key(AppState& s, ImGuiKey k, bool ctrl = false, bool shift = false) {
         ImGuiIO& io = ImGui::GetIO();
         io.KeyCtrl = ctrl;
         io.KeyShift = shift;
         io.KeysDown[io.KeyMap[k]] = true;
+        ui.key_presses = {{glfw_code(k), (ctrl ? kModControl : 0) | (shift ? kModShift : 0)}};
         frame(s);
+        ui.key_presses.clear();
         io.KeysDown[io.KeyMap[k]] = false;
         io.KeyCtrl = io.KeyShift = false;
         frame(s);
+    }
+    static int glfw_code(ImGuiKey k) {
+        switch (k) {
+            case ImGuiKey_RightArrow: return key::right;
+            case ImGuiKey_LeftArrow: return key::left;
+            case ImGuiKey_Home: return key::home;
+            case ImGuiKey_End: return key::end;
+            case ImGuiKey_Space: return key::space;
+            case ImGuiKey_Enter: return key::enter;
+            case ImGuiKey_Escape: return key::escape;
+            case ImGuiKey_Tab: return key::tab;
+            case ImGuiKey_Z: return 'Z';
+            case ImGuiKey_Y: return 'Y';
+            default: return 0;
+        }
     }
 
     void mouse(float x, float y, bool down) {
@@ -531,9 +550,9 @@ TEST(UiSmoke, KeyboardModeOpensTheMenusAndEscBacksOutOneLevelAtATime) {
     for (int i = 0; i < 4; ++i) h.key(s, ImGuiKey_RightArrow);
     h.key(s, ImGuiKey_Space);
     h.key(s, ImGuiKey_Space);
-    EXPECT_TRUE(help_overlay_open()) << "Help ▸ Keyboard and notation, from the keyboard";
+    EXPECT_TRUE(h.ui.memory.help_open) << "Help ▸ Keyboard and notation, from the keyboard";
     h.key(s, ImGuiKey_Escape);
-    EXPECT_FALSE(help_overlay_open());
+    EXPECT_FALSE(h.ui.memory.help_open);
     EXPECT_TRUE(s.keyboard_mode) << "the first Esc closes the overlay only";
     alt(h, s);
     h.key(s, ImGuiKey_Escape);

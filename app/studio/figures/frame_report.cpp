@@ -80,6 +80,8 @@ std::string state_report_json(const AppState& s, const FrameReport& frame) {
         {"undo", undo},
         {"present", s.present},
         {"keyboard_mode", s.keyboard_mode},
+        {"blank", s.blank},
+        {"playing", s.playing},
         {"text_scale", s.settings.ui_scale},
         {"autosave", {{"path", a.path}, {"exists", !a.path.empty() && std::filesystem::exists(a.path, ec)}, {"offer", a.offer}}},
         {"pending", pending_text(s.files.pending)},

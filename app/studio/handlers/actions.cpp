@@ -116,6 +116,10 @@ struct ActionHandler {
         s.settings = t;
     }
     void operator()(const act::SetPresent& a) { s.present = a.on; }
+    void operator()(const act::SetBlank& a) {
+        s.blank = a.on;
+        set_status(s, a.on ? "The canvas is blank: press B (or .) to bring it back." : "The canvas is back.");
+    }
     void operator()(const act::SetKeyboardMode& a) {
         if (s.keyboard_mode == a.on) return;
         s.keyboard_mode = a.on;

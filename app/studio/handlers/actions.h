@@ -21,7 +21,8 @@ struct Hover { Selection target; };
 struct Highlight { std::vector<bp::ValueRef> refs; };  // replaces the extra emphasis
 struct SetSettings { Settings settings; };               // any view option
 struct SetPresent { bool on = true; };
-struct SetKeyboardMode { bool on = true; };  // arrows, Space, Enter drive the controls (ui_keyboard.h)
+struct SetKeyboardMode { bool on = true; };
+struct SetBlank { bool on = true; };  // B or .: the canvas goes blank (the class looks at the teacher)  // arrows, Space, Enter drive the controls (ui_keyboard.h)
 
 // ---- stepping (at settings.granularity) ----
 struct StepForward { int count = 1; bool commit = true; };  // commit: past the end, apply the update
@@ -63,7 +64,7 @@ struct Files { FilesCommand command; };  // open, save, autosave: see files.h
 
 }  // namespace act
 
-using Action = std::variant<act::Select, act::Hover, act::Highlight, act::SetSettings, act::SetPresent, act::SetKeyboardMode,
+using Action = std::variant<act::Select, act::Hover, act::Highlight, act::SetSettings, act::SetPresent, act::SetKeyboardMode, act::SetBlank,
                             act::StepForward, act::StepBack, act::RunPhase, act::RunPass, act::Restart, act::Seek,
                             act::SetPlaying, act::Tick, act::SetSample, act::TrainSteps,
                             act::BeginGesture, act::EndGesture, act::EditParameter, act::SetLearningRate,

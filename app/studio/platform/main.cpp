@@ -1,7 +1,9 @@
 // backprop-studio: parses the command line, opens the window and runs the frame loop. Everything the
 // window shows is drawn by draw_frame() (ui_frame.cpp) from the AppState (studio_state.h).
+#include <chrono>
 #include <cstdio>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include <imgui.h>
@@ -72,9 +74,9 @@ int main(int argc, char** argv) {
         return 1;
     }
 
-    if (o.open_dialog == "help") show_help_overlay();
-    if (o.open_dialog == "about") show_about();
     Ui ui;
+    ui.memory.help_open = o.open_dialog == "help";
+    ui.memory.about_open = o.open_dialog == "about";
     ui.report = !o.report_state.empty();
     float built_scale = -1;
     bool built_light = false;
@@ -98,6 +100,7 @@ int main(int argc, char** argv) {
             ui.colors = theme_colors(ui.light);
             apply_theme(ui.light, scale);
         }
+        ui.key_presses = platform.take_key_presses();
         platform.new_frame();
         const double frame_started = thread_cpu_ms();
         ImGui::NewFrame();
@@ -108,6 +111,7 @@ int main(int argc, char** argv) {
         jobs.after_frame(platform, s, ui, info, frame, render_started - frame_started, thread_cpu_ms() - render_started);
         platform.swap();
         platform.set_title(window_title(s));
+        if (o.frame_delay_ms > 0) std::this_thread::sleep_for(std::chrono::milliseconds(o.frame_delay_ms));
     }
     const int status = jobs.finish(s);
     if (!headless) {

@@ -25,6 +25,14 @@ void on_drop(GLFWwindow*, int count, const char** paths) {
     for (int i = 0; i < count; ++i) dropped.emplace_back(paths[i]);
 }
 
+// Every key press and auto-repeat, queued as GLFW delivers them (ImGui's GLFW backend chains to this
+// callback, installed before it, and keeps only the keys' state).
+KeyPresses key_queue;
+
+void on_key(GLFWwindow*, int key, int, int action, int mods) {
+    if (action == GLFW_PRESS || action == GLFW_REPEAT) key_queue.push_back({key, mods, action == GLFW_REPEAT});
+}
+
 std::string glfw_error() {
     const char* text = nullptr;
     glfwGetError(&text);
@@ -74,6 +82,7 @@ bool Platform::open(int width, int height, const std::string& title, bool vsync,
     }
     glfwSwapInterval(vsync ? 1 : 0);
     glfwSetDropCallback(window_, on_drop);
+    glfwSetKeyCallback(window_, on_key);  // before ImGui's backend, which chains to it
     ImGui_ImplGlfw_InitForOpenGL(window_, true);
     ImGui_ImplOpenGL3_Init("#version 330 core");
     imgui_ready_ = true;
@@ -97,6 +106,7 @@ bool Platform::should_close() const { return glfwWindowShouldClose(window_); }
 void Platform::cancel_close() { glfwSetWindowShouldClose(window_, GLFW_FALSE); }
 
 std::vector<std::string> Platform::take_dropped_paths() { return std::exchange(dropped, {}); }
+KeyPresses Platform::take_key_presses() { return std::exchange(key_queue, {}); }
 
 bool Platform::fullscreen() const { return glfwGetWindowMonitor(window_) != nullptr; }
 

@@ -4,6 +4,8 @@
 #include <string>
 #include <vector>
 
+#include "app/studio/views/keys.h"
+
 struct GLFWwindow;
 
 namespace studio {
@@ -24,6 +26,7 @@ public:
     bool should_close() const;
     void cancel_close();  // the close button was pressed but the app asks first (unsaved changes)
     std::vector<std::string> take_dropped_paths();  // files dropped on the window since the last call
+    KeyPresses take_key_presses();  // every key press since the last call, in order (never lost to a short tap)
     bool fullscreen() const;
     void set_fullscreen(bool on);  // on the monitor the window is on; off restores the windowed size
     void poll_events();

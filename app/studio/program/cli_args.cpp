@@ -135,6 +135,8 @@ std::string parse_command_line(const std::vector<std::string>& args, Options& ou
                     else err = "--hide " + v + ": expected side, loss or side,loss";
                 }
             }
+        } else if (a == "--frame-delay") {
+            if (err = count(0, 2000, n); err.empty()) out.frame_delay_ms = static_cast<int>(n);
         } else if (a == "--report-state") {
             err = value(out.report_state);
             if (err.empty() && out.report_state.empty()) err = "--report-state needs a file name";
@@ -256,6 +258,8 @@ std::string usage_text() {
            "                        the window shows: the document's name and unsaved flag, the step, the\n"
            "                        selection, the autosave, open dialogs, and where each control is and\n"
            "                        whether it is clipped (for tests that drive the real window)\n"
+           "  --frame-delay MS      sleep MS milliseconds after every frame (0 to 2000): a slow machine,\n"
+           "                        for tests that no key press is lost during slow frames\n"
            "  --help, --version     this text; the version\n"
            "\n"
            "Keys: Right/Space step, Left back, Home restart, End run the pass, P play/pause,\n"

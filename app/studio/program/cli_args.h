@@ -37,6 +37,7 @@ struct Options {
     std::vector<HomeworkRow> homework;   // rows of the Quiz tab's homework table
     std::optional<double> learning_rate;  // --lr: overrides the file's learning rate (before --train-steps)
     std::string report_state;       // --report-state FILE: what the window shows, as JSON, kept up to date
+    int frame_delay_ms = 0;         // --frame-delay MS: sleep after each frame (tests of input during slow frames)
     std::optional<float> text_scale;  // --text-scale S: View ▸ text size (0.5 to 3), overrides the saved one
     std::string bench;              // --bench SCENARIO (bench.h): time the frames and print the figures
     bool list_presets = false;      // --list-presets: print "stem<TAB>title" per preset and exit 0

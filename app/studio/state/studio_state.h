@@ -93,6 +93,7 @@ struct AppState {
     Settings settings;
     bool present = false;                // presentation mode: light theme, large fonts, banner
     bool keyboard_mode = false;          // Tab: ImGui's keyboard navigation drives the controls, the stepping keys rest
+    bool blank = false;                  // B or . (a clicker's "black screen"): the canvas shows nothing
     std::string side_tab;                // side-panel tab to bring forward once ("inspector", "paths", "lab", "quiz")
 
     // ---- quiz mode and the homework table (quiz.h) ----

@@ -10,6 +10,8 @@
 
 #include "app/studio/handlers/actions.h"
 #include "app/studio/figures/frame_report.h"
+#include "app/studio/views/keys.h"
+#include "app/studio/views/view_memory.h"
 #include "app/studio/figures/layout.h"
 #include "app/studio/state/palette.h"
 
@@ -30,6 +32,8 @@ struct Ui {
     float scale = 1.0f;  // content scale × settings.ui_scale (× 1.5 when presenting)
     bool light = false;
     bool report = false;  // fill FrameInfo::report (--report-state)
+    mutable ViewMemory memory;  // what the views remember between frames (view_memory.h)
+    KeyPresses key_presses;     // this frame's key presses, in order (keys.h): the window's own keys
 };
 
 // What one frame drew that a test may need (e.g. where to click on a neuron).

@@ -85,7 +85,7 @@ FrameInfo draw_frame(AppState& s, const Ui& ui, double dt) {
     ActionQueue q;
     FrameInfo info;
     begin_frame_report(ui.report ? &info.report : nullptr);
-    keyboard_mode_keys(s, q);
+    keyboard_mode_keys(s, ui, q);
     const ImGuiViewport* vp = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos(vp->Pos);
     ImGui::SetNextWindowSize(vp->Size);
@@ -154,14 +154,15 @@ FrameInfo draw_frame(AppState& s, const Ui& ui, double dt) {
     ImGui::End();
     if (!(moved == st)) q.push_back(act::SetSettings{moved});
 
-    draw_dialogs(s, ui, q, info);
+    draw_dialogs(s, ui, q);
+    draw_help_overlay(ui);
     draw_keyboard_mode_frame(s, ui);
-    shortcuts(s, q);
+    shortcuts(s, ui, q, info);
     q.push_back(act::Files{files_cmd::Tick{dt}});  // the autosave clock
     q.push_back(act::Tick{dt});
     q.push_back(act::Lab{lab::Tick{dt}});  // Lab training and its plot's refresh
     apply_all(s, q);
-    sync_keyboard_navigation(s);
+    sync_keyboard_navigation(s, ui);
     if (ui.report) {
         info.report.canvas = info.canvas;
         info.report.width = static_cast<int>(vp->Size.x);

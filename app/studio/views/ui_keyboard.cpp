@@ -6,26 +6,29 @@
 #include <imgui_internal.h>
 
 #include "app/studio/figures/selection_order.h"
+#include "app/studio/state/text_scale.h"
 #include "app/studio/views/views.h"
 
 namespace studio {
 namespace {
 
-// GLFW key code of P (the 1.86 GLFW backend indexes io.KeysDown by GLFW key codes; letters are ASCII).
-constexpr int kKeyP = 'P';
-
-bool key_pressed(ImGuiKey k, bool repeat = true) { return ImGui::IsKeyPressed(ImGui::GetKeyIndex(k), repeat); }
+// The frame's presses of `k` with exactly the modifiers `mods` (Shift, Ctrl, Alt); held keys repeat only
+// where `repeat` allows it (stepping, like a held arrow in a text editor).
+int presses(const Ui& ui, int k, int mods = 0, bool repeat = false) {
+    int n = 0;
+    for (const KeyPress& p : ui.key_presses)
+        if (p.key == k && (p.mods & (kModShift | kModControl | kModAlt)) == mods && (repeat || !p.repeat)) ++n;
+    return n;
+}
 
 // Whether, at the end of the last frame, ImGui's navigation had something of its own that Esc backs out
 // of: a field being edited, the menu bar, a popup or menu, a panel entered with Space, the help overlay.
 // ImGui handles Esc in NewFrame, before this frame's code runs, so the answer must come from before.
-bool escape_is_imgui = false;
-
-bool imgui_takes_escape() {
+bool imgui_takes_escape(const Ui& ui) {
     const ImGuiContext& g = *GImGui;
     const bool in_child = g.NavWindow && g.NavWindow != g.NavWindow->RootWindow;
     return g.ActiveId != 0 || g.NavLayer != ImGuiNavLayer_Main || !g.OpenPopupStack.empty() || in_child ||
-           help_overlay_open();
+           ui.memory.help_open;
 }
 
 // [ ] the previous / next neuron, { } the previous / next weight or bias: read as typed characters, so
@@ -40,41 +43,78 @@ void select_keys(const AppState& s, ActionQueue& q) {
     if (!(sel == s.selection)) q.push_back(act::Select{sel});
 }
 
+void files(ActionQueue& q, FilesCommand c) { q.push_back(act::Files{std::move(c)}); }
+
+// Keys with Ctrl, and the function keys: they work in keyboard mode too.
+void command_keys(const AppState& s, const Ui& ui, ActionQueue& q, FrameInfo& info) {
+    constexpr int C = kModControl, CS = kModControl | kModShift;
+    for (int i = presses(ui, 'Z', C, true); i > 0; --i) q.push_back(act::Undo{});
+    for (int i = presses(ui, 'Z', CS, true) + presses(ui, 'Y', C, true); i > 0; --i) q.push_back(act::Redo{});
+    if (presses(ui, 'N', C)) files(q, files_cmd::New{});
+    if (presses(ui, 'O', C)) files(q, files_cmd::ShowBrowser{false});
+    if (presses(ui, 'S', C)) files(q, files_cmd::Save{});
+    if (presses(ui, 'S', CS)) files(q, files_cmd::ShowBrowser{true});
+    if (presses(ui, 'Q', C)) files(q, files_cmd::RequestQuit{});
+    // Text size: Ctrl+= (or Ctrl++, Shift held) larger, Ctrl+- smaller.
+    const int larger = presses(ui, key::equal, C) + presses(ui, key::equal, CS) + presses(ui, key::keypad_add, C);
+    const int smaller = presses(ui, key::minus, C) + presses(ui, key::keypad_subtract, C);
+    if (larger != smaller) {
+        Settings t = s.settings;
+        t.ui_scale = next_text_scale(t.ui_scale, larger > smaller ? +1 : -1);
+        q.push_back(act::SetSettings{t});
+    }
+    const ImGuiIO& io = ImGui::GetIO();
+    if (presses(ui, key::f1) % 2 || (!io.WantTextInput && !io.KeyCtrl && io.InputQueueCharacters.contains('?')))
+        ui.memory.help_open = !ui.memory.help_open;
+    if (presses(ui, key::f11) % 2) {
+        q.push_back(act::SetPresent{!s.present});
+        info.fullscreen = !s.present;
+    }
+    if (presses(ui, key::f12)) info.screenshot = true;
+    if (presses(ui, key::f12, kModShift)) info.canvas_png_scale = 2;
+}
+
+// The pass's keys, and a presentation clicker's: Page Down / Page Up are what clickers send.
+void stepping_keys(const AppState& s, const Ui& ui, ActionQueue& q) {
+    const int forward = presses(ui, key::right, 0, true) + presses(ui, key::space, 0, true) +
+                        presses(ui, key::page_down, 0, true);
+    const int back = presses(ui, key::left, 0, true) + presses(ui, key::page_up, 0, true);
+    if (forward) q.push_back(act::StepForward{forward});
+    if (back) q.push_back(act::StepBack{back});
+    if (presses(ui, key::home)) q.push_back(act::Restart{});
+    if (presses(ui, key::end)) q.push_back(act::RunPass{});
+    if (presses(ui, 'P') % 2) q.push_back(act::SetPlaying{!s.playing});
+    if ((presses(ui, 'B') + presses(ui, key::period)) % 2) q.push_back(act::SetBlank{!s.blank});
+}
+
 }  // namespace
 
-void keyboard_mode_keys(const AppState& s, ActionQueue& q) {
+void keyboard_mode_keys(const AppState& s, const Ui& ui, ActionQueue& q) {
     const ImGuiIO& io = ImGui::GetIO();
-    if (io.WantTextInput || io.KeyCtrl || io.KeyAlt) return;  // Tab moves between fields; Ctrl+Tab between windows
-    if (key_pressed(ImGuiKey_Tab, false)) {
+    if (io.WantTextInput) return;  // Tab moves between fields
+    if (presses(ui, key::tab) % 2) {
         ImGui::NavMoveRequestCancel();  // ImGui 1.86's own Tab, always on, would start typing into a drag field
         q.push_back(act::SetKeyboardMode{!s.keyboard_mode});
-    } else if (s.keyboard_mode && !escape_is_imgui && key_pressed(ImGuiKey_Escape, false)) {
+    } else if (s.keyboard_mode && !ui.memory.escape_is_imgui && presses(ui, key::escape)) {
         q.push_back(act::SetKeyboardMode{false});
     }
 }
 
-void shortcuts(const AppState& s, ActionQueue& q) {
-    const ImGuiIO& io = ImGui::GetIO();
-    if (io.WantTextInput) return;  // typing in a field
-    if (io.KeyCtrl) {
-        if (key_pressed(ImGuiKey_Z)) q.push_back(io.KeyShift ? Action{act::Redo{}} : Action{act::Undo{}});
-        if (key_pressed(ImGuiKey_Y)) q.push_back(act::Redo{});
-        return;
-    }
+void shortcuts(const AppState& s, const Ui& ui, ActionQueue& q, FrameInfo& info) {
+    if (ImGui::GetIO().WantTextInput) return;  // typing in a field
+    // A dialog (the unsaved-changes question, the file browser, an error) or an open menu has the keys.
+    if (ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId)) return;
+    command_keys(s, ui, q, info);
     select_keys(s, q);
     if (s.keyboard_mode) return;  // the arrows, Space, Home and End are ImGui's navigation's
-    if (key_pressed(ImGuiKey_RightArrow) || key_pressed(ImGuiKey_Space)) q.push_back(act::StepForward{});
-    if (key_pressed(ImGuiKey_LeftArrow)) q.push_back(act::StepBack{});
-    if (key_pressed(ImGuiKey_Home)) q.push_back(act::Restart{});
-    if (key_pressed(ImGuiKey_End)) q.push_back(act::RunPass{});
-    if (ImGui::IsKeyPressed(kKeyP, false)) q.push_back(act::SetPlaying{!s.playing});
+    stepping_keys(s, ui, q);
 }
 
-void sync_keyboard_navigation(const AppState& s) {
+void sync_keyboard_navigation(const AppState& s, const Ui& ui) {
     ImGuiIO& io = ImGui::GetIO();
     if (s.keyboard_mode) io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
     else io.ConfigFlags &= ~ImGuiConfigFlags_NavEnableKeyboard;
-    escape_is_imgui = s.keyboard_mode && imgui_takes_escape();
+    ui.memory.escape_is_imgui = s.keyboard_mode && imgui_takes_escape(ui);
 }
 
 const char* key_hint(const AppState& s) {

@@ -423,8 +423,8 @@ Box data_plot(const AppState& s, const Ui& ui, ActionQueue& q, float max_h) {
     ImDrawList* dl = ImGui::GetWindowDrawList();
 
     // Interaction: a press on a point starts a drag (one undo entry); a click on empty ground adds one.
-    static PointRef dragging;
-    static bool adding = false;
+    PointRef& dragging = ui.memory.lab_dragging;
+    bool& adding = ui.memory.lab_adding;
     const ImGuiIO& io = ImGui::GetIO();
     const auto to_screen = [&](double u, double v, double& sx, double& sy) {
         const ImVec2 a = p.at(u, v);

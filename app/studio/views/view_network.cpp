@@ -527,6 +527,14 @@ void draw_legend(const AppState& s, const Ui& ui, const Scales& sc, ImVec2 at, f
 // ---- [SECTION] entry ----
 
 void draw_network(const AppState& s, const Ui& ui, ActionQueue& q, FrameInfo& info) {
+    if (s.blank) {  // a clicker's "black screen": nothing but a quiet word on how to come back
+        const ImVec2 avail = ImGui::GetContentRegionAvail();
+        const char* hint = "B brings the network back";
+        const ImVec2 ts = ImGui::CalcTextSize(hint);
+        ImGui::SetCursorPos(ImVec2(ImGui::GetCursorPosX() + (avail.x - ts.x) / 2, ImGui::GetCursorPosY() + avail.y - ts.y));
+        ImGui::TextColored(to_vec4(ui.colors.text_dim, 0.5f), "%s", hint);
+        return;
+    }
     draw_toggles(s, ui, q);
     const float legend_h = ImGui::GetFontSize() * 1.4f;
     const ImVec2 p0 = ImGui::GetCursorScreenPos();

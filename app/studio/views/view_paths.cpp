@@ -156,8 +156,7 @@ bool gradient_known(const AppState& s) {
 }  // namespace
 
 void draw_paths(const AppState& s, const Ui& ui, ActionQueue& q) {
-    static PathPanelCache cache;  // rebuilt only when the pass, the selection or the sample changes
-    static int hot_row = -1;      // the row under the pointer last frame (ImGui-side state, for the tint)
+    ViewMemory& memory = ui.memory;
     ImGui::BeginChild("paths_scroll");
     std::vector<bp::ValueRef> want;
     const ImVec4 dim = to_vec4(ui.colors.text_dim);
@@ -175,7 +174,7 @@ void draw_paths(const AppState& s, const Ui& ui, ActionQueue& q) {
         if (!s.highlight.empty()) q.push_back(act::Highlight{});
         return;
     }
-    const PathPanelModel& m = cache.get(s);
+    const PathPanelModel& m = memory.paths.get(s);
     if (!m.hint.empty()) {
         ImGui::TextColored(dim, "%s", m.hint.c_str());
         ImGui::PopTextWrapPos();
@@ -201,10 +200,10 @@ void draw_paths(const AppState& s, const Ui& ui, ActionQueue& q) {
     int hot = -1;
     const int pinned = pinned_row(s, m);
     for (int i = 0; i < static_cast<int>(m.rows.size()); ++i) {
-        if (path_row(m.rows[i], i, s.doc.net, ui, i == hot_row, i == pinned, want)) hot = i;
+        if (path_row(m.rows[i], i, s.doc.net, ui, i == memory.paths_hot_row, i == pinned, want)) hot = i;
         ImGui::Dummy(ImVec2(0, 2 * ui.scale));
     }
-    hot_row = hot;
+    memory.paths_hot_row = hot;
     if (hot >= 0 && ImGui::IsMouseClicked(0))  // click a row: its route stays drawn (again: let go)
         q.push_back(act::PinPath{PathPin{s.selection, hot == pinned ? -1 : hot}});
     if (want.empty() && pinned >= 0) want = m.rows[pinned].refs;

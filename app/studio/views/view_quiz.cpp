@@ -93,9 +93,7 @@ void draw_quiz_switch(const AppState& s, const Ui& ui, ActionQueue& q) {
 bool draw_quiz_question(const AppState& s, const Ui& ui, ActionQueue& q) {
     const int i = quiz_question(s);
     if (i < 0) return false;
-    static std::uint64_t asked_revision = 0;  // which question had the focus (ImGui-side state)
-    static int asked_event = -1;
-    static long seen_checked = -1;
+    ViewMemory& m = ui.memory;  // which question had the focus
     const bp::EventText e = s.stepper->text(i);
     const QuizState& qs = s.quiz;
     const QuizFeedback* f = quiz_feedback(s);
@@ -112,10 +110,10 @@ bool draw_quiz_question(const AppState& s, const Ui& ui, ActionQueue& q) {
     ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted((question_label(s, i) + " =").c_str());
     ImGui::SameLine();
-    const bool fresh = asked_revision != s.pass_revision || asked_event != i || seen_checked != qs.checked;
-    asked_revision = s.pass_revision;
-    asked_event = i;
-    seen_checked = qs.checked;
+    const bool fresh = m.quiz_asked_revision != s.pass_revision || m.quiz_asked_event != i || m.quiz_seen_checked != qs.checked;
+    m.quiz_asked_revision = s.pass_revision;
+    m.quiz_asked_event = i;
+    m.quiz_seen_checked = qs.checked;
     // A new question takes the keyboard focus, unless the student is typing in another field. (Not
     // io.WantTextInput: it lags a frame, so right after Enter it still reports the field just left.)
     const bool other_field = ImGui::IsAnyItemActive() && editing_field != ImGui::GetID("##quiz_answer");

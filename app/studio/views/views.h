@@ -5,13 +5,12 @@
 
 namespace studio {
 
-// view_menu_bar.cpp: the menu bar (inside the main window), and the file dialogs, About and the help
-// overlay with the file and window shortcuts (at the root, after the main window).
+// view_menu_bar.cpp: the menu bar (inside the main window); view_dialogs.cpp: the file browser, the
+// unsaved-changes question, file errors, the restore offer and About (at the root, after the main
+// window); view_help.cpp: the keys and the notation over the window (F1).
 void draw_menu_bar(const AppState& s, const Ui& ui, ActionQueue& q, FrameInfo& info);
-void draw_dialogs(const AppState& s, const Ui& ui, ActionQueue& q, FrameInfo& info);
-void show_help_overlay();
-bool help_overlay_open();
-void show_about();
+void draw_dialogs(const AppState& s, const Ui& ui, ActionQueue& q);
+void draw_help_overlay(const Ui& ui);
 void draw_toolbar(const AppState& s, const Ui& ui, ActionQueue& q);       // view_toolbar.cpp
 void draw_banner(const AppState& s, const Ui& ui);                        // view_banner.cpp
 void draw_network(const AppState& s, const Ui& ui, ActionQueue& q, FrameInfo& info);  // view_network.cpp
