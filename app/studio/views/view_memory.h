@@ -5,9 +5,12 @@
 // hides in a static and a test can start from a clean slate.
 #pragma once
 #include <cstdint>
+#include <optional>
+#include <vector>
 
 #include "app/studio/figures/paths_panel.h"
 #include "app/studio/state/lab_data.h"
+#include "app/studio/state/resources.h"
 
 namespace studio {
 
@@ -22,6 +25,8 @@ struct ViewMemory {
     // the Paths tab
     PathPanelCache paths;
     int paths_hot_row = -1;
+    // the presets on disk (read once: the files ship with the app)
+    std::optional<std::vector<PresetInfo>> presets;
     // overlays the menus open
     bool help_open = false;
     bool about_open = false;
