@@ -12,7 +12,7 @@
 
 namespace bp {
 
-// The size cap (CONTRACT: at least 10 layers after the input x 64 neurons each).
+// The size cap (docs/FORMAT.md §2; at least 10 layers after the input × 64 neurons each).
 inline constexpr int kMaxLayers = 16;           // layers after the input
 inline constexpr int kMaxNeurons = 256;         // neurons in any one layer (input included)
 inline constexpr long kMaxParameters = 200000;  // weights + biases in the whole network

@@ -48,7 +48,7 @@ Setup make_setup(const std::string& name, const std::vector<int>& sizes, int bat
     return s;
 }
 
-// Ten layers of 64 after an input of 64: the size cap of the CONTRACT (10 × 64), 41 600 parameters.
+// Ten layers of 64 after an input of 64: the size cap docs/FORMAT.md promises at least (10 × 64), 41 600 parameters.
 std::vector<int> ten_by_64() { return std::vector<int>(11, 64); }
 
 std::vector<Setup> pass_setups() {

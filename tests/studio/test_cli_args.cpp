@@ -1,4 +1,4 @@
-// The command line of backprop-studio (CONTRACT.md): every flag, and an error naming the argument for
+// The command line of backprop-studio (docs/FORMAT.md §5): every flag, and an error naming the argument for
 // anything wrong.
 #include <gtest/gtest.h>
 

@@ -1,4 +1,4 @@
-// The command line of backprop-studio (CONTRACT.md): [FILE] | --load FILE, --frames N, --screenshot PNG,
+// The command line of backprop-studio (docs/FORMAT.md §5): [FILE] | --load FILE, --frames N, --screenshot PNG,
 // --size WxH, --canvas-png PNG, --canvas-scale K, --present, --keyboard-mode, --step K, --select w,l,j,k | b,l,j | n,l,j, --train-steps N, --help, --version;
 // for screenshots of the side panel and quiz mode: --tab NAME, --quiz, --quiz-what LIST, --answer TEXT, --hint;
 // for the Training lab: --lr X, --list-presets; the UI benchmark: --bench SCENARIO.
