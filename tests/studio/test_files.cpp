@@ -23,6 +23,7 @@
 #include "app/studio/handlers/actions.h"
 #include "app/studio/handlers/example.h"
 #include "app/studio/handlers/export.h"
+#include "app/studio/handlers/autosave.h"
 #include "app/studio/handlers/files.h"
 #include "engine/core/error.h"
 #include "engine/core/passes.h"
@@ -142,9 +143,10 @@ TEST(Files, UnsavedChangesAreAskedAboutFirst) {
 TEST(Files, APresetOverUnsavedChangesAsksFirst) {
     Scratch t("preset_asks");
     AppState s = example();
-    attach_files(s.files, "", t / "autosave.json");
+    attach_files(s.files, "", t.dir.string());
     edit_w111(s, 0.7);
     write_autosave(s);
+    const std::string own = s.files.autosave.path;
     const std::string preset = std::string(BP_PRESETS_DIR) + "/xor-2-3-1.json";
     files(s, files_cmd::OpenPreset{preset, "XOR"});
     EXPECT_EQ(s.files.pending, Pending::open_preset) << "the question is shown";
@@ -152,7 +154,7 @@ TEST(Files, APresetOverUnsavedChangesAsksFirst) {
     files(s, files_cmd::AnswerPending{files_cmd::Answer::cancel});
     EXPECT_TRUE(is_modified(s));
     EXPECT_DOUBLE_EQ(s.doc.net.layers[1].W(0, 0), 0.7);
-    EXPECT_TRUE(fs::exists(t / "autosave.json")) << "the unsaved work is still kept";
+    EXPECT_TRUE(fs::exists(own)) << "the unsaved work is still kept";
     files(s, files_cmd::RequestQuit{});
     EXPECT_FALSE(s.files.quit) << "quitting asks too";
     files(s, files_cmd::AnswerPending{files_cmd::Answer::cancel});
@@ -161,7 +163,7 @@ TEST(Files, APresetOverUnsavedChangesAsksFirst) {
     EXPECT_EQ(s.title, "XOR");
     EXPECT_EQ(s.doc.net.layers[1].size, 3);
     EXPECT_FALSE(is_modified(s));
-    EXPECT_FALSE(fs::exists(t / "autosave.json")) << "discarded explicitly: the autosave goes";
+    EXPECT_FALSE(fs::exists(own)) << "discarded explicitly: the autosave goes";
 }
 
 // Issue 18, item 2: Open in the browser over unsaved changes did nothing until Cancel.
@@ -261,10 +263,11 @@ TEST(Files, TheBrowserListsFoldersFirstThenJsonFiles) {
 
 TEST(Files, AutosaveWritesUnsavedWorkAndOffersItAtTheNextStart) {
     Scratch t("autosave");
-    const std::string path = t / "autosave.json";
     AppState s = example();
-    attach_files(s.files, "", path);
-    EXPECT_FALSE(s.files.autosave.offer);
+    attach_files(s.files, "", t.dir.string());
+    const std::string path = s.files.autosave.path;
+    ASSERT_FALSE(path.empty());
+    EXPECT_TRUE(s.files.autosave.offers.empty());
     files(s, files_cmd::Tick{kAutosaveSeconds + 1});
     EXPECT_FALSE(fs::exists(path)) << "nothing unsaved, nothing written";
     edit_w111(s, 0.61);
@@ -274,28 +277,68 @@ TEST(Files, AutosaveWritesUnsavedWorkAndOffersItAtTheNextStart) {
     ASSERT_TRUE(fs::exists(path));
     EXPECT_DOUBLE_EQ(bp::load_document(path).net.layers[1].W(0, 0), 0.61) << "the engine reads it like any file";
 
-    AppState next = example();  // the next start, after a crash
-    attach_files(next.files, "", path);
-    ASSERT_TRUE(next.files.autosave.offer);
-    EXPECT_FALSE(next.files.autosave.offer_time.empty());
+    // While s runs, another instance must not offer its work...
+    AppState second = example();
+    attach_files(second.files, "", t.dir.string());
+    EXPECT_TRUE(second.files.autosave.offers.empty()) << "a live instance's autosave is not offered";
+    EXPECT_NE(second.files.autosave.path, path) << "each instance has its own file";
+    detach_autosave(second.files.autosave);
+    EXPECT_TRUE(fs::exists(path)) << "and never removes it";
+
+    // ... but once s is gone (a crash: its lock released, its file left), the next start offers it.
+    close(s.files.autosave.lock_fd);
+    AppState next = example();
+    attach_files(next.files, "", t.dir.string());
+    ASSERT_EQ(next.files.autosave.offers.size(), 1u);
+    EXPECT_EQ(next.files.autosave.offers[0].path, path);
+    EXPECT_FALSE(next.files.autosave.offers[0].time.empty());
+    AppState rival = example();  // started at the same time: the offer is already taken
+    attach_files(rival.files, "", t.dir.string());
+    EXPECT_TRUE(rival.files.autosave.offers.empty()) << "one offer, one instance";
     files(next, files_cmd::Tick{kAutosaveSeconds * 3});
     EXPECT_DOUBLE_EQ(bp::load_document(path).net.layers[1].W(0, 0), 0.61) << "unanswered: not overwritten";
     files(next, files_cmd::Restore{true});
     EXPECT_DOUBLE_EQ(next.doc.net.layers[1].W(0, 0), 0.61);
     EXPECT_TRUE(is_modified(next)) << "restored work is still unsaved";
     EXPECT_FALSE(next.doc.extra->contains(kAutosaveKey));
+    EXPECT_FALSE(fs::exists(path)) << "the old file goes...";
+    ASSERT_TRUE(fs::exists(next.files.autosave.path)) << "...once the restored work is in this instance's own";
+    EXPECT_DOUBLE_EQ(bp::load_document(next.files.autosave.path).net.layers[1].W(0, 0), 0.61);
     files(next, files_cmd::SaveAs{t / "kept.json"});
-    EXPECT_FALSE(fs::exists(path)) << "a save clears it";
+    EXPECT_FALSE(fs::exists(next.files.autosave.path)) << "a save clears it";
     EXPECT_FALSE(bp::load_document(t / "kept.json").extra->contains(kAutosaveKey));
 
     edit_w111(next, 0.62);
     files(next, files_cmd::Tick{kAutosaveSeconds});
-    ASSERT_TRUE(fs::exists(path));
+    const std::string second_path = next.files.autosave.path;
+    ASSERT_TRUE(fs::exists(second_path));
+    close(next.files.autosave.lock_fd);  // a crash again
     AppState third = example();
-    attach_files(third.files, "", path);
-    EXPECT_EQ(third.files.autosave.offer_origin, t / "kept.json");
+    attach_files(third.files, "", t.dir.string());
+    ASSERT_EQ(third.files.autosave.offers.size(), 1u);
+    EXPECT_EQ(third.files.autosave.offers[0].origin, t / "kept.json");
     files(third, files_cmd::Restore{false});
-    EXPECT_FALSE(fs::exists(path)) << "declined: gone";
+    EXPECT_FALSE(fs::exists(second_path)) << "declined: gone";
+    EXPECT_TRUE(third.files.autosave.offers.empty());
+}
+
+// Issue 24: a recent list or last folder that cannot be looked at (a symlink loop, a name too long) made
+// every start abort with std::filesystem::filesystem_error.
+TEST(Files, RecentEntriesThatCannotBeLookedAtAreSkippedNotFatal) {
+    Scratch t("bad_recent");
+    fs::create_symlink("loop", t.dir / "loop");
+    bp::save_document(t / "good.json", builtin_example());
+    const std::string long_name = "/tmp/" + std::string(300, 'a') + "/x.json";
+    std::ofstream(t / "recent.json") << nlohmann::json{{"recent", {t / "loop/x.json", long_name, t / "good.json"}},
+                                                       {"last_dir", t / "loop"}}.dump();
+    AppState s = example();
+    ASSERT_NO_THROW(attach_files(s.files, t / "recent.json", ""));
+    EXPECT_EQ(s.files.recent, std::vector<std::string>{t / "good.json"});
+    ASSERT_NO_THROW(files(s, files_cmd::ShowBrowser{false}));
+    EXPECT_TRUE(s.files.browser.open) << "the browser opens elsewhere";
+    EXPECT_NE(s.files.browser.dir, t / "loop");
+    ASSERT_NO_THROW(files(s, files_cmd::BrowseTo{t / "loop"}));
+    EXPECT_FALSE(s.files.browser.error.empty()) << "the loop is named as a folder that cannot be listed";
 }
 
 namespace {
@@ -347,13 +390,13 @@ TEST(Files, ASaveKilledMidWriteLeavesACompleteFile) {
 TEST(Files, AnAutosaveKilledMidWriteLeavesACompleteFile) {
     Scratch t("kill_autosave");
     AppState s = make_state(big_document(1), "", "big");
-    attach_files(s.files, "", t / "autosave.json");
+    attach_files(s.files, "", t.dir.string());
     mark_changed(s);
     write_autosave(s);
     const std::string old_text = text_of(s.doc);
     apply(s, act::EditParameter{Selection::weight(1, 0, 0), 2.0});
     const std::string new_text = text_of(s.doc);
-    kill_while_writing(t / "autosave.json", old_text, new_text, [&] {
+    kill_while_writing(s.files.autosave.path, old_text, new_text, [&] {
         s.files.autosave.last_text.clear();  // write every time
         write_autosave(s);
     });

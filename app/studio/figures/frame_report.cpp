@@ -5,6 +5,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "app/studio/state/file_queries.h"
 #include "app/studio/state/studio_state.h"
 
 namespace studio {
@@ -60,7 +61,6 @@ json canvas_json(const AppState& s, const NetworkLayout& lay) {
 std::string state_report_json(const AppState& s, const FrameReport& frame) {
     json items = json::object();
     for (const ReportedItem& it : frame.items) items[it.id] = json{{"rect", box(it.rect)}, {"clipped", it.clipped}};
-    std::error_code ec;
     const Autosave& a = s.files.autosave;
     json undo = json::array();
     for (const Snapshot& snap : s.undo) undo.push_back(snap.label);
@@ -83,7 +83,7 @@ std::string state_report_json(const AppState& s, const FrameReport& frame) {
         {"blank", s.blank},
         {"playing", s.playing},
         {"text_scale", s.settings.ui_scale},
-        {"autosave", {{"path", a.path}, {"exists", !a.path.empty() && std::filesystem::exists(a.path, ec)}, {"offer", a.offer}}},
+        {"autosave", {{"path", a.path}, {"exists", path_exists(a.path)}, {"offers", a.offers.size()}}},
         {"pending", pending_text(s.files.pending)},
         {"browser_open", s.files.browser.open},
         {"error", s.files.error_title},

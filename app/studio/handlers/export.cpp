@@ -1,4 +1,5 @@
 // File ▸ Export (see export.h).
+#include "app/studio/state/file_queries.h"
 #include "app/studio/handlers/export.h"
 
 #include <cmath>
@@ -110,7 +111,7 @@ const char* export_suffix(ExportKind k) {
 std::string export_path(const AppState& s, const std::string& suffix) {
     namespace fs = std::filesystem;
     std::string dir = s.file_path.empty() ? s.files.last_dir : fs::path(s.file_path).parent_path().string();
-    if (dir.empty() || !fs::is_directory(dir)) dir = documents_dir();
+    if (!is_directory_path(dir)) dir = documents_dir();
     std::string name = s.file_path.empty() ? s.title : fs::path(s.file_path).stem().string();
     for (char& c : name)
         if (c == '/') c = '-';

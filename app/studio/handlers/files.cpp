@@ -1,5 +1,6 @@
 // Files from the window: open, save, the unsaved-changes question, recent files, the browser's listing
 // and the autosave (see files.h).
+#include "app/studio/state/file_queries.h"
 #include "app/studio/handlers/files.h"
 
 #include <algorithm>
@@ -12,6 +13,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "app/studio/handlers/autosave.h"
 #include "app/studio/handlers/document.h"
 #include "app/studio/handlers/example.h"
 #include "app/studio/handlers/export.h"
@@ -30,20 +32,11 @@ std::string lower(std::string t) {
     return t;
 }
 
-std::string now_text() {
-    const std::time_t t = std::time(nullptr);
-    std::tm tm{};
-    localtime_r(&t, &tm);
-    char buf[32];
-    std::strftime(buf, sizeof buf, "%Y-%m-%d %H:%M:%S", &tm);
-    return buf;
-}
-
 std::string stem(const std::string& path) { return fs::path(path).stem().string(); }
 
 std::string parent_dir(const std::string& path) {
     const fs::path p = fs::path(path).parent_path();
-    return p.empty() ? fs::current_path().string() : p.string();
+    return p.empty() ? working_directory() : p.string();
 }
 
 
@@ -88,7 +81,7 @@ void open_file(AppState& s, const std::string& path) {
     if (const std::string why = replace_document(s, std::move(doc), path, stem(path)); !why.empty())
         return show_error(s, "Could not open " + name, why);
     remember(s.files, path);
-    remove_autosave(s.files);  // what it held was saved or discarded before this
+    remove_autosave(s.files.autosave);  // what it held was saved or discarded before this
     s.files.browser.open = false;
     set_status(s, "Opened " + path);
 }
@@ -103,13 +96,13 @@ void open_preset(AppState& s, const std::string& path, const std::string& title)
     // Untitled: saving asks for a name, so the preset itself is never overwritten.
     if (const std::string why = replace_document(s, std::move(doc), "", title); !why.empty())
         return show_error(s, "Could not open the preset " + title, why);
-    remove_autosave(s.files);
+    remove_autosave(s.files.autosave);
     set_status(s, "Opened the preset " + title + ".");
 }
 
 void new_document(AppState& s) {
     replace_document(s, builtin_example(), "", "Untitled");
-    remove_autosave(s.files);
+    remove_autosave(s.files.autosave);
     set_status(s, "A new document: the 2-2-2 example, not saved yet (File ▸ Save As… names it).");
 }
 
@@ -128,7 +121,7 @@ bool save_to(AppState& s, std::string path) {
     document_saved(s, path);
     s.title = stem(path);
     remember(s.files, path);
-    remove_autosave(s.files);
+    remove_autosave(s.files.autosave);
     s.files.browser.open = false;
     set_status(s, "Saved " + path);
     return true;
@@ -145,8 +138,8 @@ void continue_pending(AppState& s) {
         case Pending::new_document: return new_document(s);
         case Pending::open_file: return open_file(s, path);
         case Pending::open_preset: return open_preset(s, path, title);
-        case Pending::quit:
-            remove_autosave(s.files);
+        case Pending::quit:  // discarded explicitly
+            remove_autosave(s.files.autosave);
             s.files.quit = true;
             return;
         case Pending::none: return;
@@ -197,7 +190,7 @@ struct FilesHandler {
         b.open = true;
         b.saving = c.saving;
         b.name = c.saving ? (s.file_path.empty() ? s.title : stem(s.file_path)) + ".json" : "";
-        list_into(b, !s.files.last_dir.empty() && fs::is_directory(s.files.last_dir) ? s.files.last_dir : documents_dir());
+        list_into(b, is_directory_path(s.files.last_dir) ? s.files.last_dir : documents_dir());
     }
     void operator()(const files_cmd::BrowseTo& c) { list_into(s.files.browser, c.dir); }
     void operator()(const files_cmd::SetName& c) { s.files.browser.name = c.name; }
@@ -220,7 +213,7 @@ struct FilesHandler {
     void operator()(const files_cmd::DismissError&) { s.files.error_title.clear(), s.files.error_text.clear(); }
     void operator()(const files_cmd::RequestQuit&) {
         if (may_discard(s, Pending::quit, "", false)) {
-            remove_autosave(s.files);
+            remove_autosave(s.files.autosave);
             s.files.quit = true;
         }
     }
@@ -230,7 +223,7 @@ struct FilesHandler {
     }
     void operator()(const files_cmd::Tick& c) {
         Autosave& a = s.files.autosave;
-        if (a.path.empty() || a.offer) return;  // an unanswered offer: the old work is not overwritten
+        if (a.path.empty() || !a.offers.empty()) return;  // answer the offer first: one document at a time
         a.since_write += c.dt;
         if (a.since_write < kAutosaveSeconds) return;
         a.since_write = 0;
@@ -245,22 +238,23 @@ struct FilesHandler {
     }
     void operator()(const files_cmd::Restore& c) {
         Autosave& a = s.files.autosave;
-        if (!a.offer) return;
-        a.offer = false;
-        if (!c.yes) return remove_autosave(s.files);
+        if (a.offers.empty()) return;
+        if (!c.yes) return drop_offer(a);  // discarded explicitly
+        const AutosaveOffer o = a.offers.front();
         bp::Document doc;
         try {
-            doc = bp::load_document(a.path);
+            doc = bp::load_document(o.path);
         } catch (const bp::Error& e) {
-            return show_error(s, "Could not restore the unsaved work", e.what());
+            return show_error(s, "Could not restore the unsaved work", e.what());  // the file stays, offered again
         }
         doc.extra->erase(kAutosaveKey);
-        const std::string origin = a.offer_origin, when = a.offer_time;
-        if (const std::string why = replace_document(s, std::move(doc), origin, origin.empty() ? "Untitled (restored)" : stem(origin));
+        if (const std::string why = replace_document(s, std::move(doc), o.origin, o.origin.empty() ? "Untitled (restored)" : stem(o.origin));
             !why.empty())
             return show_error(s, "Could not restore the unsaved work", why);
-        mark_changed(s);  // restored work is unsaved work
-        set_status(s, "Restored the unsaved work of " + when + (origin.empty() ? "" : " (" + origin + ")") +
+        mark_changed(s);        // restored work is unsaved work
+        write_autosave(s);      // in this instance's own autosave before the old one goes
+        drop_offer(s.files.autosave);
+        set_status(s, "Restored the unsaved work of " + o.time + (o.origin.empty() ? "" : " (" + o.origin + ")") +
                    ". Save it to keep it.");
     }
 };
@@ -305,17 +299,13 @@ std::string data_dir() {
     return "";
 }
 
-std::string default_autosave_path() {
-    const std::string d = data_dir();
-    return d.empty() ? "" : d + "/autosave.json";
-}
 
 std::string recent_store_path() {
     const std::string d = config_dir();
     return d.empty() ? "" : d + "/recent.json";
 }
 
-void attach_files(FilesState& f, const std::string& store_path, const std::string& autosave_path) {
+void attach_files(FilesState& f, const std::string& store_path, const std::string& autosave_dir) {
     f.store_path = store_path;
     if (!store_path.empty()) {
         std::ifstream in(store_path);
@@ -325,53 +315,15 @@ void attach_files(FilesState& f, const std::string& store_path, const std::strin
         if (j.is_object()) {
             if (j.contains("recent") && j["recent"].is_array())
                 for (const json& p : j["recent"])
-                    if (p.is_string() && fs::exists(p.get<std::string>()) && f.recent.size() < kMaxRecent)
+                    if (p.is_string() && path_exists(p.get<std::string>()) && f.recent.size() < kMaxRecent)
                         f.recent.push_back(p.get<std::string>());  // files gone since are left out
             if (j.contains("last_dir") && j["last_dir"].is_string()) f.last_dir = j["last_dir"].get<std::string>();
         }
     }
-    Autosave& a = f.autosave;
-    a.path = autosave_path;
-    std::error_code ec;
-    if (autosave_path.empty() || !fs::exists(autosave_path, ec)) return;
-    a.offer = true;
-    std::ifstream in(autosave_path);
-    std::stringstream text;
-    text << in.rdbuf();
-    const json j = json::parse(text.str(), nullptr, false);
-    if (j.is_object() && j.contains(kAutosaveKey) && j[kAutosaveKey].is_object()) {
-        const json& k = j[kAutosaveKey];
-        if (k.contains("saved_at") && k["saved_at"].is_string()) a.offer_time = k["saved_at"].get<std::string>();
-        if (k.contains("file") && k["file"].is_string()) a.offer_origin = k["file"].get<std::string>();
-    }
-    if (a.offer_time.empty()) a.offer_time = "an earlier session";
+    attach_autosave(f.autosave, autosave_dir);
 }
 
-void write_autosave(AppState& s) {
-    Autosave& a = s.files.autosave;
-    if (a.path.empty()) return;
-    const std::string text = bp::dump_document(s.doc);
-    if (text == a.last_text) return;
-    bp::Document copy = s.doc;
-    (*copy.extra)[kAutosaveKey] = json{{"file", s.file_path}, {"title", s.title}, {"saved_at", now_text()}};
-    try {
-        std::error_code ec;
-        fs::create_directories(fs::path(a.path).parent_path(), ec);
-        bp::save_document(a.path, copy);
-        a.last_text = text;
-    } catch (const bp::Error&) {  // retried at the next tick; the open document is untouched
-    }
-}
 
-void remove_autosave(FilesState& f) {
-    Autosave& a = f.autosave;
-    a.offer = false;
-    a.last_text.clear();
-    a.since_write = 0;
-    if (a.path.empty()) return;
-    std::error_code ec;
-    fs::remove(a.path, ec);
-}
 
 void apply_files(AppState& s, const FilesCommand& c) { std::visit(FilesHandler{s}, c); }
 

@@ -52,17 +52,12 @@ void apply_files(AppState& s, const FilesCommand& c);
 
 // ---- where things are kept ----
 std::string data_dir();                 // $XDG_DATA_HOME/backprop-studio, else ~/.local/share/...; "" if neither
-std::string default_autosave_path();    // data_dir()/autosave.json, or ""
 std::string recent_store_path();        // config_dir()/recent.json, or ""
 
-// Reads the recent list and last folder (missing files dropped), and switches autosave on at
-// autosave_path, offering a previous run's autosave when one is there. Called once at start.
-void attach_files(FilesState& f, const std::string& store_path, const std::string& autosave_path);
+// Reads the recent list and last folder (files gone, or that cannot be looked at, dropped), and switches
+// autosave on in autosave_dir (autosave.h), offering the unsaved work of instances that are gone.
+// Called once at start.
+void attach_files(FilesState& f, const std::string& store_path, const std::string& autosave_dir);
 
-// The autosave file's contents: the document plus where it belonged and when. Parsed back by the
-// engine like any network file (the extra key is kept and ignored).
-inline constexpr const char* kAutosaveKey = "backprop_studio_autosave";
-void write_autosave(AppState& s);  // now, when the document differs from the last write
-void remove_autosave(FilesState& f);
 
 }  // namespace studio

@@ -8,6 +8,7 @@
 
 #include <imgui.h>
 
+#include "app/studio/handlers/autosave.h"
 #include "app/studio/platform/frame_jobs.h"
 #include "app/studio/platform/platform_glfw.h"
 #include "app/studio/program/startup.h"
@@ -56,8 +57,7 @@ int main(int argc, char** argv) {
     }
     // Recent files, and the autosave with the offer of a previous run's unsaved work.
     if (!headless || !o.autosave_dir.empty())
-        attach_files(s.files, headless ? "" : recent_store_path(),
-                     o.autosave_dir.empty() ? default_autosave_path() : o.autosave_dir + "/autosave.json");
+        attach_files(s.files, headless ? "" : recent_store_path(), o.autosave_dir.empty() ? default_autosave_dir() : o.autosave_dir);
     if (o.open_dialog == "open" || o.open_dialog == "save")
         apply(s, act::Files{files_cmd::ShowBrowser{o.open_dialog == "save"}});
 
@@ -114,6 +114,7 @@ int main(int argc, char** argv) {
         if (o.frame_delay_ms > 0) std::this_thread::sleep_for(std::chrono::milliseconds(o.frame_delay_ms));
     }
     const int status = jobs.finish(s);
+    detach_autosave(s.files.autosave);  // a clean end: this instance's autosave and lock go
     if (!headless) {
         Settings t = s.settings;
         platform.window_size(t.window_w, t.window_h);

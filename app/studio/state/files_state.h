@@ -33,14 +33,24 @@ struct FileBrowser {
 // closes the window asks first when there are unsaved changes.
 enum class Pending { none, new_document, open_file, open_preset, quit };
 
+// Unsaved work written every few seconds. Each running instance has its own file in the autosave
+// folder and holds a lock on it for its whole life, so a second instance never offers, overwrites or
+// deletes the first one's; at start, only the files of instances that are gone (crashed, killed) are
+// offered, newest first, one at a time.
+struct AutosaveOffer {
+    std::string path;           // the gone instance's autosave
+    std::string time;           // "2026-11-23 14:05"
+    std::string origin;         // the file it belonged to ("" = untitled)
+    int lock_fd = -1;           // its lock, held while it is offered (so no other new instance offers it)
+};
+
 struct Autosave {
-    std::string path;           // "" = autosave off (scripted runs unless --autosave-dir)
+    std::string dir;            // the autosave folder; "" = autosave off (scripted runs unless --autosave-dir)
+    std::string path;           // this instance's file (dir/autosave-<pid>-<time>-<n>.json)
+    int lock_fd = -1;           // this instance's lock, held until it ends
     double since_write = 0;     // seconds since the last check
     std::string last_text;      // what was written last (nothing is written twice)
-    // A previous run's unsaved work found at start: offered until restored or discarded.
-    bool offer = false;
-    std::string offer_time;     // "2026-11-23 14:05"
-    std::string offer_origin;   // the file it belonged to ("" = untitled)
+    std::vector<AutosaveOffer> offers;  // the first is the one shown
 };
 
 struct FilesState {

@@ -46,7 +46,9 @@ std::vector<PresetInfo> list_presets(const std::string& dir) {
     std::vector<PresetInfo> out;
     if (dir.empty() || !is_dir(dir)) return out;
     std::error_code ec;
-    for (const fs::directory_entry& e : fs::directory_iterator(dir, ec)) {
+    fs::directory_iterator it(dir, fs::directory_options::skip_permission_denied, ec);
+    for (; !ec && it != fs::directory_iterator(); it.increment(ec)) {  // never the throwing ++
+        const fs::directory_entry& e = *it;
         if (e.path().extension() != ".json" || !e.is_regular_file(ec)) continue;
         std::ifstream in(e.path());
         std::stringstream text;

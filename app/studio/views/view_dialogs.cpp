@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <string>
 
+#include "app/studio/state/file_queries.h"
 #include "app/studio/views/ui_report.h"
 #include "app/studio/views/ui_widgets.h"
 #include "app/studio/views/views.h"
@@ -80,18 +81,23 @@ void unsaved_dialog(const AppState& s, const Ui& ui, ActionQueue& q) {
 
 void restore_dialog(const AppState& s, const Ui& ui, ActionQueue& q) {
     const Autosave& a = s.files.autosave;
-    if (!modal("Restore unsaved work?", a.offer, ui)) return;
-    if (!a.offer) {
+    const bool offer = !a.offers.empty();
+    if (!modal("Restore unsaved work?", offer, ui)) return;
+    if (!offer) {
         ImGui::CloseCurrentPopup();
         return ImGui::EndPopup();
     }
-    wrapped("Backprop Studio did not close normally last time. Your unsaved work from " + a.offer_time +
-            (a.offer_origin.empty() ? " (an untitled network)" : " (" + a.offer_origin + ")") + " was kept.");
+    const AutosaveOffer& o = a.offers.front();
+    wrapped("Backprop Studio did not close normally. Your unsaved work from " + o.time +
+            (o.origin.empty() ? " (an untitled network)" : " (" + o.origin + ")") + " was kept." +
+            (a.offers.size() > 1 ? " (" + std::to_string(a.offers.size() - 1) + " more after this one.)" : ""));
     ImGui::Spacing();
     const float w = ImGui::GetFontSize() * 7;
     if (ImGui::Button("Restore it", ImVec2(w, 0))) push(q, files_cmd::Restore{true});
+    report_item("restore.yes");
     ImGui::SameLine();
     if (ImGui::Button("Discard it", ImVec2(w, 0))) push(q, files_cmd::Restore{false});
+    report_item("restore.no");
     ImGui::EndPopup();
 }
 
@@ -143,7 +149,7 @@ void browser_dialog(const AppState& s, const Ui& ui, ActionQueue& q) {
     if (ImGui::IsItemEdited()) push(q, files_cmd::SetName{name});
     ImGui::SameLine();
     const std::string target = (std::filesystem::path(b.dir) / name).string();
-    const bool exists = std::filesystem::exists(target);
+    const bool exists = path_exists(target);
     const char* go = b.saving ? (exists ? "Replace" : "Save") : "Open";
     if (name[0] == 0) ImGui::BeginDisabled();
     const bool go_pressed = ImGui::Button(go, ImVec2(bw, 0));

@@ -12,7 +12,7 @@
 #   wait_for PYEXPR [SECS]    until the report satisfies PYEXPR (r is the report), else fail
 #   check PYEXPR MESSAGE      the report satisfies PYEXPR now, else fail with MESSAGE
 #   shot NAME                 a screenshot into $SHOTS (look at them)
-#   app_running / wait_exit [SECS]
+#   app_running / wait_exit [SECS] / kill_app (SIGKILL; start_app again starts it on the same screen)
 # Exit 77 (CTest: skipped) when Xvfb or xdotool is missing.
 set -u
 APP=${APP:?APP must name the backprop-studio binary}
@@ -42,10 +42,13 @@ fail() {
 }
 
 start_app() {
-    exec 3< <(Xvfb -displayfd 1 -screen 0 "${SIZE}x24" -nolisten tcp 2>/dev/null & echo "pid $!"; wait)
-    read -r _ xpid <&3
-    read -r dnum <&3 || fail "Xvfb did not start"
-    export DISPLAY=":$dnum"
+    if [ -z "$xpid" ]; then  # one virtual screen for the whole flow (the program may be started again)
+        exec 3< <(Xvfb -displayfd 1 -screen 0 "${SIZE}x24" -nolisten tcp 2>/dev/null & echo "pid $!"; wait)
+        read -r _ xpid <&3
+        read -r dnum <&3 || fail "Xvfb did not start"
+        export DISPLAY=":$dnum"
+    fi
+    rm -f "$REPORT"
     local w=${SIZE%x*} h=${SIZE#*x}
     HOME=$WORK/home XDG_CONFIG_HOME= XDG_DATA_HOME= "$APP" --size "${w}x${h}" --report-state "$REPORT" "$@" >"$WORK/app.log" 2>&1 &
     apid=$!
@@ -61,6 +64,12 @@ start_app() {
 }
 
 app_running() { kill -0 "$apid" 2>/dev/null; }
+
+kill_app() {  # SIGKILL: a crash, or the power cord
+    kill -9 "$apid" 2>/dev/null
+    wait "$apid" 2>/dev/null
+    apid=""
+}
 
 wait_exit() {  # the program ends by itself within SECS
     local secs=${1:-5}
