@@ -7,6 +7,7 @@
 
 #include "app/studio/figures/selection_order.h"
 #include "app/studio/state/text_scale.h"
+#include "app/studio/views/ui_widgets.h"
 #include "app/studio/views/views.h"
 
 namespace studio {
@@ -43,18 +44,16 @@ void select_keys(const AppState& s, ActionQueue& q) {
     if (!(sel == s.selection)) q.push_back(act::Select{sel});
 }
 
-void files(ActionQueue& q, FilesCommand c) { q.push_back(act::Files{std::move(c)}); }
-
 // Keys with Ctrl, and the function keys: they work in keyboard mode too.
 void command_keys(const AppState& s, const Ui& ui, ActionQueue& q, FrameInfo& info) {
     constexpr int C = kModControl, CS = kModControl | kModShift;
     for (int i = presses(ui, 'Z', C, true); i > 0; --i) q.push_back(act::Undo{});
     for (int i = presses(ui, 'Z', CS, true) + presses(ui, 'Y', C, true); i > 0; --i) q.push_back(act::Redo{});
-    if (presses(ui, 'N', C)) files(q, files_cmd::New{});
-    if (presses(ui, 'O', C)) files(q, files_cmd::ShowBrowser{false});
-    if (presses(ui, 'S', C)) files(q, files_cmd::Save{});
-    if (presses(ui, 'S', CS)) files(q, files_cmd::ShowBrowser{true});
-    if (presses(ui, 'Q', C)) files(q, files_cmd::RequestQuit{});
+    if (presses(ui, 'N', C)) push_files(q, files_cmd::New{});
+    if (presses(ui, 'O', C)) push_files(q, files_cmd::ShowBrowser{false});
+    if (presses(ui, 'S', C)) push_files(q, files_cmd::Save{});
+    if (presses(ui, 'S', CS)) push_files(q, files_cmd::ShowBrowser{true});
+    if (presses(ui, 'Q', C)) push_files(q, files_cmd::RequestQuit{});
     // Text size: Ctrl+= (or Ctrl++, Shift held) larger, Ctrl+- smaller.
     const int larger = presses(ui, key::equal, C) + presses(ui, key::equal, CS) + presses(ui, key::keypad_add, C);
     const int smaller = presses(ui, key::minus, C) + presses(ui, key::keypad_subtract, C);

@@ -112,9 +112,11 @@ void text_ellipsis(const std::string& text, ImVec4 color, float width) {
     item_tooltip(text.c_str());
 }
 
-void same_line_or_wrap(float next_width) {
+void push_files(ActionQueue& q, FilesCommand c) { q.push_back(act::Files{std::move(c)}); }
+
+void same_line_or_wrap(float next_width, float spacing) {
     const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
-    ImGui::SameLine();
+    ImGui::SameLine(0, spacing);
     if (ImGui::GetCursorScreenPos().x + next_width > right) ImGui::NewLine();
 }
 

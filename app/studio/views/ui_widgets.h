@@ -28,8 +28,11 @@ bool mouse_only_button(const char* id, ImVec2 size);
 void text_ellipsis(const std::string& text, ImVec4 color, float width);
 // Text centred horizontally in the current window at the cursor's line.
 void centered_text(const char* text, ImU32 color);
-// Before an item of next_width pixels in a row of items: on the same line if it fits, else a new line.
-void same_line_or_wrap(float next_width);
+// Before an item of next_width pixels in a row of items: on the same line if it fits (spacing pixels
+// after the last item; -1 = the style's), else a new line.
+void same_line_or_wrap(float next_width, float spacing = -1);
+// A files command for the frame's queue.
+void push_files(ActionQueue& q, FilesCommand c);
 // The width of a button with this label.
 float button_width(const char* label);
 // Text that wraps only at spaces, so a number (0.2413) or a product (a⁰₁·δ¹₁) is never split the way

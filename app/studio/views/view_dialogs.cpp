@@ -13,8 +13,6 @@
 namespace studio {
 namespace {
 
-void push(ActionQueue& q, FilesCommand c) { q.push_back(act::Files{std::move(c)}); }
-
 bool modal(const char* id, bool want_open, const Ui& ui, float width_em = 34) {
     if (want_open && !ImGui::IsPopupOpen(id)) ImGui::OpenPopup(id);
     const ImGuiViewport* vp = ImGui::GetMainViewport();
@@ -42,7 +40,7 @@ void error_dialog(const AppState& s, const Ui& ui, ActionQueue& q) {
     dim_text(ui, "The network you had open is unchanged.");
     if (ImGui::Button("OK", ImVec2(ImGui::GetFontSize() * 6, 0)) || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape)) ||
         ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter))) {
-        push(q, files_cmd::DismissError{});
+        push_files(q, files_cmd::DismissError{});
         ImGui::CloseCurrentPopup();
     }
     ImGui::EndPopup();
@@ -66,16 +64,16 @@ void unsaved_dialog(const AppState& s, const Ui& ui, ActionQueue& q) {
                                             : "Otherwise they are lost.");
     ImGui::Spacing();
     const float w = ImGui::GetFontSize() * 6;
-    if (ImGui::Button("Save", ImVec2(w, 0))) push(q, files_cmd::AnswerPending{files_cmd::Answer::save});
+    if (ImGui::Button("Save", ImVec2(w, 0))) push_files(q, files_cmd::AnswerPending{files_cmd::Answer::save});
     report_item("unsaved.save");
     ImGui::SameLine();
-    if (ImGui::Button("Discard", ImVec2(w, 0))) push(q, files_cmd::AnswerPending{files_cmd::Answer::discard});
+    if (ImGui::Button("Discard", ImVec2(w, 0))) push_files(q, files_cmd::AnswerPending{files_cmd::Answer::discard});
     report_item("unsaved.discard");
     ImGui::SameLine();
     const bool cancel = ImGui::Button("Cancel", ImVec2(w, 0));
     report_item("unsaved.cancel");
     if (cancel || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape)))
-        push(q, files_cmd::AnswerPending{files_cmd::Answer::cancel});
+        push_files(q, files_cmd::AnswerPending{files_cmd::Answer::cancel});
     ImGui::EndPopup();
 }
 
@@ -93,10 +91,10 @@ void restore_dialog(const AppState& s, const Ui& ui, ActionQueue& q) {
             (a.offers.size() > 1 ? " (" + std::to_string(a.offers.size() - 1) + " more after this one.)" : ""));
     ImGui::Spacing();
     const float w = ImGui::GetFontSize() * 7;
-    if (ImGui::Button("Restore it", ImVec2(w, 0))) push(q, files_cmd::Restore{true});
+    if (ImGui::Button("Restore it", ImVec2(w, 0))) push_files(q, files_cmd::Restore{true});
     report_item("restore.yes");
     ImGui::SameLine();
-    if (ImGui::Button("Discard it", ImVec2(w, 0))) push(q, files_cmd::Restore{false});
+    if (ImGui::Button("Discard it", ImVec2(w, 0))) push_files(q, files_cmd::Restore{false});
     report_item("restore.no");
     ImGui::EndPopup();
 }
@@ -113,13 +111,13 @@ void browser_dialog(const AppState& s, const Ui& ui, ActionQueue& q) {
     ImGui::TextUnformatted(b.saving ? "Save the network as" : "Open a network file");
     ImGui::PopFont();
     // The folder: a parent button and the path, typed or pasted (Enter goes there).
-    if (ImGui::Button("↑ Up")) push(q, files_cmd::BrowseTo{std::filesystem::path(b.dir).parent_path().string()});
+    if (ImGui::Button("↑ Up")) push_files(q, files_cmd::BrowseTo{std::filesystem::path(b.dir).parent_path().string()});
     item_tooltip("The folder that contains this one");
     ImGui::SameLine();
     static char dir[1024];
     if (!ImGui::IsItemActive()) std::snprintf(dir, sizeof dir, "%s", b.dir.c_str());
     ImGui::SetNextItemWidth(-1);
-    if (ImGui::InputText("##dir", dir, sizeof dir, ImGuiInputTextFlags_EnterReturnsTrue)) push(q, files_cmd::BrowseTo{dir});
+    if (ImGui::InputText("##dir", dir, sizeof dir, ImGuiInputTextFlags_EnterReturnsTrue)) push_files(q, files_cmd::BrowseTo{dir});
     if (!b.error.empty()) ImGui::TextColored(to_vec4(ui.colors.negative), "%s", b.error.c_str());
     // The folders and *.json files.
     ImGui::BeginChild("entries", ImVec2(0, ImGui::GetTextLineHeightWithSpacing() * 12), true);
@@ -129,9 +127,9 @@ void browser_dialog(const AppState& s, const Ui& ui, ActionQueue& q) {
         report_item("browser.entry." + e.name);
         if (picked) {
             const std::string full = (std::filesystem::path(b.dir) / e.name).string();
-            if (e.dir) push(q, files_cmd::BrowseTo{full});
-            else if (ImGui::IsMouseDoubleClicked(0)) push(q, b.saving ? FilesCommand{files_cmd::SaveAs{full}} : FilesCommand{files_cmd::Open{full}});
-            else push(q, files_cmd::SetName{e.name});
+            if (e.dir) push_files(q, files_cmd::BrowseTo{full});
+            else if (ImGui::IsMouseDoubleClicked(0)) push_files(q, b.saving ? FilesCommand{files_cmd::SaveAs{full}} : FilesCommand{files_cmd::Open{full}});
+            else push_files(q, files_cmd::SetName{e.name});
         }
     }
     if (b.entries.empty() && b.error.empty()) ImGui::TextDisabled("No folders or .json files here.");
@@ -146,7 +144,7 @@ void browser_dialog(const AppState& s, const Ui& ui, ActionQueue& q) {
     std::snprintf(name, sizeof name, "%s", b.name.c_str());
     if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
     const bool enter = ImGui::InputText("##name", name, sizeof name, ImGuiInputTextFlags_EnterReturnsTrue);
-    if (ImGui::IsItemEdited()) push(q, files_cmd::SetName{name});
+    if (ImGui::IsItemEdited()) push_files(q, files_cmd::SetName{name});
     ImGui::SameLine();
     const std::string target = (std::filesystem::path(b.dir) / name).string();
     const bool exists = path_exists(target);
@@ -157,13 +155,13 @@ void browser_dialog(const AppState& s, const Ui& ui, ActionQueue& q) {
     // Enter opens (saves) the picked file, whether or not the name field has the keyboard.
     const bool enter_elsewhere = !ImGui::GetIO().WantTextInput && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter), false);
     if (go_pressed || ((enter || enter_elsewhere) && name[0] != 0))
-        push(q, b.saving ? FilesCommand{files_cmd::SaveAs{target}} : FilesCommand{files_cmd::Open{target}});
+        push_files(q, b.saving ? FilesCommand{files_cmd::SaveAs{target}} : FilesCommand{files_cmd::Open{target}});
     if (name[0] == 0) ImGui::EndDisabled();
     if (b.saving && exists) item_tooltip("A file of this name exists: saving replaces it (atomically).");
     ImGui::SameLine();
     const bool cancel = ImGui::Button("Cancel", ImVec2(bw, 0));
     report_item("browser.cancel");
-    if (cancel || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) push(q, files_cmd::CloseBrowser{});
+    if (cancel || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) push_files(q, files_cmd::CloseBrowser{});
     ImGui::EndPopup();
 }
 

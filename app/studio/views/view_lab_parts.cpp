@@ -29,11 +29,6 @@ bool accent_button(const char* label, const Ui& ui, const char* help) {
     return pressed;
 }
 
-void same_line_if_fits(float width, float spacing) {
-    ImGui::SameLine(0, spacing);
-    if (ImGui::GetContentRegionAvail().x < width) ImGui::NewLine();
-}
-
 const char* optimizer_name(bp::OptimizerKind k) {
     return k == bp::OptimizerKind::sgd ? "SGD" : k == bp::OptimizerKind::momentum ? "momentum" : "Adam";
 }

@@ -39,8 +39,6 @@ void push(ActionQueue& q, lab::Op op);
 bool button(const char* label, const char* help, bool enabled = true);
 // A button in the accent colour (the one action the user most likely wants next).
 bool accent_button(const char* label, const Ui& ui, const char* help);
-// SameLine when an item `width` pixels wide still fits on this line, else a new line.
-void same_line_if_fits(float width, float spacing = -1);
 const char* optimizer_name(bp::OptimizerKind k);
 std::string output_name(const bp::Network& net, int k);  // "a²₁"
 

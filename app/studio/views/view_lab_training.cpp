@@ -43,7 +43,7 @@ void training_row(const AppState& s, const Ui& ui, ActionQueue& q) {
                   static_cast<unsigned long long>(s.settings.init_seed));
     if (button("Reset", help)) push(q, lab::Reset{s.settings.init_scheme, s.settings.init_seed});
     // The learning rate, at hand: it takes effect at the next step, no reset.
-    same_line_if_fits(ImGui::GetFontSize() * 6.0f, px(ui, metric::group_gap));
+    same_line_or_wrap(ImGui::GetFontSize() * 6.0f, px(ui, metric::group_gap));
     ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted("η");
     ImGui::SameLine();
@@ -142,7 +142,7 @@ void numbers(const AppState& s, const Ui& ui) {
     const LabStats& st = s.lab.stats;
     if (!s.lab.cache_valid) return;
     const auto value = [&](Rgb col, const std::string& text, const char* help) {
-        same_line_if_fits(ImGui::CalcTextSize(text.c_str()).x);
+        same_line_or_wrap(ImGui::CalcTextSize(text.c_str()).x);
         ImGui::TextColored(to_vec4(col), "%s", text.c_str());
         item_tooltip(help);
     };

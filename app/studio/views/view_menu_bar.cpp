@@ -14,31 +14,29 @@
 namespace studio {
 namespace {
 
-void push(ActionQueue& q, FilesCommand c) { q.push_back(act::Files{std::move(c)}); }
-
 // ---- [SECTION] menus ----
 
 void file_menu(const AppState& s, ActionQueue& q, FrameInfo& info) {
     const bool open = ImGui::BeginMenu("File");
     report_item("menu.File");
     if (!open) return;
-    if (ImGui::MenuItem("New", "Ctrl+N")) push(q, files_cmd::New{});
-    if (ImGui::MenuItem("Open…", "Ctrl+O")) push(q, files_cmd::ShowBrowser{false});
+    if (ImGui::MenuItem("New", "Ctrl+N")) push_files(q, files_cmd::New{});
+    if (ImGui::MenuItem("Open…", "Ctrl+O")) push_files(q, files_cmd::ShowBrowser{false});
     if (ImGui::BeginMenu("Open Recent", !s.files.recent.empty())) {
         for (const std::string& p : s.files.recent)
-            if (ImGui::MenuItem(std::filesystem::path(p).filename().string().c_str())) push(q, files_cmd::Open{p});
+            if (ImGui::MenuItem(std::filesystem::path(p).filename().string().c_str())) push_files(q, files_cmd::Open{p});
             else item_tooltip(p.c_str());
         ImGui::Separator();
-        if (ImGui::MenuItem("Clear the list")) push(q, files_cmd::ClearRecent{});
+        if (ImGui::MenuItem("Clear the list")) push_files(q, files_cmd::ClearRecent{});
         ImGui::EndMenu();
     }
     ImGui::Separator();
-    if (ImGui::MenuItem("Save", "Ctrl+S")) push(q, files_cmd::Save{});
-    if (ImGui::MenuItem("Save As…", "Ctrl+Shift+S")) push(q, files_cmd::ShowBrowser{true});
+    if (ImGui::MenuItem("Save", "Ctrl+S")) push_files(q, files_cmd::Save{});
+    if (ImGui::MenuItem("Save As…", "Ctrl+Shift+S")) push_files(q, files_cmd::ShowBrowser{true});
     ImGui::Separator();
     if (ImGui::BeginMenu("Export")) {
         const auto item = [&](const char* label, ExportKind k, const char* help) {
-            if (ImGui::MenuItem(label)) push(q, files_cmd::Export{k});
+            if (ImGui::MenuItem(label)) push_files(q, files_cmd::Export{k});
             item_tooltip(help);
         };
         item("The pass's trace as CSV", ExportKind::trace_csv,
@@ -62,7 +60,7 @@ void file_menu(const AppState& s, ActionQueue& q, FrameInfo& info) {
     if (ImGui::MenuItem("Screenshot", "F12")) info.screenshot = true;
     item_tooltip("Saves the window as a PNG in ~/Pictures, named with the date and time.");
     ImGui::Separator();
-    if (ImGui::MenuItem("Quit", "Ctrl+Q")) push(q, files_cmd::RequestQuit{});
+    if (ImGui::MenuItem("Quit", "Ctrl+Q")) push_files(q, files_cmd::RequestQuit{});
     ImGui::EndMenu();
 }
 

@@ -82,7 +82,7 @@ q() { "$PY" -c 'import json,sys; r=json.load(open(sys.argv[1])); print(eval(sys.
 check() { [ "$(q "bool($1)")" = "True" ] || fail "$2 (expected: $1)"; }
 
 wait_for() {
-    local expr=$1 secs=${2:-5}
+    local expr=$1 secs=${2:-8}
     for _ in $(seq 1 $((secs * 20))); do
         [ "$(q "bool($expr)")" = "True" ] && return 0
         app_running || fail "the program ended while waiting for: $expr"

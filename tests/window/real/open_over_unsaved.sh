@@ -16,7 +16,14 @@ for way in ${WAYS:-click enter double-click}; do
     case $way in
         click) click_item browser.entry.other.json; wait_for '"browser.go" in r["items"]'; click_item browser.go ;;
         enter) click_item browser.entry.other.json; sleep 0.2; key Return ;;
-        double-click) read -r ex ey <<<"$(item_centre browser.entry.other.json)"; dclick "$ex" "$ey" ;;
+        double-click)  # ImGui times a double click by its frames: on a loaded machine a slow frame can
+            # stretch the pair past 0.3 s, and it reads as one click. Try again then (a person would).
+            read -r ex ey <<<"$(item_centre browser.entry.other.json)"
+            for _ in 1 2 3; do
+                dclick "$ex" "$ey"
+                sleep 0.5
+                [ "$(q 'r["pending"]')" = "open" ] && break
+            done ;;
     esac
     wait_for 'r["pending"] == "open" and "Unsaved changes" in r["dialogs"] and not r["browser_open"]' 3 ||
         fail "Open by $way over unsaved changes did not ask"
@@ -29,9 +36,10 @@ for way in ${WAYS:-click enter double-click}; do
 done
 key ctrl+o
 wait_for '"browser.entry.other.json" in r["items"]'
-read -r ex ey <<<"$(item_centre browser.entry.other.json)"
-dclick "$ex" "$ey"
-wait_for '"unsaved.discard" in r["items"]'
+click_item browser.entry.other.json
+sleep 0.2
+key Return
+wait_for '"unsaved.discard" in r["items"]' 10
 click_item unsaved.discard
 wait_for 'r["path"].endswith("/other.json")'
 check 'not r["modified"] and r["title"] == "other"' "Discard opens the file that was picked"
