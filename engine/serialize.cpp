@@ -9,14 +9,13 @@
 #include <cerrno>
 #include <cmath>
 #include <cstring>
-#include <fstream>
 #include <set>
-#include <sstream>
 #include <vector>
 
 #include <nlohmann/json.hpp>
 
 #include "engine/error.h"
+#include "engine/io/text_file.h"
 
 namespace bp {
 namespace {
@@ -71,7 +70,9 @@ Matrix read_matrix(const json& v, const std::string& path, int rows, int cols) {
     if (!v.is_array()) throw Error(path + " must be an array of rows, got " + type_name(v));
     if (rows >= 0 && static_cast<int>(v.size()) != rows)
         throw Error(path + " has " + std::to_string(v.size()) + " rows, expected " + std::to_string(rows));
-    if (v.size() > 1000000) throw Error(path + " has too many rows (" + std::to_string(v.size()) + ")");
+    if (v.size() > static_cast<std::size_t>(kMaxSamples))
+        throw Error(path + " has too many rows (" + std::to_string(v.size()) + "): the limit is " +
+                    std::to_string(kMaxSamples) + " samples");
     // Every row's shape before the allocation: 10^6 empty rows must not allocate 10^6 x cols doubles.
     for (std::size_t r = 0; r < v.size(); ++r) {
         const json& row = v[r];
@@ -255,7 +256,7 @@ TrainingConfig read_training(const json& v) {
     positive("beta2", c.beta2, 0.0, 0.999999, false);
     positive("epsilon", c.epsilon, 0.0, 1.0, true);
     if (auto it = v.find("batch_size"); it != v.end())
-        c.batch_size = static_cast<int>(read_integer(*it, path + ".batch_size", 0, 1000000));
+        c.batch_size = static_cast<int>(read_integer(*it, path + ".batch_size", 0, kMaxSamples));
     if (auto it = v.find("seed"); it != v.end())
         c.seed = static_cast<std::uint64_t>(read_integer(*it, path + ".seed", 0, 9007199254740991L));
     if (auto it = v.find("shuffle"); it != v.end()) c.shuffle = read_bool(*it, path + ".shuffle");
@@ -279,7 +280,10 @@ json dataset_json(const Dataset& d, json base) {
 
 }  // namespace
 
-Document document_from_json(const json& j) {
+namespace {
+
+// The model read from the tree; doc.extra is left for the callers below.
+Document read_document(const json& j) {
     if (!j.is_object()) throw Error("the file must hold a JSON object with \"layers\" and \"loss\", got " + type_name(j));
     if (auto it = j.find("format_version"); it != j.end()) {
         const long version = read_integer(*it, "format_version", 1, 1000000);
@@ -320,9 +324,32 @@ Document document_from_json(const json& j) {
     if (doc.data && doc.training.batch_size > doc.data->size())
         throw Error("training.batch_size = " + std::to_string(doc.training.batch_size) + " is larger than data (" +
                     std::to_string(doc.data->size()) + " sample" + (doc.data->size() == 1 ? ")" : "s)"));
-    doc.extra = j;
     return doc;
 }
+
+// The data's numbers are in doc.data and doc.test now, and document_to_json writes them from there:
+// the tree kept for the other keys drops its copy (for 10⁶ samples, most of the loader's memory).
+void drop_data_arrays(json& j) {
+    const auto it = j.find("data");
+    if (it == j.end() || !it->is_object()) return;
+    it->erase("inputs");
+    it->erase("targets");
+    if (const auto t = it->find("test"); t != it->end() && t->is_object()) {
+        t->erase("inputs");
+        t->erase("targets");
+    }
+}
+
+Document document_from_owned_json(json j) {
+    Document doc = read_document(j);
+    drop_data_arrays(j);
+    *doc.extra = std::move(j);
+    return doc;
+}
+
+}  // namespace
+
+Document document_from_json(const json& j) { return document_from_owned_json(j); }
 
 json parse_json_checked(const std::string& text) {
     check_nesting(text);
@@ -338,18 +365,14 @@ json parse_json_checked(const std::string& text) {
     return j;
 }
 
-Document parse_document(const std::string& text) { return document_from_json(parse_json_checked(text)); }
+Document parse_document(const std::string& text) { return document_from_owned_json(parse_json_checked(text)); }
 
 Document load_document(const std::string& path) {
-    struct stat st {};
-    if (::stat(path.c_str(), &st) == 0 && S_ISDIR(st.st_mode)) throw Error(path + ": is a folder, not a network file");
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw Error(path + ": cannot open (" + std::strerror(errno) + ")");
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    if (in.bad()) throw Error(path + ": read error");
+    std::string text = read_text_file(path, "a network file");
     try {
-        return parse_document(ss.str());
+        json j = parse_json_checked(text);
+        std::string().swap(text);  // the tree holds it all now: free the text before the matrices are built
+        return document_from_owned_json(std::move(j));
     } catch (const Error& e) {
         throw Error(path + ": " + e.what());
     }

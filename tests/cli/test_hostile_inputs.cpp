@@ -1,0 +1,67 @@
+// The hostile world, inputs: what backprop-cli does when the network file or the answer sheet is not a
+// file on disk — a FIFO nobody writes to, a character device, a file larger than the limit. Each is
+// refused at once, before a byte is read, with exit status 2 and a message naming the path and why.
+#include <sys/resource.h>
+#include <sys/stat.h>
+
+#include <filesystem>
+#include <fstream>
+#include <string>
+
+#include <gtest/gtest.h>
+
+#include "cli_harness.h"
+
+using namespace cli_test;
+
+namespace {
+
+void expect_refused(const RunResult& r, const std::string& expected) {
+    EXPECT_FALSE(r.timed_out) << "it blocked: " << expected;
+    EXPECT_EQ(r.status, 2) << r.err;
+    EXPECT_EQ(r.out, "");
+    EXPECT_NE(r.err.find(expected), std::string::npos) << "stderr: " << r.err << "expected: " << expected;
+}
+
+}  // namespace
+
+TEST(HostileInputs, AFifoAsTheNetworkFileIsRefusedInsteadOfBlocking) {
+    TempDir dir;
+    const std::string fifo = dir.path("pipe.json");
+    ASSERT_EQ(mkfifo(fifo.c_str(), 0600), 0);
+    RunOptions quick;
+    quick.timeout_seconds = 10;
+    for (const char* command : {"trace", "gradcheck", "steps"})
+        expect_refused(run_cli({command, fifo}, quick),
+                       fifo + ": is a FIFO (named pipe), not a network file: only regular files are read");
+    expect_refused(run_cli({"train", fifo, "--steps", "1"}, quick), fifo + ": is a FIFO (named pipe)");
+}
+
+TEST(HostileInputs, AFifoAsTheAnswerSheetIsRefusedInsteadOfBlocking) {
+    TempDir dir;
+    const std::string net = dir.write_json("net.json", mazur_network());
+    const std::string fifo = dir.path("answers.json");
+    ASSERT_EQ(mkfifo(fifo.c_str(), 0600), 0);
+    RunOptions quick;
+    quick.timeout_seconds = 10;
+    expect_refused(run_cli({"check", net, fifo}, quick),
+                   fifo + ": is a FIFO (named pipe), not an answer sheet: only regular files are read");
+}
+
+TEST(HostileInputs, ACharacterDeviceIsRefusedInsteadOfFillingMemory) {
+    RunOptions limited;
+    limited.timeout_seconds = 20;
+    limited.limits = {{RLIMIT_AS, 1LL << 30}};  // before the fix: "out of memory" after reading 1 GB of zeros
+    expect_refused(run_cli({"trace", "/dev/zero"}, limited),
+                   "/dev/zero: is a character device, not a network file: only regular files are read");
+    TempDir dir;
+    const std::string net = dir.write_json("net.json", mazur_network());
+    expect_refused(run_cli({"check", net, "/dev/zero"}, limited), "/dev/zero: is a character device, not an answer sheet");
+}
+
+TEST(HostileInputs, AFileLargerThanTheLimitIsRefusedWithTheLimitNamed) {
+    TempDir dir;
+    const std::string big = dir.write("big.json", "{");
+    std::filesystem::resize_file(big, (std::size_t{128} << 20) + 1);  // sparse: takes no disk space
+    expect_refused(run_cli({"trace", big}), big + ": is 128.0 MiB, larger than the 128 MiB a network file may have");
+}
