@@ -199,7 +199,14 @@ Layer read_layer(const json& v, int l, int prev_size) {
     if (!v.is_object()) throw Error(path + " must be an object, got " + type_name(v));
     Layer layer;
     layer.size = static_cast<int>(read_integer(require(v, "size", path), path + ".size", 1, kMaxNeurons));
-    if (l == 0) return layer;
+    if (l == 0) {  // the input: a⁰ = x, nothing computed, so nothing of a computed layer may be given
+        for (const char* key : {"activation", "bias", "weights", "biases"})
+            if (v.contains(key))
+                throw Error(path + "." + key + " does not belong on the input layer: layers[0] is x itself (only " +
+                            "\"size\"); " + (std::string(key) == "activation" ? "activations" : "weights and biases") +
+                            " start at layers[1]");
+        return layer;
+    }
     const std::string act = read_string(require(v, "activation", path), path + ".activation");
     const auto f = parse_activation(act);
     if (!f)
