@@ -14,6 +14,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "engine/core/training_settings.h"
 #include "engine/error.h"
 #include "engine/io/text_file.h"
 
@@ -23,6 +24,7 @@ using nlohmann::json;
 
 // [SECTION] reading helpers -------------------------------------------------------------------------
 constexpr int kMaxNesting = 64;  // deeper JSON than any network file: refused before parsing
+constexpr long kMaxExactInteger = 9007199254740991L;  // 2^53 − 1: every integer up to it is a double
 
 std::string type_name(const json& v) {
     if (v.is_number()) return "a number";
@@ -248,24 +250,29 @@ TrainingConfig read_training(const json& v) {
         c.optimizer = *k;
     }
     if (c.optimizer == OptimizerKind::adam) c.learning_rate = 0.001;  // torch.optim.Adam's default
-    const auto positive = [&](const char* key, double& out, double lo, double hi, bool open_lo) {
+    const auto setting = [&](TrainingSetting which, double& out) {
+        const std::string key(key_of(which));
         auto it = v.find(key);
         if (it == v.end()) return;
         const double x = read_number(*it, path + "." + key);
-        if ((open_lo ? x <= lo : x < lo) || x > hi)
-            throw Error(path + "." + key + " = " + it->dump() + " is out of range");
+        if (const std::string problem = setting_problem(which, x); !problem.empty())
+            throw Error(path + "." + key + " = " + it->dump() + " is out of range: " + problem);
         out = x;
     };
-    positive("learning_rate", c.learning_rate, 0.0, 1e9, true);
-    positive("l2", c.l2, 0.0, 1e9, false);
-    positive("momentum", c.momentum, 0.0, 0.999999, false);
-    positive("beta1", c.beta1, 0.0, 0.999999, false);
-    positive("beta2", c.beta2, 0.0, 0.999999, false);
-    positive("epsilon", c.epsilon, 0.0, 1.0, true);
-    if (auto it = v.find("batch_size"); it != v.end())
-        c.batch_size = static_cast<int>(read_integer(*it, path + ".batch_size", 0, kMaxSamples));
+    setting(TrainingSetting::learning_rate, c.learning_rate);
+    setting(TrainingSetting::l2, c.l2);
+    setting(TrainingSetting::momentum, c.momentum);
+    setting(TrainingSetting::beta1, c.beta1);
+    setting(TrainingSetting::beta2, c.beta2);
+    setting(TrainingSetting::epsilon, c.epsilon);
+    if (auto it = v.find("batch_size"); it != v.end()) {
+        const long b = read_integer(*it, path + ".batch_size", -kMaxExactInteger, kMaxExactInteger);
+        if (const std::string problem = batch_size_problem(b); !problem.empty())
+            throw Error(path + ".batch_size = " + it->dump() + " is out of range: " + problem);
+        c.batch_size = static_cast<int>(b);
+    }
     if (auto it = v.find("seed"); it != v.end())
-        c.seed = static_cast<std::uint64_t>(read_integer(*it, path + ".seed", 0, 9007199254740991L));
+        c.seed = static_cast<std::uint64_t>(read_integer(*it, path + ".seed", 0, kMaxExactInteger));
     if (auto it = v.find("shuffle"); it != v.end()) c.shuffle = read_bool(*it, path + ".shuffle");
     if (auto it = v.find("freeze_biases"); it != v.end()) c.freeze_biases = read_bool(*it, path + ".freeze_biases");
     return c;
@@ -326,11 +333,9 @@ Document read_document(const json& j) {
         if (auto t = it->find("test"); t != it->end() && !t->is_null()) doc.test = read_dataset(*t, doc.net, "data.test");
     }
     if (auto it = j.find("training"); it != j.end()) doc.training = read_training(*it);
-    // As backprop-cli's --batch: a batch larger than the data would only repeat samples, at a memory
-    // cost of batch x layer widths (10^6 x 256-wide layers is tens of GB).
-    if (doc.data && doc.training.batch_size > doc.data->size())
-        throw Error("training.batch_size = " + std::to_string(doc.training.batch_size) + " is larger than data (" +
-                    std::to_string(doc.data->size()) + " sample" + (doc.data->size() == 1 ? ")" : "s)"));
+    if (doc.data)
+        if (const std::string problem = batch_size_problem(doc.training.batch_size, doc.data->size()); !problem.empty())
+            throw Error("training.batch_size = " + std::to_string(doc.training.batch_size) + " is out of range: " + problem);
     return doc;
 }
 

@@ -1,5 +1,6 @@
 // backprop-cli train NET.json --steps N [...]: trains with bp::Trainer, prints "step loss" per step,
 // optionally logs the losses as CSV and writes the trained network (the whole input document kept).
+#include <climits>
 #include <cmath>
 #include <ostream>
 #include <sstream>
@@ -7,6 +8,7 @@
 #include "app/cli/commands.h"
 #include "app/cli/input.h"
 #include "app/cli/output.h"
+#include "engine/core/training_settings.h"
 #include "engine/notation.h"
 #include "engine/optimizer.h"
 #include "engine/serialize.h"
@@ -21,8 +23,8 @@ Trains the network on its data for N steps and prints one line per step on stdou
 the step counted from 0 and the loss of that step's batch before its update (round-trip digits).
 
   --steps N       number of steps (updates), N >= 0
-  --lr X          learning rate (overrides training.learning_rate)
-  --batch B       samples per step, 1..N (overrides training.batch_size; default all of data)
+  --lr X          learning rate, 0 < X <= 1e9 (overrides training.learning_rate)
+  --batch B       samples per step, 0..N, 0 = all of data (overrides training.batch_size)
   --optimizer O   sgd, momentum or adam (overrides training.optimizer; when the file gives no
                   learning rate: 0.001 for adam, 0.1 otherwise)
   --out FILE      write the trained network: the whole input document (unknown keys kept, its
@@ -49,15 +51,18 @@ bp::TrainingConfig training_config(const ParsedArgs& a, const Input& in, const b
         if (!file_has_lr)  // torch.optim's default for Adam; the engine's for the others
             c.learning_rate = c.optimizer == bp::OptimizerKind::adam ? 0.001 : bp::TrainingConfig{}.learning_rate;
     }
+    // The file's own validators: a value the file may not hold, the command line may not give either.
     if (const auto text = a.get("--lr")) {
         c.learning_rate = parse_number(*text, "--lr");
-        if (c.learning_rate < 0.0) throw UsageError("--lr " + *text + ": the learning rate cannot be negative");
+        if (const std::string problem = bp::setting_problem(bp::TrainingSetting::learning_rate, c.learning_rate);
+            !problem.empty())
+            throw UsageError("--lr " + *text + " is out of range: " + problem);
     }
     if (const auto text = a.get("--batch")) {
-        c.batch_size = static_cast<int>(parse_integer(*text, "--batch", 1, 1000000000));
-        if (c.batch_size > data.size())
-            throw UsageError("--batch " + *text + ": the data has only " + std::to_string(data.size()) + " sample" +
-                             (data.size() == 1 ? "" : "s"));
+        const long long b = parse_integer(*text, "--batch", LLONG_MIN, LLONG_MAX);
+        if (const std::string problem = bp::batch_size_problem(b, data.size()); !problem.empty())
+            throw UsageError("--batch " + *text + " is out of range: " + problem);
+        c.batch_size = static_cast<int>(b);
     }
     return c;
 }
