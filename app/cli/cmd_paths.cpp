@@ -33,6 +33,8 @@ product. The products sum to ∂L/∂w^l_jk, the gradient backprop computes.
                   "paths": [{"neurons": [[l,j],…,[L,m]], "output": i, "factors": [...],
                   "labels": [...], "product": x}], "rest": {"count", "sum"}, "sum": x,
                   "gradient": x, "agree": true, "compact": [...]}
+                  "count" (and rest's) is an integer below 2^53, above that a double
+                  such as 3.777893186295716e+22 (a 16 × 32 network has 32^15 paths)
 
 Through a softmax output every a^L_i depends on every z^L_m, so the Jacobian's cross terms become
 paths of their own: a path ends z^L_m → a^L_i, one path per output i (its "output" in JSON), with the
@@ -87,6 +89,12 @@ void check_listing(const bp::PathListing& pl) {
     require_finite(pl.gradient, "the gradient");
 }
 
+// A path count in JSON: an integer while it is exact (below 2^53), else a double (3.777893186295716e+22).
+Json count_json(double count) {
+    if (count < bp::kExactCountLimit) return static_cast<long long>(count);
+    return count;
+}
+
 Json listing_json(const bp::PathListing& pl, int sample) {
     Json paths = Json::array();
     for (const bp::ChainPath& path : pl.paths) {
@@ -105,9 +113,9 @@ Json listing_json(const bp::PathListing& pl, int sample) {
     }
     Json out = parameter_json(pl.parameter);
     out["sample"] = sample;
-    out["count"] = pl.total_count;
+    out["count"] = count_json(pl.total_count);
     out["paths"] = std::move(paths);
-    if (pl.rest_count > 0) out["rest"] = {{"count", pl.rest_count}, {"sum", pl.rest_sum}};
+    if (pl.rest_count > 0) out["rest"] = {{"count", count_json(pl.rest_count)}, {"sum", pl.rest_sum}};
     out["sum"] = pl.sum;
     out["gradient"] = pl.gradient;
     out["agree"] = agree(pl.sum, pl.gradient);
@@ -125,7 +133,8 @@ std::string route(const bp::ChainPath& path) {
 
 void print_table(const bp::PathListing& pl, int sample, std::ostream& out) {
     const std::string name = "∂L/∂" + parameter_label(pl.parameter);
-    out << name << " for sample " << sample << ": " << pl.total_count << (pl.total_count == 1 ? " path" : " paths")
+    out << name << " for sample " << sample << ": " << bp::path_count_text(pl.total_count)
+        << (pl.total_count == 1 ? " path" : " paths")
         << " from " << parameter_label(pl.parameter) << " to the loss\n\n";
     TextTable table({"#", "route", "factors, from the loss back to the parameter", "product"});
     int index = 1;
@@ -136,11 +145,11 @@ void print_table(const bp::PathListing& pl, int sample, std::ostream& out) {
     }
     table.print(out);
     if (pl.rest_count > 0)
-        out << "  … and " << pl.rest_count << " more paths, not listed, whose products sum to "
+        out << "  … and " << bp::path_count_text(pl.rest_count) << " more paths, not listed, whose products sum to "
             << table_number(pl.rest_sum) << '\n';
     out << '\n';
     TextTable totals;
-    totals.add_row({"sum of all " + std::to_string(pl.total_count) + " products", "= " + bp::round_trip(pl.sum)});
+    totals.add_row({"sum of all " + bp::path_count_text(pl.total_count) + " products", "= " + bp::round_trip(pl.sum)});
     totals.add_row({"gradient from backprop " + name, "= " + bp::round_trip(pl.gradient)});
     totals.add_row({"agree", std::string(agree(pl.sum, pl.gradient) ? "yes" : "NO") +
                                  " (|sum − gradient| = " + bp::format_number(std::fabs(pl.sum - pl.gradient), 2) + ")"});
