@@ -8,6 +8,7 @@
 #include "app/cli/commands.h"
 #include "app/cli/input.h"
 #include "app/cli/output.h"
+#include "app/cli/pass_check.h"
 #include "app/cli/table.h"
 #include "engine/chain_rule.h"
 #include "engine/notation.h"
@@ -174,6 +175,7 @@ int run_paths(const CommandArgs& args, std::ostream& out, std::ostream&) {
     const bp::Dataset& data = require_data(in, "paths");
     const bp::ParameterRef p = parameter_option(a, in.doc.net);
     const int n = sample_option(a, data).value_or(0);
+    check_converges(in.doc.net, data);
     const bp::PathListing pl =
         bp::enumerate_paths(in.doc.net, bp::take_rows(data.X, n, 1), bp::take_rows(data.Y, n, 1), p);
     check_listing(pl);

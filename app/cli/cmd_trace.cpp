@@ -5,6 +5,7 @@
 #include "app/cli/commands.h"
 #include "app/cli/input.h"
 #include "app/cli/output.h"
+#include "app/cli/pass_check.h"
 #include "app/cli/table.h"
 #include "engine/losses.h"
 #include "engine/notation.h"
@@ -27,32 +28,6 @@ delta = ∂L/∂z of that loss, so it carries the 1/N; dW = Σ_n δ_n (a^(l−1)
 A layer with "bias": false still reports db (the gradient its bias would have).
 If any value is NaN or infinite the pass diverged: a message names it and the exit status is 1.
 )";
-
-// Throws Diverged naming the first value of m that is not finite, e.g. "δ²₁ of sample 3".
-void check_matrix(const bp::Matrix& m, const char* symbol, int l) {
-    for (int n = 0; n < m.rows; ++n)
-        for (int j = 0; j < m.cols; ++j)
-            require_finite(m(n, j), bp::neuron_label(symbol, l, j) + " of sample " + std::to_string(n));
-}
-
-void check_trace(const bp::Trace& t) {
-    for (std::size_t l = 1; l < t.layers.size(); ++l) {
-        const int li = static_cast<int>(l);
-        const bp::LayerTrace& lt = t.layers[l];
-        check_matrix(lt.z, "z", li);
-        check_matrix(lt.a, "a", li);
-    }
-    require_finite(t.loss, "the loss L");
-    for (std::size_t l = 1; l < t.layers.size(); ++l) {
-        const int li = static_cast<int>(l);
-        const bp::LayerTrace& lt = t.layers[l];
-        check_matrix(lt.delta, "δ", li);
-        for (int j = 0; j < lt.dW.rows; ++j) {
-            for (int k = 0; k < lt.dW.cols; ++k) require_finite(lt.dW(j, k), "∂L/∂" + bp::weight_label(li, j, k));
-            require_finite(lt.db[j], "∂L/∂" + bp::bias_label(li, j));
-        }
-    }
-}
 
 Json trace_json(const bp::Trace& t) {
     Json layers = Json::array();
@@ -121,8 +96,7 @@ int run_trace(const CommandArgs& args, std::ostream& out, std::ostream&) {
     const Format format = format_option(a, Format::json);
     const Input in = load_input(a, "trace");
     const bp::Dataset& data = require_data(in, "trace");
-    const bp::Trace t = bp::run_pass(in.doc.net, data.X, data.Y);
-    check_trace(t);
+    const bp::Trace t = checked_pass(in.doc.net, data);
     if (format == Format::json) out << json_text(trace_json(t));
     else print_table(in.doc.net, data, t, out);
     return 0;

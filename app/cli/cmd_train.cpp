@@ -8,6 +8,7 @@
 #include "app/cli/commands.h"
 #include "app/cli/input.h"
 #include "app/cli/output.h"
+#include "app/cli/pass_check.h"
 #include "engine/core/training_settings.h"
 #include "engine/notation.h"
 #include "engine/optimizer.h"
@@ -83,6 +84,7 @@ int run_train(const CommandArgs& args, std::ostream& out, std::ostream& err) {
     Input in = load_input(a, "train");
     const bp::Dataset& data = require_data(in, "train");
     const bp::TrainingConfig config = training_config(a, in, data);
+    check_converges(in.doc.net, data);
 
     bp::Network net = in.doc.net;
     bp::Trainer trainer(data, config);
