@@ -1,14 +1,8 @@
-// JSON load/save of network files with precise errors, and atomic writes (see serialize.h).
-// [SECTION] reading helpers  [SECTION] load  [SECTION] save  [SECTION] atomic files
+// JSON load/save of network files with precise errors (see serialize.h).
+// [SECTION] reading helpers  [SECTION] load  [SECTION] save
 #include "engine/serialize.h"
 
-#include <fcntl.h>
-#include <sys/stat.h>
-#include <unistd.h>
-
-#include <cerrno>
 #include <cmath>
-#include <cstring>
 #include <set>
 #include <vector>
 
@@ -443,55 +437,8 @@ std::string dump_document(const Document& doc) {
     return document_to_json(doc).dump(2) + "\n";
 }
 
-// [SECTION] atomic files ----------------------------------------------------------------------------
-void write_file_atomically(const std::string& path, const std::string& text) {
-    const auto slash = path.find_last_of('/');
-    const std::string dir = slash == std::string::npos ? "." : (slash == 0 ? "/" : path.substr(0, slash));
-    std::string tmp = path + ".tmp-XXXXXX";
-    const int fd = mkstemp(tmp.data());
-    if (fd < 0) throw Error(path + ": cannot write (" + std::strerror(errno) + ")");
-    const auto fail = [&](const char* what) {
-        const int err = errno;
-        ::close(fd);
-        ::unlink(tmp.c_str());
-        throw Error(path + ": " + what + " (" + std::strerror(err) + "); the previous file is untouched");
-    };
-    std::size_t done = 0;
-    while (done < text.size()) {
-        const ssize_t n = ::write(fd, text.data() + done, text.size() - done);
-        if (n < 0) {
-            if (errno == EINTR) continue;
-            fail("write failed");
-        }
-        done += static_cast<std::size_t>(n);
-    }
-    // mkstemp makes the file 0600: keep the mode of the file we replace, or the usual 0644 less umask.
-    struct stat old {};
-    if (::stat(path.c_str(), &old) == 0) {
-        ::fchmod(fd, old.st_mode & 07777);
-    } else {
-        const mode_t mask = ::umask(0);
-        ::umask(mask);
-        ::fchmod(fd, 0666 & ~mask);
-    }
-    if (::fsync(fd) != 0) fail("fsync failed");
-    if (::close(fd) != 0) {
-        const int err = errno;
-        ::unlink(tmp.c_str());
-        throw Error(path + ": close failed (" + std::strerror(err) + ")");
-    }
-    if (::rename(tmp.c_str(), path.c_str()) != 0) {
-        const int err = errno;
-        ::unlink(tmp.c_str());
-        throw Error(path + ": rename failed (" + std::strerror(err) + "); the previous file is untouched");
-    }
-    // Make the rename itself durable.
-    if (const int dfd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY); dfd >= 0) {
-        ::fsync(dfd);
-        ::close(dfd);
-    }
+void save_document(const std::string& path, const Document& doc, WriteOptions options) {
+    write_file_atomically(path, dump_document(doc), options);
 }
-
-void save_document(const std::string& path, const Document& doc) { write_file_atomically(path, dump_document(doc)); }
 
 }  // namespace bp
