@@ -1,6 +1,7 @@
 // backprop-cli: the engine's headless face. Dispatches to one command per file and turns every error
 // into a message on stderr and an exit status: 2 for bad usage or a bad file, 1 for a diverged
 // computation or a failed check. Nothing escapes as an abort or a stack trace.
+#include <csignal>
 #include <iostream>
 #include <new>
 #include <string>
@@ -92,6 +93,10 @@ int dispatch(const std::vector<std::string>& args, std::string& where) {
 }  // namespace
 
 int main(int argc, char** argv) {
+    // A closed pipe (| head -1) or a file-size limit ends a write with an error (EPIPE, EFBIG) that the
+    // commands report, instead of killing the process before --out is written.
+    std::signal(SIGPIPE, SIG_IGN);
+    std::signal(SIGXFSZ, SIG_IGN);
     const std::vector<std::string> args(argv + 1, argv + argc);
     std::string where = "backprop-cli";
     int status = 0;
