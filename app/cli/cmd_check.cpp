@@ -123,7 +123,7 @@ int run_check(const std::vector<std::string>& args, std::ostream& out, std::ostr
         marked.push_back(hw.mark(sheet.answers[i]));
         require_finite(marked.back().expected, "answers[" + std::to_string(i) + "]: " + marked.back().label);
     }
-    if (format == Format::json) out << json_text(results_json(marked));
+    if (format == Format::json) write_json(out, results_json(marked));
     else print_table(marked, in, sheet, out);
     for (const bp::MarkedAnswer& m : marked)
         if (!m.correct()) return 1;

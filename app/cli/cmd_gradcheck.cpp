@@ -81,7 +81,7 @@ int run_gradcheck(const CommandArgs& args, std::ostream& out, std::ostream&) {
         Json entries = Json::array();
         for (const bp::GradCheckEntry& e : r.entries) entries.push_back(entry_json(e));
         j["parameters"] = std::move(entries);
-        out << json_text(j);
+        write_json(out, j);
     } else {
         print_table(r, ok, out);
     }

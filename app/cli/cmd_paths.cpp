@@ -179,7 +179,7 @@ int run_paths(const CommandArgs& args, std::ostream& out, std::ostream&) {
     const bp::PathListing pl =
         bp::enumerate_paths(in.doc.net, bp::take_rows(data.X, n, 1), bp::take_rows(data.Y, n, 1), p);
     check_listing(pl);
-    if (format == Format::json) out << json_text(listing_json(pl, n));
+    if (format == Format::json) write_json(out, listing_json(pl, n));
     else print_table(pl, n, out);
     return agree(pl.sum, pl.gradient) ? 0 : 1;
 }

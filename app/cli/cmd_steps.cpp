@@ -74,7 +74,7 @@ int run_steps(const CommandArgs& args, std::ostream& out, std::ostream&) {
     if (format == Format::json) {
         Json list = Json::array();
         for (std::size_t i = 0; i < events.size(); ++i) list.push_back(event_json(events[i], stepper.text(static_cast<int>(i)), static_cast<int>(i)));
-        out << json_text(list);
+        write_json(out, list);
         return 0;
     }
     TextTable table({"#", "phase", "event", "formula"});
