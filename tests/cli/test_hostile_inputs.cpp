@@ -6,6 +6,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <sstream>
 #include <string>
 
 #include <gtest/gtest.h>
@@ -64,4 +65,29 @@ TEST(HostileInputs, AFileLargerThanTheLimitIsRefusedWithTheLimitNamed) {
     const std::string big = dir.write("big.json", "{");
     std::filesystem::resize_file(big, (std::size_t{128} << 20) + 1);  // sparse: takes no disk space
     expect_refused(run_cli({"trace", big}), big + ": is 128.0 MiB, larger than the 128 MiB a network file may have");
+}
+
+// Memory bounded by the input: trace writes 10⁵ samples (about 7 MB of JSON) as it goes. Before, it built
+// the whole document twice (a JSON tree, then its text): out of memory under this limit.
+TEST(HostileInputs, TraceOfManySamplesStreamsWithinAMemoryLimit) {
+#if defined(__SANITIZE_ADDRESS__)
+    GTEST_SKIP() << "RLIMIT_AS and AddressSanitizer do not mix";
+#endif
+    TempDir dir;
+    std::ostringstream text;
+    text << R"({"layers": [{"size": 2}, {"size": 3, "activation": "tanh", "weights": [[0.1, 0.2], [0.3, -0.1],
+        [0.5, 0.2]], "biases": [0, 0, 0]}, {"size": 1, "activation": "sigmoid", "weights": [[0.3, 0.2, -0.4]],
+        "biases": [0]}], "loss": "mse_half", "data": {"inputs": [)";
+    for (int n = 0; n < 100000; ++n) text << (n ? "," : "") << "[" << n % 97 * 0.01 << "," << n % 89 * 0.02 << "]";
+    text << "], \"targets\": [";
+    for (int n = 0; n < 100000; ++n) text << (n ? "," : "") << "[" << n % 2 << "]";
+    text << "]}}";
+    const std::string net = dir.write("many.json", text.str());
+    RunOptions limited;
+    limited.limits = {{RLIMIT_AS, 96LL << 20}};
+    limited.stdout_to = "/dev/null";
+    for (const char* format : {"json", "table"}) {
+        const RunResult r = run_cli({"trace", net, "--format", format}, limited);
+        EXPECT_EQ(r.status, 0) << format << ": " << r.err;
+    }
 }
