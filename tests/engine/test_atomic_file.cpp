@@ -246,6 +246,39 @@ TEST_F(AtomicWrite, AFullDiskLeavesTheOldFileAndNoTemporary) {
     EXPECT_EQ(names(), std::vector<std::string>{"net.json"});
 }
 
+// Two programs saving the same file at the same time: neither removes the other's temporary file as a
+// leftover (its writer is alive and holds its lock), every save succeeds, and the file is always one of
+// the complete versions.
+TEST_F(AtomicWrite, TwoWritersOfTheSameFileNeverBreakEachOther) {
+    const std::string target = path("net.json");
+    const std::string a(200000, 'a'), b(300000, 'b');
+    put(target, a);
+    pid_t writers[2];
+    for (int w = 0; w < 2; ++w) {
+        writers[w] = fork();
+        if (writers[w] == 0) {
+            try {
+                for (int i = 0; i < 100; ++i) write_file_atomically(target, w == 0 ? a : b);
+            } catch (const WriteError&) {
+                _exit(1);
+            }
+            _exit(0);
+        }
+    }
+    bool always_complete = true;
+    for (int reads = 0; reads < 200; ++reads) {
+        const std::string now = contents(target);
+        always_complete &= now == a || now == b;
+    }
+    for (const pid_t w : writers) {
+        int status = 0;
+        waitpid(w, &status, 0);
+        EXPECT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0) << "a save failed: its temporary file was removed";
+    }
+    EXPECT_TRUE(always_complete);
+    EXPECT_EQ(names(), std::vector<std::string>{"net.json"});
+}
+
 TEST_F(AtomicWrite, AnUncommittedFileLeavesTheTargetAsItWas) {
     const std::string target = path("net.json");
     put(target, "old");
