@@ -52,7 +52,8 @@ NaN and infinity are never written as numbers: when a value diverges the command
 message naming it on stderr and exit status 1.
 
 Exit status: 0 success; 1 divergence or a failed check (gradcheck, paths sum ≠ gradient, wrong
-answers); 2 bad usage or a file that cannot be read or is not a valid network.
+answers), or output that could not be written; 2 bad usage, or a file that cannot be read, is not a
+valid network or cannot be written; 130 / 143 train stopped by SIGINT / SIGTERM (--out written).
 )";
 
 void print_help(std::ostream& out) {
