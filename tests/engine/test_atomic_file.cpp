@@ -21,28 +21,14 @@
 #include <vector>
 
 #include "engine/io/atomic_file.h"
+#include "temp_folder.h"
 
 namespace bp {
 namespace {
 
 namespace fs = std::filesystem;
 
-class AtomicWrite : public ::testing::Test {
-protected:
-    void SetUp() override {
-        std::string tmpl = (fs::temp_directory_path() / "bp-atomic-XXXXXX").string();
-        dir_ = mkdtemp(tmpl.data());
-    }
-    void TearDown() override { fs::remove_all(dir_); }
-    std::string path(const std::string& name) const { return dir_ + "/" + name; }
-    std::vector<std::string> names() const {
-        std::vector<std::string> out;
-        for (const auto& e : fs::directory_iterator(dir_)) out.push_back(e.path().filename().string());
-        std::sort(out.begin(), out.end());
-        return out;
-    }
-    std::string dir_;
-};
+using AtomicWrite = test::TempFolder;
 
 std::string contents(const std::string& path) {
     std::ifstream in(path, std::ios::binary);

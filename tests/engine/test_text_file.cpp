@@ -13,22 +13,14 @@
 #include "engine/error.h"
 #include "engine/io/text_file.h"
 #include "engine/serialize.h"
+#include "temp_folder.h"
 
 namespace bp {
 namespace {
 
 namespace fs = std::filesystem;
 
-class TextFile : public ::testing::Test {
-protected:
-    void SetUp() override {
-        std::string tmpl = (fs::temp_directory_path() / "bp-text-file-XXXXXX").string();
-        dir_ = mkdtemp(tmpl.data());
-    }
-    void TearDown() override { fs::remove_all(dir_); }
-    std::string path(const std::string& name) const { return dir_ + "/" + name; }
-    std::string dir_;
-};
+using TextFile = test::TempFolder;
 
 std::string read_error(const std::string& path, std::size_t limit = kMaxFileBytes) {
     try {
