@@ -3,6 +3,8 @@
 #include <climits>
 #include <cstring>
 #include <ostream>
+#include <string>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -84,44 +86,64 @@ bp::TrainingConfig training_config(const ParsedArgs& a, const Input& in, const b
     return c;
 }
 
-// Finishes the files after the loop: --out first (it holds the work), then the log; says on stderr how
-// training ended; returns the exit status.
+// Finishes the files after the loop — --out first (it holds the work), then the log — and says on stderr
+// how training ended, then any file that could not be written. Returns the exit status.
 int finish(const TrainOutcome& r, long long steps, TrainFiles& files, Input& in, bp::Network& net, std::ostream& err) {
     const std::string where = "backprop-cli train: ";
-    if (r.reason == StopReason::diverged) {
-        err << where << "training diverged: " << r.detail << "; try a smaller --lr"
-            << (files.out ? " (--out not written)" : "") << '\n';
-        if (files.out) files.out->abandon();
-        if (files.log && r.log_error.empty()) files.log->commit();  // the losses up to the divergence
-        return 1;
-    }
+    std::vector<std::string> write_failures;
+    const auto attempt = [&](const auto& write) {
+        try {
+            write();
+            return true;
+        } catch (const bp::Error& e) {
+            write_failures.push_back(e.what());
+            return false;
+        }
+    };
     std::string out_note;
-    if (files.out) {
+    if (r.reason == StopReason::diverged) {
+        if (files.out) files.out->abandon();
+        out_note = files.out ? " (--out not written)" : "";
+    } else if (files.out) {
         in.doc.net = std::move(net);
-        files.out->write(bp::dump_document(in.doc));
-        files.out->commit();
-        out_note = "; --out " + files.out->path() + " written with the parameters after " + std::to_string(r.steps_done) +
-                   (r.steps_done == 1 ? " step" : " steps");
+        const bool written = attempt([&] {
+            files.out->write(bp::dump_document(in.doc));
+            files.out->commit();
+        });
+        out_note = "; --out " + files.out->path() +
+                   (written ? " written with the parameters after " + std::to_string(r.steps_done) +
+                                  (r.steps_done == 1 ? " step" : " steps")
+                            : " not written");
     }
-    if (files.log && r.log_error.empty()) files.log->commit();  // a log that failed was abandoned: the old one stays
-    const std::string reached = "after step " + std::to_string(r.steps_done - 1) + " of " + std::to_string(steps);
+    if (files.log && r.log_error.empty()) attempt([&] { files.log->commit(); });  // a failed log was abandoned
+    const std::string reached = r.steps_done == 0 ? "before the first step"
+                                                  : "after step " + std::to_string(r.steps_done - 1) + " of " +
+                                                        std::to_string(steps);
     const std::string log_failure = "the log cannot be written: " + r.log_error;
+    int status = 0;
     switch (r.reason) {
-        case StopReason::finished: return 0;
+        case StopReason::finished: break;
+        case StopReason::diverged:
+            err << where << "training diverged: " << r.detail << "; try a smaller --lr" << out_note << '\n';
+            status = 1;
+            break;
         case StopReason::interrupted:
             err << where << "interrupted by " << signal_name(r.signal) << " " << reached << out_note << '\n';
-            return 128 + r.signal;
+            status = 128 + r.signal;
+            break;
         case StopReason::stdout_failed:
             err << where << "stopped " << reached << ": standard output cannot be written ("
                 << std::strerror(r.stdout_error) << ")" << (r.log_error.empty() ? "" : "; " + log_failure) << out_note
                 << '\n';
-            return 1;
+            status = 1;
+            break;
         case StopReason::log_failed:
             err << where << "stopped " << reached << ": " << log_failure << out_note << '\n';
-            return 1;
-        case StopReason::diverged: break;
+            status = 1;
+            break;
     }
-    return 1;
+    for (const std::string& failure : write_failures) err << where << failure << '\n';
+    return write_failures.empty() || status != 0 ? status : 2;
 }
 
 }  // namespace

@@ -53,12 +53,13 @@ bool FdWriter::flush() {
     return error_ == 0;
 }
 
-std::size_t loss_line(char* buf, long long step, char separator, double loss) {
+LossLine loss_line(char* buf, long long step, double loss) {
     char* p = std::to_chars(buf, buf + 24, step).ptr;
-    *p++ = separator;
+    const auto separator = static_cast<std::size_t>(p - buf);
+    *p++ = ' ';
     p = std::to_chars(p, p + 24, loss).ptr;  // shortest round trip: at most 24 characters
     *p++ = '\n';
-    return static_cast<std::size_t>(p - buf);
+    return {static_cast<std::size_t>(p - buf), separator};
 }
 
 }  // namespace cli

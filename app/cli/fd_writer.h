@@ -30,9 +30,12 @@ private:
     long last_flush_nsec_ = 0;
 };
 
-// "step<separator>loss\n" into buf (at least 48 bytes), formatted with std::to_chars: the step in
-// decimal and the loss in its shortest round-trip form, the characters bp::round_trip gives. Returns
-// the length.
-std::size_t loss_line(char* buf, long long step, char separator, double loss);
+// "step loss\n" into buf (at least 48 bytes), formatted with std::to_chars: the step in decimal and
+// the loss in its shortest round-trip form, the characters bp::round_trip gives.
+struct LossLine {
+    std::size_t length;     // of the whole line, '\n' included
+    std::size_t separator;  // the position of the space (the log's CSV puts a comma there)
+};
+LossLine loss_line(char* buf, long long step, double loss);
 
 }  // namespace cli

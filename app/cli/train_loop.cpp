@@ -15,13 +15,15 @@ public:
 
     void print(long long step, double loss) {
         char line[64];
+        const LossLine made = loss_line(line, step, loss);
         if (!out_.failed() && printed_out_ != step) {
-            out_.append({line, loss_line(line, step, ' ', loss)});
+            out_.append({line, made.length});
             printed_out_ = step;
         }
         if (log_ != nullptr && log_error_.empty() && logged_ != step) {
+            line[made.separator] = ',';
             try {
-                log_->write({line, loss_line(line, step, ',', loss)});
+                log_->write({line, made.length});
                 logged_ = step;
             } catch (const bp::WriteError& e) {
                 log_error_ = e.what();

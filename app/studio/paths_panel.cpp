@@ -2,7 +2,6 @@
 #include "app/studio/paths_panel.h"
 
 #include <algorithm>
-#include <climits>
 #include <cmath>
 
 #include "engine/error.h"

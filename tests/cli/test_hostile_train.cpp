@@ -214,6 +214,20 @@ TEST(HostileTrain, ALogThatFailsMidRunStopsTrainingAndOutIsWrittenFirst) {
     EXPECT_EQ(read_file(dir.path("out.json")), trained_text(net, steps_after(both.err), dir));
 }
 
+// The disk fills while --out itself is written: the old file stays, the log is still written, and
+// stderr says so (exit 2, a file that cannot be written).
+TEST(HostileTrain, AnOutThatCannotBeWrittenAtTheEndKeepsTheOldFile) {
+    TempDir dir;
+    const std::string net = mazur(dir), out = dir.write("out.json", "the previous result");
+    RunOptions small_disk;  // 512 bytes: the log (3 short lines) fits, the network (about 1.2 kB) does not
+    small_disk.limits = {{RLIMIT_FSIZE, 512}};
+    const RunResult r = run_cli({"train", net, "--steps", "2", "--out", out, "--log", dir.path("loss.csv")}, small_disk);
+    EXPECT_EQ(r.status, 2) << r.err;
+    EXPECT_EQ(r.err, "backprop-cli train: " + out + ": write failed (File too large); the previous file is untouched\n");
+    EXPECT_EQ(read_file(out), "the previous result");
+    EXPECT_EQ(lines(read_file(dir.path("loss.csv"))).size(), 3u);
+}
+
 TEST(HostileTrain, AnOutputThatCannotBeOpenedFailsBeforeTheFirstStep) {
     TempDir dir;
     const std::string net = mazur(dir);
