@@ -19,6 +19,13 @@ struct RunResult {
     bool timed_out = false;  // killed after RunOptions::timeout_seconds
 };
 
+// Built with AddressSanitizer: a process reserves terabytes of address space, so RLIMIT_AS cannot be used.
+#if defined(__SANITIZE_ADDRESS__)
+inline constexpr bool kSanitized = true;
+#else
+inline constexpr bool kSanitized = false;
+#endif
+
 // How to run it when the world is hostile: stdout somewhere else, resource limits, something done
 // while it runs (a signal, a pipe closed early).
 struct RunOptions {

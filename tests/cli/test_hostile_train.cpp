@@ -29,13 +29,6 @@ namespace {
 
 namespace fs = std::filesystem;
 
-// Under AddressSanitizer a process reserves terabytes of address space: RLIMIT_AS cannot be tested.
-#if defined(__SANITIZE_ADDRESS__)
-constexpr bool kSanitized = true;
-#else
-constexpr bool kSanitized = false;
-#endif
-
 // Reads stdout's first line, then lets `then` act (close the pipe, send a signal) and drains the rest.
 std::function<void(pid_t, int)> after_first_line(std::function<void(pid_t, int)> then, std::string* first = nullptr) {
     return [then, first](pid_t pid, int fd) {
