@@ -2,10 +2,9 @@
 #include "app/cli/answer_sheet.h"
 
 #include <algorithm>
-#include <fstream>
-#include <sstream>
 
 #include "engine/core/error.h"
+#include "engine/io/text_file.h"
 #include "engine/teaching/notation.h"
 #include "engine/io/serialize.h"
 
@@ -121,12 +120,11 @@ AnswerSheet answer_sheet_from_json(const json& j, const bp::Network& net, int da
 }
 
 AnswerSheet load_answer_sheet(const std::string& path, const bp::Network& net, int data_size) {
-    std::ifstream file(path, std::ios::binary);
-    if (!file) throw bp::Error(path + ": cannot open the answer sheet");
-    std::stringstream text;
-    text << file.rdbuf();
-    try {  // parsed as network files are: duplicate keys refused, overflowing numbers named with their place
-        return answer_sheet_from_json(bp::parse_json_checked(text.str()), net, data_size);
+    // Read as network files are: regular files only, at most bp::kMaxFileBytes; parsed the same way too
+    // (duplicate keys refused, overflowing numbers named with their place).
+    const std::string text = bp::read_text_file(path, "an answer sheet");
+    try {
+        return answer_sheet_from_json(bp::parse_json_checked(text), net, data_size);
     } catch (const bp::Error& e) {
         throw bp::Error(path + ": " + e.what());
     }

@@ -6,6 +6,7 @@
 #include "app/cli/args.h"
 #include "app/cli/input.h"
 #include "app/cli/output.h"
+#include "app/cli/pass_check.h"
 #include "app/cli/table.h"
 #include "engine/homework/homework.h"
 #include "engine/teaching/notation.h"
@@ -114,6 +115,7 @@ int run_check(const std::vector<std::string>& args, std::ostream& out, std::ostr
     in.doc = bp::load_document(in.path);
     const bp::Dataset& data = require_data(in, "check");
     const AnswerSheet sheet = load_answer_sheet(a.positional[1], in.doc.net, data.size());
+    check_converges(in.doc.net, data);
 
     const bp::Homework hw(in.doc.net, data, in.doc.training, sheet.sample);
     std::vector<bp::MarkedAnswer> marked;
@@ -121,7 +123,7 @@ int run_check(const std::vector<std::string>& args, std::ostream& out, std::ostr
         marked.push_back(hw.mark(sheet.answers[i]));
         require_finite(marked.back().expected, "answers[" + std::to_string(i) + "]: " + marked.back().label);
     }
-    if (format == Format::json) out << json_text(results_json(marked));
+    if (format == Format::json) write_json(out, results_json(marked));
     else print_table(marked, in, sheet, out);
     for (const bp::MarkedAnswer& m : marked)
         if (!m.correct()) return 1;

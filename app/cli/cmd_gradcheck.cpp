@@ -6,6 +6,7 @@
 #include "app/cli/commands.h"
 #include "app/cli/input.h"
 #include "app/cli/output.h"
+#include "app/cli/pass_check.h"
 #include "app/cli/table.h"
 #include "engine/teaching/grad_check.h"
 #include "engine/teaching/notation.h"
@@ -70,6 +71,7 @@ int run_gradcheck(const CommandArgs& args, std::ostream& out, std::ostream&) {
     const Format format = format_option(a, Format::table);
     const Input in = load_input(a, "gradcheck");
     const bp::Dataset& data = require_data(in, "gradcheck");
+    check_converges(in.doc.net, data);
     const bp::GradCheckReport r = bp::gradient_check(in.doc.net, data.X, data.Y);
     check_report(r);
     const bool ok = r.max_relative_error < kTolerance;
@@ -79,7 +81,7 @@ int run_gradcheck(const CommandArgs& args, std::ostream& out, std::ostream&) {
         Json entries = Json::array();
         for (const bp::GradCheckEntry& e : r.entries) entries.push_back(entry_json(e));
         j["parameters"] = std::move(entries);
-        out << json_text(j);
+        write_json(out, j);
     } else {
         print_table(r, ok, out);
     }

@@ -8,6 +8,7 @@
 #include "app/cli/commands.h"
 #include "app/cli/input.h"
 #include "app/cli/output.h"
+#include "app/cli/pass_check.h"
 #include "app/cli/table.h"
 #include "engine/teaching/chain_rule.h"
 #include "engine/teaching/notation.h"
@@ -33,6 +34,8 @@ product. The products sum to ∂L/∂w^l_jk, the gradient backprop computes.
                   "paths": [{"neurons": [[l,j],…,[L,m]], "output": i, "factors": [...],
                   "labels": [...], "product": x}], "rest": {"count", "sum"}, "sum": x,
                   "gradient": x, "agree": true, "compact": [...]}
+                  "count" (and rest's) is an integer below 2^53, above that a double
+                  such as 3.777893186295716e+22 (a 16 × 32 network has 32^15 paths)
 
 Through a softmax output every a^L_i depends on every z^L_m, so the Jacobian's cross terms become
 paths of their own: a path ends z^L_m → a^L_i, one path per output i (its "output" in JSON), with the
@@ -87,6 +90,12 @@ void check_listing(const bp::PathListing& pl) {
     require_finite(pl.gradient, "the gradient");
 }
 
+// A path count in JSON: an integer while it is exact (below 2^53), else a double (3.777893186295716e+22).
+Json count_json(double count) {
+    if (count < bp::kExactCountLimit) return static_cast<long long>(count);
+    return count;
+}
+
 Json listing_json(const bp::PathListing& pl, int sample) {
     Json paths = Json::array();
     for (const bp::ChainPath& path : pl.paths) {
@@ -105,9 +114,9 @@ Json listing_json(const bp::PathListing& pl, int sample) {
     }
     Json out = parameter_json(pl.parameter);
     out["sample"] = sample;
-    out["count"] = pl.total_count;
+    out["count"] = count_json(pl.total_count);
     out["paths"] = std::move(paths);
-    if (pl.rest_count > 0) out["rest"] = {{"count", pl.rest_count}, {"sum", pl.rest_sum}};
+    if (pl.rest_count > 0) out["rest"] = {{"count", count_json(pl.rest_count)}, {"sum", pl.rest_sum}};
     out["sum"] = pl.sum;
     out["gradient"] = pl.gradient;
     out["agree"] = agree(pl.sum, pl.gradient);
@@ -125,7 +134,8 @@ std::string route(const bp::ChainPath& path) {
 
 void print_table(const bp::PathListing& pl, int sample, std::ostream& out) {
     const std::string name = "∂L/∂" + parameter_label(pl.parameter);
-    out << name << " for sample " << sample << ": " << pl.total_count << (pl.total_count == 1 ? " path" : " paths")
+    out << name << " for sample " << sample << ": " << bp::path_count_text(pl.total_count)
+        << (pl.total_count == 1 ? " path" : " paths")
         << " from " << parameter_label(pl.parameter) << " to the loss\n\n";
     TextTable table({"#", "route", "factors, from the loss back to the parameter", "product"});
     int index = 1;
@@ -136,11 +146,11 @@ void print_table(const bp::PathListing& pl, int sample, std::ostream& out) {
     }
     table.print(out);
     if (pl.rest_count > 0)
-        out << "  … and " << pl.rest_count << " more paths, not listed, whose products sum to "
+        out << "  … and " << bp::path_count_text(pl.rest_count) << " more paths, not listed, whose products sum to "
             << table_number(pl.rest_sum) << '\n';
     out << '\n';
     TextTable totals;
-    totals.add_row({"sum of all " + std::to_string(pl.total_count) + " products", "= " + bp::round_trip(pl.sum)});
+    totals.add_row({"sum of all " + bp::path_count_text(pl.total_count) + " products", "= " + bp::round_trip(pl.sum)});
     totals.add_row({"gradient from backprop " + name, "= " + bp::round_trip(pl.gradient)});
     totals.add_row({"agree", std::string(agree(pl.sum, pl.gradient) ? "yes" : "NO") +
                                  " (|sum − gradient| = " + bp::format_number(std::fabs(pl.sum - pl.gradient), 2) + ")"});
@@ -165,10 +175,11 @@ int run_paths(const CommandArgs& args, std::ostream& out, std::ostream&) {
     const bp::Dataset& data = require_data(in, "paths");
     const bp::ParameterRef p = parameter_option(a, in.doc.net);
     const int n = sample_option(a, data).value_or(0);
+    check_converges(in.doc.net, data);
     const bp::PathListing pl =
         bp::enumerate_paths(in.doc.net, bp::take_rows(data.X, n, 1), bp::take_rows(data.Y, n, 1), p);
     check_listing(pl);
-    if (format == Format::json) out << json_text(listing_json(pl, n));
+    if (format == Format::json) write_json(out, listing_json(pl, n));
     else print_table(pl, n, out);
     return agree(pl.sum, pl.gradient) ? 0 : 1;
 }

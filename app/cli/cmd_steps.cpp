@@ -6,6 +6,7 @@
 #include "app/cli/commands.h"
 #include "app/cli/input.h"
 #include "app/cli/output.h"
+#include "app/cli/pass_check.h"
 #include "app/cli/table.h"
 #include "engine/teaching/notation.h"
 #include "engine/teaching/stepper.h"
@@ -61,6 +62,7 @@ int run_steps(const CommandArgs& args, std::ostream& out, std::ostream&) {
     const Input in = load_input(a, "steps");
     const bp::Dataset& data = require_data(in, "steps");
     const std::optional<int> sample = sample_option(a, data);
+    check_converges(in.doc.net, data);
     const bp::Matrix X = sample ? bp::take_rows(data.X, *sample, 1) : data.X;
     const bp::Matrix Y = sample ? bp::take_rows(data.Y, *sample, 1) : data.Y;
     const bp::Stepper stepper(in.doc.net, X, Y, in.doc.training, 0);
@@ -72,7 +74,7 @@ int run_steps(const CommandArgs& args, std::ostream& out, std::ostream&) {
     if (format == Format::json) {
         Json list = Json::array();
         for (std::size_t i = 0; i < events.size(); ++i) list.push_back(event_json(events[i], stepper.text(static_cast<int>(i)), static_cast<int>(i)));
-        out << json_text(list);
+        write_json(out, list);
         return 0;
     }
     TextTable table({"#", "phase", "event", "formula"});

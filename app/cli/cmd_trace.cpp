@@ -4,7 +4,10 @@
 
 #include "app/cli/commands.h"
 #include "app/cli/input.h"
+#include "app/cli/json_layout.h"
+#include "app/cli/json_view.h"
 #include "app/cli/output.h"
+#include "app/cli/pass_check.h"
 #include "app/cli/table.h"
 #include "engine/core/losses.h"
 #include "engine/teaching/notation.h"
@@ -28,44 +31,27 @@ A layer with "bias": false still reports db (the gradient its bias would have).
 If any value is NaN or infinite the pass diverged: a message names it and the exit status is 1.
 )";
 
-// Throws Diverged naming the first value of m that is not finite, e.g. "δ²₁ of sample 3".
-void check_matrix(const bp::Matrix& m, const char* symbol, int l) {
-    for (int n = 0; n < m.rows; ++n)
-        for (int j = 0; j < m.cols; ++j)
-            require_finite(m(n, j), bp::neuron_label(symbol, l, j) + " of sample " + std::to_string(n));
-}
-
-void check_trace(const bp::Trace& t) {
-    for (std::size_t l = 1; l < t.layers.size(); ++l) {
-        const int li = static_cast<int>(l);
-        const bp::LayerTrace& lt = t.layers[l];
-        check_matrix(lt.z, "z", li);
-        check_matrix(lt.a, "a", li);
-    }
-    require_finite(t.loss, "the loss L");
-    for (std::size_t l = 1; l < t.layers.size(); ++l) {
-        const int li = static_cast<int>(l);
-        const bp::LayerTrace& lt = t.layers[l];
-        check_matrix(lt.delta, "δ", li);
-        for (int j = 0; j < lt.dW.rows; ++j) {
-            for (int k = 0; k < lt.dW.cols; ++k) require_finite(lt.dW(j, k), "∂L/∂" + bp::weight_label(li, j, k));
-            require_finite(lt.db[j], "∂L/∂" + bp::bias_label(li, j));
-        }
-    }
-}
-
-Json trace_json(const bp::Trace& t) {
-    Json layers = Json::array();
-    layers.push_back({{"a", matrix_json(t.layers[0].a)}});
+// The trace as JSON, read where the numbers lie: nothing of the output is built in memory.
+JsonView trace_view(const bp::Trace& t) {
+    JsonView layers = JsonView::array();
+    JsonView input = JsonView::object();
+    input.add("a", JsonView::matrix(t.layers[0].a));
+    layers.push(std::move(input));
     for (std::size_t l = 1; l < t.layers.size(); ++l) {
         const bp::LayerTrace& lt = t.layers[l];
-        layers.push_back({{"z", matrix_json(lt.z)},
-                          {"a", matrix_json(lt.a)},
-                          {"delta", matrix_json(lt.delta)},
-                          {"dW", matrix_json(lt.dW)},
-                          {"db", lt.db}});
+        JsonView layer = JsonView::object();
+        layer.add("z", JsonView::matrix(lt.z));
+        layer.add("a", JsonView::matrix(lt.a));
+        layer.add("delta", JsonView::matrix(lt.delta));
+        layer.add("dW", JsonView::matrix(lt.dW));
+        layer.add("db", JsonView::numbers(lt.db));
+        layers.push(std::move(layer));
     }
-    return {{"loss", t.loss}, {"sample_losses", t.sample_losses}, {"layers", std::move(layers)}};
+    JsonView trace = JsonView::object();
+    trace.add("loss", JsonView::number(t.loss));
+    trace.add("sample_losses", JsonView::numbers(t.sample_losses));
+    trace.add("layers", std::move(layers));
+    return trace;
 }
 
 void print_table(const bp::Network& net, const bp::Dataset& data, const bp::Trace& t, std::ostream& out) {
@@ -79,18 +65,15 @@ void print_table(const bp::Network& net, const bp::Dataset& data, const bp::Trac
         if (l == 0) out << "input, ";
         else out << bp::to_string(layer.activation) << (layer.bias ? ", " : ", no bias, ");
         out << layer.size << " neuron" << (layer.size == 1 ? "" : "s") << (l == net.L() ? " (output)" : "") << '\n';
-        TextTable values;
-        for (int n = 0; n < N; ++n) {
-            for (int j = 0; j < layer.size; ++j) {
-                std::vector<std::string> row{j == 0 ? "sample " + std::to_string(n) : ""};
-                if (l > 0) row.push_back(labelled(bp::neuron_label("z", l, j), lt.z(n, j)));
-                row.push_back(labelled(bp::neuron_label("a", l, j), lt.a(n, j)));
-                if (l > 0) row.push_back(labelled(bp::neuron_label("δ", l, j), lt.delta(n, j)));
-                if (l == net.L()) row.push_back(labelled("y" + bp::subscript(j + 1), data.Y(n, j)));
-                values.add_row(std::move(row));
-            }
-        }
-        values.print(out);
+        // One row per sample and neuron, made as it is printed (a million samples are never held as text).
+        print_rows(out, {}, static_cast<std::size_t>(N) * layer.size, [&](std::size_t i, std::vector<std::string>& row) {
+            const int n = static_cast<int>(i / layer.size), j = static_cast<int>(i % layer.size);
+            row.push_back(j == 0 ? "sample " + std::to_string(n) : "");
+            if (l > 0) row.push_back(labelled(bp::neuron_label("z", l, j), lt.z(n, j)));
+            row.push_back(labelled(bp::neuron_label("a", l, j), lt.a(n, j)));
+            if (l > 0) row.push_back(labelled(bp::neuron_label("δ", l, j), lt.delta(n, j)));
+            if (l == net.L()) row.push_back(labelled("y" + bp::subscript(j + 1), data.Y(n, j)));
+        });
         if (l == 0) continue;
         out << "  gradients (summed over the batch):\n";
         TextTable gradients;
@@ -104,9 +87,9 @@ void print_table(const bp::Network& net, const bp::Dataset& data, const bp::Trac
     }
     if (N > 1) {
         out << "\nLoss of each sample:\n";
-        TextTable losses;
-        for (int n = 0; n < N; ++n) losses.add_row({"sample " + std::to_string(n), table_number(t.sample_losses[n])});
-        losses.print(out);
+        print_rows(out, {}, static_cast<std::size_t>(N), [&](std::size_t n, std::vector<std::string>& row) {
+            row = {"sample " + std::to_string(n), table_number(t.sample_losses[n])};
+        });
     }
 }
 
@@ -121,9 +104,11 @@ int run_trace(const CommandArgs& args, std::ostream& out, std::ostream&) {
     const Format format = format_option(a, Format::json);
     const Input in = load_input(a, "trace");
     const bp::Dataset& data = require_data(in, "trace");
-    const bp::Trace t = bp::run_pass(in.doc.net, data.X, data.Y);
-    check_trace(t);
-    if (format == Format::json) out << json_text(trace_json(t));
+    const bp::Trace t = checked_pass(in.doc.net, data);
+    if (format == Format::json) {
+        layout::StreamSink sink{out};
+        layout::write_document(sink, trace_view(t));
+    }
     else print_table(in.doc.net, data, t, out);
     return 0;
 }

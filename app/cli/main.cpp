@@ -1,6 +1,7 @@
 // backprop-cli: the engine's headless face. Dispatches to one command per file and turns every error
 // into a message on stderr and an exit status: 2 for bad usage or a bad file, 1 for a diverged
 // computation or a failed check. Nothing escapes as an abort or a stack trace.
+#include <csignal>
 #include <iostream>
 #include <new>
 #include <string>
@@ -51,7 +52,8 @@ NaN and infinity are never written as numbers: when a value diverges the command
 message naming it on stderr and exit status 1.
 
 Exit status: 0 success; 1 divergence or a failed check (gradcheck, paths sum ≠ gradient, wrong
-answers); 2 bad usage or a file that cannot be read or is not a valid network.
+answers), or output that could not be written; 2 bad usage, or a file that cannot be read, is not a
+valid network or cannot be written; 130 / 143 train stopped by SIGINT / SIGTERM (--out written).
 )";
 
 void print_help(std::ostream& out) {
@@ -92,6 +94,10 @@ int dispatch(const std::vector<std::string>& args, std::string& where) {
 }  // namespace
 
 int main(int argc, char** argv) {
+    // A closed pipe (| head -1) or a file-size limit ends a write with an error (EPIPE, EFBIG) that the
+    // commands report, instead of killing the process before --out is written.
+    std::signal(SIGPIPE, SIG_IGN);
+    std::signal(SIGXFSZ, SIG_IGN);
     const std::vector<std::string> args(argv + 1, argv + argc);
     std::string where = "backprop-cli";
     int status = 0;

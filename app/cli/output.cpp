@@ -4,12 +4,11 @@
 #include <cmath>
 #include <optional>
 
+#include "app/cli/json_layout.h"
 #include "engine/teaching/notation.h"
 
 namespace cli {
 namespace {
-
-constexpr std::size_t kLineWidth = 100;  // structured values shorter than this stay on one line
 
 // The JSON path ("/layers/2/delta/0/1") of the first NaN/Inf in v, if any.
 template <class JsonT>
@@ -28,68 +27,34 @@ std::optional<std::string> find_non_finite(const JsonT& v, const std::string& pa
     return std::nullopt;
 }
 
+// An nlohmann tree as a layout::Node.
 template <class JsonT>
-bool all_scalars(const JsonT& v) {
-    for (const JsonT& e : v)
-        if (e.is_structured()) return false;
-    return true;
-}
-
-// One line: [1, 2] and {"a": 1}. Scalars use nlohmann's dump (shortest round-trip doubles).
-template <class JsonT>
-void write_compact(std::string& out, const JsonT& v) {
-    if (!v.is_structured()) {
-        out += v.dump();
-        return;
+struct JsonNode {
+    const JsonT& j;
+    bool is_structured() const { return j.is_structured(); }
+    bool is_object() const { return j.is_object(); }
+    bool is_array() const { return j.is_array(); }
+    bool empty() const { return j.empty(); }
+    std::string scalar_text() const { return j.dump(); }
+    template <class F>
+    void for_each(F f) const {
+        for (auto it = j.begin(); it != j.end(); ++it)
+            if (!f(j.is_object() ? &it.key() : nullptr, JsonNode{it.value()})) return;
     }
-    const bool object = v.is_object();
-    out += object ? '{' : '[';
-    bool first = true;
-    for (auto it = v.begin(); it != v.end(); ++it) {
-        if (!first) out += ", ";
-        first = false;
-        if (object) out += JsonT(it.key()).dump() + ": ";
-        write_compact(out, it.value());
-    }
-    out += object ? '}' : ']';
-}
+};
 
 template <class JsonT>
-void write_pretty(std::string& out, const JsonT& v, int depth) {
-    std::string line;
-    write_compact(line, v);
-    const std::size_t indent = 2 * static_cast<std::size_t>(depth);
-    if (!v.is_structured() || v.empty() || line.size() + indent <= kLineWidth || (v.is_array() && all_scalars(v))) {
-        out += line;
-        return;
-    }
-    const bool object = v.is_object();
-    out += object ? "{\n" : "[\n";
-    const std::string pad(indent + 2, ' ');
-    bool first = true;
-    for (auto it = v.begin(); it != v.end(); ++it) {
-        if (!first) out += ",\n";
-        first = false;
-        out += pad;
-        if (object) out += JsonT(it.key()).dump() + ": ";
-        write_pretty(out, it.value(), depth + 1);
-    }
-    out += "\n" + std::string(indent, ' ') + (object ? "}" : "]");
-}
-
-template <class JsonT>
-std::string json_text_of(const JsonT& j) {
+void write_json_of(std::ostream& out, const JsonT& j) {
     if (auto path = find_non_finite(j, ""))
         throw Diverged("the value at " + *path + " is not a finite number (the computation diverged)");
-    std::string out;
-    write_pretty(out, j, 0);
-    return out + "\n";
+    layout::StreamSink sink{out};
+    layout::write_document(sink, JsonNode<JsonT>{j});
 }
 
 }  // namespace
 
-std::string json_text(const Json& j) { return json_text_of(j); }
-std::string json_text(const nlohmann::json& j) { return json_text_of(j); }
+void write_json(std::ostream& out, const Json& j) { write_json_of(out, j); }
+void write_json(std::ostream& out, const nlohmann::json& j) { write_json_of(out, j); }
 
 Json matrix_json(const bp::Matrix& m) {
     Json rows = Json::array();

@@ -2,6 +2,7 @@
 // NaN/Inf), the JSON forms of matrices and parameters, numbers and labels for tables, and the
 // Diverged error that turns a non-finite value into a message and exit status 1.
 #pragma once
+#include <ostream>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -18,13 +19,14 @@ struct Diverged : std::runtime_error {
     using std::runtime_error::runtime_error;
 };
 
-// The document as text: objects and long arrays one entry per line, arrays of numbers and short values
-// on one line, every number in its shortest round-trip form. Throws Diverged naming the JSON path of
-// the first NaN/Inf (a safety net: commands check their own numbers first, with better words).
+// Writes the document (json_layout.h: objects and long arrays one entry per line, arrays of numbers and
+// short values on one line, every number in its shortest round-trip form) as it goes, never as one
+// string. Throws Diverged naming the JSON path of the first NaN/Inf, before writing anything (a safety
+// net: commands check their own numbers first, with better words).
 // Json keeps keys in the order they were inserted, so the output reads in the contract's order.
 using Json = nlohmann::ordered_json;
-std::string json_text(const Json& j);
-std::string json_text(const nlohmann::json& j);
+void write_json(std::ostream& out, const Json& j);
+void write_json(std::ostream& out, const nlohmann::json& j);
 
 Json matrix_json(const bp::Matrix& m);  // one array per row
 

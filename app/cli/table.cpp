@@ -11,24 +11,41 @@ std::size_t display_width(const std::string& s) {
         std::count_if(s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
 }
 
-void TextTable::print(std::ostream& out, int indent) const {
+void print_rows(std::ostream& out, const std::vector<std::string>& header, std::size_t count, const RowMaker& row,
+                int indent) {
     std::vector<std::size_t> width;
-    const auto measure = [&](const std::vector<std::string>& row) {
-        if (width.size() < row.size()) width.resize(row.size(), 0);
-        for (std::size_t c = 0; c < row.size(); ++c) width[c] = std::max(width[c], display_width(row[c]));
+    const auto measure = [&](const std::vector<std::string>& cells) {
+        if (width.size() < cells.size()) width.resize(cells.size(), 0);
+        for (std::size_t c = 0; c < cells.size(); ++c) width[c] = std::max(width[c], display_width(cells[c]));
     };
-    measure(header_);
-    for (const auto& row : rows_) measure(row);
-    const auto print_row = [&](const std::vector<std::string>& row) {
-        std::string line(static_cast<std::size_t>(indent), ' ');
-        for (std::size_t c = 0; c < row.size(); ++c) {
-            line += row[c];
-            if (c + 1 < row.size()) line += std::string(width[c] - display_width(row[c]) + 2, ' ');
+    std::vector<std::string> cells;
+    measure(header);
+    for (std::size_t i = 0; i < count; ++i) {
+        cells.clear();
+        row(i, cells);
+        measure(cells);
+    }
+    std::string line;
+    const auto print_row = [&](const std::vector<std::string>& r) {
+        line.assign(static_cast<std::size_t>(indent), ' ');
+        for (std::size_t c = 0; c < r.size(); ++c) {
+            line += r[c];
+            if (c + 1 < r.size()) line.append(width[c] - display_width(r[c]) + 2, ' ');
         }
-        out << line << '\n';
+        line += '\n';
+        out << line;
     };
-    if (!header_.empty()) print_row(header_);
-    for (const auto& row : rows_) print_row(row);
+    if (!header.empty()) print_row(header);
+    for (std::size_t i = 0; i < count; ++i) {
+        cells.clear();
+        row(i, cells);
+        print_row(cells);
+    }
+}
+
+void TextTable::print(std::ostream& out, int indent) const {
+    print_rows(out, header_, rows_.size(), [&](std::size_t i, std::vector<std::string>& cells) { cells = rows_[i]; },
+               indent);
 }
 
 }  // namespace cli

@@ -1,6 +1,7 @@
 // A plain-text table with aligned columns for the commands' --format table output. Widths count
 // UTF-8 code points, so course notation (z²₁, σ′) lines up like ASCII.
 #pragma once
+#include <functional>
 #include <ostream>
 #include <string>
 #include <vector>
@@ -18,6 +19,13 @@ private:
     std::vector<std::string> header_;
     std::vector<std::vector<std::string>> rows_;
 };
+
+// The same layout for rows made on demand, so that a table of a million rows never sits in memory:
+// row(i, cells) fills the cells of row i (0 ≤ i < count); it is called twice per row, once to measure
+// the columns and once to print.
+using RowMaker = std::function<void(std::size_t i, std::vector<std::string>& cells)>;
+void print_rows(std::ostream& out, const std::vector<std::string>& header, std::size_t count, const RowMaker& row,
+                int indent = 2);
 
 // Number of code points in a UTF-8 string (its width in a terminal for the text we print).
 std::size_t display_width(const std::string& s);

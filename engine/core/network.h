@@ -16,6 +16,7 @@ namespace bp {
 inline constexpr int kMaxLayers = 16;           // layers after the input
 inline constexpr int kMaxNeurons = 256;         // neurons in any one layer (input included)
 inline constexpr long kMaxParameters = 200000;  // weights + biases in the whole network
+inline constexpr int kMaxSamples = 1000000;     // samples in data or data.test (file size: kMaxFileBytes)
 
 enum class Activation { sigmoid, tanh, relu, leaky_relu, linear, softmax };
 enum class Loss { mse_half, mse, cross_entropy, binary_cross_entropy };

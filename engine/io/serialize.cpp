@@ -1,22 +1,16 @@
-// JSON load/save of network files with precise errors, and atomic writes (see serialize.h).
-// [SECTION] reading helpers  [SECTION] load  [SECTION] save  [SECTION] atomic files
+// JSON load/save of network files with precise errors (see serialize.h).
+// [SECTION] reading helpers  [SECTION] load  [SECTION] save
 #include "engine/io/serialize.h"
 
-#include <fcntl.h>
-#include <sys/stat.h>
-#include <unistd.h>
-
-#include <cerrno>
 #include <cmath>
-#include <cstring>
-#include <fstream>
 #include <set>
-#include <sstream>
 #include <vector>
 
 #include <nlohmann/json.hpp>
 
+#include "engine/core/training_settings.h"
 #include "engine/core/error.h"
+#include "engine/io/text_file.h"
 
 namespace bp {
 namespace {
@@ -24,6 +18,7 @@ using nlohmann::json;
 
 // [SECTION] reading helpers -------------------------------------------------------------------------
 constexpr int kMaxNesting = 64;  // deeper JSON than any network file: refused before parsing
+constexpr long kMaxExactInteger = 9007199254740991L;  // 2^53 − 1: every integer up to it is a double
 
 std::string type_name(const json& v) {
     if (v.is_number()) return "a number";
@@ -71,7 +66,9 @@ Matrix read_matrix(const json& v, const std::string& path, int rows, int cols) {
     if (!v.is_array()) throw Error(path + " must be an array of rows, got " + type_name(v));
     if (rows >= 0 && static_cast<int>(v.size()) != rows)
         throw Error(path + " has " + std::to_string(v.size()) + " rows, expected " + std::to_string(rows));
-    if (v.size() > 1000000) throw Error(path + " has too many rows (" + std::to_string(v.size()) + ")");
+    if (v.size() > static_cast<std::size_t>(kMaxSamples))
+        throw Error(path + " has too many rows (" + std::to_string(v.size()) + "): the limit is " +
+                    std::to_string(kMaxSamples) + " samples");
     // Every row's shape before the allocation: 10^6 empty rows must not allocate 10^6 x cols doubles.
     for (std::size_t r = 0; r < v.size(); ++r) {
         const json& row = v[r];
@@ -198,7 +195,14 @@ Layer read_layer(const json& v, int l, int prev_size) {
     if (!v.is_object()) throw Error(path + " must be an object, got " + type_name(v));
     Layer layer;
     layer.size = static_cast<int>(read_integer(require(v, "size", path), path + ".size", 1, kMaxNeurons));
-    if (l == 0) return layer;
+    if (l == 0) {  // the input: a⁰ = x, nothing computed, so nothing of a computed layer may be given
+        for (const char* key : {"activation", "bias", "weights", "biases"})
+            if (v.contains(key))
+                throw Error(path + "." + key + " does not belong on the input layer: layers[0] is x itself (only " +
+                            "\"size\"); " + (std::string(key) == "activation" ? "activations" : "weights and biases") +
+                            " start at layers[1]");
+        return layer;
+    }
     const std::string act = read_string(require(v, "activation", path), path + ".activation");
     const auto f = parse_activation(act);
     if (!f)
@@ -240,24 +244,29 @@ TrainingConfig read_training(const json& v) {
         c.optimizer = *k;
     }
     if (c.optimizer == OptimizerKind::adam) c.learning_rate = 0.001;  // torch.optim.Adam's default
-    const auto positive = [&](const char* key, double& out, double lo, double hi, bool open_lo) {
+    const auto setting = [&](TrainingSetting which, double& out) {
+        const std::string key(key_of(which));
         auto it = v.find(key);
         if (it == v.end()) return;
         const double x = read_number(*it, path + "." + key);
-        if ((open_lo ? x <= lo : x < lo) || x > hi)
-            throw Error(path + "." + key + " = " + it->dump() + " is out of range");
+        if (const std::string problem = setting_problem(which, x); !problem.empty())
+            throw Error(path + "." + key + " = " + it->dump() + " is out of range: " + problem);
         out = x;
     };
-    positive("learning_rate", c.learning_rate, 0.0, 1e9, true);
-    positive("l2", c.l2, 0.0, 1e9, false);
-    positive("momentum", c.momentum, 0.0, 0.999999, false);
-    positive("beta1", c.beta1, 0.0, 0.999999, false);
-    positive("beta2", c.beta2, 0.0, 0.999999, false);
-    positive("epsilon", c.epsilon, 0.0, 1.0, true);
-    if (auto it = v.find("batch_size"); it != v.end())
-        c.batch_size = static_cast<int>(read_integer(*it, path + ".batch_size", 0, 1000000));
+    setting(TrainingSetting::learning_rate, c.learning_rate);
+    setting(TrainingSetting::l2, c.l2);
+    setting(TrainingSetting::momentum, c.momentum);
+    setting(TrainingSetting::beta1, c.beta1);
+    setting(TrainingSetting::beta2, c.beta2);
+    setting(TrainingSetting::epsilon, c.epsilon);
+    if (auto it = v.find("batch_size"); it != v.end()) {
+        const long b = read_integer(*it, path + ".batch_size", -kMaxExactInteger, kMaxExactInteger);
+        if (const std::string problem = batch_size_problem(b); !problem.empty())
+            throw Error(path + ".batch_size = " + it->dump() + " is out of range: " + problem);
+        c.batch_size = static_cast<int>(b);
+    }
     if (auto it = v.find("seed"); it != v.end())
-        c.seed = static_cast<std::uint64_t>(read_integer(*it, path + ".seed", 0, 9007199254740991L));
+        c.seed = static_cast<std::uint64_t>(read_integer(*it, path + ".seed", 0, kMaxExactInteger));
     if (auto it = v.find("shuffle"); it != v.end()) c.shuffle = read_bool(*it, path + ".shuffle");
     if (auto it = v.find("freeze_biases"); it != v.end()) c.freeze_biases = read_bool(*it, path + ".freeze_biases");
     return c;
@@ -279,7 +288,10 @@ json dataset_json(const Dataset& d, json base) {
 
 }  // namespace
 
-Document document_from_json(const json& j) {
+namespace {
+
+// The model read from the tree; doc.extra is left for the callers below.
+Document read_document(const json& j) {
     if (!j.is_object()) throw Error("the file must hold a JSON object with \"layers\" and \"loss\", got " + type_name(j));
     if (auto it = j.find("format_version"); it != j.end()) {
         const long version = read_integer(*it, "format_version", 1, 1000000);
@@ -315,14 +327,35 @@ Document document_from_json(const json& j) {
         if (auto t = it->find("test"); t != it->end() && !t->is_null()) doc.test = read_dataset(*t, doc.net, "data.test");
     }
     if (auto it = j.find("training"); it != j.end()) doc.training = read_training(*it);
-    // As backprop-cli's --batch: a batch larger than the data would only repeat samples, at a memory
-    // cost of batch x layer widths (10^6 x 256-wide layers is tens of GB).
-    if (doc.data && doc.training.batch_size > doc.data->size())
-        throw Error("training.batch_size = " + std::to_string(doc.training.batch_size) + " is larger than data (" +
-                    std::to_string(doc.data->size()) + " sample" + (doc.data->size() == 1 ? ")" : "s)"));
-    doc.extra = j;
+    if (doc.data)
+        if (const std::string problem = batch_size_problem(doc.training.batch_size, doc.data->size()); !problem.empty())
+            throw Error("training.batch_size = " + std::to_string(doc.training.batch_size) + " is out of range: " + problem);
     return doc;
 }
+
+// The data's numbers are in doc.data and doc.test now, and document_to_json writes them from there:
+// the tree kept for the other keys drops its copy (for 10⁶ samples, most of the loader's memory).
+void drop_data_arrays(json& j) {
+    const auto it = j.find("data");
+    if (it == j.end() || !it->is_object()) return;
+    it->erase("inputs");
+    it->erase("targets");
+    if (const auto t = it->find("test"); t != it->end() && t->is_object()) {
+        t->erase("inputs");
+        t->erase("targets");
+    }
+}
+
+Document document_from_owned_json(json j) {
+    Document doc = read_document(j);
+    drop_data_arrays(j);
+    *doc.extra = std::move(j);
+    return doc;
+}
+
+}  // namespace
+
+Document document_from_json(const json& j) { return document_from_owned_json(j); }
 
 json parse_json_checked(const std::string& text) {
     check_nesting(text);
@@ -338,18 +371,14 @@ json parse_json_checked(const std::string& text) {
     return j;
 }
 
-Document parse_document(const std::string& text) { return document_from_json(parse_json_checked(text)); }
+Document parse_document(const std::string& text) { return document_from_owned_json(parse_json_checked(text)); }
 
 Document load_document(const std::string& path) {
-    struct stat st {};
-    if (::stat(path.c_str(), &st) == 0 && S_ISDIR(st.st_mode)) throw Error(path + ": is a folder, not a network file");
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw Error(path + ": cannot open (" + std::strerror(errno) + ")");
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    if (in.bad()) throw Error(path + ": read error");
+    std::string text = read_text_file(path, "a network file");
     try {
-        return parse_document(ss.str());
+        json j = parse_json_checked(text);
+        std::string().swap(text);  // the tree holds it all now: free the text before the matrices are built
+        return document_from_owned_json(std::move(j));
     } catch (const Error& e) {
         throw Error(path + ": " + e.what());
     }
@@ -408,55 +437,8 @@ std::string dump_document(const Document& doc) {
     return document_to_json(doc).dump(2) + "\n";
 }
 
-// [SECTION] atomic files ----------------------------------------------------------------------------
-void write_file_atomically(const std::string& path, const std::string& text) {
-    const auto slash = path.find_last_of('/');
-    const std::string dir = slash == std::string::npos ? "." : (slash == 0 ? "/" : path.substr(0, slash));
-    std::string tmp = path + ".tmp-XXXXXX";
-    const int fd = mkstemp(tmp.data());
-    if (fd < 0) throw Error(path + ": cannot write (" + std::strerror(errno) + ")");
-    const auto fail = [&](const char* what) {
-        const int err = errno;
-        ::close(fd);
-        ::unlink(tmp.c_str());
-        throw Error(path + ": " + what + " (" + std::strerror(err) + "); the previous file is untouched");
-    };
-    std::size_t done = 0;
-    while (done < text.size()) {
-        const ssize_t n = ::write(fd, text.data() + done, text.size() - done);
-        if (n < 0) {
-            if (errno == EINTR) continue;
-            fail("write failed");
-        }
-        done += static_cast<std::size_t>(n);
-    }
-    // mkstemp makes the file 0600: keep the mode of the file we replace, or the usual 0644 less umask.
-    struct stat old {};
-    if (::stat(path.c_str(), &old) == 0) {
-        ::fchmod(fd, old.st_mode & 07777);
-    } else {
-        const mode_t mask = ::umask(0);
-        ::umask(mask);
-        ::fchmod(fd, 0666 & ~mask);
-    }
-    if (::fsync(fd) != 0) fail("fsync failed");
-    if (::close(fd) != 0) {
-        const int err = errno;
-        ::unlink(tmp.c_str());
-        throw Error(path + ": close failed (" + std::strerror(err) + ")");
-    }
-    if (::rename(tmp.c_str(), path.c_str()) != 0) {
-        const int err = errno;
-        ::unlink(tmp.c_str());
-        throw Error(path + ": rename failed (" + std::strerror(err) + "); the previous file is untouched");
-    }
-    // Make the rename itself durable.
-    if (const int dfd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY); dfd >= 0) {
-        ::fsync(dfd);
-        ::close(dfd);
-    }
+void save_document(const std::string& path, const Document& doc, WriteOptions options) {
+    write_file_atomically(path, dump_document(doc), options);
 }
-
-void save_document(const std::string& path, const Document& doc) { write_file_atomically(path, dump_document(doc)); }
 
 }  // namespace bp

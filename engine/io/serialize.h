@@ -1,11 +1,12 @@
 // JSON load and save of network files, with precise errors ("layers[2].weights row 1 has 3 entries,
-// expected 4") and atomic writes (temp file + fsync + rename): a failed save never harms the old file.
+// expected 4") and atomic writes (engine/io/atomic_file.h): a failed save never harms the old file.
 #pragma once
 #include <string>
 
 #include <nlohmann/json_fwd.hpp>
 
 #include "engine/core/document.h"
+#include "engine/io/atomic_file.h"
 
 namespace bp {
 
@@ -20,8 +21,8 @@ Document load_document(const std::string& path);         // throws bp::Error (al
 nlohmann::json document_to_json(const Document& doc);
 std::string dump_document(const Document& doc);  // pretty, numbers in shortest round-trip form
 
-// Writes text to path atomically. Throws bp::Error naming the path and the reason.
-void write_file_atomically(const std::string& path, const std::string& text);
-void save_document(const std::string& path, const Document& doc);
+// Writes the document atomically (bp::write_file_atomically: see engine/io/atomic_file.h for what
+// happens with symbolic links, special files and read-only targets). Throws bp::WriteError.
+void save_document(const std::string& path, const Document& doc, WriteOptions options = {});
 
 }  // namespace bp

@@ -6,7 +6,6 @@
 #include "engine/teaching/chain_rule.h"
 
 #include <algorithm>
-#include <climits>
 #include <cmath>
 #include <queue>
 
@@ -14,6 +13,7 @@
 #include "engine/core/error.h"
 #include "engine/teaching/formula_writer.h"
 #include "engine/core/losses.h"
+#include "engine/teaching/notation.h"
 
 namespace bp {
 namespace {
@@ -31,10 +31,14 @@ namespace {
 class PathGraph {
 public:
     PathGraph(const Network& net, const Trace& t, const Matrix& y, const ParameterRef& p)
-        : net_(net), t_(t), p_(p), L_(net.L()), softmax_(net.layers[net.L()].activation == Activation::softmax) {
+        : net_(net), t_(t), y_(y.row(0)), p_(p), L_(net.L()), softmax_(net.layers[net.L()].activation == Activation::softmax) {
         const int K = net.output_size();
         const double* a = t.layers[L_].a.row(0);
-        for (int i = 0; i < K; ++i) dl_da_.push_back(loss_derivative(net.loss, a, y.row(0), K, i));
+        for (int i = 0; i < K; ++i) {
+            // −y_i/a_i is −0 for a zero cross-entropy target, also where a_i underflowed to 0 (0·log a_i = 0)
+            const bool no_term = net.loss == Loss::cross_entropy && y_[i] == 0.0 && a[i] == 0.0;
+            dl_da_.push_back(no_term ? -0.0 : loss_derivative(net.loss, a, y_, K, i));
+        }
         fprime_.resize(net.layers.size());
         for (int m = p.l; m <= L_; ++m) {
             if (m == L_ && softmax_) continue;
@@ -56,17 +60,28 @@ public:
     double leaf() const { return leaf_; }
 
     // The factors of choosing c at level s after prev; returns how many (0, 1 or 2) were written.
+    // At the output, ∂L/∂a is infinite where a saturated output met its target's opposite (cross-entropy
+    // with a_i = 0 < y_i, binary cross-entropy with a ∈ {0, 1}); the two factors are then one, computed as
+    // the passes compute δ, with the a that would have divided cancelled: finite, as the gradient is.
     int factors(int s, int prev, int c, double out[2]) const {
         if (output_choice(s)) return 0;
         const int m = layer_of(s), r = neuron_at(s, c);
         if (m == L_ && softmax_) {
             const double* z = t_.layers[L_].z.row(0);
             const double* a = t_.layers[L_].a.row(0);
+            if (!std::isfinite(dl_da_[prev])) {  // cross-entropy: −y_i/a_i · a_i(1[i=r] − a_r)
+                out[0] = -y_[prev] * ((prev == r ? 1.0 : 0.0) - a[r]);
+                return 1;
+            }
             out[0] = dl_da_[prev];                                           // ∂L/∂a^L_i
             out[1] = activation_jacobian(Activation::softmax, z, a, prev, r);  // ∂a^L_i/∂z^L_r
             return 2;
         }
         if (m == L_) {
+            if (!std::isfinite(dl_da_[r])) {  // binary cross-entropy after a sigmoid: (a − y)/(a(1 − a)) · a(1 − a)
+                out[0] = t_.layers[L_].a(0, r) - y_[r];
+                return 1;
+            }
             out[0] = dl_da_[r];      // ∂L/∂a^L_r
             out[1] = fprime_[L_][r];  // f′(z^L_r)
             return 2;
@@ -85,12 +100,18 @@ public:
         using Kind = ValueRef::Kind;
         if (m == L_ && softmax_) {
             const Phrase ai = fw.neuron("a", L_, prev), zr = fw.neuron("z", L_, r);
-            out.push_back({"∂L/∂" + ai.text, v[0], {Kind::a, L_, prev, 0}});
-            out.push_back({"∂" + ai.text + "/∂" + zr.text, v[1], {Kind::z, L_, r, 0}});
+            const std::string dl_da = "∂L/∂" + ai.text, da_dz = "∂" + ai.text + "/∂" + zr.text;
+            if (n == 1) return out.push_back({dl_da + "·" + da_dz, v[0], {Kind::z, L_, r, 0}});
+            out.push_back({dl_da, v[0], {Kind::a, L_, prev, 0}});
+            out.push_back({da_dz, v[1], {Kind::z, L_, r, 0}});
             return;
         }
         if (m == L_) {
-            out.push_back({"∂L/∂" + fw.neuron("a", L_, r).text, v[0], {Kind::a, L_, r, 0}});
+            const std::string dl_da = "∂L/∂" + fw.neuron("a", L_, r).text;
+            if (n == 1)
+                return out.push_back(
+                    {dl_da + "·" + fw.derivative(net_.layers[m].activation, m, r).text, v[0], {Kind::z, L_, r, 0}});
+            out.push_back({dl_da, v[0], {Kind::a, L_, r, 0}});
         } else {
             const int q = neuron_at(s - 1, prev);
             out.push_back({fw.weight(m + 1, q, r).text, v[0], {Kind::weight, m + 1, q, r}});
@@ -106,17 +127,10 @@ public:
         return {fw.neuron("a", p_.l - 1, p_.k).text, leaf_, {Kind::a, p_.l - 1, p_.k, 0}};
     }
 
-    // Total number of paths, saturating at LLONG_MAX (then *saturated is set).
-    long long count(bool* saturated) const {
-        long long total = 1;
-        *saturated = false;
-        for (int s = 0; s < levels(); ++s) {
-            if (total > LLONG_MAX / options(s)) {
-                *saturated = true;
-                return LLONG_MAX;
-            }
-            total *= options(s);
-        }
+    // Total number of paths: the product of the choices at every level, in floating point (exact below 2^53).
+    double count() const {
+        double total = 1.0;
+        for (int s = 0; s < levels(); ++s) total *= options(s);
         return total;
     }
 
@@ -136,6 +150,7 @@ public:
 private:
     const Network& net_;
     const Trace& t_;
+    const double* y_;  // (K) the sample's targets
     ParameterRef p_;
     int L_;
     bool softmax_;
@@ -313,8 +328,8 @@ PathListing enumerate_paths(const Network& net, const Matrix& x, const Matrix& y
     PathListing out;
     out.parameter = p;
     out.gradient = p.bias ? t.layers[p.l].db[p.j] : t.layers[p.l].dW(p.j, p.k);
-    out.total_count = g.count(&out.count_saturated);
-    out.walked = !out.count_saturated && out.total_count <= kMaxWalkedPaths;
+    out.total_count = g.count();
+    out.walked = out.total_count <= static_cast<double>(kMaxWalkedPaths);
 
     std::vector<int> choice(g.levels());
     CompensatedSum total;
@@ -338,7 +353,7 @@ PathListing enumerate_paths(const Network& net, const Matrix& x, const Matrix& y
         return std::fabs(a.product) > std::fabs(b.product);
     });
     out.sum = out.walked ? total.value() : out.gradient;
-    out.rest_count = out.total_count - static_cast<long long>(out.paths.size());
+    out.rest_count = out.total_count - static_cast<double>(out.paths.size());
     if (out.rest_count > 0) {
         CompensatedSum listed;
         for (const ChainPath& path : out.paths) listed.add(path.product);
@@ -356,6 +371,11 @@ PathListing enumerate_paths(const Network& net, const Matrix& x, const Matrix& y
         if (shown < n) out.compact.push_back(more_deltas_line(fw, m, shown, n));
     }
     return out;
+}
+
+std::string path_count_text(double count) {
+    if (count < kExactCountLimit) return std::to_string(static_cast<long long>(count));
+    return "about " + format_number(count, 2, false);
 }
 
 }  // namespace bp

@@ -45,10 +45,11 @@ inline constexpr long long kMaxWalkedPaths = 4'000'000;
 struct PathListing {
     ParameterRef parameter;
     std::vector<ChainPath> paths;  // sorted by |product|, largest first; all of them, or the top ones
-    long long total_count = 0;     // number of paths in all (saturates at LLONG_MAX, see count_saturated)
-    bool count_saturated = false;  // more paths than a long long holds
+    // The number of paths in all, counted in floating point: exact below 2^53 (9·10¹⁵), beyond that the
+    // nearest double (a 16 × 32 network has 32¹⁵ ≈ 3.8·10²² paths from a first-layer weight).
+    double total_count = 0;
     bool walked = false;           // every path was walked: sum is their summed products, not the gradient
-    long long rest_count = 0;      // paths not listed
+    double rest_count = 0;         // paths not listed: total_count − the listed ones (as exact as it)
     double rest_sum = 0.0;         // sum of the products of the paths not listed
     double sum = 0.0;              // sum of all products
     double gradient = 0.0;         // dL/dparameter from backprop (the same sample)
@@ -64,5 +65,9 @@ PathListing enumerate_paths(const Network& net, const Matrix& x, const Matrix& y
 
 // Throws bp::Error when the parameter does not exist in the network.
 void check_parameter(const Network& net, const ParameterRef& p);
+
+// A path count as text: every digit while it is exact (below 2^53: "27000"), else "about 3.8e22".
+std::string path_count_text(double count);
+inline constexpr double kExactCountLimit = 9007199254740992.0;  // 2^53
 
 }  // namespace bp

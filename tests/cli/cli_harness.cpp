@@ -2,17 +2,21 @@
 #include "cli_harness.h"
 
 #include <fcntl.h>
-#include <spawn.h>
+#include <grp.h>
+#include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include <cerrno>
+#include <chrono>
+#include <csignal>
 #include <cmath>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <stdexcept>
+#include <thread>
 
 #include <gtest/gtest.h>
 
@@ -40,26 +44,52 @@ struct CaptureFile {
 
 }  // namespace
 
-RunResult run_cli(const std::vector<std::string>& args) {
+RunResult run_cli(const std::vector<std::string>& args, const RunOptions& options) {
     CaptureFile out, err;
-    posix_spawn_file_actions_t actions;
-    posix_spawn_file_actions_init(&actions);
-    posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0);
-    posix_spawn_file_actions_adddup2(&actions, out.fd, 1);
-    posix_spawn_file_actions_adddup2(&actions, err.fd, 2);
     std::vector<std::string> storage{BP_CLI};
     storage.insert(storage.end(), args.begin(), args.end());
     std::vector<char*> argv;
     for (std::string& s : storage) argv.push_back(s.data());
     argv.push_back(nullptr);
-    pid_t pid = 0;
-    const int rc = posix_spawn(&pid, BP_CLI, &actions, nullptr, argv.data(), environ);
-    posix_spawn_file_actions_destroy(&actions);
-    if (rc != 0) throw std::runtime_error(std::string("cannot start ") + BP_CLI);
-    int wstatus = 0;
-    while (waitpid(pid, &wstatus, 0) < 0)
-        if (errno != EINTR) throw std::runtime_error("waitpid failed");
+    int pipe_fds[2] = {-1, -1};
+    if (options.stdout_pipe && ::pipe(pipe_fds) != 0) throw std::runtime_error("pipe failed");
+    const pid_t pid = fork();
+    if (pid < 0) throw std::runtime_error("fork failed");
+    if (pid == 0) {  // the child: async-signal-safe calls only, then exec
+        const int in = ::open("/dev/null", O_RDONLY);
+        const int to = options.stdout_pipe       ? pipe_fds[1]
+                       : options.stdout_to.empty() ? out.fd
+                                                   : ::open(options.stdout_to.c_str(), O_WRONLY);
+        if (in < 0 || to < 0 || ::dup2(in, 0) < 0 || ::dup2(to, 1) < 0 || ::dup2(err.fd, 2) < 0) _exit(126);
+        if (options.stdout_pipe) ::close(pipe_fds[0]);
+        ::signal(SIGPIPE, SIG_DFL);
+        for (const auto& [resource, value] : options.limits) {
+            const rlimit r{static_cast<rlim_t>(value), static_cast<rlim_t>(value)};
+            if (::setrlimit(resource, &r) != 0) _exit(126);
+        }
+        if (options.run_as_uid >= 0 &&
+            (::setgroups(0, nullptr) != 0 || ::setgid(static_cast<gid_t>(options.run_as_uid)) != 0 ||
+             ::setuid(static_cast<uid_t>(options.run_as_uid)) != 0))
+            _exit(126);
+        ::execve(BP_CLI, argv.data(), environ);
+        _exit(127);
+    }
+    if (options.stdout_pipe) ::close(pipe_fds[1]);
+    if (options.while_running) options.while_running(pid, pipe_fds[0]);
+    if (options.stdout_pipe) ::close(pipe_fds[0]);  // a no-op failure when while_running closed it
     RunResult r;
+    int wstatus = 0;
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(options.timeout_seconds);
+    for (;;) {
+        const pid_t done = waitpid(pid, &wstatus, WNOHANG);
+        if (done == pid) break;
+        if (done < 0 && errno != EINTR) throw std::runtime_error("waitpid failed");
+        if (!r.timed_out && std::chrono::steady_clock::now() > deadline) {
+            ::kill(pid, SIGKILL);
+            r.timed_out = true;
+        }
+        std::this_thread::sleep_for(std::chrono::milliseconds(2));
+    }
     r.status = WIFEXITED(wstatus) ? WEXITSTATUS(wstatus) : -WTERMSIG(wstatus);
     r.out = out.contents();
     r.err = err.contents();

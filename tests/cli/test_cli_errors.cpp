@@ -123,11 +123,19 @@ TEST(CliErrors, BadOptions) {
     expect_error(run_cli({"train", net, "--steps", "-1"}), 2, "--steps -1: must be between 0 and");
     expect_error(run_cli({"train", net, "--steps", "1", "--lr", "fast"}), 2, "--lr 'fast': not a number");
     expect_error(run_cli({"train", net, "--steps", "1", "--lr", "inf"}), 2, "--lr inf: not a finite number");
-    expect_error(run_cli({"train", net, "--steps", "1", "--lr", "-0.5"}), 2, "--lr -0.5: the learning rate cannot be negative");
+    expect_error(run_cli({"train", net, "--steps", "1", "--lr", "-0.5"}), 2,
+                 "--lr -0.5 is out of range: the learning rate must be greater than 0 and at most 1e9");
+    // The file's own limits (training.learning_rate = 0 and 1e10 are refused in the file too).
+    expect_error(run_cli({"train", net, "--steps", "1", "--lr", "0"}), 2,
+                 "--lr 0 is out of range: the learning rate must be greater than 0 and at most 1e9");
+    expect_error(run_cli({"train", net, "--steps", "1", "--lr", "1e300"}), 2,
+                 "--lr 1e300 is out of range: the learning rate must be greater than 0 and at most 1e9");
     expect_error(run_cli({"train", net, "--steps", "1", "--optimizer", "rmsprop"}), 2,
                  "--optimizer 'rmsprop': expected sgd, momentum or adam");
-    expect_error(run_cli({"train", net, "--steps", "1", "--batch", "2"}), 2, "--batch 2: the data has only 1 sample");
-    expect_error(run_cli({"train", net, "--steps", "1", "--batch", "0"}), 2, "--batch 0: must be between 1 and");
+    expect_error(run_cli({"train", net, "--steps", "1", "--batch", "2"}), 2,
+                 "--batch 2 is out of range: the batch size is larger than the data (1 sample)");
+    expect_error(run_cli({"train", net, "--steps", "1", "--batch", "-1"}), 2,
+                 "--batch -1 is out of range: the batch size must be between 0 (all of the data) and 1000000");
     expect_error(run_cli({"steps", net, "--sample", "1"}), 2, "--sample 1: the data has 1 sample (0..0)");
 }
 

@@ -154,3 +154,41 @@ TEST(CliPaths, TableListsFactorsSumGradientAndAgreement) {
         EXPECT_NE(r.out.find(text), std::string::npos) << "missing " << text << " in\n" << r.out;
     EXPECT_NE(r.out.find("yes"), std::string::npos);
 }
+
+// A 16 × 32 network (16 layers of 32 after the input) has 32¹⁵ = 2^75 ≈ 3.8·10²² paths from a first-layer weight: the count is a JSON
+// number (a double past 2^53) and "about 3.8e22" in the table — never a saturated 9223372036854775807.
+TEST(CliPaths, CountsPastALongLongAreFloatingPointNumbers) {
+    TempDir dir;
+    std::vector<int> sizes(17, 32);
+    sizes[0] = 2;
+    std::vector<std::string> f(16, "tanh");
+    f.back() = "sigmoid";
+    const std::string net = dir.write_json("net.json", make_network(sizes, f, "mse_half", 1, 3));
+    const json p = paths(net, {"--weight", "1,0,0"});
+    ASSERT_TRUE(p["count"].is_number_float()) << p["count"];
+    EXPECT_EQ(p["count"].get<double>(), std::ldexp(1.0, 75));
+    EXPECT_EQ(p["rest"]["count"].get<double>(), std::ldexp(1.0, 75) - 200);
+    const RunResult table = run_cli({"paths", net, "--weight", "1,0,0"});
+    EXPECT_EQ(table.status, 0) << table.err;
+    EXPECT_EQ(lines(table.out)[0], "∂L/∂w¹₁₁ for sample 0: about 3.8e22 paths from w¹₁₁ to the loss");
+    EXPECT_EQ(table.out.find("9223372036854775807"), std::string::npos);
+}
+
+// Softmax logits ±1000, which trace handles (δ = a − y exactly): ∂L/∂a₂ = −y₂/a₂ with a₂ = 0 is not a
+// number, so the paths list ∂L/∂a₂·∂a₂/∂z₁ as one finite factor and still sum to the gradient.
+TEST(CliPaths, SaturatedSoftmaxOutputsArePathsAsFiniteAsTrace) {
+    TempDir dir;
+    for (const char* targets : {"[[1, 0]]", "[[0, 1]]"}) {
+        const std::string net = dir.write("soft.json", std::string(R"({"layers": [{"size": 1}, {"size": 2, "activation":
+            "softmax", "weights": [[1000], [-1000]], "biases": [0, 0]}], "loss": "cross_entropy",
+            "data": {"inputs": [[1]], "targets": )") + targets + "}}");
+        const json t = run_json({"trace", net});
+        for (const char* option : {"1,0,0", "1,1,0"}) {
+            const json p = paths(net, {"--weight", option});
+            EXPECT_EQ(p["sum"], p["gradient"]) << targets;
+            EXPECT_TRUE(p["agree"].get<bool>());
+            const int j = option[2] - '0';
+            EXPECT_EQ(p["gradient"].get<double>(), t["layers"][1]["dW"][j][0].get<double>()) << targets;
+        }
+    }
+}

@@ -137,13 +137,14 @@ TEST(CliTrain, WithoutOutNothingIsWritten) {
     EXPECT_EQ(read_file(in), before);
 }
 
-// Step t uses samples t·B … t·B+B−1 (mod N) in file order. With η = 0 the network never changes, so
+// Step t uses samples t·B … t·B+B−1 (mod N) in file order. With η = 1e-300 (0 is refused, as in the
+// file) no update moves a parameter by as much as half an ulp: the network never changes, so
 // each printed loss must be trace's loss on exactly those samples: N = 3, B = 2 gives
 // {0,1}, {2,0}, {1,2}, {0,1}.
 TEST(CliTrain, BatchesFollowFileOrderAndWrapAround) {
     TempDir dir;
     const json net = make_network({2, 3, 2}, {"tanh", "sigmoid"}, "mse_half", 3, 4);
-    const RunResult r = run_cli({"train", dir.write_json("in.json", net), "--steps", "4", "--batch", "2", "--lr", "0"});
+    const RunResult r = run_cli({"train", dir.write_json("in.json", net), "--steps", "4", "--batch", "2", "--lr", "1e-300"});
     ASSERT_EQ(r.status, 0) << r.err;
     const std::vector<Loss> l = losses(r.out);
     ASSERT_EQ(l.size(), 4u);

@@ -273,7 +273,6 @@ TEST(ChainRule, TenBySixtyFourAnswersAtOnce) {
         const PathListing pl = enumerate_paths(net, d.X, d.Y, p);  // must not walk 10¹⁶ paths (CTest's timeout)
         EXPECT_EQ(pl.total_count, out == Activation::softmax ? 1LL << 60 : 1LL << 54);
         EXPECT_FALSE(pl.walked);
-        EXPECT_FALSE(pl.count_saturated);
         EXPECT_EQ(pl.sum, pl.gradient);
         ASSERT_EQ(pl.paths.size(), 200u);
         EXPECT_EQ(pl.rest_count, pl.total_count - 200);
@@ -301,17 +300,67 @@ TEST(ChainRule, TenBySixtyFourAnswersAtOnce) {
     }
 }
 
-TEST(ChainRule, CountsPastALongLongSaturate) {
-    std::vector<int> sizes(17, 64);
-    std::vector<Activation> f(16, Activation::tanh);
-    f.back() = Activation::sigmoid;
-    const Network net = make_network(sizes, f, Loss::mse_half, InitScheme::xavier, 2);
-    const Dataset d = test::case_data(net, 1, 3);
-    const PathListing pl = enumerate_paths(net, d.X, d.Y, {false, 1, 0, 0});
-    EXPECT_TRUE(pl.count_saturated);  // 64^15 = 2^90
-    EXPECT_EQ(pl.total_count, LLONG_MAX);
-    EXPECT_EQ(pl.paths.size(), 200u);
-    EXPECT_EQ(pl.sum, pl.gradient);
+// Counts are floating point, never a saturated integer: 64^15 = 2^90 and the 16 × 32 network's
+// 32^15 = 2^75 ≈ 3.8·10²² are exact (powers of two), and written "about 3.8e22".
+TEST(ChainRule, CountsPastALongLongAreCountedInFloatingPoint) {
+    for (const int width : {64, 32}) {
+        std::vector<int> sizes(17, width);
+        sizes[0] = 2;
+        std::vector<Activation> f(16, Activation::tanh);
+        f.back() = Activation::sigmoid;
+        const Network net = make_network(sizes, f, Loss::mse_half, InitScheme::xavier, 2);
+        const Dataset d = test::case_data(net, 1, 3);
+        const PathListing pl = enumerate_paths(net, d.X, d.Y, {false, 1, 0, 0});
+        EXPECT_EQ(pl.total_count, std::ldexp(1.0, width == 64 ? 90 : 75));  // width^15: layers 2 … 16
+        EXPECT_EQ(pl.rest_count, pl.total_count - 200);
+        EXPECT_EQ(pl.paths.size(), 200u);
+        EXPECT_EQ(pl.sum, pl.gradient);
+    }
+    EXPECT_EQ(path_count_text(std::ldexp(1.0, 75)), "about 3.8e22");
+    EXPECT_EQ(path_count_text(27000), "27000");
+    EXPECT_EQ(path_count_text(kExactCountLimit - 1), "9007199254740991");
+    EXPECT_EQ(path_count_text(kExactCountLimit), "about 9e15");
+}
+
+// Saturated outputs: ∂L/∂a is infinite (or 0/0) where the output reached 0 or 1, but every path's
+// product and their sum stay finite and equal to backprop's gradient, as the passes compute it.
+TEST(ChainRule, SaturatedOutputsGiveFinitePathsAsThePassesDo) {
+    const auto check = [](const Network& net, const Matrix& x, const Matrix& y, const std::string& what) {
+        for (int j = 0; j < net.layers[1].size; ++j) {
+            const PathListing pl = enumerate_paths(net, x, y, {false, 1, j, 0});
+            for (const ChainPath& path : pl.paths) {
+                for (const PathFactor& f : path.factors) EXPECT_TRUE(std::isfinite(f.value)) << what << ": " << f.label;
+                EXPECT_TRUE(std::isfinite(path.product)) << what;
+            }
+            EXPECT_TRUE(std::isfinite(pl.gradient)) << what;
+            EXPECT_EQ(pl.sum, pl.gradient) << what << ", neuron " << j;
+        }
+    };
+    // Softmax logits ±1000 (the case): a = (1, 0) exactly.
+    Network soft = make_network({1, 2}, {Activation::softmax}, Loss::cross_entropy, InitScheme::xavier, 1);
+    soft.layers[1].W(0, 0) = 1000;
+    soft.layers[1].W(1, 0) = -1000;
+    soft.layers[1].b = {0, 0};
+    const Matrix x(1, 1, 1.0);
+    Matrix right(1, 2), wrong(1, 2);
+    right(0, 0) = 1, wrong(0, 1) = 1;
+    check(soft, x, right, "softmax, target on the winning class");  // L = 0, gradient 0
+    check(soft, x, wrong, "softmax, target on the losing class");   // a₂ = 0 < y₂: −y₂/a₂ = −∞
+    const PathListing pl = enumerate_paths(soft, x, wrong, {false, 1, 0, 0});
+    EXPECT_EQ(pl.gradient, 1.0) << "δ₁ = a₁ − y₁ = 1, times x = 1";
+    bool merged = false;
+    for (const ChainPath& path : pl.paths)
+        for (const PathFactor& f : path.factors) merged |= f.label.find("·∂a¹₂/∂z¹₁") != std::string::npos;
+    EXPECT_TRUE(merged) << "the infinite ∂L/∂a¹₂ and the zero ∂a¹₂/∂z¹₁ are listed as their finite product";
+    // A sigmoid at z = ±800 with binary cross-entropy: a ∈ {0, 1}, ∂L/∂a = (a − y)/(a(1 − a)) is ±∞ or 0/0.
+    Network bce = make_network({1, 2}, {Activation::sigmoid}, Loss::binary_cross_entropy, InitScheme::xavier, 1);
+    bce.layers[1].W(0, 0) = 800;
+    bce.layers[1].W(1, 0) = -800;
+    bce.layers[1].b = {0, 0};
+    Matrix y(1, 2);
+    y(0, 0) = 0.25, y(0, 1) = 1;
+    check(bce, x, y, "binary cross-entropy, saturated sigmoids");
+    EXPECT_EQ(enumerate_paths(bce, x, y, {false, 1, 0, 0}).gradient, 0.75);
 }
 
 TEST(ChainRule, RefusesParametersAndSamplesThatDoNotExist) {

@@ -23,7 +23,8 @@ namespace {
 // The option lists of the commands (as in app/cli/cmd_*.cpp), plus one with every option at once.
 const std::vector<std::vector<cli::OptionSpec>> kOptionLists = {
     {{"--format", true}},                                                                  // trace, gradcheck
-    {{"--steps", true}, {"--lr", true}, {"--batch", true}, {"--optimizer", true}, {"--out", true}, {"--log", true}},
+    {{"--steps", true}, {"--lr", true}, {"--batch", true}, {"--optimizer", true}, {"--out", true}, {"--log", true},
+     {"--every", true}, {"--force", false}},                                               // train
     {{"--weight", true}, {"--bias", true}, {"--sample", true}, {"--format", true}},        // paths
     {{"--sample", true}, {"--format", true}},                                              // steps
     {{"--steps", true}, {"--lr", true}, {"--batch", true}, {"--optimizer", true}, {"--weight", true},

@@ -2,7 +2,6 @@
 #include "app/studio/figures/paths_panel.h"
 
 #include <algorithm>
-#include <climits>
 #include <cmath>
 
 #include "engine/core/error.h"
@@ -19,11 +18,7 @@ std::string node_name(const bp::Network& net, int l, int j) {
     return (l == net.L() ? "out" : "h") + bp::superscript(l) + bp::subscript(j + 1);
 }
 
-std::string count_text(long long n, bool saturated) {
-    return saturated ? "more than " + std::to_string(LLONG_MAX) : std::to_string(n);
-}
-
-std::string paths_word(long long n) { return n == 1 ? "path" : "paths"; }
+std::string paths_word(double n) { return n == 1 ? "path" : "paths"; }
 
 }  // namespace
 
@@ -78,10 +73,9 @@ PathPanelModel build_path_panel(const bp::Network& net, const bp::Matrix& x, con
     }
 
     m.total_count = listing.total_count;
-    m.count_saturated = listing.count_saturated;
     m.walked = listing.walked;
-    const long long total = listing.total_count;
-    m.title = m.gradient_label + " = Σ over " + (total == 1 ? std::string("the only path") : count_text(total, m.count_saturated) + " paths") +
+    const double total = listing.total_count;
+    m.title = m.gradient_label + " = Σ over " + (total == 1 ? std::string("the only path") : bp::path_count_text(total) + " paths") +
               " of the product of the local derivatives along it";
     m.sample_note = "Sample " + std::to_string(sample + 1) + " of " + std::to_string(sample_count) + " alone";
     if (batch_size > 1)
@@ -105,15 +99,15 @@ PathPanelModel build_path_panel(const bp::Network& net, const bp::Matrix& x, con
     }
     m.more_count = total - shown;
     m.more_sum = listing.sum - shown_sum;  // the listed-but-not-shown paths and the engine's rest together
-    if (m.more_count > 0 || m.count_saturated)
-        m.more_text = "and " + count_text(m.more_count, m.count_saturated) + " more " + paths_word(m.more_count) +
+    if (m.more_count > 0)
+        m.more_text = "and " + bp::path_count_text(m.more_count) + " more " + paths_word(m.more_count) +
                       " summing to " + bp::format_number(m.more_sum, 6);
 
     m.sum = listing.sum;
     m.gradient = listing.gradient;
     m.difference = m.sum - m.gradient;
     m.agree = std::fabs(m.difference) <= kPathAgreeTolerance * std::max(1.0, std::fabs(m.gradient));
-    m.sum_name = "Σ of all " + (total == 1 ? std::string("1 path") : count_text(total, m.count_saturated) + " paths");
+    m.sum_name = "Σ of all " + (total == 1 ? std::string("1 path") : bp::path_count_text(total) + " paths");
     m.sum_value = bp::format_number(m.sum, 9);
     m.sum_line = m.sum_name + " = " + m.sum_value;
     const std::string factored = p.bias ? bp::neuron_label("δ", p.l, p.j)

@@ -34,10 +34,9 @@ struct PathPanelModel {
     std::string title;        // "∂L/∂w¹₁₁ = Σ over 2 paths of the product of local derivatives"
     std::string sample_note;  // which sample, and (for a batch pass) that the paths carry no 1/N
     std::vector<PathRow> rows;  // at most the shown rows, largest |product| first
-    long long total_count = 0;
-    bool count_saturated = false;  // more paths than a long long counts
+    double total_count = 0;        // exact below 2^53 (bp::PathListing::total_count)
     bool walked = true;            // every path was walked: the sum is theirs, not backprop's
-    long long more_count = 0;      // paths not shown as rows
+    double more_count = 0;         // paths not shown as rows
     double more_sum = 0;           // their summed products
     std::string more_text;         // "and 14 more paths summing to 0.0001212"
     double sum = 0, gradient = 0, difference = 0;

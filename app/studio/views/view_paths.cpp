@@ -187,9 +187,9 @@ void draw_paths(const AppState& s, const Ui& ui, ActionQueue& q) {
     ImGui::PopFont();
     ImGui::SameLine();
     ImGui::AlignTextToFramePadding();
-    const long long n = m.total_count;
+    const double n = m.total_count;
     ImGui::TextColored(dim, "%s", n == 1 ? "= the product along its only path"
-                                         : ("= Σ over " + (m.count_saturated ? std::string("more than 9·10¹⁸") : std::to_string(n)) +
+                                         : ("= Σ over " + bp::path_count_text(n) +
                                             " paths of the product along each").c_str());
     ImGui::PushFont(ui.fonts.small);
     ImGui::TextColored(dim, "%s Hover a path to see it on the network; click it to keep it there.", m.sample_note.c_str());
