@@ -13,6 +13,7 @@
 #include "engine/activations.h"
 #include "engine/error.h"
 #include "engine/formula_writer.h"
+#include "engine/graph/compensated_sum.h"
 #include "engine/losses.h"
 
 namespace bp {
@@ -142,17 +143,6 @@ private:
     std::vector<double> dl_da_;               // ∂L/∂a^L_i
     std::vector<std::vector<double>> fprime_;  // f′(z^m_r) for layers l..L (not a softmax output)
     double leaf_ = 1.0;
-};
-
-// Neumaier's compensated sum: millions of products summed without losing the small ones.
-struct CompensatedSum {
-    double sum = 0.0, c = 0.0;
-    void add(double x) {
-        const double t = sum + x;
-        c += std::fabs(sum) >= std::fabs(x) ? (sum - t) + x : (x - t) + sum;
-        sum = t;
-    }
-    double value() const { return sum + c; }
 };
 
 // ---- [SECTION] walking every path ---------------------------------------------------------------------------

@@ -286,6 +286,9 @@ Document document_from_json(const json& j) {
         if (version > 1)
             throw Error("format_version " + std::to_string(version) + " is newer than this program reads (1)");
     }
+    if (auto it = j.find("kind"); it != j.end() && *it == "expression")
+        throw Error("this is an expression document (\"kind\": \"expression\"), not a network file: "
+                    "open it with backprop-cli expr --file");
     Document doc;
     const json& layers = require(j, "layers", "file");
     if (!layers.is_array()) throw Error("layers must be an array, got " + type_name(layers));
@@ -324,6 +327,8 @@ Document document_from_json(const json& j) {
     return doc;
 }
 
+std::string json_type_name(const json& v) { return type_name(v); }
+
 json parse_json_checked(const std::string& text) {
     check_nesting(text);
     json j;
@@ -340,16 +345,21 @@ json parse_json_checked(const std::string& text) {
 
 Document parse_document(const std::string& text) { return document_from_json(parse_json_checked(text)); }
 
-Document load_document(const std::string& path) {
+std::string read_text_file(const std::string& path, const std::string& kind) {
     struct stat st {};
-    if (::stat(path.c_str(), &st) == 0 && S_ISDIR(st.st_mode)) throw Error(path + ": is a folder, not a network file");
+    if (::stat(path.c_str(), &st) == 0 && S_ISDIR(st.st_mode)) throw Error(path + ": is a folder, not " + kind);
     std::ifstream in(path, std::ios::binary);
     if (!in) throw Error(path + ": cannot open (" + std::strerror(errno) + ")");
     std::ostringstream ss;
     ss << in.rdbuf();
     if (in.bad()) throw Error(path + ": read error");
+    return ss.str();
+}
+
+Document load_document(const std::string& path) {
+    const std::string text = read_text_file(path, "a network file");
     try {
-        return parse_document(ss.str());
+        return parse_document(text);
     } catch (const Error& e) {
         throw Error(path + ": " + e.what());
     }
