@@ -203,6 +203,12 @@ ExpressionGraph GraphBuilder::finish(int output, std::string source) {
     variables_.clear();
 
     const std::string letter = operation_letter(g.nodes);
+    for (const char* symbol : {"y", "f", "F", "out"}) {  // y, unless a variable is called y
+        g.output_symbol = symbol;
+        bool taken = false;
+        for (const GraphNode& n : g.nodes) taken = taken || (n.op == Op::variable && n.label == symbol);
+        if (!taken) break;
+    }
     int unnamed = 0;
     g.outgoing.resize(g.nodes.size());
     for (std::size_t id = 0; id < g.nodes.size(); ++id) {

@@ -52,6 +52,7 @@ struct ExpressionGraph {
     std::vector<int> variables;                    // node ids of the variables, in order of first use
     int output = -1;                               // the node y that is differentiated (any node may be chosen)
     std::string output_symbol = "y";               // what formulas call the output when it is an operation
+                                                   // (f when a variable is called y)
 
     int size() const { return static_cast<int>(nodes.size()); }
     const GraphNode& node(int id) const { return nodes.at(static_cast<std::size_t>(id)); }

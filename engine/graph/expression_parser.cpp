@@ -211,9 +211,10 @@ private:
         Parser& p_;
     };
 
-    [[noreturn]] void fail(const std::string& what, const Token& at) const {
+    // "<what> at <position><tail>": the place right after the words that name the problem.
+    [[noreturn]] void fail(const std::string& what, const Token& at, const std::string& tail = "") const {
         const int p = position_of(text_, at.begin);
-        throw ExpressionError(what + " at " + std::to_string(p), p, text_);
+        throw ExpressionError(what + " at " + std::to_string(p) + tail, p, text_);
     }
 
     const Token& cur() const { return tokens_[pos_]; }
@@ -256,7 +257,7 @@ private:
                 left = operation(op.kind == Tok::star ? Op::mul : Op::div, {left, right}, op,
                                  static_cast<std::size_t>(begin_of(left)), static_cast<std::size_t>(end_of(right)));
             } else if (starts_operand(cur().kind)) {
-                fail("implicit product: write " + tokens_[pos_ - 1].text + "*" + cur().text, cur());
+                fail("implicit product", cur(), ": write " + tokens_[pos_ - 1].text + "*" + cur().text);
             } else {
                 return left;
             }
@@ -331,12 +332,12 @@ private:
     int named() {
         const Token& t = take();
         if (const Function* f = find_function(t.name)) {
-            if (cur().kind != Tok::lparen) fail("missing '(' after " + t.text + ": write " + t.text + "(…)", cur());
+            if (cur().kind != Tok::lparen) fail("missing '(' after " + t.text, cur(), ": write " + t.text + "(…)");
             const Token& open = take();
             const Level level(*this, open);
             if (cur().kind == Tok::rparen) fail(t.text + " needs an argument", cur());
             const int argument = expression();
-            if (cur().kind == Tok::comma) fail(t.text + " takes one argument: unexpected ','", cur());
+            if (cur().kind == Tok::comma) fail("unexpected ','", cur(), ": " + t.text + " takes one argument");
             if (cur().kind != Tok::rparen) fail("missing ')'", cur());
             const Token& close = take();
             return operation(f->op, {argument}, t, t.begin, close.end);
@@ -348,10 +349,9 @@ private:
             return id;
         }
         if (cur().kind == Tok::lparen) {
-            if (t.name == "ln") fail("unknown function 'ln': write log (the natural logarithm)", t);
-            fail("unknown function '" + t.name + "' (the functions are " + std::string(kFunctionList) +
-                     "; for a product write " + t.name + "*(…))",
-                 t);
+            if (t.name == "ln") fail("unknown function 'ln'", t, ": write log (the natural logarithm)");
+            fail("unknown function '" + t.name + "'", t,
+                 " (the functions are " + std::string(kFunctionList) + "; for a product write " + t.name + "*(…))");
         }
         const bool known = builder_.find_variable(t.name) >= 0;
         if (!known) room_for_node(t);
