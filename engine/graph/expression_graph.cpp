@@ -90,7 +90,7 @@ std::string operation_letter(const std::vector<GraphNode>& nodes) {
     for (const char* letter : {"h", "u", "v", "g", "q"}) {
         bool taken = false;
         for (const GraphNode& n : nodes)
-            if (n.op == Op::variable && split_index(n.name).first == letter) taken = true;
+            if (n.op == Op::variable && !split_index(n.name).second.empty() && split_index(n.name).first == letter) taken = true;
         if (!taken) return letter;
     }
     return "t";
@@ -113,21 +113,29 @@ std::string variable_latex(std::string_view name) {
     return s;
 }
 
+namespace {
+// The shortest round-trip digits with the exponent written as notation.h writes it: "1e300", "2.5e-5".
+std::pair<std::string, std::string> mantissa_exponent(double value) {
+    const std::string s = round_trip(value);
+    const auto e = s.find('e');
+    if (e == std::string::npos) return {s, ""};
+    return {s.substr(0, e), std::to_string(std::stoi(s.substr(e + 1)))};
+}
+}  // namespace
+
 std::string constant_label(double value) {
     if (value == std::numbers::pi) return "π";
     if (value == std::numbers::e) return "e";
-    const std::string s = round_trip(value);
+    const auto [mantissa, exponent] = mantissa_exponent(value);
+    const std::string s = exponent.empty() ? mantissa : mantissa + "e" + exponent;
     return s[0] == '-' ? "−" + s.substr(1) : s;
 }
 
 std::string constant_latex(double value) {
     if (value == std::numbers::pi) return "\\pi";
     if (value == std::numbers::e) return "e";
-    const std::string s = round_trip(value);
-    const auto e = s.find('e');
-    if (e == std::string::npos) return s;
-    const int exponent = std::stoi(s.substr(e + 1));
-    return s.substr(0, e) + " \\times 10^{" + std::to_string(exponent) + "}";
+    const auto [mantissa, exponent] = mantissa_exponent(value);
+    return exponent.empty() ? mantissa : mantissa + " \\times 10^{" + exponent + "}";
 }
 
 // ---- the builder --------------------------------------------------------------------------------------------

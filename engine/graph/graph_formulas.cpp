@@ -128,21 +128,6 @@ Phrase expression_of(const ExpressionGraph& g, int node, const std::vector<Opera
     return p;
 }
 
-// Whether the local derivative on (node, slot) is a number that needs no operand (1, −1, 0).
-bool constant_derivative(const ExpressionGraph& g, int node, int slot) {
-    switch (g.node(node).op) {
-        case Op::add:
-        case Op::sub:
-        case Op::neg:
-        case Op::sum: return true;
-        case Op::pow: {
-            const auto c = literal_exponent(g, node);
-            return slot == 0 && c && (*c == 0.0 || *c == 1.0);
-        }
-        default: return false;
-    }
-}
-
 // ∂node/∂(input slot) in terms of the operands x: "2·x", "e^(h₁)", "−h₁/x²".
 Phrase derivative_of(const ExpressionGraph& g, int node, int slot, const std::vector<Operand>& x) {
     const GraphNode& n = g.node(node);
@@ -195,10 +180,14 @@ Phrase grouped_term(const Phrase& p) {
     return compound ? parenthesized(p) : p;
 }
 
-// make_formula, leaving out a substitution that only repeats the result ("y = −h₁ = −0.25").
-FormulaText equation(Phrase&& sym, Phrase&& sub, Phrase&& result) {
-    if (sub.text == result.text) sub = Phrase{};
-    return make_formula(std::move(sym), std::move(sub), std::move(result));
+// "lhs = rhs = numbers = result", leaving out what would only repeat: numbers that read as the rhs (its
+// operands are constants: "∂y/∂x = 1/4 = 0.25") or as the result ("y = −h₁ = −0.25"), and an rhs that
+// reads as the result ("∂y/∂x = 3", not "∂y/∂x = 3 = 3").
+FormulaText equation(const Phrase& lhs, const Phrase& rhs, Phrase&& numbers, Phrase&& result) {
+    if (numbers.text == rhs.text || numbers.text == result.text) numbers = Phrase{};
+    Phrase sym = lhs;
+    if (rhs.text != result.text) sym.add(" = ", " = ").add(rhs);
+    return make_formula(std::move(sym), std::move(numbers), std::move(result));
 }
 
 Phrase partial(const Phrase& top, const Phrase& bottom) {  // ∂top/∂bottom
@@ -270,43 +259,38 @@ Phrase derivative_rule(Op op, int slot, bool constant_exponent) {
 FormulaText value_formula(const ExpressionGraph& g, const GraphPass& pass, int node) {
     const double y = pass.value.at(static_cast<std::size_t>(node));
     if (is_leaf(g.node(node).op)) return make_formula(node_symbol(g, node), Phrase{}, FormulaWriter::number(y));
-    Phrase sym = node_symbol(g, node);
-    sym.add(" = ", " = ").add(node_expression(g, node));
-    return equation(std::move(sym), expression_of(g, node, operands(g, node, &pass)), FormulaWriter::number(y));
+    return equation(node_symbol(g, node), node_expression(g, node), expression_of(g, node, operands(g, node, &pass)),
+                    FormulaWriter::number(y));
 }
 
 FormulaText local_formula(const ExpressionGraph& g, const GraphPass& pass, int node, int slot) {
     if (slot < 0 || slot >= static_cast<int>(g.node(node).inputs.size()) || !has_local_derivative(g, node, slot))
         throw Error("the edge into " + g.node(node).label + " carries no local derivative (its input depends on no variable)");
-    Phrase sym = local_symbol(g, node, slot);
     const double d = pass.local[static_cast<std::size_t>(node)][static_cast<std::size_t>(slot)];
-    if (constant_derivative(g, node, slot)) return equation(std::move(sym), Phrase{}, FormulaWriter::number(d));  // ∂h/∂u = 1
-    sym.add(" = ", " = ").add(derivative_of(g, node, slot, operands(g, node, nullptr)));
-    return equation(std::move(sym), derivative_of(g, node, slot, operands(g, node, &pass)), FormulaWriter::number(d));
+    return equation(local_symbol(g, node, slot), derivative_of(g, node, slot, operands(g, node, nullptr)),
+                    derivative_of(g, node, slot, operands(g, node, &pass)), FormulaWriter::number(d));
 }
 
 FormulaText adjoint_formula(const ExpressionGraph& g, const GraphPass& pass, int node) {
     if (!has_adjoint(g, node)) throw Error(g.node(node).label + " depends on no variable: it has no adjoint");
     Phrase result = FormulaWriter::number(pass.adjoint[static_cast<std::size_t>(node)]);
-    Phrase sym = adjoint_symbol(g, node);
-    if (node == g.output) return make_formula(std::move(sym), Phrase{}, FormulaWriter::number(1.0));  // ∂y/∂y = 1
+    const Phrase sym = adjoint_symbol(g, node);
+    if (node == g.output) return make_formula(Phrase(sym), Phrase{}, FormulaWriter::number(1.0));  // ∂y/∂y = 1
     std::vector<GraphEdge> terms;  // the edges into nodes that reach y
     for (const GraphEdge& e : g.outgoing[static_cast<std::size_t>(node)])
         if (e.to <= g.output && pass.reaches[static_cast<std::size_t>(e.to)]) terms.push_back(e);
-    if (terms.empty()) return make_formula(std::move(sym), Phrase{}, FormulaWriter::number(0.0));  // no path to y
-    sym.add(" = ", " = ");
+    if (terms.empty()) return make_formula(Phrase(sym), Phrase{}, FormulaWriter::number(0.0));  // no path to y
     const auto local = [&](const GraphEdge& e) {
         return pass.local[static_cast<std::size_t>(e.to)][static_cast<std::size_t>(e.slot)];
     };
     if (terms.size() == 1 && terms[0].to == g.output) {  // ∂y/∂h = the local derivative of y itself
         const GraphEdge e = terms[0];
-        if (constant_derivative(g, e.to, e.slot)) return equation(adjoint_symbol(g, node), Phrase{}, std::move(result));
-        sym.add(derivative_of(g, e.to, e.slot, operands(g, e.to, nullptr)));
-        return equation(std::move(sym), derivative_of(g, e.to, e.slot, operands(g, e.to, &pass)), std::move(result));
+        return equation(sym, derivative_of(g, e.to, e.slot, operands(g, e.to, nullptr)),
+                        derivative_of(g, e.to, e.slot, operands(g, e.to, &pass)), std::move(result));
     }
-    Phrase sub;
+    Phrase rhs, sub;
     const int n = static_cast<int>(terms.size());
-    append_sum(sym, n, [&](Phrase& p, int i) {  // ∂y/∂to·∂to/∂node, or y's own local derivative
+    append_sum(rhs, n, [&](Phrase& p, int i) {  // ∂y/∂to·∂to/∂node, or y's own local derivative
         const GraphEdge& e = terms[static_cast<std::size_t>(i)];
         if (e.to == g.output)
             p.add(grouped_term(derivative_of(g, e.to, e.slot, operands(g, e.to, nullptr))));
@@ -320,7 +304,7 @@ FormulaText adjoint_formula(const ExpressionGraph& g, const GraphPass& pass, int
         else
             p.add(product(FormulaWriter::factor(pass.adjoint[static_cast<std::size_t>(e.to)]), FormulaWriter::factor(local(e))));
     });
-    return equation(std::move(sym), std::move(sub), std::move(result));
+    return equation(sym, rhs, std::move(sub), std::move(result));
 }
 
 }  // namespace bp
