@@ -192,15 +192,10 @@ GraphPathListing enumerate_graph_paths(const ExpressionGraph& g, const GraphPass
             check_product(g, pass, back, out.paths.back().product);
         }
     }
-    std::stable_sort(out.paths.begin(), out.paths.end(),
-                     [](const GraphPath& a, const GraphPath& b) { return std::fabs(a.product) > std::fabs(b.product); });
     out.sum = out.walked ? total.value() : out.adjoint;
+    const double rest_sum = sort_listed_paths(out.paths, out.sum);
     out.rest_count = out.count - static_cast<long double>(out.paths.size());
-    if (out.rest_count > 0) {
-        CompensatedSum listed;
-        for (const GraphPath& p : out.paths) listed.add(p.product);
-        out.rest_sum = out.sum - listed.value();
-    }
+    if (out.rest_count > 0) out.rest_sum = rest_sum;
     return out;
 }
 
