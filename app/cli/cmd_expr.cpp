@@ -2,6 +2,7 @@
 // a scalar expression (or a network with its loss) as a computation graph (engine/graph): its value,
 // ∂y/∂v for every variable, every node with its value, adjoint and local derivatives, and every path from
 // each variable to y. Exit 1 on a domain error.
+#include <cctype>
 #include <ostream>
 
 #include "app/cli/commands.h"
@@ -30,7 +31,8 @@ products of a variable's paths sum to its derivative.
 Syntax: numbers (2, 0.5, 1e-3), variables (x, w1, h_2), + - * /, ^ or ** (right-associative, tighter
 than unary minus: -x^2 is −(x²)), parentheses, pi and e, exp log sqrt sin cos tanh sigmoid (σ) relu
 leaky_relu abs. Write products out: 2x is refused ("write 2*x"). An expression that starts with a minus
-is read as the expression, not as an option: backprop-cli expr "-x^2" --at x=3.
+is read as the expression, not as an option: backprop-cli expr "-x^2" --at x=3 (but write " --x", with
+a space, for −(−x): --x reads as an option).
 
   --at x=0.5,w1=2  the value of each variable (--file: overrides the document's "variables")
   --file EXPR.json an expression document {"kind": "expression", "expression": "...",
@@ -60,14 +62,16 @@ non-positive number, a square root of a negative one, division by zero, overflow
 const std::vector<OptionSpec> kExprOptions = {{"--at", true},     {"--file", true},  {"--network", true},
                                               {"--sample", true}, {"--paths", true}, {"--format", true}};
 
-// An argument that starts with a single '-' (other than -h) is an expression such as -x^2, not an option.
+// An argument that starts with a minus and is no option is an expression: -x^2, -(x), --(x) or --2; but
+// --x reads as an option (write " --x" or -(-x)).
 CommandArgs split_expression(const CommandArgs& args, std::vector<std::string>& expressions) {
     CommandArgs rest;
     for (std::size_t i = 0; i < args.size(); ++i) {
         const std::string& a = args[i];
         bool value_of_option = false;
         for (const OptionSpec& o : kExprOptions) value_of_option = value_of_option || (i > 0 && args[i - 1] == o.name);
-        if (!value_of_option && a.size() > 1 && a[0] == '-' && a[1] != '-' && a != "-h")
+        const bool looks_like_option = a == "-h" || (a.size() > 2 && a[1] == '-' && (std::isalpha(static_cast<unsigned char>(a[2])) || a[2] == '-'));
+        if (!value_of_option && a.size() > 1 && a[0] == '-' && a != "--" && !looks_like_option)
             expressions.push_back(a);
         else
             rest.push_back(a);

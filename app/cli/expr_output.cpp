@@ -74,7 +74,7 @@ Json expr_json(const ExprInput& in, const bp::GraphPass& p, const std::vector<bp
     if (!g.source.empty()) out["expression"] = g.source;  // none for a network's graph: the title names it
     if (!in.title.empty()) out["title"] = in.title;
     out["variables"] = std::move(variables);
-    out["output"] = {{"id", g.output}, {"symbol", g.output_symbol}};
+    out["output"] = {{"id", g.output}, {"symbol", bp::node_symbol(g, g.output).text}};
     out["value"] = p.value[static_cast<std::size_t>(g.output)];
     out["gradient"] = std::move(gradient);
     out["nodes"] = std::move(nodes);
@@ -89,7 +89,7 @@ Json expr_json(const ExprInput& in, const bp::GraphPass& p, const std::vector<bp
 void print_expr_table(const ExprInput& in, const bp::GraphPass& p, const std::vector<bp::GraphPathListing>& listings,
                  std::ostream& out) {
     const bp::ExpressionGraph& g = in.graph;
-    const std::string y = g.output_symbol;
+    const std::string y = bp::node_symbol(g, g.output).text;
     if (!in.title.empty()) out << in.title << "\n";
     if (!g.source.empty()) {  // y = the expression at x = …, w1 = …
         std::string at;

@@ -231,6 +231,7 @@ ExpressionGraph GraphBuilder::finish(int output, std::string source) {
         }
         n.column = is_leaf(n.op) ? 0 : column;
         if (!is_leaf(n.op) && n.label.empty()) {
+            n.numbered = true;
             ++unnamed;
             n.label = letter + subscript(unnamed);
             n.latex = letter + "_{" + std::to_string(unnamed) + "}";

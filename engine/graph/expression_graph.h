@@ -39,6 +39,7 @@ struct GraphNode {
     std::string name;         // Op::variable: its name in the variable table ("x", "w1", "w1_1_2")
     std::string label;        // on screen: "x", "w₁", "2", "π", "h₃", "z¹₁"
     std::string latex;        // the same in LaTeX: "x", "w_{1}", "2", "\\pi", "h_{3}", "z^{1}_{1}"
+    bool numbered = false;    // an operation without a label of its own, named h₁, h₂, … by GraphBuilder::finish
     bool active = false;      // depends on a variable: has an adjoint, and the edges it leaves a local derivative
     int column = 0;           // for drawing left to right: variables 0, an operation one right of its inputs
     int source_begin = -1;    // the bytes [source_begin, source_end) of the expression text it was written as
@@ -51,8 +52,9 @@ struct ExpressionGraph {
     std::vector<std::vector<GraphEdge>> outgoing;  // (nodes) the edges leaving each node, by (to, slot)
     std::vector<int> variables;                    // node ids of the variables, in order of first use
     int output = -1;                               // the node y that is differentiated (any node may be chosen)
-    std::string output_symbol = "y";               // what formulas call the output when it is an operation
-                                                   // (f when a variable is called y)
+    std::string output_symbol = "y";               // what formulas call the output when it is a numbered
+                                                   // operation (f when a variable is called y); an output
+                                                   // with a label of its own (L, a²₁) keeps it
 
     int size() const { return static_cast<int>(nodes.size()); }
     const GraphNode& node(int id) const { return nodes.at(static_cast<std::size_t>(id)); }

@@ -201,7 +201,7 @@ Phrase partial(const Phrase& top, const Phrase& bottom) {  // ∂top/∂bottom
 
 Phrase node_symbol(const ExpressionGraph& g, int node) {
     const GraphNode& n = g.node(node);
-    if (node == g.output && !is_leaf(n.op)) return words(g.output_symbol, g.output_symbol);
+    if (node == g.output && n.numbered) return words(g.output_symbol, g.output_symbol);
     return words(n.label, n.latex);
 }
 

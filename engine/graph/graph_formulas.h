@@ -1,8 +1,9 @@
 // The words of a computation graph, in Unicode course notation and in LaTeX, as formula_writer.h writes
 // a network's: each node's formula (h₂ = e^(h₁) = e^(0.25) = 1.284), the local derivative on each edge
 // (∂h₂/∂h₁ = e^(h₁)), each adjoint as the sum over the node's outgoing edges (∂y/∂h₁ = ∂y/∂h₂·∂h₂/∂h₁),
-// and the rule behind each local derivative (d(e^u)/du = e^u). The output operation is called y (the
-// graph's output_symbol) in every formula; its label stays h_n.
+// and the rule behind each local derivative (d(e^u)/du = e^u). A numbered output operation is called y
+// (the graph's output_symbol) in every formula, its label staying h_n; one with a label of its own (L, a²₁)
+// is called by it.
 #pragma once
 #include <string>
 
@@ -13,7 +14,7 @@ namespace bp {
 
 struct GraphPass;
 
-Phrase node_symbol(const ExpressionGraph& g, int node);             // "h₂", "x", "2"; "y" for the output operation
+Phrase node_symbol(const ExpressionGraph& g, int node);             // "h₂", "x", "2", "z¹₁"; "y" for a numbered output
 Phrase adjoint_symbol(const ExpressionGraph& g, int node);          // "∂y/∂h₂"
 Phrase local_symbol(const ExpressionGraph& g, int node, int slot);  // "∂h₂/∂h₁": node by its input `slot`
 Phrase node_expression(const ExpressionGraph& g, int node);         // the right-hand side: "e^(h₁)"

@@ -193,10 +193,8 @@ public:
         }
     }
 
-    NetworkGraph finish(int output) {
-        const std::string symbol = b_.node(output).label;
+    NetworkGraph finish(int output) {  // the output keeps its own label in the formulas: L, a²₁
         out_.graph = b_.finish(output);
-        out_.graph.output_symbol = symbol;
         return std::move(out_);
     }
     int a(int l, int j) const { return out_.a[static_cast<std::size_t>(l)][static_cast<std::size_t>(j)]; }

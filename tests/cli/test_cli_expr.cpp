@@ -80,6 +80,8 @@ TEST(CliExpr, ThreePathsFromXSumToItsDerivative) {
 TEST(CliExpr, ConstantExponentsTakeAnyBaseVariableOnesAPositiveOne) {
     EXPECT_EQ(expr({"(x)^2", "--at", "x=-3"})["value"], 9.0);
     EXPECT_EQ(expr({"-x^2", "--at", "x=3"})["value"], -9.0);  // a leading minus is the expression, not an option
+    EXPECT_EQ(expr({"--2*x", "--at", "x=3"})["value"], 6.0);
+    EXPECT_EQ(expr({" --x", "--at", "x=3"})["value"], 3.0);
     expect_refused(run_cli({"expr", "x^y", "--at", "x=-3,y=2"}), 1,
                    "a power with a variable exponent needs a positive base at node f = x^(y) (x = −3, y = 2)");
 }

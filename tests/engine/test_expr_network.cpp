@@ -9,7 +9,9 @@
 
 #include "engine/activations.h"
 #include "engine/graph/expression_document.h"
+#include "engine/graph/graph_formulas.h"
 #include "engine/graph/network_graph.h"
+#include "engine/notation.h"
 #include "engine/passes.h"
 #include "engine/serialize.h"
 #include "engine_cases.h"
@@ -96,7 +98,8 @@ TEST(ExprNetwork, LabelsAndNamesFollowTheNotation) {
     EXPECT_EQ(n.graph.node(n.z[1][0]).label, "z¹₁");
     EXPECT_EQ(n.graph.node(n.a[2][1]).label, "a²₂");
     EXPECT_EQ(n.graph.node(n.loss).label, "L");
-    EXPECT_EQ(n.graph.output_symbol, "L");
+    EXPECT_EQ(node_symbol(n.graph, n.graph.output).text, "L");  // the formulas call the output by its label
+    EXPECT_EQ(adjoint_symbol(n.graph, w).text, "∂L/∂w²₁₂");
     EXPECT_EQ(n.graph.size(), network_graph_size(net, 1, 2, &d.Y) + 0);  // the count before building is exact
     EXPECT_EQ(n.graph.variables.size(), 2u + 4 + 2 + 4 + 2);  // x, W¹, b¹, W², b²
 }
@@ -133,6 +136,8 @@ TEST(ExprNetwork, ANeuronAndALayerGiveLocalDerivatives) {
         for (int j = 0; j < 3; ++j) {
             layer.graph.output = layer.a[2][static_cast<std::size_t>(j)];  // the studio picks which a to differentiate
             const GraphPass p = run_graph(layer.graph, layer.values);
+            EXPECT_EQ(adjoint_symbol(layer.graph, layer.a[1][1]).text,
+                      (f == Activation::linear ? "∂z²" : "∂a²") + subscript(j + 1) + "/∂a¹₂");
             expect_close(p.value[static_cast<std::size_t>(layer.graph.output)], out.a(0, j), "layer a");
             expect_close(p.adjoint[static_cast<std::size_t>(layer.a[1][1])],
                          activation_jacobian(f, out.z.row(0), out.a.row(0), j, 0) * net.layers[2].W(0, 1) +
