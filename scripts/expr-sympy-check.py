@@ -25,26 +25,21 @@ FUNCTIONS = ["exp", "log", "sqrt", "sin", "cos", "tanh", "sigmoid", "σ", "relu"
 EXPONENTS = ["2", "3", "-1", "0.5", "-2"]
 
 
+# The forms of tests/engine/random_expression.h: {a} and {b} are sub-expressions, {c} an exponent.
+FORMS = ["({a} + {b})", "({a} - {b})", "({a})*({b})", "({a})/({b})", "({a})^{c}", "(1.5 + sin({a}))**({b})", "-{a}"]
+
+
 def random_expression(rng, depth):
     if depth == 0 or rng.random() < 0.2:
         return rng.choice(VARIABLES) if rng.random() < 0.7 else rng.choice(CONSTANTS)
-    sub = lambda: random_expression(rng, depth - 1)  # noqa: E731
     kind = rng.randrange(9)
-    if kind == 0:
-        return f"({sub()} + {sub()})"
-    if kind == 1:
-        return f"({sub()} - {sub()})"
-    if kind == 2:
-        return f"({sub()})*({sub()})"
-    if kind == 3:
-        return f"({sub()})/({sub()})"
-    if kind == 4:
-        return f"({sub()})^{rng.choice(EXPONENTS)}"
-    if kind == 5:
-        return f"(1.5 + sin({sub()}))**({sub()})"
-    if kind == 6:
-        return f"-{sub()}"
-    return f"{rng.choice(FUNCTIONS)}({sub()})"
+    if kind < len(FORMS):
+        form = FORMS[kind]
+        a = random_expression(rng, depth - 1) if "{a}" in form else ""
+        b = random_expression(rng, depth - 1) if "{b}" in form else ""
+        c = rng.choice(EXPONENTS) if "{c}" in form else ""
+        return form.format(a=a, b=b, c=c)
+    return f"{rng.choice(FUNCTIONS)}({random_expression(rng, depth - 1)})"
 
 
 def to_sympy(text, symbols):
