@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds the libFuzzer targets with clang (ASan + UBSan) in build-fuzz and fuzzes each for a bounded
 # time; exits non-zero on any crash, leak, timeout (> 10 s per input) or memory use above 2 GB.
-# Usage: bash scripts/fuzz.sh                 40 s per target, three targets: about 2 minutes (CI)
+# Usage: bash scripts/fuzz.sh                 40 s per target, four targets: about 3 minutes
 #        bash scripts/fuzz.sh --seconds 60    per target
 #        bash scripts/fuzz.sh --minutes 30    per target (a long run)
 #        bash scripts/fuzz.sh --target fuzz_loader   one target only
@@ -11,7 +11,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 seconds=40
-targets=(fuzz_loader fuzz_cli_args fuzz_answers)
+targets=(fuzz_loader fuzz_cli_args fuzz_answers fuzz_expression)
 while [ $# -gt 0 ]; do
   case "$1" in
     --seconds) seconds="$2"; shift 2 ;;
@@ -33,6 +33,7 @@ seeds_of() {  # the read-only seed folders of a target
     fuzz_loader) echo "tests/fuzz/corpus/loader tests/data/bad" ;;
     fuzz_cli_args) echo "tests/fuzz/corpus/cli_args" ;;
     fuzz_answers) echo "tests/fuzz/corpus/answers" ;;
+    fuzz_expression) echo "tests/fuzz/corpus/expression" ;;
   esac
 }
 

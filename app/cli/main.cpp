@@ -31,6 +31,7 @@ const Command kCommands[] = {
     {"gradcheck", "backprop's gradients against central finite differences", run_gradcheck},
     {"steps", "the pass as the events a teacher writes on the board, each with its formula", run_steps},
     {"check", "mark hand-computed answers (ANSWERS.json) and name the mistake", run_check},
+    {"expr", "a scalar expression as a graph: value, derivatives, every node and every path", run_expr},
 };
 
 const char* const kUsage = R"(backprop-cli — Backprop Studio's engine on the command line: every z, a, δ and gradient of a
@@ -38,6 +39,7 @@ network file, the chain-rule paths, training, and checks of hand-computed answer
 
 Usage:
   backprop-cli COMMAND NET.json [OPTIONS]
+  backprop-cli expr "EXPR" --at x=0.5,w1=2 | --file EXPR.json [OPTIONS]
   backprop-cli COMMAND --help        options of one command
   backprop-cli --help | --version
 
@@ -52,8 +54,9 @@ NaN and infinity are never written as numbers: when a value diverges the command
 message naming it on stderr and exit status 1.
 
 Exit status: 0 success; 1 divergence or a failed check (gradcheck, paths sum ≠ gradient, wrong
-answers), or output that could not be written; 2 bad usage, or a file that cannot be read, is not a
-valid network or cannot be written; 130 / 143 train stopped by SIGINT / SIGTERM (--out written).
+answers, an expression outside its domain), or output that could not be written; 2 bad usage, or a
+file that cannot be read, is not a valid network (or expression) or cannot be written; 130 / 143 train
+stopped by SIGINT / SIGTERM (--out written).
 )";
 
 void print_help(std::ostream& out) {
@@ -86,7 +89,7 @@ int dispatch(const std::vector<std::string>& args, std::string& where) {
     if (first == "help") return dispatch({args[1], "--help"}, where);
     const Command* command = find_command(first);
     if (command == nullptr)
-        throw cli::UsageError("unknown command '" + first + "' (trace, train, paths, gradcheck, steps or check)");
+        throw cli::UsageError("unknown command '" + first + "' (trace, train, paths, gradcheck, steps, check or expr)");
     where = std::string("backprop-cli ") + command->name;
     return command->run(CommandArgs(args.begin() + 1, args.end()), std::cout, std::cerr);
 }

@@ -298,6 +298,9 @@ Document read_document(const json& j) {
         if (version > 1)
             throw Error("format_version " + std::to_string(version) + " is newer than this program reads (1)");
     }
+    if (auto it = j.find("kind"); it != j.end() && *it == "expression")
+        throw Error("this is an expression document (\"kind\": \"expression\"), not a network file: "
+                    "open it with backprop-cli expr --file");
     Document doc;
     const json& layers = require(j, "layers", "file");
     if (!layers.is_array()) throw Error("layers must be an array, got " + type_name(layers));
@@ -356,6 +359,7 @@ Document document_from_owned_json(json j) {
 }  // namespace
 
 Document document_from_json(const json& j) { return document_from_owned_json(j); }
+std::string json_type_name(const json& v) { return type_name(v); }
 
 json parse_json_checked(const std::string& text) {
     check_nesting(text);

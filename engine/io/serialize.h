@@ -13,6 +13,8 @@ namespace bp {
 // JSON text parsed as network files are: nesting capped, a duplicate key refused, a syntax error or a
 // number out of double's range named with its place. Throws bp::Error ("not valid JSON: …").
 nlohmann::json parse_json_checked(const std::string& text);
+// "a number", "a string", "a boolean", "an array", "an object" or "null", for messages.
+std::string json_type_name(const nlohmann::json& v);
 Document document_from_json(const nlohmann::json& j);   // throws bp::Error
 Document parse_document(const std::string& text);        // throws bp::Error (also for bad JSON)
 Document load_document(const std::string& path);         // throws bp::Error (also for I/O)

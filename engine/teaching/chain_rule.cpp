@@ -13,6 +13,7 @@
 #include "engine/core/error.h"
 #include "engine/teaching/formula_writer.h"
 #include "engine/core/losses.h"
+#include "engine/core/compensated_sum.h"
 #include "engine/teaching/notation.h"
 
 namespace bp {
@@ -157,17 +158,6 @@ private:
     std::vector<double> dl_da_;               // ∂L/∂a^L_i
     std::vector<std::vector<double>> fprime_;  // f′(z^m_r) for layers l..L (not a softmax output)
     double leaf_ = 1.0;
-};
-
-// Neumaier's compensated sum: millions of products summed without losing the small ones.
-struct CompensatedSum {
-    double sum = 0.0, c = 0.0;
-    void add(double x) {
-        const double t = sum + x;
-        c += std::fabs(sum) >= std::fabs(x) ? (sum - t) + x : (x - t) + sum;
-        sum = t;
-    }
-    double value() const { return sum + c; }
 };
 
 // ---- [SECTION] walking every path ---------------------------------------------------------------------------
@@ -349,16 +339,10 @@ PathListing enumerate_paths(const Network& net, const Matrix& x, const Matrix& y
         TopPaths search(g);
         for (const std::vector<int>& c : search.find(std::max(0, top))) out.paths.push_back(g.make_path(c, fw));
     }
-    std::stable_sort(out.paths.begin(), out.paths.end(), [](const ChainPath& a, const ChainPath& b) {
-        return std::fabs(a.product) > std::fabs(b.product);
-    });
     out.sum = out.walked ? total.value() : out.gradient;
+    const double rest_sum = sort_listed_paths(out.paths, out.sum);
     out.rest_count = out.total_count - static_cast<double>(out.paths.size());
-    if (out.rest_count > 0) {
-        CompensatedSum listed;
-        for (const ChainPath& path : out.paths) listed.add(path.product);
-        out.rest_sum = out.sum - listed.value();
-    }
+    if (out.rest_count > 0) out.rest_sum = rest_sum;
 
     // Compact form: ∂L/∂w^l_jk = a^(l−1)_k·δ^l_j, then δ's recurrence from layer l to the output.
     out.compact.push_back(equation_text(p.bias ? fw.bias_gradient(p.l, p.j) : fw.weight_gradient(p.l, p.j, p.k)));

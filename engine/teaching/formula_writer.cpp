@@ -19,19 +19,6 @@ namespace {
 
 // ---- [SECTION] helpers ----------------------------------------------------------------------------
 
-// Appends term(i) for i = 0..n−1 joined by " + "; a long sum keeps its head, "…" and its last term.
-template <class Out, class Term>
-void append_sum(Out& p, int n, Term term) {
-    for (int i = 0; i < n; ++i) {
-        if (n > kMaxShownTerms && i == kElidedHead) {
-            p.add(" + …", " + \\dots");
-            i = n - 1;
-        }
-        if (i > 0) p.add(" + ", " + ");
-        term(p, i);
-    }
-}
-
 // format_number(x, digits, false) of notation.h for a finite x, written into buf (64 bytes) with
 // std::to_chars instead of printf: a full pass writes some 10^5 numbers. Returns the length.
 std::size_t write_number(double x, int digits, char* buf) {
@@ -184,7 +171,9 @@ void join(const std::vector<Part>& parts, int divisor, Phrase& sym, Phrase& sub,
     }
 }
 
-FormulaText make(Phrase&& sym, Phrase&& sub, Phrase&& result) {
+}  // namespace
+
+FormulaText make_formula(Phrase&& sym, Phrase&& sub, Phrase&& result) {
     FormulaText f;
     f.latex = std::move(sym.latex);
     f.latex.reserve(f.latex.size() + sub.latex.size() + result.latex.size() + 6);
@@ -195,8 +184,6 @@ FormulaText make(Phrase&& sym, Phrase&& sub, Phrase&& result) {
     f.result = std::move(result.text);
     return f;
 }
-
-}  // namespace
 
 // ---- [SECTION] names and labels ---------------------------------------------------------------------
 
@@ -329,7 +316,7 @@ FormulaText FormulaWriter::z(int l, int j) const {
         sym.add(" + ", " + ").add(bias(l, j));
         sub.add(" + ", " + ").add(factor(layer.b[j]));
     }
-    return make(std::move(sym), std::move(sub), number(t_.layers[l].z(shown_, j)));
+    return make_formula(std::move(sym), std::move(sub), number(t_.layers[l].z(shown_, j)));
 }
 
 FormulaText FormulaWriter::a(int l, int j) const {
@@ -352,7 +339,7 @@ FormulaText FormulaWriter::a(int l, int j) const {
         sym.add(symbol(f), latex_function(f)).add("(", "(").add(neuron("z", l, j)).add(")", ")");
         sub.add(symbol(f), latex_function(f)).add("(", "(").add(number(cur.z(shown_, j))).add(")", ")");
     }
-    return make(std::move(sym), std::move(sub), number(cur.a(shown_, j)));
+    return make_formula(std::move(sym), std::move(sub), number(cur.a(shown_, j)));
 }
 
 FormulaText FormulaWriter::loss() const {
@@ -369,7 +356,7 @@ FormulaText FormulaWriter::loss() const {
         append_sum(sub, N, [&](Phrase& p, int n) { p.add(factor(t_.sample_losses[n])); });
         sym.add(")/N", "\\right) / N");
         sub.add(")/" + std::to_string(N), "\\right) / " + std::to_string(N));
-        return make(std::move(sym), std::move(sub), number(t_.loss));
+        return make_formula(std::move(sym), std::move(sub), number(t_.loss));
     }
     const double* a = t_.layers[L].a.row(0);
     const double* y = Y_.row(0);
@@ -426,7 +413,7 @@ FormulaText FormulaWriter::loss() const {
             break;
         }
     }
-    return make(std::move(sym), std::move(sub), number(t_.loss));
+    return make_formula(std::move(sym), std::move(sub), number(t_.loss));
 }
 
 // ---- [SECTION] backward: output δ, hidden δ -------------------------------------------------------------
@@ -501,7 +488,7 @@ FormulaText FormulaWriter::output_delta(int j) const {
                              factor(activation_derivative(out.activation, cur.z(shown_, j))), false});
     }
     join(parts, N, sym, sub);
-    return make(std::move(sym), std::move(sub), number(cur.delta(shown_, j)));
+    return make_formula(std::move(sym), std::move(sub), number(cur.delta(shown_, j)));
 }
 
 FormulaText FormulaWriter::hidden_delta(int l, int j) const {
@@ -522,7 +509,7 @@ FormulaText FormulaWriter::hidden_delta(int l, int j) const {
     Phrase sym = neuron("δ", l, j), sub;
     sym.add(" = ", " = ");
     join(parts, 0, sym, sub);
-    return make(std::move(sym), std::move(sub), number(t_.layers[l].delta(shown_, j)));
+    return make_formula(std::move(sym), std::move(sub), number(t_.layers[l].delta(shown_, j)));
 }
 
 // ---- [SECTION] gradients and updates -----------------------------------------------------------------------

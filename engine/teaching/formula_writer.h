@@ -33,6 +33,23 @@ inline constexpr int kMaxShownTerms = 8;
 inline constexpr int kElidedHead = 3;
 inline constexpr int kFormulaDigits = 4;  // significant digits of the numbers in a formula
 
+// Appends term(p, i) for i = 0..n−1 joined by " + "; a long sum keeps its head, "…" and its last term.
+// Out is a Phrase or anything with the same add(text, latex).
+template <class Out, class Term>
+void append_sum(Out& p, int n, Term term) {
+    for (int i = 0; i < n; ++i) {
+        if (n > kMaxShownTerms && i == kElidedHead) {
+            p.add(" + …", " + \\dots");
+            i = n - 1;
+        }
+        if (i > 0) p.add(" + ", " + ");
+        term(p, i);
+    }
+}
+
+// The equation "symbols = numbers = result" from its three sides (an empty substitution is left out).
+FormulaText make_formula(Phrase&& sym, Phrase&& sub, Phrase&& result);
+
 // The same text as notation.h's format_number(x, digits, false) for a finite x, without printf.
 std::string format_number_fast(double x, int digits = kFormulaDigits);
 

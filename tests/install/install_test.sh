@@ -9,6 +9,7 @@ trap 'rm -rf "$stage"' EXIT
 DESTDIR="$stage" cmake --install "$build" --prefix /opt/backprop-studio >/dev/null
 root="$stage/opt/backprop-studio"
 for f in bin/backprop-cli bin/backprop-studio share/backprop-studio/presets/mazur-2-2-2.json \
+         share/backprop-studio/expressions/exp-exp-x-squared.json \
          share/applications/backprop-studio.desktop share/icons/hicolor/scalable/apps/backprop-studio.svg \
          share/icons/hicolor/48x48/apps/backprop-studio.png share/man/man1/backprop-cli.1 \
          share/man/man1/backprop-studio.1 share/doc/backprop-studio/README.md; do
