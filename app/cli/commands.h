@@ -15,3 +15,4 @@ int run_train(const CommandArgs& args, std::ostream& out, std::ostream& err);
 int run_paths(const CommandArgs& args, std::ostream& out, std::ostream& err);
 int run_gradcheck(const CommandArgs& args, std::ostream& out, std::ostream& err);
 int run_steps(const CommandArgs& args, std::ostream& out, std::ostream& err);
+int run_export(const CommandArgs& args, std::ostream& out, std::ostream& err);

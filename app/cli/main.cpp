@@ -30,6 +30,7 @@ const Command kCommands[] = {
     {"gradcheck", "backprop's gradients against central finite differences", run_gradcheck},
     {"steps", "the pass as the events a teacher writes on the board, each with its formula", run_steps},
     {"check", "mark hand-computed answers (ANSWERS.json) and name the mistake", run_check},
+    {"export", "the training as a PyTorch or NumPy script that prints train's losses", run_export},
 };
 
 const char* const kUsage = R"(backprop-cli — Backprop Studio's engine on the command line: every z, a, δ and gradient of a
@@ -84,7 +85,7 @@ int dispatch(const std::vector<std::string>& args, std::string& where) {
     if (first == "help") return dispatch({args[1], "--help"}, where);
     const Command* command = find_command(first);
     if (command == nullptr)
-        throw cli::UsageError("unknown command '" + first + "' (trace, train, paths, gradcheck, steps or check)");
+        throw cli::UsageError("unknown command '" + first + "' (trace, train, paths, gradcheck, steps, check or export)");
     where = std::string("backprop-cli ") + command->name;
     return command->run(CommandArgs(args.begin() + 1, args.end()), std::cout, std::cerr);
 }
