@@ -304,7 +304,7 @@ def round_trip(x):
     if point <= 0:
         plain = "0." + "0" * -point + digits
     elif point >= len(digits):
-        plain = digits + "0" * (point - len(digits))
+        plain = str(int(abs(x)))  # a whole number: all its digits, as printf's %f writes them
     else:
         plain = digits[:point] + "." + digits[point:]
     return ("-" if x < 0 else "") + (plain if len(plain) <= len(scientific) else scientific)
