@@ -10,6 +10,7 @@ packages=(
   libgtest-dev libbenchmark-dev
   xvfb xauth libgl1-mesa-dri fonts-dejavu-core
   desktop-file-utils
+  python3-numpy appstream
   "$@"
 )
 

@@ -184,6 +184,11 @@ def flat(values):
     return out
 
 
+def torch_required():
+    """scripts/check-export-torch.sh sets BP_REQUIRE_TORCH: there a missing torch fails, never skips."""
+    return os.environ.get("BP_REQUIRE_TORCH") == "1"
+
+
 def module_available(name):
     try:
         __import__(name)

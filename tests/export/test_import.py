@@ -220,7 +220,7 @@ def main():
     args = parser.parse_args()
     if not check.module_available("torch"):
         print(f"{sys.executable} has no torch: install Debian's python3-torch to run the import tests")
-        return check.EXIT_SKIP
+        return 1 if check.torch_required() else check.EXIT_SKIP
     import torch
     from torch import nn
     sys.path.insert(0, args.module)
