@@ -10,6 +10,7 @@
 #include "app/studio/formula_text.h"
 #include "app/studio/studio_state.h"
 #include "engine/error.h"
+#include "engine/export/training_script.h"
 #include "engine/passes.h"
 #include "engine/serialize.h"
 
@@ -91,6 +92,10 @@ std::string export_text(const AppState& s, ExportKind k) {
             const bp::EventText e = st.text(i);
             return (k == ExportKind::formula_text ? formula_copy_text(e) : formula_copy_latex(e)) + "\n";
         }
+        case ExportKind::pytorch_script:
+        case ExportKind::numpy_script:
+            return bp::training_script(s.doc, k == ExportKind::pytorch_script ? bp::ScriptKind::pytorch : bp::ScriptKind::numpy,
+                                       bp::kDefaultScriptSteps);
     }
     return "";
 }
@@ -102,6 +107,8 @@ const char* export_suffix(ExportKind k) {
         case ExportKind::loss_csv: return "-loss.csv";
         case ExportKind::formula_text: return "-formula.txt";
         case ExportKind::formula_latex: return "-formula.tex";
+        case ExportKind::pytorch_script: return "-pytorch.py";
+        case ExportKind::numpy_script: return "-numpy.py";
     }
     return "";
 }

@@ -106,6 +106,11 @@ void file_menu(const AppState& s, ActionQueue& q, FrameInfo& info) {
         item("This step's formula as text", ExportKind::formula_text, "The formula with its numbers, in Unicode.");
         item("This step's formula as LaTeX", ExportKind::formula_latex, "For slides: the same formula in LaTeX.");
         ImGui::Separator();
+        item("As a PyTorch script", ExportKind::pytorch_script,
+             "The network, data, loss, optimiser and batch order as an nn.Sequential trained by torch.optim: it prints the same losses as 100 steps here.");
+        item("As a NumPy script", ExportKind::numpy_script,
+             "The same training in NumPy alone, the forward and backward pass written out layer by layer in the course's notation.");
+        ImGui::Separator();
         for (int k = 1; k <= 3; ++k) {
             const std::string label = "The network canvas as PNG, ×" + std::to_string(k);
             if (ImGui::MenuItem(label.c_str(), k == 2 ? "Shift+F12" : nullptr)) info.canvas_png_scale = k;
