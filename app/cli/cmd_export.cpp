@@ -17,8 +17,9 @@ Writes the file's training as a self-contained Python script: the same network a
 data, loss (same reduction), optimiser and hyper-parameters, and batch order (file order, or the
 seeded shuffle's order computed here and written out) as `backprop-cli train NET.json --steps N`,
 in float64, commented in the course's notation. Run it with /usr/bin/python3: it prints one line
-per step, "step loss", as train does (the same losses to about 1e-12), then the trained parameters
-as JSON (the file's "layers"). A diverging run stops with a message and exit status 1, as train.
+per step, "step loss", as train does (the same losses to 1e-9 relative; a loss that has fallen to
+rounding noise at an exact fit, to rounding), then the trained parameters as JSON (the file's
+"layers"). A diverging run stops with a message and exit status 1, as train does.
 
   --to pytorch    an nn.Sequential of nn.Linear and activation modules, torch.optim, autograd
                   (Debian's python3-torch)
