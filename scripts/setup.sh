@@ -11,6 +11,7 @@ packages=(
   xvfb xauth libgl1-mesa-dri fonts-dejavu-core
   desktop-file-utils
   python3-numpy appstream
+  libportal-dev dbus-daemon dbus-bin python3-dbusmock
   "$@"
 )
 

@@ -142,6 +142,12 @@ std::string parse_command_line(const std::vector<std::string>& args, Options& ou
                 if (v == "open" || v == "save" || v == "help" || v == "about") out.open_dialog = v;
                 else err = "--open-dialog " + v + ": expected open, save, help or about";
             }
+        } else if (a == "--file-dialogs") {
+            std::string v;
+            if (err = value(v); err.empty()) {
+                if (v == "desktop" || v == "in-app") out.file_dialogs = v;
+                else err = "--file-dialogs " + v + ": expected desktop or in-app";
+            }
         } else if (a == "--lr") {
             std::string v;
             if (err = value(v); err.empty()) {
@@ -229,6 +235,9 @@ std::string usage_text() {
            "  --autosave-dir DIR    keep the autosave of unsaved work in DIR (default: the XDG data\n"
            "                        directory; scripted --frames runs have none unless given)\n"
            "  --open-dialog NAME    open a dialog at start (screenshots): open | save | help | about\n"
+           "  --file-dialogs HOW    Open… and Save As… use: desktop (the portal, zenity or kdialog when\n"
+           "                        there is one, else the in-app browser) | in-app (the default of\n"
+           "                        scripted --frames runs; otherwise the File menu's setting)\n"
            "  --size WxH            window size in pixels (default 1280x800)\n"
            "  --frames N            render N frames and exit 0 (no saved settings are read or written)\n"
            "  --screenshot PNG      write the last frame to PNG (implies --frames 30 without --frames)\n"

@@ -14,6 +14,7 @@
 
 #include "app/studio/actions.h"
 #include "app/studio/example.h"
+#include "app/studio/native_dialog.h"
 #include "app/studio/settings.h"
 #include "engine/error.h"
 #include "engine/serialize.h"
@@ -174,11 +175,8 @@ struct FilesHandler {
         if (save_to(s, c.path) && s.files.pending != Pending::none) continue_pending(s);
     }
     void operator()(const files_cmd::ShowBrowser& c) {
-        FileBrowser& b = s.files.browser;
-        b.open = true;
-        b.saving = c.saving;
-        b.name = c.saving ? (s.file_path.empty() ? s.title : stem(s.file_path)) + ".json" : "";
-        list_into(b, !s.files.last_dir.empty() && fs::is_directory(s.files.last_dir) ? s.files.last_dir : documents_dir());
+        if (s.settings.desktop_dialogs && ask_the_desktop(c.saving)) return;
+        show_in_app_browser(c.saving);
     }
     void operator()(const files_cmd::BrowseTo& c) { list_into(s.files.browser, c.dir); }
     void operator()(const files_cmd::SetName& c) { s.files.browser.name = c.name; }
@@ -206,6 +204,7 @@ struct FilesHandler {
         save_store(s.files);
     }
     void operator()(const files_cmd::Tick& c) {
+        if (s.files.desktop_dialog) take_the_desktops_answer();
         Autosave& a = s.files.autosave;
         if (a.path.empty() || a.offer) return;  // an unanswered offer: the old work is not overwritten
         a.since_write += c.dt;
@@ -220,6 +219,61 @@ struct FilesHandler {
             show_error(s, "Could not export", e.what());
         }
     }
+    // ---- Open… and Save As…: the desktop's dialog, else the in-app browser ----
+    std::string start_folder() const {
+        return !s.files.last_dir.empty() && fs::is_directory(s.files.last_dir) ? s.files.last_dir : documents_dir();
+    }
+    std::string suggested_name() const { return (s.file_path.empty() ? s.title : stem(s.file_path)) + ".json"; }
+
+    void show_in_app_browser(bool saving) {
+        FileBrowser& b = s.files.browser;
+        b.open = true;
+        b.saving = saving;
+        b.name = saving ? suggested_name() : "";
+        list_into(b, start_folder());
+    }
+
+    // True when a desktop dialog is on the screen now (or still was: it answers first).
+    bool ask_the_desktop(bool saving) {
+        if (s.files.desktop_dialog) return true;
+        const std::vector<DialogBackend> backends = dialog_backends(current_environment());
+        if (backends.empty()) return false;
+        DialogRequest r;
+        r.saving = saving;
+        r.title = saving ? "Save the network as" : "Open a network file";
+        r.folder = start_folder();
+        r.name = saving ? suggested_name() : "";
+        auto dialog = std::make_shared<NativeDialog>(backends, r);
+        const DialogAnswer first = dialog->poll();
+        if (first.state == DialogState::failed) {
+            set_status(s, "The in-app browser: no desktop file dialog here (" + first.reason + ").");
+            return false;
+        }
+        s.files.desktop_dialog = std::move(dialog);
+        s.files.desktop_dialog_saving = saving;
+        if (const auto b = s.files.desktop_dialog->backend())
+            set_status(s, std::string(saving ? "Save As…" : "Open…") + ": waiting for the desktop's dialog (" + to_string(*b) + ").");
+        return true;
+    }
+
+    void take_the_desktops_answer() {
+        const DialogAnswer a = s.files.desktop_dialog->poll();
+        if (a.state == DialogState::waiting) return;
+        const bool saving = s.files.desktop_dialog_saving;
+        s.files.desktop_dialog.reset();
+        switch (a.state) {
+            case DialogState::chosen:
+                return saving ? (*this)(files_cmd::SaveAs{a.path}) : (*this)(files_cmd::Open{a.path});
+            case DialogState::cancelled:
+                if (saving) s.files.pending = Pending::none;  // a save asked by the question: cancelled
+                return set_status(s, std::string(saving ? "Save As…" : "Open…") + " cancelled.");
+            case DialogState::failed:
+                set_status(s, "The in-app browser: the desktop's file dialog failed (" + a.reason + ").");
+                return show_in_app_browser(saving);
+            case DialogState::waiting: return;
+        }
+    }
+
     void operator()(const files_cmd::Restore& c) {
         Autosave& a = s.files.autosave;
         if (!a.offer) return;

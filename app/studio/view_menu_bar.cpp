@@ -93,6 +93,13 @@ void file_menu(const AppState& s, ActionQueue& q, FrameInfo& info) {
     ImGui::Separator();
     if (ImGui::MenuItem("Save", "Ctrl+S")) push(q, files_cmd::Save{});
     if (ImGui::MenuItem("Save As…", "Ctrl+Shift+S")) push(q, files_cmd::ShowBrowser{true});
+    if (ImGui::MenuItem("The desktop's file dialogs", nullptr, s.settings.desktop_dialogs)) {
+        Settings t = s.settings;
+        t.desktop_dialogs = !t.desktop_dialogs;
+        q.push_back(act::SetSettings{t});
+    }
+    item_tooltip("On: Open… and Save As… use the desktop's own dialogs (the desktop portal, else zenity or kdialog) "
+                 "when it has them, the in-app browser otherwise. Off: always the in-app browser.");
     ImGui::Separator();
     if (ImGui::BeginMenu("Export")) {
         const auto item = [&](const char* label, ExportKind k, const char* help) {
