@@ -8,6 +8,7 @@
 #include "engine/export/script_parts.h"
 
 namespace bp::script {
+namespace numpy_text {
 namespace {
 
 std::string idx(int l) { return std::to_string(l); }
@@ -263,59 +264,30 @@ def update(g, t):
 }
 
 std::string train_function(const TrainingConfig& c) {
-    std::string s = R"(
-
-# ---- Training, as backprop-cli train ----
-def train():
-    """STEPS steps of: the step's batch, the forward pass, the loss, the backward pass, the update; one
-    line "step loss" each, then the trained parameters as JSON."""
-    for step in range(STEPS):
-        samples = batch_indices(step)
-        x, y = X[samples], Y[samples]
-        z, a = forward(x)
-        loss = float(loss_of(z[L], a[L], y))
-)" + loss_stop("        ") +
-                    "        g = gradients(*backward(z, a, y))\n";
+    TrainLoop t;
+    t.loss = "        z, a = forward(x)\n        loss = float(loss_of(z[L], a[L], y))\n";
+    t.gradients = "        g = gradients(*backward(z, a, y))\n";
     if (c.optimizer == OptimizerKind::adam)
-        s += "        if not all(np.isfinite(g_w * g_w).all() for g_w in g):  # Adam squares g: v would be ∞\n"
-             "            print(step, round_trip(loss))\n" +
-             update_stop("            ");
-    s += "        update(g, step + 1)\n"
-         "        print(step, round_trip(loss))\n"
-         "        if not all(np.isfinite(w).all() for w in PARAMETERS):\n" +
-         update_stop("            ") + "    print(json.dumps(trained_parameters()))\n";
-    s += R"(
-
-def trained_parameters():
-    """The network as the file's "layers" (layers[0] is the input), with the trained W^l and b^l."""
-    layers = [{"size": X.shape[1]}]
-    for l in range(1, L + 1):
-        layers.append({"size": len(W[l]), "activation": ACTIVATION[l], "bias": HAS_BIAS[l],
-                       "weights": W[l].tolist(), "biases": b[l].tolist()})
-    return {"layers": layers}
-)";
-    return s;
+        t.too_large_for_adam = "        too_large = not all(np.isfinite(g_w * g_w).all() for g_w in g)  # Adam squares g\n";
+    t.update = "        update(g, step + 1)\n";
+    t.parameters_finite = "np.isfinite(w).all() for w in PARAMETERS";
+    return training_loop(t) + trained_parameters_function({"", "len(W[l])", "W[l].tolist()", "b[l].tolist()"});
 }
 
 }  // namespace
+}  // namespace numpy_text
 
 std::string numpy_script(const Plan& p) {
-    std::string s = header(p);
-    s += "import json\nimport math\nimport sys\n\nimport numpy as np\n\n";
-    s += "np.seterr(all=\"ignore\")  # NaN and ∞ are caught and reported by train(), not warned about\n";
-    s += settings_section(p);
-    s += network_section(p);
-    s += data_section(p, "np.array(", ")");
-    s += batch_section(p);
-    s += activation_functions(p.net());
-    s += forward_function(p.net());
-    s += loss_function(p.net());
-    s += backward_function(p.net());
-    s += optimizer_section(p.doc.training);
-    s += output_functions();
-    s += train_function(p.doc.training);
-    s += main_guard();
-    return s;
+    using namespace numpy_text;
+    const Network& net = p.net();
+    return assemble(p, {.imports = "import json\nimport math\nimport sys\n\nimport numpy as np\n\nnp.seterr(all=\"ignore\")  "
+                                   "# NaN and ∞ are caught and reported by train(), not warned about\n",
+                        .network = network_section(p),
+                        .data_open = "np.array(",
+                        .data_close = ")",
+                        .passes = activation_functions(net) + forward_function(net) + loss_function(net) +
+                                  backward_function(net) + optimizer_section(p.doc.training),
+                        .train = train_function(p.doc.training)});
 }
 
 }  // namespace bp::script

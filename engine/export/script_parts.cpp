@@ -318,17 +318,45 @@ def stop(message):
 )";
 }
 
-std::string loss_stop(std::string_view indent) {
-    const std::string i(indent);
-    return i + "if not math.isfinite(loss):  # NaN or ∞: the run diverged\n" + i +
-           "    stop(f\"training diverged: the loss of step {step} is {'NaN' if math.isnan(loss) else 'infinite'}\")\n";
+std::string training_loop(const TrainLoop& t) {
+    const std::string overflow =
+        "            stop(f\"training diverged: the update of step {step} made a parameter overflow (not a finite number)\")\n";
+    std::string s = R"(
+
+# ---- Training, as backprop-cli train ----
+def train():
+    """STEPS steps of: the step's batch, the forward pass and the loss, the backward pass, the update;
+    one line "step loss" each, then the trained parameters as JSON."""
+    for step in range(STEPS):
+        samples = batch_indices(step)
+        x, y = X[samples], Y[samples]
+)" + t.loss + R"(        if not math.isfinite(loss):  # NaN or ∞: the run diverged, as train says
+            stop(f"training diverged: the loss of step {step} is {'NaN' if math.isnan(loss) else 'infinite'}")
+)" + t.gradients;
+    if (!t.too_large_for_adam.empty())
+        s += t.too_large_for_adam + "        if too_large:  # no update: train stops here too\n"
+                                    "            print(step, round_trip(loss))\n" + overflow;
+    return s + t.update + "        print(step, round_trip(loss))\n        if not all(" + t.parameters_finite + "):\n" +
+           overflow + "    print(json.dumps(trained_parameters()))\n";
 }
 
-std::string update_stop(std::string_view indent) {
-    return std::string(indent) +
-           "stop(f\"training diverged: the update of step {step} made a parameter overflow (not a finite number)\")\n";
+std::string trained_parameters_function(const LayerExpressions& e) {
+    return R"(
+
+def trained_parameters():
+    """The network as the file's "layers" (layers[0] is the input), with the trained W^l and b^l."""
+    layers = [{"size": X.shape[1]}]
+    for l in range(1, L + 1):
+)" + e.prelude + "        layers.append({\"size\": " + e.size +
+           ", \"activation\": ACTIVATION[l], \"bias\": HAS_BIAS[l],\n"
+           "                       \"weights\": " + e.weights + ", \"biases\": " + e.biases + "})\n"
+           "    return {\"layers\": layers}\n";
 }
 
-std::string main_guard() { return "\n\nif __name__ == \"__main__\":\n    train()\n"; }
+std::string assemble(const Plan& p, const ScriptBody& body) {
+    return header(p) + body.imports + settings_section(p) + body.network +
+           data_section(p, body.data_open, body.data_close) + batch_section(p) + body.passes + output_functions() +
+           body.train + "\n\nif __name__ == \"__main__\":\n    train()\n";
+}
 
 }  // namespace bp::script

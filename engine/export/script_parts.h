@@ -43,9 +43,30 @@ std::string batch_section(const Plan& p);  // N, B and batch_indices(t)
 std::string loss_words(Loss loss);
 std::string output_functions();  // round_trip(x) (train's number format) and stop(message)
 // The training loop's divergence tests, as both scripts word them.
-std::string loss_stop(std::string_view indent);    // "if not math.isfinite(loss): stop(…)"
-std::string update_stop(std::string_view indent);  // stop(…) after an update that overflowed
-std::string main_guard();
+// def train(), as backprop-cli train: for each step its batch (x, y), then these lines of the script's own
+// (each indented for the loop's body, 8 spaces), the stops where train stops, the line "step loss".
+struct TrainLoop {
+    std::string loss;                // sets `loss`, the batch loss as a Python float
+    std::string gradients;           // the backward pass
+    std::string too_large_for_adam;  // Adam only: sets `too_large` when a g² would overflow (no update then)
+    std::string update;              // the optimiser's step
+    std::string parameters_finite;   // a Python condition: every trained parameter is a finite number
+};
+std::string training_loop(const TrainLoop& t);
+// def trained_parameters(): the network as the file's "layers", layer l's entry from Python
+// expressions (after `prelude`, lines that may name things for them).
+struct LayerExpressions {
+    std::string prelude, size, weights, biases;
+};
+std::string trained_parameters_function(const LayerExpressions& e);
+
+// A whole script: the header, `imports`, the settings, `network`, the data (each matrix as
+// `data_open` rows `data_close`), the batches, `passes` (activations, loss, backward, optimiser: what
+// differs), the output helpers and `train`, and the closing lines.
+struct ScriptBody {
+    std::string imports, network, data_open, data_close, passes, train;
+};
+std::string assemble(const Plan& p, const ScriptBody& body);
 
 }  // namespace bp::script
 

@@ -7,6 +7,7 @@
 #include "engine/export/script_parts.h"
 
 namespace bp::script {
+namespace pytorch_text {
 namespace {
 
 std::string idx(int l) { return std::to_string(l); }
@@ -127,62 +128,34 @@ if TRAINED_BIASES:
 }
 
 std::string train_function(const TrainingConfig& c) {
-    std::string s = R"(
-
-# ---- Training, as backprop-cli train ----
-def train():
-    """STEPS steps of: the step's batch, the forward pass and the loss, the backward pass, the update;
-    one line "step loss" each, then the trained parameters as JSON."""
-    for step in range(STEPS):
-        samples = batch_indices(step)
-        x, y = X[samples], Y[samples]
-        optimizer.zero_grad()
-        batch_loss = loss_of(x, y)
-        loss = batch_loss.item()
-)" + loss_stop("        ") +
-                    "        batch_loss.backward()  # every δ^l, and ∂L/∂W^l and ∂L/∂b^l into .grad\n";
+    TrainLoop t;
+    t.loss = "        optimizer.zero_grad()\n        batch_loss = loss_of(x, y)\n        loss = batch_loss.item()\n";
+    t.gradients = "        batch_loss.backward()  # every δ^l, and ∂L/∂W^l and ∂L/∂b^l into .grad\n";
     if (c.optimizer == OptimizerKind::adam)
-        s += "        with torch.no_grad():  # Adam squares g: past ~1.3e154, v would be ∞\n"
-             "            g = [w.grad + L2 * w for w in WEIGHTS] + [bias.grad for bias in TRAINED_BIASES]\n"
-             "            too_large = not all(torch.isfinite(g_w * g_w).all() for g_w in g)\n"
-             "        if too_large:\n"
-             "            print(step, round_trip(loss))\n" +
-             update_stop("            ");
-    s += "        optimizer.step()\n"
-         "        print(step, round_trip(loss))\n"
-         "        if not all(torch.isfinite(w).all() for w in WEIGHTS + TRAINED_BIASES):\n" +
-         update_stop("            ") + "    print(json.dumps(trained_parameters()))\n";
-    s += R"(
-
-def trained_parameters():
-    """The network as the file's "layers" (layers[0] is the input), with the trained W^l and b^l."""
-    layers = [{"size": X.shape[1]}]
-    for l in range(1, L + 1):
-        linear = LINEAR[l]
-        biases = linear.bias.detach().tolist() if HAS_BIAS[l] else [0.0] * linear.out_features
-        layers.append({"size": linear.out_features, "activation": ACTIVATION[l], "bias": HAS_BIAS[l],
-                       "weights": linear.weight.detach().tolist(), "biases": biases})
-    return {"layers": layers}
-)";
-    return s;
+        t.too_large_for_adam = "        with torch.no_grad():  # Adam squares g = ∂L/∂w + λw: past ~1.3e154, v would be ∞\n"
+                               "            g = [w.grad + L2 * w for w in WEIGHTS] + [bias.grad for bias in TRAINED_BIASES]\n"
+                               "            too_large = not all(torch.isfinite(g_w * g_w).all() for g_w in g)\n";
+    t.update = "        optimizer.step()\n";
+    t.parameters_finite = "torch.isfinite(w).all() for w in WEIGHTS + TRAINED_BIASES";
+    return training_loop(t) + trained_parameters_function(
+                                  {"        linear = LINEAR[l]\n"
+                                   "        biases = linear.bias.detach().tolist() if HAS_BIAS[l] else [0.0] * linear.out_features\n",
+                                   "linear.out_features", "linear.weight.detach().tolist()", "biases"});
 }
 
 }  // namespace
+}  // namespace pytorch_text
 
 std::string pytorch_script(const Plan& p) {
-    std::string s = header(p);
-    s += "import json\nimport math\nimport sys\n\nimport torch\nimport torch.nn.functional as F\nfrom torch import nn\n\n";
-    s += "torch.set_default_dtype(torch.float64)  # float64 throughout, as Backprop Studio's engine\n";
-    s += settings_section(p);
-    s += network_section(p);
-    s += data_section(p, "torch.tensor(", ", dtype=torch.float64)");
-    s += batch_section(p);
-    s += loss_function(p.net().loss);
-    s += optimizer_section(p.doc.training);
-    s += output_functions();
-    s += train_function(p.doc.training);
-    s += main_guard();
-    return s;
+    using namespace pytorch_text;
+    return assemble(p, {.imports = "import json\nimport math\nimport sys\n\nimport torch\nimport torch.nn.functional as F\n"
+                                   "from torch import nn\n\ntorch.set_default_dtype(torch.float64)  "
+                                   "# float64 throughout, as Backprop Studio's engine\n",
+                        .network = network_section(p),
+                        .data_open = "torch.tensor(",
+                        .data_close = ", dtype=torch.float64)",
+                        .passes = loss_function(p.net().loss) + optimizer_section(p.doc.training),
+                        .train = train_function(p.doc.training)});
 }
 
 }  // namespace bp::script

@@ -82,14 +82,19 @@ private:
     std::map<std::string, std::optional<std::string>> saved_;
 };
 
-// As under Xvfb in CI: a display, no session bus; PATH = `bin` (for the fakes), then the system's.
-void desktop_without_portal(Env& env, const Folder& bin, const Folder& runtime) {
-    env.set("DBUS_SESSION_BUS_ADDRESS", std::nullopt);
-    env.set("XDG_RUNTIME_DIR", runtime.dir.string());  // no "bus" socket in it
-    env.set("DISPLAY", ":99");
-    env.set("XDG_CURRENT_DESKTOP", "GNOME");
-    env.set("PATH", bin.dir.string() + ":/usr/bin:/bin");
-}
+// As under Xvfb in CI: a display, no session bus; PATH = `bin` (for the fake dialog programs), then
+// the system's. Everything put back at the end of the test.
+struct DesktopWithoutPortal {
+    Folder bin, runtime;
+    Env env;
+    explicit DesktopWithoutPortal(const std::string& name) : bin(name), runtime(name + "_run") {
+        env.set("DBUS_SESSION_BUS_ADDRESS", std::nullopt);
+        env.set("XDG_RUNTIME_DIR", runtime.dir.string());  // no "bus" socket in it
+        env.set("DISPLAY", ":99");
+        env.set("XDG_CURRENT_DESKTOP", "GNOME");
+        env.set("PATH", bin.dir.string() + ":/usr/bin:/bin");
+    }
+};
 
 DialogAnswer wait_for(NativeDialog& d, double seconds = 10) {
     const auto until = std::chrono::steady_clock::now() + std::chrono::duration<double>(seconds);
@@ -156,9 +161,8 @@ TEST(DesktopDialog, ZenityAndKdialogAreAskedForJsonFilesInTheFolder) {
 
 // ---- a fake zenity and kdialog ----
 TEST(DesktopDialog, ZenitysChoiceAndCancel) {
-    Folder bin("zenity"), runtime("zenity_run");
-    Env env;
-    desktop_without_portal(env, bin, runtime);
+    DesktopWithoutPortal desktop("zenity");
+    const Folder& bin = desktop.bin;
     fake_program(bin, "zenity", "echo '/home/a/my net.json'");
     NativeDialog chosen({DialogBackend::zenity}, request(true, "/home/a"));
     const DialogAnswer a = wait_for(chosen);
@@ -172,9 +176,8 @@ TEST(DesktopDialog, ZenitysChoiceAndCancel) {
 }
 
 TEST(DesktopDialog, AFailingBackendHandsOverToTheNext) {
-    Folder bin("fallback"), runtime("fallback_run");
-    Env env;
-    desktop_without_portal(env, bin, runtime);
+    DesktopWithoutPortal desktop("fallback");
+    const Folder& bin = desktop.bin;
     fake_program(bin, "zenity", "exit 5");  // a broken install
     fake_program(bin, "kdialog", "echo /home/b/from-kdialog.json");
     NativeDialog d({DialogBackend::zenity, DialogBackend::kdialog}, request(false, "/home/b"));
@@ -190,15 +193,14 @@ TEST(DesktopDialog, AFailingBackendHandsOverToTheNext) {
     EXPECT_NE(n.reason.find("zenity: it exited with status 5"), std::string::npos) << n.reason;
     EXPECT_NE(n.reason.find("kdialog: it answered no file"), std::string::npos) << n.reason;
 
-    env.set("PATH", "/nonexistent");
+    desktop.env.set("PATH", "/nonexistent");
     NativeDialog missing({DialogBackend::zenity}, request(false, "/home/b"));
     EXPECT_EQ(wait_for(missing).state, DialogState::failed);
 }
 
 TEST(DesktopDialog, NeverBlocksAndIsClosedWhenTheAppMovesOn) {
-    Folder bin("slow"), runtime("slow_run");
-    Env env;
-    desktop_without_portal(env, bin, runtime);
+    DesktopWithoutPortal desktop("slow");
+    const Folder& bin = desktop.bin;
     // A person who takes their time: the dialog stays open 30 s unless it is closed.
     fake_program(bin, "zenity", "echo $$ > \"$0.pid\"; exec sleep 30");
     auto d = std::make_unique<NativeDialog>(std::vector<DialogBackend>{DialogBackend::zenity}, request(false, "/tmp"));
@@ -218,9 +220,9 @@ TEST(DesktopDialog, NeverBlocksAndIsClosedWhenTheAppMovesOn) {
 
 // ---- File ▸ Open… and Save As… with them ----
 TEST(DesktopDialog, OpenAndSaveAsThroughZenity) {
-    Folder bin("files"), runtime("files_run"), docs("files_docs");
-    Env env;
-    desktop_without_portal(env, bin, runtime);
+    DesktopWithoutPortal desktop("files");
+    Folder docs("files_docs");
+    const Folder& bin = desktop.bin;
     AppState s = example_state();
     s.files.last_dir = docs.dir.string();
     bp::save_document(docs / "chosen.json", s.doc);
@@ -244,9 +246,8 @@ TEST(DesktopDialog, OpenAndSaveAsThroughZenity) {
 }
 
 TEST(DesktopDialog, CancellingTheSaveThatQuitAskedForKeepsTheApp) {
-    Folder bin("quit"), runtime("quit_run");
-    Env env;
-    desktop_without_portal(env, bin, runtime);
+    DesktopWithoutPortal desktop("quit");
+    const Folder& bin = desktop.bin;
     fake_program(bin, "zenity", "exit 1");
     AppState s = example_state();
     s.modified = true;
@@ -260,10 +261,9 @@ TEST(DesktopDialog, CancellingTheSaveThatQuitAskedForKeepsTheApp) {
 }
 
 TEST(DesktopDialog, TheInAppBrowserWhenTheDesktopHasNoDialog) {
-    Folder bin("none"), runtime("none_run");
-    Env env;
-    desktop_without_portal(env, bin, runtime);
-    env.set("PATH", bin.dir.string());  // no zenity, no kdialog; no bus: Xvfb in CI
+    DesktopWithoutPortal desktop("none");
+    const Folder& bin = desktop.bin;
+    desktop.env.set("PATH", bin.dir.string());  // no zenity, no kdialog; no bus: Xvfb in CI
     AppState s = example_state();
     apply(s, act::Files{files_cmd::ShowBrowser{false}});
     EXPECT_FALSE(s.files.desktop_dialog);
