@@ -86,10 +86,7 @@ DialogAnswer NativeDialog::poll() {
         reasons_ += (reasons_.empty() ? "" : "; ") + std::string(to_string(backends_[next_ - 1])) + ": " + a.reason;
         start_next();
     }
-    DialogAnswer none;
-    none.state = DialogState::failed;
-    none.reason = reasons_.empty() ? "no desktop portal, zenity or kdialog here" : reasons_;
-    return none;
+    return failed_answer(reasons_.empty() ? "no desktop portal, zenity or kdialog here" : reasons_);
 }
 
 std::optional<DialogBackend> NativeDialog::backend() const {

@@ -15,6 +15,14 @@ public:
     virtual DialogAnswer poll() = 0;  // never blocks
 };
 
+// The answer of a backend that could not ask, and why.
+inline DialogAnswer failed_answer(std::string reason) {
+    DialogAnswer a;
+    a.state = DialogState::failed;
+    a.reason = std::move(reason);
+    return a;
+}
+
 // Each returns an attempt whose poll() says `failed` with the reason when it could not start.
 std::unique_ptr<NativeDialog::Attempt> start_portal_dialog(const DialogRequest& r);
 std::unique_ptr<NativeDialog::Attempt> start_child_dialog(DialogBackend b, const DialogRequest& r);

@@ -19,13 +19,6 @@ extern char** environ;
 namespace studio {
 namespace {
 
-DialogAnswer failed(std::string reason) {
-    DialogAnswer a;
-    a.state = DialogState::failed;
-    a.reason = std::move(reason);
-    return a;
-}
-
 class ChildDialog final : public NativeDialog::Attempt {
 public:
     ChildDialog(DialogBackend b, const DialogRequest& r) {
@@ -35,7 +28,7 @@ public:
         argv.push_back(nullptr);
         int fds[2];
         if (::pipe2(fds, O_CLOEXEC) != 0) {
-            end_ = failed(std::string("no pipe (") + std::strerror(errno) + ")");
+            end_ = failed_answer(std::string("no pipe (") + std::strerror(errno) + ")");
             return;
         }
         posix_spawn_file_actions_t actions;
@@ -49,7 +42,7 @@ public:
         out_ = fds[0];
         if (error != 0) {
             pid_ = -1;
-            end_ = failed(std::string("cannot start it (") + std::strerror(error) + ")");
+            end_ = failed_answer(std::string("cannot start it (") + std::strerror(error) + ")");
             return;
         }
         ::fcntl(out_, F_SETFL, ::fcntl(out_, F_GETFL) | O_NONBLOCK);
@@ -76,13 +69,13 @@ public:
         if (done == 0) return {};  // waiting
         pid_ = -1;
         read_output();  // what it wrote just before it exited
-        if (done < 0) return end_ = failed(std::string("lost it (") + std::strerror(errno) + ")");
-        if (!WIFEXITED(status)) return end_ = failed("it was ended by signal " + std::to_string(WTERMSIG(status)));
+        if (done < 0) return end_ = failed_answer(std::string("lost it (") + std::strerror(errno) + ")");
+        if (!WIFEXITED(status)) return end_ = failed_answer("it was ended by signal " + std::to_string(WTERMSIG(status)));
         const int code = WEXITSTATUS(status);
         if (code == 1) return end_ = DialogAnswer{DialogState::cancelled, "", ""};
         const std::string path = text_.substr(0, text_.find('\n'));
-        if (code != 0) return end_ = failed("it exited with status " + std::to_string(code));
-        if (path.empty() || path[0] != '/') return end_ = failed("it answered no file");
+        if (code != 0) return end_ = failed_answer("it exited with status " + std::to_string(code));
+        if (path.empty() || path[0] != '/') return end_ = failed_answer("it answered no file");
         return end_ = DialogAnswer{DialogState::chosen, path, ""};
     }
 

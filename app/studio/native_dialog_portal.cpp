@@ -17,13 +17,6 @@ struct PortalAnswer {
     DialogAnswer answer;
 };
 
-DialogAnswer failed(std::string reason) {
-    DialogAnswer a;
-    a.state = DialogState::failed;
-    a.reason = std::move(reason);
-    return a;
-}
-
 // One XdpPortal for the program (it holds the session bus connection).
 XdpPortal* portal() {
     static XdpPortal* p = xdp_portal_new();
@@ -33,14 +26,14 @@ XdpPortal* portal() {
 // The portal's results: {"uris": ["file:///…"], …} → the first file's local path.
 DialogAnswer chosen_file(GVariant* results) {
     const char** uris = nullptr;
-    DialogAnswer a = failed("the portal answered no file");
+    DialogAnswer a = failed_answer("the portal answered no file");
     if (g_variant_lookup(results, "uris", "^a&s", &uris) && uris && uris[0]) {
         GFile* file = g_file_new_for_uri(uris[0]);
         if (char* path = g_file_get_path(file)) {  // percent-decoded
             a = DialogAnswer{DialogState::chosen, path, ""};
             g_free(path);
         } else {
-            a = failed(std::string("the portal answered ") + uris[0] + ", not a local file");
+            a = failed_answer(std::string("the portal answered ") + uris[0] + ", not a local file");
         }
         g_object_unref(file);
     }
@@ -60,7 +53,7 @@ void finished(GObject* source, GAsyncResult* result, gpointer data, bool saving)
     } else if (g_error_matches(error, G_IO_ERROR, G_IO_ERROR_CANCELLED)) {
         a = DialogAnswer{DialogState::cancelled, "", ""};
     } else {
-        a = failed(error ? error->message : "it failed");
+        a = failed_answer(error ? error->message : "it failed");
     }
     if (error) g_error_free(error);
     delete share;
@@ -76,7 +69,7 @@ public:
         GError* error = nullptr;
         GDBusConnection* bus = g_bus_get_sync(G_BUS_TYPE_SESSION, nullptr, &error);
         if (!bus) {
-            answer_->answer = failed(std::string("no session bus (") + (error ? error->message : "") + ")");
+            answer_->answer = failed_answer(std::string("no session bus (") + (error ? error->message : "") + ")");
             if (error) g_error_free(error);
             return;
         }
