@@ -91,7 +91,8 @@ int main(int argc, char** argv) {
         Settings t = s.settings;
         for (const std::string& h : o.hide) (h == "side" ? t.show_side : t.show_loss) = false;
         // A scripted run shows the in-app browser (the same pixels everywhere, no dialog on the desktop).
-        t.desktop_dialogs = o.file_dialogs.empty() ? !headless : o.file_dialogs == "desktop";
+        if (!o.file_dialogs.empty()) t.desktop_dialogs = o.file_dialogs == "desktop";
+        else if (headless) t.desktop_dialogs = false;
         apply(s, act::SetSettings{t});
     }
     // Recent files, and the autosave with the offer of a previous run's unsaved work.
