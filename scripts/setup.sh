@@ -10,6 +10,8 @@ packages=(
   libgtest-dev libbenchmark-dev
   xvfb xauth libgl1-mesa-dri fonts-dejavu-core xdotool python3
   desktop-file-utils
+  python3-numpy appstream
+  libportal-dev dbus-daemon dbus-bin python3-dbusmock
   "$@"
 )
 

@@ -16,3 +16,4 @@ int run_paths(const CommandArgs& args, std::ostream& out, std::ostream& err);
 int run_gradcheck(const CommandArgs& args, std::ostream& out, std::ostream& err);
 int run_steps(const CommandArgs& args, std::ostream& out, std::ostream& err);
 int run_expr(const CommandArgs& args, std::ostream& out, std::ostream& err);
+int run_export(const CommandArgs& args, std::ostream& out, std::ostream& err);

@@ -32,6 +32,7 @@ const Command kCommands[] = {
     {"steps", "the pass as the events a teacher writes on the board, each with its formula", run_steps},
     {"check", "mark hand-computed answers (ANSWERS.json) and name the mistake", run_check},
     {"expr", "a scalar expression as a graph: value, derivatives, every node and every path", run_expr},
+    {"export", "the training as a PyTorch or NumPy script that prints train's losses", run_export},
 };
 
 const char* const kUsage = R"(backprop-cli — Backprop Studio's engine on the command line: every z, a, δ and gradient of a
@@ -89,7 +90,7 @@ int dispatch(const std::vector<std::string>& args, std::string& where) {
     if (first == "help") return dispatch({args[1], "--help"}, where);
     const Command* command = find_command(first);
     if (command == nullptr)
-        throw cli::UsageError("unknown command '" + first + "' (trace, train, paths, gradcheck, steps, check or expr)");
+        throw cli::UsageError("unknown command '" + first + "' (trace, train, paths, gradcheck, steps, check, expr or export)");
     where = std::string("backprop-cli ") + command->name;
     return command->run(CommandArgs(args.begin() + 1, args.end()), std::cout, std::cerr);
 }

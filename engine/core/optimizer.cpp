@@ -91,17 +91,16 @@ void apply_update(Network& net, const Trace& t, const TrainingConfig& c, Optimiz
     }
 }
 
-namespace {
-// A batch is at most the whole data set (the loader and the CLI refuse more; a bigger batch would only
-// repeat samples, and cost memory in proportion).
-int batch_of(const TrainingConfig& c, const Dataset& d) {
-    return c.batch_size > 0 ? std::min(c.batch_size, d.size()) : d.size();
+int effective_batch_size(const TrainingConfig& c, int N) { return c.batch_size > 0 ? std::min(c.batch_size, N) : N; }
+
+void shuffle_epoch(std::vector<int>& order, std::uint64_t seed, long epoch) {
+    Rng rng(seed * 1000003ull + static_cast<std::uint64_t>(epoch));
+    for (int a = static_cast<int>(order.size()) - 1; a > 0; --a) std::swap(order[a], order[rng.below(a + 1)]);
 }
-}  // namespace
 
 Trainer::Trainer(const Dataset& data, const TrainingConfig& config) : data_(&data), config_(config) {
     if (data.size() == 0) throw Error("training needs at least one sample");
-    batch_ = batch_of(config, data);
+    batch_ = effective_batch_size(config, data.size());
     order_.resize(data.size());
     for (int i = 0; i < data.size(); ++i) order_[i] = i;
 }
@@ -109,7 +108,7 @@ Trainer::Trainer(const Dataset& data, const TrainingConfig& config) : data_(&dat
 void Trainer::set_config(const TrainingConfig& c) {
     if (c.optimizer != config_.optimizer) state_ = OptimizerState{};
     config_ = c;
-    batch_ = batch_of(c, *data_);
+    batch_ = effective_batch_size(c, data_->size());
 }
 
 void Trainer::next_batch() {
@@ -121,10 +120,7 @@ void Trainer::next_batch() {
         const long pos = (step_ * batch_ + i) % N;
         // In file order the rows up to the end of the data are one block: copied at once.
         const int run = config_.shuffle ? 1 : static_cast<int>(std::min<long>(batch_ - i, N - pos));
-        if (config_.shuffle && pos == 0) {
-            Rng rng(config_.seed * 1000003ull + static_cast<std::uint64_t>((step_ * batch_ + i) / N));
-            for (int a = N - 1; a > 0; --a) std::swap(order_[a], order_[rng.below(a + 1)]);
-        }
+        if (config_.shuffle && pos == 0) shuffle_epoch(order_, config_.seed, (step_ * batch_ + i) / N);
         const int n = config_.shuffle ? order_[pos] : static_cast<int>(pos);
         std::copy(data_->X.row(n), data_->X.row(n) + run * Xb_.cols, Xb_.row(i));
         std::copy(data_->Y.row(n), data_->Y.row(n) + run * Yb_.cols, Yb_.row(i));

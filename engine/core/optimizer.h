@@ -25,6 +25,14 @@ inline double sgd_update(double w, double grad, double learning_rate, double l2)
 // Biases are left alone when a layer has no bias or config.freeze_biases is set.
 void apply_update(Network& net, const Trace& t, const TrainingConfig& config, OptimizerState& state);
 
+// The samples per step: training.batch_size, or all N when it is 0; never more than N (a bigger batch
+// would only repeat samples, and cost memory in proportion; the loader and the CLI refuse it).
+int effective_batch_size(const TrainingConfig& c, int N);
+// training.shuffle's order for epoch `epoch` (counted from 0): `order`, the previous epoch's order
+// (0 … N−1 before the first), shuffled in place (Fisher–Yates) by a generator seeded from seed and epoch.
+// The Trainer calls it at the start of every epoch; the exported scripts write its result out.
+void shuffle_epoch(std::vector<int>& order, std::uint64_t seed, long epoch);
+
 // Steps through the data: step s uses samples s*B .. s*B+B-1 (mod N) in file order,
 // or a seeded shuffle per epoch when config.shuffle. Reuses its buffers: no allocation per step.
 class Trainer {

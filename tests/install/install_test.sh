@@ -11,8 +11,9 @@ root="$stage/opt/backprop-studio"
 for f in bin/backprop-cli bin/backprop-studio share/backprop-studio/presets/mazur-2-2-2.json \
          share/backprop-studio/expressions/exp-exp-x-squared.json \
          share/applications/backprop-studio.desktop share/icons/hicolor/scalable/apps/backprop-studio.svg \
-         share/icons/hicolor/48x48/apps/backprop-studio.png share/man/man1/backprop-cli.1 \
-         share/man/man1/backprop-studio.1 share/doc/backprop-studio/README.md; do
+         share/icons/hicolor/48x48/apps/backprop-studio.png share/man/man1/backprop-cli.1.gz \
+         share/man/man1/backprop-studio.1.gz share/doc/backprop-studio/README.md share/doc/backprop-studio/copyright \
+         share/backprop-studio/python/backprop_studio.py; do
   [ -e "$root/$f" ] || { echo "not installed: $f"; exit 1; }
 done
 if command -v desktop-file-validate >/dev/null; then

@@ -76,11 +76,23 @@ TEST(CliArgs, ErrorsNameTheArgument) {
         {{"a.json", "b.json"}, "b.json"},
         {{"a.json", "--load", "b.json"}, "--load"},
         {{"--screenshot", ""}, "--screenshot"},
+        {{"--file-dialogs", "native"}, "--file-dialogs"},
+        {{"--file-dialogs"}, "--file-dialogs"},
     };
     for (const auto& [args, name] : bad) {
         const std::string e = parse(args, o);
         EXPECT_NE(e.find(name), std::string::npos) << "args " << args[0] << ": got \"" << e << "\"";
     }
+}
+
+TEST(CliArgs, FileDialogsDesktopOrInApp) {
+    Options o;
+    EXPECT_TRUE(o.file_dialogs.empty()) << "the setting decides";
+    ASSERT_EQ(parse({"--file-dialogs", "desktop"}, o), "");
+    EXPECT_EQ(o.file_dialogs, "desktop");
+    ASSERT_EQ(parse({"--file-dialogs", "in-app"}, o), "");
+    EXPECT_EQ(o.file_dialogs, "in-app");
+    EXPECT_NE(usage_text().find("--file-dialogs"), std::string::npos);
 }
 
 TEST(CliArgs, TheCanvasPictureTakesAFileAndAScaleFromOneToFour) {

@@ -17,16 +17,18 @@
 #include <sstream>
 #include <string>
 #include <thread>
+#include <tuple>
 
 #include <nlohmann/json.hpp>
 
 #include "app/studio/handlers/actions.h"
+#include "app/studio/handlers/autosave.h"
 #include "app/studio/handlers/example.h"
 #include "app/studio/handlers/export.h"
-#include "app/studio/handlers/autosave.h"
 #include "app/studio/handlers/files.h"
 #include "engine/core/error.h"
 #include "engine/core/passes.h"
+#include "engine/export/training_script.h"
 #include "engine/io/serialize.h"
 
 using namespace studio;
@@ -50,6 +52,13 @@ AppState example() { return make_state(builtin_example(), "", "example"); }
 void files(AppState& s, FilesCommand c) { apply(s, act::Files{std::move(c)}); }
 
 std::string text_of(const bp::Document& d) { return bp::dump_document(d); }
+
+std::string read_text(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    std::ostringstream ss;
+    ss << in.rdbuf();
+    return ss.str();
+}
 
 void edit_w111(AppState& s, double v) { apply(s, act::EditParameter{Selection::weight(1, 0, 0), v}); }
 
@@ -487,6 +496,22 @@ TEST(Export, TheLossHistoryAndTheFormula) {
     files(f, files_cmd::Export{ExportKind::formula_latex});
     EXPECT_TRUE(f.files.error_title.empty()) << f.files.error_text;
     EXPECT_TRUE(fs::exists(t / "mazur-formula.tex"));
+}
+
+TEST(Export, TheTrainingAsAPyTorchOrNumPyScript) {
+    AppState s = example();
+    apply(s, act::TrainSteps{3});  // the script starts from the document as it is now
+    Scratch t("export-script");
+    s.file_path = t / "mazur.json";
+    for (const auto& [kind, script, name] : {std::tuple{ExportKind::pytorch_script, bp::ScriptKind::pytorch, "mazur-pytorch.py"},
+                                             std::tuple{ExportKind::numpy_script, bp::ScriptKind::numpy, "mazur-numpy.py"}}) {
+        files(s, files_cmd::Export{kind});
+        EXPECT_TRUE(s.files.error_title.empty()) << s.files.error_text;
+        EXPECT_EQ(read_text(t / name), bp::training_script(s.doc, script, bp::kDefaultScriptSteps));
+    }
+    s.doc.data.reset();  // no data, no training: said in a dialog
+    files(s, files_cmd::Export{ExportKind::numpy_script});
+    EXPECT_EQ(s.files.error_title, "Could not export");
 }
 
 TEST(Export, ALongLossHistoryKeepsItsRealStepNumbers) {

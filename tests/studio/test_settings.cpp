@@ -28,6 +28,7 @@ TEST(Settings, RoundTrip) {
     s.window_h = 900;
     s.show_side = false;
     s.show_loss = false;
+    s.desktop_dialogs = false;
     EXPECT_EQ(settings_from_json(settings_to_json(s)), s);
 }
 

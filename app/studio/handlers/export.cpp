@@ -1,5 +1,4 @@
 // File ▸ Export (see export.h).
-#include "app/studio/state/file_queries.h"
 #include "app/studio/handlers/export.h"
 
 #include <cmath>
@@ -10,9 +9,11 @@
 
 #include "app/studio/figures/formula_text.h"
 #include "app/studio/handlers/files.h"
+#include "app/studio/state/file_queries.h"
 #include "app/studio/state/studio_state.h"
 #include "engine/core/error.h"
 #include "engine/core/passes.h"
+#include "engine/export/training_script.h"
 #include "engine/io/serialize.h"
 
 namespace studio {
@@ -93,6 +94,10 @@ std::string export_text(const AppState& s, ExportKind k) {
             const bp::EventText e = st.text(i);
             return (k == ExportKind::formula_text ? formula_copy_text(e) : formula_copy_latex(e)) + "\n";
         }
+        case ExportKind::pytorch_script:
+        case ExportKind::numpy_script:
+            return bp::training_script(s.doc, k == ExportKind::pytorch_script ? bp::ScriptKind::pytorch : bp::ScriptKind::numpy,
+                                       bp::kDefaultScriptSteps);
     }
     return "";
 }
@@ -104,6 +109,8 @@ const char* export_suffix(ExportKind k) {
         case ExportKind::loss_csv: return "-loss.csv";
         case ExportKind::formula_text: return "-formula.txt";
         case ExportKind::formula_latex: return "-formula.tex";
+        case ExportKind::pytorch_script: return "-pytorch.py";
+        case ExportKind::numpy_script: return "-numpy.py";
     }
     return "";
 }

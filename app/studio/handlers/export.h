@@ -1,6 +1,7 @@
 // What File ▸ Export writes, window-free: the full trace of the current pass (every z, a, δ of every
-// sample of the pass and every ∂L/∂W, ∂L/∂b) as CSV and as JSON, the loss history as CSV, and the
-// current step's formula as text or LaTeX. Numbers in full precision (%.17g: they read back exactly);
+// sample of the pass and every ∂L/∂W, ∂L/∂b) as CSV and as JSON, the loss history as CSV, the
+// current step's formula as text or LaTeX, and the document's training as a PyTorch or NumPy script
+// (engine/export/training_script.h, 100 steps, as backprop-cli export). Numbers in full precision (%.17g: they read back exactly);
 // indices 0-based as in the network file and backprop-cli.
 #pragma once
 #include <string>

@@ -1,6 +1,5 @@
 // Files from the window: open, save, the unsaved-changes question, recent files, the browser's listing
 // and the autosave (see files.h).
-#include "app/studio/state/file_queries.h"
 #include "app/studio/handlers/files.h"
 
 #include <algorithm>
@@ -13,10 +12,12 @@
 
 #include <nlohmann/json.hpp>
 
+#include "app/studio/desktop/native_dialog.h"
 #include "app/studio/handlers/autosave.h"
 #include "app/studio/handlers/document.h"
 #include "app/studio/handlers/example.h"
 #include "app/studio/handlers/export.h"
+#include "app/studio/state/file_queries.h"
 #include "app/studio/state/settings.h"
 #include "engine/core/error.h"
 #include "engine/io/serialize.h"
@@ -186,11 +187,8 @@ struct FilesHandler {
         if (save_to(s, c.path) && s.files.pending != Pending::none) continue_pending(s);
     }
     void operator()(const files_cmd::ShowBrowser& c) {
-        FileBrowser& b = s.files.browser;
-        b.open = true;
-        b.saving = c.saving;
-        b.name = c.saving ? (s.file_path.empty() ? s.title : stem(s.file_path)) + ".json" : "";
-        list_into(b, is_directory_path(s.files.last_dir) ? s.files.last_dir : documents_dir());
+        if (s.settings.desktop_dialogs && ask_the_desktop(c.saving)) return;
+        show_in_app_browser(c.saving);
     }
     void operator()(const files_cmd::BrowseTo& c) { list_into(s.files.browser, c.dir); }
     void operator()(const files_cmd::SetName& c) { s.files.browser.name = c.name; }
@@ -222,6 +220,7 @@ struct FilesHandler {
         save_store(s.files);
     }
     void operator()(const files_cmd::Tick& c) {
+        if (s.files.desktop_dialog) take_the_desktops_answer();
         Autosave& a = s.files.autosave;
         if (a.path.empty() || !a.offers.empty()) return;  // answer the offer first: one document at a time
         a.since_write += c.dt;
@@ -236,6 +235,61 @@ struct FilesHandler {
             show_error(s, "Could not export", e.what());
         }
     }
+    // ---- Open… and Save As…: the desktop's dialog, else the in-app browser ----
+    std::string start_folder() const {
+        return is_directory_path(s.files.last_dir) ? s.files.last_dir : documents_dir();
+    }
+    std::string suggested_name() const { return (s.file_path.empty() ? s.title : stem(s.file_path)) + ".json"; }
+
+    void show_in_app_browser(bool saving) {
+        FileBrowser& b = s.files.browser;
+        b.open = true;
+        b.saving = saving;
+        b.name = saving ? suggested_name() : "";
+        list_into(b, start_folder());
+    }
+
+    // True when a desktop dialog is on the screen now (or still was: it answers first).
+    bool ask_the_desktop(bool saving) {
+        if (s.files.desktop_dialog) return true;
+        const std::vector<DialogBackend> backends = dialog_backends(current_environment());
+        if (backends.empty()) return false;
+        DialogRequest r;
+        r.saving = saving;
+        r.title = saving ? "Save the network as" : "Open a network file";
+        r.folder = start_folder();
+        r.name = saving ? suggested_name() : "";
+        auto dialog = std::make_shared<NativeDialog>(backends, r);
+        const DialogAnswer first = dialog->poll();
+        if (first.state == DialogState::failed) {
+            set_status(s, "The in-app browser: no desktop file dialog here (" + first.reason + ").");
+            return false;
+        }
+        s.files.desktop_dialog = std::move(dialog);
+        s.files.desktop_dialog_saving = saving;
+        if (const auto b = s.files.desktop_dialog->backend())
+            set_status(s, std::string(saving ? "Save As…" : "Open…") + ": waiting for the desktop's dialog (" + to_string(*b) + ").");
+        return true;
+    }
+
+    void take_the_desktops_answer() {
+        const DialogAnswer a = s.files.desktop_dialog->poll();
+        if (a.state == DialogState::waiting) return;
+        const bool saving = s.files.desktop_dialog_saving;
+        s.files.desktop_dialog.reset();
+        switch (a.state) {
+            case DialogState::chosen:
+                return saving ? (*this)(files_cmd::SaveAs{a.path}) : (*this)(files_cmd::Open{a.path});
+            case DialogState::cancelled:
+                if (saving) s.files.pending = Pending::none;  // a save asked by the question: cancelled
+                return set_status(s, std::string(saving ? "Save As…" : "Open…") + " cancelled.");
+            case DialogState::failed:
+                set_status(s, "The in-app browser: the desktop's file dialog failed (" + a.reason + ").");
+                return show_in_app_browser(saving);
+            case DialogState::waiting: return;
+        }
+    }
+
     void operator()(const files_cmd::Restore& c) {
         Autosave& a = s.files.autosave;
         if (a.offers.empty()) return;

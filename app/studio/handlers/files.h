@@ -2,8 +2,11 @@
 // the engine's message in a dialog when a file cannot be read or written (the document stays as it
 // was), the recent files and the last folder (kept in the config directory), the in-app file browser's
 // listing, and the autosave of unsaved work to the XDG data directory with the offer to restore it
-// after a crash. The views draw FilesState and push act::Files commands; apply_files() does the work.
+// after a crash. Open… and Save As… ask with the desktop's own dialog when there is one
+// (native_dialog.h), else with the in-app browser. The views draw FilesState and push act::Files
+// commands; apply_files() does the work.
 #pragma once
+#include <memory>
 #include <optional>
 #include <string>
 #include <variant>
@@ -14,6 +17,7 @@
 namespace studio {
 
 struct AppState;
+class NativeDialog;
 
 // Folders first, then *.json files, each sorted by name ignoring case; hidden entries left out.
 // On failure returns nothing and says why in error.
@@ -28,7 +32,7 @@ struct Open { std::string path; bool discard = false; };   // discard: do not as
 struct OpenPreset { std::string path; std::string title; bool discard = false; };
 struct Save {};                                            // to the file it came from, else Save As
 struct SaveAs { std::string path; };                       // ".json" is added when missing
-struct ShowBrowser { bool saving = false; };
+struct ShowBrowser { bool saving = false; };               // the desktop's dialog, else the in-app browser
 struct BrowseTo { std::string dir; };
 struct SetName { std::string name; };                      // the browser's file name field
 struct CloseBrowser {};
@@ -37,7 +41,7 @@ struct AnswerPending { Answer answer = Answer::cancel; };  // the unsaved-change
 struct DismissError {};
 struct RequestQuit {};                                     // the window's close button, Ctrl+Q
 struct ClearRecent {};
-struct Tick { double dt = 0; };                            // the autosave clock
+struct Tick { double dt = 0; };                            // each frame: the autosave clock, the desktop dialog's answer
 struct Restore { bool yes = false; };                      // the autosave offer
 struct Export { ExportKind kind = ExportKind::trace_csv; };  // export.h: next to the document
 }  // namespace files_cmd

@@ -158,6 +158,12 @@ std::string parse_command_line(const std::vector<std::string>& args, Options& ou
                 if (v == "open" || v == "save" || v == "help" || v == "about") out.open_dialog = v;
                 else err = "--open-dialog " + v + ": expected open, save, help or about";
             }
+        } else if (a == "--file-dialogs") {
+            std::string v;
+            if (err = value(v); err.empty()) {
+                if (v == "desktop" || v == "in-app") out.file_dialogs = v;
+                else err = "--file-dialogs " + v + ": expected desktop or in-app";
+            }
         } else if (a == "--lr") {
             std::string v;
             if (err = value(v); err.empty()) {
@@ -246,6 +252,9 @@ std::string usage_text() {
            "                        directory; scripted --frames runs have none unless given)\n"
            "  --open-dialog NAME    open a dialog at start (screenshots): open | save | help | about\n"
            "  --text-scale S        text size as View ▸ Larger/Smaller text sets it: 0.5 to 3 (1 = 100 %)\n"
+           "  --file-dialogs HOW    Open… and Save As… use: desktop (the portal, zenity or kdialog when\n"
+           "                        there is one, else the in-app browser) | in-app (the default of\n"
+           "                        scripted --frames runs; otherwise the File menu's setting)\n"
            "  --size WxH            window size in pixels (default 1280x800)\n"
            "  --frames N            render N frames and exit 0 (no saved settings are read or written)\n"
            "  --screenshot PNG      write the last frame to PNG (implies --frames 30 without --frames)\n"

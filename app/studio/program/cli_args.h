@@ -1,5 +1,6 @@
 // The command line of backprop-studio (docs/FORMAT.md §5): [FILE] | --load FILE, --frames N, --screenshot PNG,
 // --size WxH, --canvas-png PNG, --canvas-scale K, --present, --keyboard-mode, --step K, --select w,l,j,k | b,l,j | n,l,j, --train-steps N, --help, --version;
+// the desktop's file dialogs or the in-app browser: --file-dialogs desktop|in-app;
 // for screenshots of the side panel and quiz mode: --tab NAME, --quiz, --quiz-what LIST, --answer TEXT, --hint;
 // for the Training lab: --lr X, --list-presets; the UI benchmark: --bench SCENARIO.
 // Parsing is window-free so the tests cover every error message.
@@ -22,6 +23,7 @@ struct Options {
     std::string autosave_dir;       // autosave there (and offer what is there), even with --frames
     std::vector<std::string> hide;  // panels hidden: side, loss (as View ▸ does)
     std::string open_dialog;        // for screenshots: open | save (the file browser), help, about
+    std::string file_dialogs;       // desktop | in-app ("" = the setting; in-app for scripted runs)
     int width = 0, height = 0;      // window size; 0 = the saved or default size
     bool present = false;           // presentation mode
     bool keyboard_mode = false;     // keyboard mode on (as Tab turns it on), for screenshots

@@ -2,13 +2,16 @@
 // browser, the unsaved-changes question waiting for an answer, the file error shown, the autosave and
 // its restore offer. Changed only by apply_files() (handlers/files.h).
 #pragma once
+#include <memory>
 #include <string>
 #include <vector>
 
 namespace studio {
 
+class NativeDialog;  // desktop/native_dialog.h
+
 // What File ▸ Export writes next to the document (handlers/export.h writes it).
-enum class ExportKind { trace_csv, trace_json, loss_csv, formula_text, formula_latex };
+enum class ExportKind { trace_csv, trace_json, loss_csv, formula_text, formula_latex, pytorch_script, numpy_script };
 
 inline constexpr int kMaxRecent = 8;
 inline constexpr double kAutosaveSeconds = 5.0;  // unsaved work reaches the disk this often
@@ -58,6 +61,10 @@ struct FilesState {
     std::string last_dir;             // where the browser opens
     std::string store_path;           // recent.json in the config dir ("" = not kept)
     FileBrowser browser;
+    // The desktop's Open or Save As dialog while it is on the screen (Settings::desktop_dialogs); its
+    // answer is taken by the Tick of a later frame. Shared so that AppState stays copyable.
+    std::shared_ptr<NativeDialog> desktop_dialog;
+    bool desktop_dialog_saving = false;
     Pending pending = Pending::none;  // with the question shown while != none
     std::string pending_path;
     std::string pending_title;        // a preset's title

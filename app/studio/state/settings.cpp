@@ -79,6 +79,7 @@ Settings settings_from_json(const std::string& text) {
     read(j, "neuron_maps", s.neuron_maps, [](const json& v, bool& f) { f = v.get<bool>(); });
     read(j, "show_side", s.show_side, [](const json& v, bool& f) { f = v.get<bool>(); });
     read(j, "show_loss", s.show_loss, [](const json& v, bool& f) { f = v.get<bool>(); });
+    read(j, "desktop_dialogs", s.desktop_dialogs, [](const json& v, bool& f) { f = v.get<bool>(); });
     read_number(j, "play_speed", s.play_speed);
     read_number(j, "ui_scale", s.ui_scale);
     read_number(j, "side_width", s.side_width);
@@ -103,6 +104,7 @@ std::string settings_to_json(const Settings& s) {
     j["neuron_maps"] = s.neuron_maps;
     j["show_side"] = s.show_side;
     j["show_loss"] = s.show_loss;
+    j["desktop_dialogs"] = s.desktop_dialogs;
     j["play_speed"] = s.play_speed;
     j["ui_scale"] = s.ui_scale;
     j["side_width"] = s.side_width;

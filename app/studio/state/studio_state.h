@@ -43,6 +43,7 @@ struct Settings {
     bool neuron_maps = true;      // 2 inputs: each neuron shows its activation over the input square (Lab)
     bool show_side = true;        // the side panel (Inspector, Paths, Lab, Quiz); off: the canvas is wider
     bool show_loss = true;        // the loss curve; off: the formula takes the whole bottom row
+    bool desktop_dialogs = true;  // Open… / Save As… use the desktop's dialogs when it has them (native_dialog.h)
     bool operator==(const Settings&) const = default;
 };
 

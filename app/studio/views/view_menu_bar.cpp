@@ -33,6 +33,13 @@ void file_menu(const AppState& s, ActionQueue& q, FrameInfo& info) {
     ImGui::Separator();
     if (ImGui::MenuItem("Save", "Ctrl+S")) push_files(q, files_cmd::Save{});
     if (ImGui::MenuItem("Save As…", "Ctrl+Shift+S")) push_files(q, files_cmd::ShowBrowser{true});
+    if (ImGui::MenuItem("The desktop's file dialogs", nullptr, s.settings.desktop_dialogs)) {
+        Settings t = s.settings;
+        t.desktop_dialogs = !t.desktop_dialogs;
+        q.push_back(act::SetSettings{t});
+    }
+    item_tooltip("On: Open… and Save As… use the desktop's own dialogs (the desktop portal, else zenity or kdialog) "
+                 "when it has them, the in-app browser otherwise. Off: always the in-app browser.");
     ImGui::Separator();
     if (ImGui::BeginMenu("Export")) {
         const auto item = [&](const char* label, ExportKind k, const char* help) {
@@ -45,6 +52,11 @@ void file_menu(const AppState& s, ActionQueue& q, FrameInfo& info) {
         item("The loss history as CSV", ExportKind::loss_csv, "step, training loss, test loss: every step (of a long run, the steps the curve keeps, spikes included).");
         item("This step's formula as text", ExportKind::formula_text, "The formula with its numbers, in Unicode.");
         item("This step's formula as LaTeX", ExportKind::formula_latex, "For slides: the same formula in LaTeX.");
+        ImGui::Separator();
+        item("As a PyTorch script", ExportKind::pytorch_script,
+             "The network, data, loss, optimiser and batch order as an nn.Sequential trained by torch.optim: it prints the same losses as 100 steps here.");
+        item("As a NumPy script", ExportKind::numpy_script,
+             "The same training in NumPy alone, the forward and backward pass written out layer by layer in the course's notation.");
         ImGui::Separator();
         for (int k = 1; k <= 3; ++k) {
             const std::string label = "The network canvas as PNG, ×" + std::to_string(k);

@@ -50,7 +50,7 @@ start_app() {
     fi
     rm -f "$REPORT"
     local w=${SIZE%x*} h=${SIZE#*x}
-    HOME=$WORK/home XDG_CONFIG_HOME= XDG_DATA_HOME= "$APP" --size "${w}x${h}" --report-state "$REPORT" "$@" >"$WORK/app.log" 2>&1 &
+    HOME=$WORK/home XDG_CONFIG_HOME= XDG_DATA_HOME= "$APP" --size "${w}x${h}" --report-state "$REPORT" --file-dialogs in-app "$@" >"$WORK/app.log" 2>&1 &
     apid=$!
     for _ in $(seq 1 300); do
         win=$(xdotool search --onlyvisible --pid "$apid" 2>/dev/null | head -1)
