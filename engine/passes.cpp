@@ -48,7 +48,7 @@ void output_delta(const Network& net, const double* z, const double* a, const do
         return;
     }
     for (int j = 0; j < K; ++j)  // δ^L_j = ∂L/∂a^L_j · f′(z^L_j) / N
-        delta[j] = loss_derivative(net.loss, a, y, K, j) * derivative_at(out.activation, z[j], a[j]) * inv_n;
+        delta[j] = loss_derivative(net.loss, a, y, K, j) * activation_derivative(out.activation, z[j]) * inv_n;
 }
 
 double hidden_delta(const Layer& next, int j, const double* delta_next, Activation f, double z_j) {
@@ -91,10 +91,10 @@ BP_VECTOR_CLONES void output_deltas(const Network& net, const Matrix& z, const M
     for (int n = 0; n < N; ++n) output_delta(net, z.row(n), a.row(n), y.row(n), inv_n, delta.row(n));
 }
 
-void hidden_deltas(const Layer& next, const double* delta_next, Activation f, const double* z, const double* a,
-                   int n, double* delta, int samples) {
+void hidden_deltas(const Layer& next, const double* delta_next, Activation f, const double* z, int n, double* delta,
+                   int samples) {
     combine_rows(next.W.v.data(), next.size, n, delta_next, samples, nullptr, delta);  // Σ_k w^(l+1)_kj δ^(l+1)_k
-    multiply_by_derivative(f, z, a, delta, static_cast<std::size_t>(n) * samples);  // · f′(z^l_j)
+    multiply_by_derivative(f, z, delta, static_cast<std::size_t>(n) * samples);  // · f′(z^l_j)
 }
 
 void layer_gradients(const Matrix& delta, const Matrix& a_prev, Matrix& dW, std::vector<double>& db) {
@@ -156,7 +156,7 @@ void backward(const Network& net, const Matrix& Y, Trace& t) {
             output_deltas(net, cur.z, cur.a, Y, inv_n, cur.delta);
         else
             hidden_deltas(net.layers[l + 1], t.layers[l + 1].delta.v.data(), layer.activation, cur.z.v.data(),
-                          cur.a.v.data(), layer.size, cur.delta.v.data(), N);
+                          layer.size, cur.delta.v.data(), N);
     }
     for (int l = 1; l <= L; ++l) layer_gradients(t.layers[l].delta, t.layers[l - 1].a, t.layers[l].dW, t.layers[l].db);
 }

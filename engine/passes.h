@@ -42,10 +42,9 @@ void weighted_inputs(const Layer& layer, const Matrix& a_prev, Matrix& z);
 // cross-entropy delta runs as one vectorised loop.
 void output_deltas(const Network& net, const Matrix& z, const Matrix& a, const Matrix& y, double inv_n, Matrix& delta);
 // delta^l of `samples` consecutive samples (rows of n values) of a hidden layer: every delta_j as
-// hidden_delta computes it (the sum over k ascending, then times f'(z_j), taken from a_j as derivative_at
-// does), but W^(l+1) read row by row.
-void hidden_deltas(const Layer& next, const double* delta_next, Activation f, const double* z, const double* a,
-                   int n, double* delta, int samples = 1);
+// hidden_delta computes it (the sum over k ascending, then times f'(z_j)), but W^(l+1) read row by row.
+void hidden_deltas(const Layer& next, const double* delta_next, Activation f, const double* z, int n, double* delta,
+                   int samples = 1);
 // dW^l = sum_n delta^l_n (a^(l-1)_n)^T and db^l = sum_n delta^l_n, every entry summed over n ascending as
 // weight_gradient and bias_gradient do (so bit-identical to them), sample by sample.
 void layer_gradients(const Matrix& delta, const Matrix& a_prev, Matrix& dW, std::vector<double>& db);

@@ -8,6 +8,7 @@
 #include <cstddef>
 
 #include "engine/exp_parts.h"
+#include "engine/logistic.h"
 
 namespace bp {
 
@@ -27,6 +28,17 @@ inline double tanh_value(double x) {
     const double q = (small ? e : 2.0) / (e + 2.0);
     const double t = small ? q : 1.0 - q;
     return std::copysign(t, x);
+}
+
+// tanh′(x) = 1 − tanh²(x) = sech²(x) = 4u/(1 + u)² with u = e^(−2|x|) (= 4σ′(2x)), from x: 1 − t² of a
+// rounded t near ±1 keeps only the few bits of 1 − |t| (at x = 15 it is off by 1.7e-4 relative). 4u comes
+// from exp_minus_abs<2>, so it is rounded once even where it is subnormal; (1 + u)² is written
+// 1 + u(2 + u) as in sigmoid_derivative_value. Within 2.5 ulp of the exact value (2.29 measured); 0 from
+// |x| ≈ 373.3 on.
+inline double tanh_derivative_value(double x) {
+    const double four_u = exp_minus_abs<2>(2.0 * x);  // 2x is exact (or ±∞, which gives 0)
+    const double u = 0.25 * four_u;
+    return four_u / (1.0 + u * (2.0 + u));
 }
 
 // a[i] = tanh_value(z[i]) for n values: the loop the compiler vectorises (AVX2 where the CPU has it).
