@@ -6,7 +6,7 @@
 
 namespace bp {
 
-inline constexpr int kLanes = 8;  // outputs per block: one AVX-512 register of doubles, two AVX2 ones
+inline constexpr int kLanes = 8;  // outputs per full block: one AVX-512 register of doubles, two AVX2 ones
 
 // out(s, p) = Σ_k m(k, p) · c(s, k) (+ bias(p) after the sum when bias is not null), for s < S, p < P:
 // S weighted combinations of the K rows of m. m is K×P, c is S×K, out is S×P, all row-major.

@@ -10,6 +10,10 @@
 
 namespace bp {
 namespace {
+// Samples per block of the layer kernels (blocked_sums.cpp): below it a batch does not repay the copies of
+// Wᵀ, and the per-neuron loops run instead (the same sums, so the same bits).
+constexpr int kFewSamples = 4;
+
 // Sigmoid + BCE, fused: δ_j = (a_j − y_j)/N (= ∂L/∂a · σ′(z) without 0/0 when a saturates).
 inline double sigmoid_bce_delta(double a, double y, double inv_n) { return (a - y) * inv_n; }
 }  // namespace
@@ -71,13 +75,18 @@ double bias_gradient(const Matrix& delta, int j) {
 
 // ---- layer kernels ----
 void weighted_inputs(const Layer& layer, const Matrix& a_prev, Matrix& z) {
-    const int J = layer.size, K = layer.W.cols;
+    const int J = layer.size, K = layer.W.cols, N = a_prev.rows;
+    if (N < kFewSamples) {  // too few samples to repay a copy of Wᵀ: each z_j from its row of W
+        for (int n = 0; n < N; ++n)
+            for (int j = 0; j < J; ++j) z(n, j) = weighted_input(layer, j, a_prev.row(n));
+        return;
+    }
     // Wᵀ, so that column k of W (the weights out of input k) is one contiguous row of J values.
     thread_local std::vector<double> wt;
     wt.resize(static_cast<std::size_t>(K) * J);
     for (int j = 0; j < J; ++j)
         for (int k = 0; k < K; ++k) wt[static_cast<std::size_t>(k) * J + j] = layer.W(j, k);
-    combine_rows(wt.data(), K, J, a_prev.v.data(), a_prev.rows, layer.b.data(), z.v.data());  // Σ_k w_jk a_k + b_j
+    combine_rows(wt.data(), K, J, a_prev.v.data(), N, layer.b.data(), z.v.data());  // Σ_k w_jk a_k + b_j
 }
 
 BP_VECTOR_CLONES void output_deltas(const Network& net, const Matrix& z, const Matrix& a, const Matrix& y,
@@ -100,11 +109,11 @@ void hidden_deltas(const Layer& next, const double* delta_next, Activation f, co
 void layer_gradients(const Matrix& delta, const Matrix& a_prev, Matrix& dW, std::vector<double>& db) {
     const int J = delta.cols, K = a_prev.cols, N = delta.rows;
     ensure_shape(dW, J, K);
-    db.resize(static_cast<std::size_t>(J));
-    thread_local std::vector<double> ones, dwt;
-    ones.assign(static_cast<std::size_t>(N), 1.0);
-    accumulate_outer(delta.v.data(), J, ones.data(), 1, N, db.data());  // db_j = Σ_n 1 · δ_nj
-    if (K < kLanes && J > K) {  // rows of W too short to fill a vector: the lanes run along j, into ∂Wᵀ
+    db.assign(static_cast<std::size_t>(J), 0.0);
+    for (int n = 0; n < N; ++n)  // db_j = Σ_n δ_nj, every j at once
+        for (int j = 0; j < J; ++j) db[j] += delta(n, j);
+    if (K < kLanes && J > K && N >= kFewSamples) {  // rows of W too short to fill a vector: lanes along j, into ∂Wᵀ
+        thread_local std::vector<double> dwt;
         dwt.resize(static_cast<std::size_t>(K) * J);
         accumulate_outer(delta.v.data(), J, a_prev.v.data(), K, N, dwt.data());
         for (int j = 0; j < J; ++j)
