@@ -62,6 +62,12 @@ bool adam_moment_overflows(const Network& net, const Trace& t, const TrainingCon
     return false;
 }
 
+// w ← w − η(g + λw) (λ = 0: w − η g) for n parameters: sgd_update in a loop that vectorises (the rates
+// are copies, so no store into w can change them).
+void sgd_update_all(double* __restrict w, const double* __restrict g, std::size_t n, double learning_rate, double l2) {
+    for (std::size_t i = 0; i < n; ++i) w[i] = sgd_update(w[i], g[i], learning_rate, l2);
+}
+
 }  // namespace
 
 void apply_update(Network& net, const Trace& t, const TrainingConfig& c, OptimizerState& s) {
@@ -75,19 +81,18 @@ void apply_update(Network& net, const Trace& t, const TrainingConfig& c, Optimiz
     for (int l = 1; l <= net.L(); ++l) {
         Layer& layer = net.layers[l];
         const LayerTrace& g = t.layers[l];
+        const bool update_bias = layer.bias && !c.freeze_biases;
         if (c.optimizer == OptimizerKind::sgd) {
-            for (std::size_t i = 0; i < layer.W.v.size(); ++i)
-                layer.W.v[i] = sgd_update(layer.W.v[i], g.dW.v[i], c.learning_rate, c.l2);
-        } else {
-            for (std::size_t i = 0; i < layer.W.v.size(); ++i) {
-                const double grad = c.l2 != 0.0 ? g.dW.v[i] + c.l2 * layer.W.v[i] : g.dW.v[i];
-                layer.W.v[i] = rule(layer.W.v[i], grad, s.mW[l].v[i], s.vW[l].v[i]);
-            }
+            sgd_update_all(layer.W.v.data(), g.dW.v.data(), layer.W.v.size(), c.learning_rate, c.l2);
+            if (update_bias) sgd_update_all(layer.b.data(), g.db.data(), layer.b.size(), c.learning_rate, 0.0);
+            continue;
         }
-        if (!layer.bias || c.freeze_biases) continue;
-        for (int j = 0; j < layer.size; ++j)
-            layer.b[j] = c.optimizer == OptimizerKind::sgd ? sgd_update(layer.b[j], g.db[j], c.learning_rate, 0.0)
-                                                           : rule(layer.b[j], g.db[j], s.mb[l][j], s.vb[l][j]);
+        for (std::size_t i = 0; i < layer.W.v.size(); ++i) {
+            const double grad = c.l2 != 0.0 ? g.dW.v[i] + c.l2 * layer.W.v[i] : g.dW.v[i];
+            layer.W.v[i] = rule(layer.W.v[i], grad, s.mW[l].v[i], s.vW[l].v[i]);
+        }
+        if (!update_bias) continue;
+        for (int j = 0; j < layer.size; ++j) layer.b[j] = rule(layer.b[j], g.db[j], s.mb[l][j], s.vb[l][j]);
     }
 }
 
@@ -144,10 +149,13 @@ double Trainer::step(Network& net) {
         diverged_ = true;  // no update: the parameters and Adam's moments stay as they were
         return trace_.loss;
     }
-    backup_.clear();
+    std::size_t parameters = 0;
+    for (int l = 1; l <= net.L(); ++l) parameters += net.layers[l].W.v.size() + net.layers[l].b.size();
+    backup_.resize(parameters);
+    double* saved = backup_.data();
     for (int l = 1; l <= net.L(); ++l) {
-        backup_.insert(backup_.end(), net.layers[l].W.v.begin(), net.layers[l].W.v.end());
-        backup_.insert(backup_.end(), net.layers[l].b.begin(), net.layers[l].b.end());
+        saved = std::copy(net.layers[l].W.v.begin(), net.layers[l].W.v.end(), saved);
+        saved = std::copy(net.layers[l].b.begin(), net.layers[l].b.end(), saved);
     }
     apply_update(net, trace_, config_, state_);
     if (!all_finite(net)) {  // the update overflowed: put the last good parameters back
