@@ -42,16 +42,16 @@ double activation_derivative(Activation f, double z) {
     return 1.0;
 }
 
-BP_VECTOR_CLONES void multiply_by_derivative(Activation f, const double* z, double* d, std::size_t n) {
+BP_VECTOR_CLONES void derivative_values(Activation f, const double* z, double* fprime, std::size_t n) {
     switch (f) {  // activation_derivative's values, one loop per activation so each vectorises
         case Activation::sigmoid:
-            for (std::size_t i = 0; i < n; ++i) d[i] *= sigmoid_derivative_value(z[i]);
+            for (std::size_t i = 0; i < n; ++i) fprime[i] = sigmoid_derivative_value(z[i]);
             return;
         case Activation::tanh:
-            for (std::size_t i = 0; i < n; ++i) d[i] *= tanh_derivative_value(z[i]);
+            for (std::size_t i = 0; i < n; ++i) fprime[i] = tanh_derivative_value(z[i]);
             return;
         default:
-            for (std::size_t i = 0; i < n; ++i) d[i] *= activation_derivative(f, z[i]);
+            for (std::size_t i = 0; i < n; ++i) fprime[i] = activation_derivative(f, z[i]);
     }
 }
 

@@ -107,6 +107,17 @@ template <int W>
     }
 }
 
+// sum_rows for the W columns from p0.
+template <int W>
+[[gnu::always_inline]] inline void sum_columns(const double* u, int P, int p0, int N, double* out) {
+    Lanes<W> acc = {}, un;
+    for (int n = 0; n < N; ++n) {
+        load<W>(un, u + static_cast<std::size_t>(n) * P + p0);
+        acc += un;
+    }
+    store<W>(out + p0, acc);
+}
+
 }  // namespace
 
 BP_VECTOR_CLONES void combine_rows(const double* m, int K, int P, const double* c, int S, const double* bias,
@@ -124,6 +135,14 @@ BP_VECTOR_CLONES void accumulate_outer(const double* u, int P, const double* v, 
     if (P - p0 >= 4) outer_columns<4>(u, P, p0, v, Q, N, out), p0 += 4;
     if (P - p0 >= 2) outer_columns<2>(u, P, p0, v, Q, N, out), p0 += 2;
     if (P - p0 >= 1) outer_columns<1>(u, P, p0, v, Q, N, out);
+}
+
+BP_VECTOR_CLONES void sum_rows(const double* u, int P, int N, double* out) {
+    int p0 = 0;
+    for (; p0 + kLanes <= P; p0 += kLanes) sum_columns<kLanes>(u, P, p0, N, out);
+    if (P - p0 >= 4) sum_columns<4>(u, P, p0, N, out), p0 += 4;
+    if (P - p0 >= 2) sum_columns<2>(u, P, p0, N, out), p0 += 2;
+    if (P - p0 >= 1) sum_columns<1>(u, P, p0, N, out);
 }
 
 }  // namespace bp

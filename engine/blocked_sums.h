@@ -16,4 +16,7 @@ void combine_rows(const double* m, int K, int P, const double* c, int S, const d
 // of v and u. u is N×P, v is N×Q, out is Q×P, all row-major.
 void accumulate_outer(const double* u, int P, const double* v, int Q, int N, double* out);
 
+// out(p) = Σ_n u(n, p) for p < P: the column sums of u (N×P, row-major), each added from 0 in ascending n.
+void sum_rows(const double* u, int P, int N, double* out);
+
 }  // namespace bp

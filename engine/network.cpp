@@ -1,9 +1,7 @@
 // Network model: names, validation, initialisation (see network.h).
 #include "engine/network.h"
 
-#include <bit>
 #include <cmath>
-#include <cstdint>
 #include <string>
 
 #include "engine/error.h"
@@ -185,12 +183,9 @@ void round_parameters(Network& net, int decimals) {
 }
 
 namespace {
-// Whether any of n values is ±∞ or NaN: x − x is +0 (every bit 0) for a finite x and NaN for the others,
-// so OR-ing its bits finds them in one loop with no early exit, which vectorises (the trainer checks every
-// parameter after every step).
 bool any_not_finite(const double* x, std::size_t n) {
     std::uint64_t bits = 0;
-    for (std::size_t i = 0; i < n; ++i) bits |= std::bit_cast<std::uint64_t>(x[i] - x[i]);
+    for (std::size_t i = 0; i < n; ++i) bits |= non_finite_bits(x[i]);  // no early exit: the loop vectorises
     return bits != 0;
 }
 }  // namespace

@@ -22,8 +22,9 @@ inline double sgd_update(double w, double grad, double learning_rate, double l2)
 }
 
 // Applies one update from the gradients in `t` (dW, db) to the network; l2 adds l2*w to dW.
-// Biases are left alone when a layer has no bias or config.freeze_biases is set.
-void apply_update(Network& net, const Trace& t, const TrainingConfig& config, OptimizerState& state);
+// Biases are left alone when a layer has no bias or config.freeze_biases is set. Returns false when a
+// parameter it wrote is not finite (the update overflowed).
+bool apply_update(Network& net, const Trace& t, const TrainingConfig& config, OptimizerState& state);
 
 // Steps through the data: step s uses samples s*B .. s*B+B-1 (mod N) in file order,
 // or a seeded shuffle per epoch when config.shuffle. Reuses its buffers: no allocation per step.

@@ -100,18 +100,23 @@ BP_VECTOR_CLONES void output_deltas(const Network& net, const Matrix& z, const M
     for (int n = 0; n < N; ++n) output_delta(net, z.row(n), a.row(n), y.row(n), inv_n, delta.row(n));
 }
 
-void hidden_deltas(const Layer& next, const double* delta_next, Activation f, const double* z, int n, double* delta,
+void hidden_derivatives(const Layer& layer, LayerTrace& cur) {
+    ensure_shape(cur.fprime, cur.z.rows, cur.z.cols);
+    derivative_values(layer.activation, cur.z.v.data(), cur.fprime.v.data(), cur.z.v.size());  // f′(z^l)
+}
+
+void hidden_deltas(const Layer& next, const double* delta_next, const double* fprime, int n, double* delta,
                    int samples) {
     combine_rows(next.W.v.data(), next.size, n, delta_next, samples, nullptr, delta);  // Σ_k w^(l+1)_kj δ^(l+1)_k
-    multiply_by_derivative(f, z, delta, static_cast<std::size_t>(n) * samples);  // · f′(z^l_j)
+    const std::size_t values = static_cast<std::size_t>(n) * samples;
+    for (std::size_t i = 0; i < values; ++i) delta[i] *= fprime[i];  // · f′(z^l_j)
 }
 
 void layer_gradients(const Matrix& delta, const Matrix& a_prev, Matrix& dW, std::vector<double>& db) {
     const int J = delta.cols, K = a_prev.cols, N = delta.rows;
     ensure_shape(dW, J, K);
-    db.assign(static_cast<std::size_t>(J), 0.0);
-    for (int n = 0; n < N; ++n)  // db_j = Σ_n δ_nj, every j at once
-        for (int j = 0; j < J; ++j) db[j] += delta(n, j);
+    db.resize(static_cast<std::size_t>(J));
+    sum_rows(delta.v.data(), J, N, db.data());  // db_j = Σ_n δ_nj
     if (K < kLanes && J > K && N >= kFewSamples) {  // rows of W too short to fill a vector: lanes along j, into ∂Wᵀ
         thread_local std::vector<double> dwt;
         dwt.resize(static_cast<std::size_t>(K) * J);
@@ -157,6 +162,7 @@ void backward(const Network& net, const Matrix& Y, Trace& t) {
     const int L = net.L(), N = t.N();
     const double inv_n = 1.0 / N;
     ensure_shape(t.layers[0].delta, 0, 0);
+    for (int l = 1; l < L; ++l) hidden_derivatives(net.layers[l], t.layers[l]);  // f′(z^l): first, see passes.h
     for (int l = L; l >= 1; --l) {
         const Layer& layer = net.layers[l];
         LayerTrace& cur = t.layers[l];
@@ -164,8 +170,8 @@ void backward(const Network& net, const Matrix& Y, Trace& t) {
         if (l == L)
             output_deltas(net, cur.z, cur.a, Y, inv_n, cur.delta);
         else
-            hidden_deltas(net.layers[l + 1], t.layers[l + 1].delta.v.data(), layer.activation, cur.z.v.data(),
-                          layer.size, cur.delta.v.data(), N);
+            hidden_deltas(net.layers[l + 1], t.layers[l + 1].delta.v.data(), cur.fprime.v.data(), layer.size,
+                          cur.delta.v.data(), N);
     }
     for (int l = 1; l <= L; ++l) layer_gradients(t.layers[l].delta, t.layers[l - 1].a, t.layers[l].dW, t.layers[l].db);
 }

@@ -194,8 +194,8 @@ void build_backward(Builder& b, const Network& net, const Matrix& Y, Trace& t, i
         const LayerTrace& next = t.layers[l + 1];
         ensure_shape(cur.delta, N, layer.size);
         // the whole layer, every sample, at once (the kernel of passes.h), then one event per δ
-        hidden_deltas(net.layers[l + 1], next.delta.v.data(), layer.activation, cur.z.v.data(), layer.size,
-                      cur.delta.v.data(), N);
+        hidden_derivatives(layer, cur);
+        hidden_deltas(net.layers[l + 1], next.delta.v.data(), cur.fprime.v.data(), layer.size, cur.delta.v.data(), N);
         for (int j = 0; j < layer.size; ++j) {
             StepEvent& e = b.add(EventKind::hidden_delta, l, j, 0, cur.delta(shown, j), {Kind::delta, l, j, 0});
             e.reads.reserve(2 * static_cast<std::size_t>(net.layers[l + 1].size) + 1);
