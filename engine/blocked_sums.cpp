@@ -42,10 +42,11 @@ template <int W>
 
 // R samples of combine_rows for the W columns from m (rows of stride P, K of them): each row piece is
 // loaded once for all R, and the R totals are independent, so they overlap in the CPU. The bias (when
-// not null, its W values from `bias`) is added after the sum.
+// not null, its W values from `bias`) is added after the sum; then each total is multiplied by its
+// factor (when not null, R rows of stride P from `factor`), so every output is stored once.
 template <int R, int W>
 [[gnu::always_inline]] inline void combine_block(const double* m, int P, int K, const double* c, const double* bias,
-                                                 double* out) {
+                                                 const double* factor, double* out) {
     Lanes<W> row, acc[R];
     load<W>(row, m);
     for (int r = 0; r < R; ++r) acc[r] = 0.0 + row * c[static_cast<std::size_t>(r) * K];
@@ -58,24 +59,68 @@ template <int R, int W>
         load<W>(b, bias);
         for (int r = 0; r < R; ++r) acc[r] += b;
     }
+    if (factor) {
+        Lanes<W> f;
+        for (int r = 0; r < R; ++r) {
+            load<W>(f, factor + static_cast<std::size_t>(r) * P);
+            acc[r] *= f;
+        }
+    }
     for (int r = 0; r < R; ++r) store<W>(out + static_cast<std::size_t>(r) * P, acc[r]);
 }
 
 // combine_rows for the W columns from p0, every sample, 4 samples at a time.
 template <int W>
 [[gnu::always_inline]] inline void combine_columns(const double* m, int K, int P, int p0, const double* c, int S,
-                                                   const double* bias, double* out) {
+                                                   const double* bias, const double* factor, double* out) {
     const double* b = bias ? bias + p0 : nullptr;
     for (int s0 = 0; s0 < S; s0 += 4) {
         const double* cs = c + static_cast<std::size_t>(s0) * K;
-        double* o = out + static_cast<std::size_t>(s0) * P + p0;
+        const std::size_t at = static_cast<std::size_t>(s0) * P + p0;
+        const double* f = factor ? factor + at : nullptr;
         switch (std::min(4, S - s0)) {
-            case 4: combine_block<4, W>(m + p0, P, K, cs, b, o); break;
-            case 3: combine_block<3, W>(m + p0, P, K, cs, b, o); break;
-            case 2: combine_block<2, W>(m + p0, P, K, cs, b, o); break;
-            default: combine_block<1, W>(m + p0, P, K, cs, b, o); break;
+            case 4: combine_block<4, W>(m + p0, P, K, cs, b, f, out + at); break;
+            case 3: combine_block<3, W>(m + p0, P, K, cs, b, f, out + at); break;
+            case 2: combine_block<2, W>(m + p0, P, K, cs, b, f, out + at); break;
+            default: combine_block<1, W>(m + p0, P, K, cs, b, f, out + at); break;
         }
     }
+}
+
+// v[i] = p[i · stride] for the W lanes.
+template <int W>
+[[gnu::always_inline]] inline void gather(Lanes<W>& v, const double* p, int stride) {
+    if constexpr (W == 1) {
+        v = p[0];
+    } else {
+        for (int i = 0; i < W; ++i) v[i] = p[static_cast<std::size_t>(i) * stride];
+    }
+}
+
+// dot_rows for the W rows of m from p0 and one sample c (K values).
+template <int W>
+[[gnu::always_inline]] inline void dot_block(const double* m, int K, const double* c, const double* bias, double* out) {
+    Lanes<W> col, acc;
+    gather<W>(col, m, K);
+    acc = 0.0 + col * c[0];
+    for (int k = 1; k < K; ++k) {
+        gather<W>(col, m + k, K);
+        acc += col * c[k];
+    }
+    if (bias) {
+        Lanes<W> b;
+        load<W>(b, bias);
+        acc += b;
+    }
+    store<W>(out, acc);
+}
+
+template <int W>
+[[gnu::always_inline]] inline void dot_columns(const double* m, int P, int K, int p0, const double* c, int S,
+                                               const double* bias, double* out) {
+    for (int s = 0; s < S; ++s)
+        dot_block<W>(m + static_cast<std::size_t>(p0) * K, K, c + static_cast<std::size_t>(s) * K, bias ? bias + p0 : nullptr,
+                     out + static_cast<std::size_t>(s) * P + p0);
 }
 
 // R rows of accumulate_outer's output for the W columns from u (N rows of stride P). R ≤ 4 keeps 4 × 8
@@ -121,12 +166,20 @@ template <int W>
 }  // namespace
 
 BP_VECTOR_CLONES void combine_rows(const double* m, int K, int P, const double* c, int S, const double* bias,
-                                   double* out) {
+                                   const double* factor, double* out) {
     int p0 = 0;
-    for (; p0 + kLanes <= P; p0 += kLanes) combine_columns<kLanes>(m, K, P, p0, c, S, bias, out);
-    if (P - p0 >= 4) combine_columns<4>(m, K, P, p0, c, S, bias, out), p0 += 4;
-    if (P - p0 >= 2) combine_columns<2>(m, K, P, p0, c, S, bias, out), p0 += 2;
-    if (P - p0 >= 1) combine_columns<1>(m, K, P, p0, c, S, bias, out);
+    for (; p0 + kLanes <= P; p0 += kLanes) combine_columns<kLanes>(m, K, P, p0, c, S, bias, factor, out);
+    if (P - p0 >= 4) combine_columns<4>(m, K, P, p0, c, S, bias, factor, out), p0 += 4;
+    if (P - p0 >= 2) combine_columns<2>(m, K, P, p0, c, S, bias, factor, out), p0 += 2;
+    if (P - p0 >= 1) combine_columns<1>(m, K, P, p0, c, S, bias, factor, out);
+}
+
+BP_VECTOR_CLONES void dot_rows(const double* m, int P, int K, const double* c, int S, const double* bias, double* out) {
+    int p0 = 0;
+    for (; p0 + kLanes <= P; p0 += kLanes) dot_columns<kLanes>(m, P, K, p0, c, S, bias, out);
+    if (P - p0 >= 4) dot_columns<4>(m, P, K, p0, c, S, bias, out), p0 += 4;
+    if (P - p0 >= 2) dot_columns<2>(m, P, K, p0, c, S, bias, out), p0 += 2;
+    if (P - p0 >= 1) dot_columns<1>(m, P, K, p0, c, S, bias, out);
 }
 
 BP_VECTOR_CLONES void accumulate_outer(const double* u, int P, const double* v, int Q, int N, double* out) {

@@ -10,6 +10,7 @@
 
 #include "engine/error.h"
 #include "engine/rng.h"
+#include "engine/vector_clones.h"
 
 namespace bp {
 namespace {
@@ -64,7 +65,7 @@ bool adam_moment_overflows(const Network& net, const Trace& t, const TrainingCon
 
 // w ← w − η(g + λw) (λ = 0: w − η g) for n parameters: sgd_update in a loop that vectorises (the rates
 // are copies, so no store into w can change them). Returns the non_finite_bits of the new values, OR-ed.
-std::uint64_t sgd_update_all(double* __restrict w, const double* __restrict g, std::size_t n, double learning_rate,
+BP_VECTOR_CLONES std::uint64_t sgd_update_all(double* __restrict w, const double* __restrict g, std::size_t n, double learning_rate,
                              double l2) {
     std::uint64_t bad = 0;
     for (std::size_t i = 0; i < n; ++i) {

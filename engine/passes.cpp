@@ -76,9 +76,8 @@ double bias_gradient(const Matrix& delta, int j) {
 // ---- layer kernels ----
 void weighted_inputs(const Layer& layer, const Matrix& a_prev, Matrix& z) {
     const int J = layer.size, K = layer.W.cols, N = a_prev.rows;
-    if (N < kFewSamples) {  // too few samples to repay a copy of Wᵀ: each z_j from its row of W
-        for (int n = 0; n < N; ++n)
-            for (int j = 0; j < J; ++j) z(n, j) = weighted_input(layer, j, a_prev.row(n));
+    if (N < kFewSamples) {  // too few samples to repay a copy of Wᵀ: the columns of Wᵀ gathered from W
+        dot_rows(layer.W.v.data(), J, K, a_prev.v.data(), N, layer.b.data(), z.v.data());
         return;
     }
     // Wᵀ, so that column k of W (the weights out of input k) is one contiguous row of J values.
@@ -86,7 +85,7 @@ void weighted_inputs(const Layer& layer, const Matrix& a_prev, Matrix& z) {
     wt.resize(static_cast<std::size_t>(K) * J);
     for (int j = 0; j < J; ++j)
         for (int k = 0; k < K; ++k) wt[static_cast<std::size_t>(k) * J + j] = layer.W(j, k);
-    combine_rows(wt.data(), K, J, a_prev.v.data(), N, layer.b.data(), z.v.data());  // Σ_k w_jk a_k + b_j
+    combine_rows(wt.data(), K, J, a_prev.v.data(), N, layer.b.data(), nullptr, z.v.data());  // Σ_k w_jk a_k + b_j
 }
 
 BP_VECTOR_CLONES void output_deltas(const Network& net, const Matrix& z, const Matrix& a, const Matrix& y,
@@ -107,9 +106,8 @@ void hidden_derivatives(const Layer& layer, LayerTrace& cur) {
 
 void hidden_deltas(const Layer& next, const double* delta_next, const double* fprime, int n, double* delta,
                    int samples) {
-    combine_rows(next.W.v.data(), next.size, n, delta_next, samples, nullptr, delta);  // Σ_k w^(l+1)_kj δ^(l+1)_k
-    const std::size_t values = static_cast<std::size_t>(n) * samples;
-    for (std::size_t i = 0; i < values; ++i) delta[i] *= fprime[i];  // · f′(z^l_j)
+    // (Σ_k w^(l+1)_kj δ^(l+1)_k) · f′(z^l_j), each δ stored once
+    combine_rows(next.W.v.data(), next.size, n, delta_next, samples, nullptr, fprime, delta);
 }
 
 void layer_gradients(const Matrix& delta, const Matrix& a_prev, Matrix& dW, std::vector<double>& db) {
