@@ -42,7 +42,7 @@ double activation_derivative(Activation f, double z) {
     return 1.0;
 }
 
-BP_VECTOR_CLONES void derivative_values(Activation f, const double* z, double* fprime, std::size_t n) {
+BP_VECTOR_CLONES void derivative_values(Activation f, const double* __restrict z, double* __restrict fprime, std::size_t n) {
     switch (f) {  // activation_derivative's values, one loop per activation so each vectorises
         case Activation::sigmoid:
             for (std::size_t i = 0; i < n; ++i) fprime[i] = sigmoid_derivative_value(z[i]);

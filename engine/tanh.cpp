@@ -6,7 +6,7 @@
 
 namespace bp {
 
-BP_VECTOR_CLONES void tanh_values(const double* z, double* a, std::size_t n) {
+BP_VECTOR_CLONES void tanh_values(const double* __restrict z, double* __restrict a, std::size_t n) {
     for (std::size_t i = 0; i < n; ++i) a[i] = tanh_value(z[i]);
 }
 
