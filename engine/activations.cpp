@@ -6,7 +6,6 @@
 
 #include "engine/logistic.h"
 #include "engine/tanh.h"
-#include "engine/vector_clones.h"
 
 namespace bp {
 
@@ -42,16 +41,12 @@ double activation_derivative(Activation f, double z) {
     return 1.0;
 }
 
-BP_VECTOR_CLONES void derivative_values(Activation f, const double* __restrict z, double* __restrict fprime, std::size_t n) {
-    switch (f) {  // activation_derivative's values, one loop per activation so each vectorises
-        case Activation::sigmoid:
-            for (std::size_t i = 0; i < n; ++i) fprime[i] = sigmoid_derivative_value(z[i]);
-            return;
-        case Activation::tanh:
-            for (std::size_t i = 0; i < n; ++i) fprime[i] = tanh_derivative_value(z[i]);
-            return;
-        default:
-            for (std::size_t i = 0; i < n; ++i) fprime[i] = activation_derivative(f, z[i]);
+void activate_with_derivatives(Activation f, const double* z, double* a, double* fprime, std::size_t n) {
+    if (f == Activation::tanh) return tanh_values_and_derivatives(z, a, fprime, n);
+    if (f == Activation::sigmoid) return sigmoid_values_and_derivatives(z, a, fprime, n);
+    for (std::size_t i = 0; i < n; ++i) {
+        a[i] = activate(f, z[i]);
+        fprime[i] = activation_derivative(f, z[i]);
     }
 }
 

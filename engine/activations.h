@@ -16,8 +16,9 @@ double activate(Activation f, double z);
 // precision where they saturate (logistic.h, tanh.h). relu'(0) = 0, leaky_relu'(0) = 0.01. The one f'
 // of the engine: passes, stepper, trainer, mistake passes, chain-rule factors and formulas all use it.
 double activation_derivative(Activation f, double z);
-// fprime[i] = f'(z[i]) for n values, bit for bit activation_derivative's (a vectorised loop).
-void derivative_values(Activation f, const double* z, double* fprime, std::size_t n);
+// a[i] = f(z[i]) and fprime[i] = f'(z[i]) for n values of an element-wise activation, bit for bit activate's
+// and activation_derivative's: one vectorised loop, so tanh and sigmoid compute their exponential once.
+void activate_with_derivatives(Activation f, const double* z, double* a, double* fprime, std::size_t n);
 // a[i] = f(z[i]) for n values of an element-wise activation (not softmax), e.g. a layer's whole batch.
 void activate_values(Activation f, const double* z, double* a, std::size_t n);
 // a = f(z) for a whole layer of n neurons (softmax included, computed as exp(z - max) / sum).

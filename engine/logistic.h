@@ -10,20 +10,15 @@
 
 namespace bp {
 
-// 2^m · e^(−|z|) for m = 0, 1 or 2, in [0, 2^m]: within 1 ulp while the result is a normal number; it
-// rounds once into the subnormals and is 0 from |z| ≈ 745.1 + m·ln 2 on. Never overflows, whatever z is.
-// (m = 2 gives tanh′ its 4e^(−2|x|) with that one rounding.)
-template <int m = 0>
+// e^(−|z|), in [0, 1]: within 1 ulp while the result is a normal number; it rounds once into the
+// subnormals and is 0 from |z| ≈ 745.2 on. Never overflows, whatever z is.
 inline double exp_minus_abs(double z) {
-    static_assert(0 <= m && m <= 2);
-    constexpr double kZero = 746.0 + m;  // 2^m e^(−|z|) is below half the smallest subnormal from here on
-    constexpr int kBias = 54 + 2 * m;    // 2^(k + kBias) is a normal number for every k reduce() gives below
-    constexpr double kUnscale = 1.0 / static_cast<double>(1ull << (kBias - m));  // 2^(m − kBias), exact
     const double az = std::fabs(z);
-    const exp_parts::Reduced y = exp_parts::reduce(-(kZero < az ? kZero : az));  // k = −1079 … 0; NaN stays NaN
-    // The final × 2^(m − kBias) is exact unless the result is subnormal, and then it is the one rounding.
-    const double scale = exp_parts::scale(y.shifted, kBias);
-    return (scale * exp_parts::expm1_reduced(y.r) + scale) * kUnscale;
+    const exp_parts::Reduced y = exp_parts::reduce(-(746.0 < az ? 746.0 : az));  // k = −1076 … 0; NaN stays NaN
+    // 2^(k + 54) is a normal number for every such k; the final × 2^−54 is exact unless the result is
+    // subnormal, and then it is the one rounding.
+    const double scale = exp_parts::scale(y.shifted, 54);
+    return (scale * exp_parts::expm1_reduced(y.r) + scale) * 0x1p-54;
 }
 
 // log(1 + u) for 0 ≤ u ≤ 1. Write 1 + u = 2^j (1 + f) with f = u (j = 0), or from u = ½ on
@@ -73,5 +68,7 @@ inline double sigmoid_derivative_value(double z) {
 
 // a[i] = sigmoid_value(z[i]) for n values: the loop the compiler vectorises (AVX2 where the CPU has it).
 void sigmoid_values(const double* z, double* a, std::size_t n);
+// The same a[i], and fprime[i] = sigmoid_derivative_value(z[i]), in one loop: e^(−|z|) computed once for both.
+void sigmoid_values_and_derivatives(const double* z, double* a, double* fprime, std::size_t n);
 
 }  // namespace bp

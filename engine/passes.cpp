@@ -99,11 +99,6 @@ BP_VECTOR_CLONES void output_deltas(const Network& net, const Matrix& z, const M
     for (int n = 0; n < N; ++n) output_delta(net, z.row(n), a.row(n), y.row(n), inv_n, delta.row(n));
 }
 
-void hidden_derivatives(const Layer& layer, LayerTrace& cur) {
-    ensure_shape(cur.fprime, cur.z.rows, cur.z.cols);
-    derivative_values(layer.activation, cur.z.v.data(), cur.fprime.v.data(), cur.z.v.size());  // f′(z^l)
-}
-
 void hidden_deltas(const Layer& next, const double* delta_next, const double* fprime, int n, double* delta,
                    int samples) {
     // (Σ_k w^(l+1)_kj δ^(l+1)_k) · f′(z^l_j), each δ stored once
@@ -138,9 +133,16 @@ void forward(const Network& net, const Matrix& X, Trace& t) {
         ensure_shape(cur.z, N, layer.size);
         ensure_shape(cur.a, N, layer.size);
         weighted_inputs(layer, a_prev, cur.z);
-        if (layer.activation == Activation::softmax)  // a^l = f(z^l)
+        if (l < L) {  // a^l = f(z^l) and f′(z^l) for δ^l: the whole batch in one call, which vectorises
+            ensure_shape(cur.fprime, N, layer.size);
+            activate_with_derivatives(layer.activation, cur.z.v.data(), cur.a.v.data(), cur.fprime.v.data(),
+                                      cur.z.v.size());
+            continue;
+        }
+        ensure_shape(cur.fprime, 0, 0);  // the output layer's δ comes from the loss (output_deltas)
+        if (layer.activation == Activation::softmax)
             for (int n = 0; n < N; ++n) activate_layer(layer.activation, cur.z.row(n), cur.a.row(n), layer.size);
-        else  // element-wise: the whole batch in one call, which vectorises
+        else
             activate_values(layer.activation, cur.z.v.data(), cur.a.v.data(), cur.z.v.size());
     }
 }
@@ -160,7 +162,6 @@ void backward(const Network& net, const Matrix& Y, Trace& t) {
     const int L = net.L(), N = t.N();
     const double inv_n = 1.0 / N;
     ensure_shape(t.layers[0].delta, 0, 0);
-    for (int l = 1; l < L; ++l) hidden_derivatives(net.layers[l], t.layers[l]);  // f′(z^l): first, see passes.h
     for (int l = L; l >= 1; --l) {
         const Layer& layer = net.layers[l];
         LayerTrace& cur = t.layers[l];

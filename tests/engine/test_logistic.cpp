@@ -149,16 +149,20 @@ TEST(Logistic, TheVectorisedLoopsGiveTheSameBitsAsOneCall) {
     std::vector<double> z(n), y(n), a(n), layer(n), losses(n);
     for (std::size_t i = 0; i < n; ++i) z[i] = pick(gen), y[i] = i % 3 == 0 ? 0.5 : static_cast<double>(i % 2);
     z[5] = kNaN, z[6] = -800.0, z[7] = 800.0, z[8] = -0.0;
+    std::vector<double> both(n), fprime(n);
     sigmoid_values(z.data(), a.data(), n);
+    sigmoid_values_and_derivatives(z.data(), both.data(), fprime.data(), n);
     activate_values(Activation::sigmoid, z.data(), layer.data(), n);
     sample_losses(Loss::binary_cross_entropy, Activation::sigmoid, z.data(), a.data(), y.data(), static_cast<int>(n),
                   1, losses.data());
     for (std::size_t i = 0; i < n; ++i) {
         if (i == 5) {
-            EXPECT_TRUE(std::isnan(a[i]) && std::isnan(layer[i]) && std::isnan(losses[i]));
+            EXPECT_TRUE(std::isnan(a[i]) && std::isnan(layer[i]) && std::isnan(losses[i]) && std::isnan(fprime[i]));
             continue;
         }
         ASSERT_EQ(a[i], sigmoid_value(z[i])) << z[i];
+        ASSERT_EQ(both[i], sigmoid_value(z[i])) << z[i];
+        ASSERT_EQ(fprime[i], sigmoid_derivative_value(z[i])) << z[i];
         ASSERT_EQ(layer[i], activate(Activation::sigmoid, z[i])) << z[i];
         ASSERT_EQ(losses[i], sample_loss(Loss::binary_cross_entropy, Activation::sigmoid, &z[i], &a[i], &y[i], 1))
             << z[i];

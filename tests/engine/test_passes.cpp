@@ -177,15 +177,17 @@ namespace {
 
 // The fast layer kernels must give the per-neuron kernels' numbers bit for bit (EXPECT_EQ on doubles):
 // the stepper, the trainer and the mistake passes rely on one arithmetic.
-TEST(LayerKernels, TheDerivativeLoopGivesTheBitsOfOneCall) {
-    std::vector<double> z = {0.0, -0.0, 1e-300, 800.0, -800.0, 372.0, -744.0};
+TEST(LayerKernels, TheActivationAndDerivativeLoopGivesTheBitsOfOneCall) {
+    std::vector<double> z = {0.0, -0.0, 1e-300, 800.0, -800.0, 354.4, -744.0};
     for (double v = -40.0; v <= 40.0; v += 0.0137) z.push_back(v);
     for (Activation f : {Activation::sigmoid, Activation::tanh, Activation::relu, Activation::leaky_relu,
                          Activation::linear}) {
-        std::vector<double> fprime(z.size());
-        derivative_values(f, z.data(), fprime.data(), z.size());
-        for (std::size_t i = 0; i < z.size(); ++i)
+        std::vector<double> a(z.size()), fprime(z.size());
+        activate_with_derivatives(f, z.data(), a.data(), fprime.data(), z.size());
+        for (std::size_t i = 0; i < z.size(); ++i) {
+            ASSERT_EQ(a[i], activate(f, z[i])) << to_string(f) << " " << z[i];
             ASSERT_EQ(fprime[i], activation_derivative(f, z[i])) << to_string(f) << " " << z[i];
+        }
     }
 }
 
@@ -237,6 +239,7 @@ TEST(LayerKernels, EveryShapeGivesThePerNeuronBits) {
                                 ASSERT_EQ(cur.a(n, j), activate(f, cur.z(n, j))) << where;
                             }
                             if (l < net.L()) {
+                                ASSERT_EQ(cur.fprime(n, j), activation_derivative(f, cur.z(n, j))) << where;
                                 ASSERT_EQ(cur.delta(n, j), hidden_delta(net.layers[l + 1], j, t.layers[l + 1].delta.row(n),
                                                                         f, cur.z(n, j)))
                                     << where << " l=" << l;
