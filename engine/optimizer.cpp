@@ -65,13 +65,21 @@ bool adam_moment_overflows(const Network& net, const Trace& t, const TrainingCon
 
 // w ← w − η(g + λw) (λ = 0: w − η g) for n parameters: sgd_update in a loop that vectorises (the rates
 // are copies, so no store into w can change them). Returns the non_finite_bits of the new values, OR-ed.
-BP_VECTOR_CLONES std::uint64_t sgd_update_all(double* __restrict w, const double* __restrict g, std::size_t n, double learning_rate,
-                             double l2) {
+[[gnu::always_inline]] inline std::uint64_t sgd_update_all(double* __restrict w, const double* __restrict g,
+                                                           std::size_t n, double learning_rate, double l2) {
     std::uint64_t bad = 0;
     for (std::size_t i = 0; i < n; ++i) {
         w[i] = sgd_update(w[i], g[i], learning_rate, l2);
         bad |= non_finite_bits(w[i]);
     }
+    return bad;
+}
+
+// One layer's SGD step, W and (when update_bias) b, in one call.
+BP_VECTOR_CLONES std::uint64_t sgd_update_layer(Layer& layer, const LayerTrace& g, double learning_rate, double l2,
+                                                bool update_bias) {
+    std::uint64_t bad = sgd_update_all(layer.W.v.data(), g.dW.v.data(), layer.W.v.size(), learning_rate, l2);
+    if (update_bias) bad |= sgd_update_all(layer.b.data(), g.db.data(), layer.b.size(), learning_rate, 0.0);
     return bad;
 }
 
@@ -91,8 +99,7 @@ bool apply_update(Network& net, const Trace& t, const TrainingConfig& c, Optimiz
         const LayerTrace& g = t.layers[l];
         const bool update_bias = layer.bias && !c.freeze_biases;
         if (c.optimizer == OptimizerKind::sgd) {
-            bad |= sgd_update_all(layer.W.v.data(), g.dW.v.data(), layer.W.v.size(), c.learning_rate, c.l2);
-            if (update_bias) bad |= sgd_update_all(layer.b.data(), g.db.data(), layer.b.size(), c.learning_rate, 0.0);
+            bad |= sgd_update_layer(layer, g, c.learning_rate, c.l2, update_bias);
             continue;
         }
         for (std::size_t i = 0; i < layer.W.v.size(); ++i) {
