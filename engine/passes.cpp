@@ -155,7 +155,7 @@ void compute_loss(const Network& net, const Matrix& Y, Trace& t) {
                   t.sample_losses.data());
     double sum = 0.0;
     for (int n = 0; n < N; ++n) sum += t.sample_losses[n];
-    t.loss = N > 0 ? sum / N : 0.0;  // L = (1/N) Σ_n L_n
+    t.loss = N > 1 ? sum / N : sum;  // L = (1/N) Σ_n L_n (N = 1: the sum itself, exactly; N = 0: 0)
 }
 
 void backward(const Network& net, const Matrix& Y, Trace& t) {
