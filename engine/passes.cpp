@@ -5,13 +5,14 @@
 
 #include "engine/activations.h"
 #include "engine/blocked_sums.h"
+#include "engine/error.h"
 #include "engine/losses.h"
 #include "engine/vector_clones.h"
 
 namespace bp {
 namespace {
-// Samples per block of the layer kernels (blocked_sums.cpp): below it a batch does not repay the copies of
-// Wᵀ, and the per-neuron loops run instead (the same sums, so the same bits).
+// Samples per block of the layer kernels (blocked_sums.cpp): a smaller batch does not repay a copy of Wᵀ or
+// ∂Wᵀ, so its z come from dot_rows and its dW from rows of a^(l−1) (the same sums, so the same bits).
 constexpr int kFewSamples = 4;
 
 // Sigmoid + BCE, fused: δ_j = (a_j − y_j)/N (= ∂L/∂a · σ′(z) without 0/0 when a saturates).
@@ -166,11 +167,14 @@ void backward(const Network& net, const Matrix& Y, Trace& t) {
         const Layer& layer = net.layers[l];
         LayerTrace& cur = t.layers[l];
         ensure_shape(cur.delta, N, layer.size);
-        if (l == L)
+        if (l == L) {
             output_deltas(net, cur.z, cur.a, Y, inv_n, cur.delta);
-        else
-            hidden_deltas(net.layers[l + 1], t.layers[l + 1].delta.v.data(), cur.fprime.v.data(), layer.size,
-                          cur.delta.v.data(), N);
+            continue;
+        }
+        if (cur.fprime.rows != N || cur.fprime.cols != layer.size)
+            throw Error("backward: layer " + std::to_string(l) + " has no f′(z) of this batch (run forward first)");
+        hidden_deltas(net.layers[l + 1], t.layers[l + 1].delta.v.data(), cur.fprime.v.data(), layer.size,
+                      cur.delta.v.data(), N);
     }
     for (int l = 1; l <= L; ++l) layer_gradients(t.layers[l].delta, t.layers[l - 1].a, t.layers[l].dW, t.layers[l].db);
 }

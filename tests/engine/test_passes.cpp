@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "engine/activations.h"
+#include "engine/error.h"
 #include "engine/losses.h"
 #include "engine/passes.h"
 #include "engine_cases.h"
@@ -160,6 +161,15 @@ TEST(Passes, BatchAverageOfIdenticalSamplesEqualsOneSample) {
     EXPECT_DOUBLE_EQ(two.loss, one.loss);
     EXPECT_DOUBLE_EQ(two.layers[2].delta(0, 0), one.layers[2].delta(0, 0) / 2);
     EXPECT_NEAR(two.layers[1].dW(1, 0), one.layers[1].dW(1, 0), 1e-18);
+}
+
+// The hidden δ multiply by the f′(z) the forward pass keeps: a trace without them is refused, not read.
+TEST(Passes, BackwardNeedsTheForwardPassesDerivatives) {
+    const Network net = mazur_network();
+    Trace t;
+    forward(net, test::mazur_x(), t);
+    t.layers[1].fprime = Matrix();
+    EXPECT_THROW(backward(net, test::mazur_y(), t), Error);
 }
 
 TEST(Passes, TakeRowsWrapsAroundTheEnd) {
