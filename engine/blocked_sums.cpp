@@ -97,15 +97,43 @@ template <int W>
     }
 }
 
-// dot_rows for the W rows of m from p0 and one sample c (K values).
+// The 8 × 8 block of m from m (rows of stride K) transposed in registers, col[k][i] = m(i, k): three rounds
+// of two-vector shuffles, 24 in all, instead of 64 single loads.
+[[gnu::always_inline]] inline void transpose_block(const double* m, int K, Lanes<8> (&col)[8]) {
+    Lanes<8> r[8], a[8], b[8];
+    for (int i = 0; i < 8; ++i) load<8>(r[i], m + static_cast<std::size_t>(i) * K);
+    for (int i = 0; i < 8; i += 2) {  // rows i, i + 1 interleaved: their columns 0, 2, 4, 6 and 1, 3, 5, 7
+        a[i] = __builtin_shufflevector(r[i], r[i + 1], 0, 8, 2, 10, 4, 12, 6, 14);
+        a[i + 1] = __builtin_shufflevector(r[i], r[i + 1], 1, 9, 3, 11, 5, 13, 7, 15);
+    }
+    for (int i = 0; i < 8; i += 4)  // four rows' values of columns (0, 4), (2, 6), (1, 5) and (3, 7)
+        for (int j = 0; j < 2; ++j) {
+            b[i + 2 * j] = __builtin_shufflevector(a[i + j], a[i + j + 2], 0, 1, 8, 9, 4, 5, 12, 13);
+            b[i + 2 * j + 1] = __builtin_shufflevector(a[i + j], a[i + j + 2], 2, 3, 10, 11, 6, 7, 14, 15);
+        }
+    constexpr int first_column[4] = {0, 2, 1, 3};  // b[i] and b[i + 4] hold columns first_column[i] and + 4
+    for (int i = 0; i < 4; ++i) {
+        col[first_column[i]] = __builtin_shufflevector(b[i], b[i + 4], 0, 1, 2, 3, 8, 9, 10, 11);
+        col[first_column[i] + 4] = __builtin_shufflevector(b[i], b[i + 4], 4, 5, 6, 7, 12, 13, 14, 15);
+    }
+}
+
+// dot_rows for the W rows of m from p0 and one sample c (K values): the sum over k ascending, each term a
+// column of the block (transposed in registers 8 at a time in a full block, else gathered one by one).
 template <int W>
 [[gnu::always_inline]] inline void dot_block(const double* m, int K, const double* c, const double* bias, double* out) {
-    Lanes<W> col, acc;
-    gather<W>(col, m, K);
-    acc = 0.0 + col * c[0];
-    for (int k = 1; k < K; ++k) {
+    Lanes<W> col = {}, acc = {};
+    int k = 0;
+    if constexpr (W == kLanes) {
+        for (; k + kLanes <= K; k += kLanes) {
+            Lanes<kLanes> cols[kLanes];
+            transpose_block(m + k, K, cols);
+            for (int i = 0; i < kLanes; ++i) acc = (k + i == 0 ? Lanes<W>{} : acc) + cols[i] * c[k + i];
+        }
+    }
+    for (; k < K; ++k) {  // 0 + the first term, as the per-neuron loop adds it
         gather<W>(col, m + k, K);
-        acc += col * c[k];
+        acc = (k == 0 ? Lanes<W>{} : acc) + col * c[k];
     }
     if (bias) {
         Lanes<W> b;
