@@ -2,7 +2,8 @@
 # The engine benchmark (issue 8): our engine side by side with PyTorch (float64 and float32, one thread)
 # and NumPy on the same networks, data, initial weights and hyper-parameters; checks that all reach the
 # same loss, prints steps/s, samples/s, GFLOP/s, the ratios and PASS/MISS per target, then the Google
-# Benchmark timings of the kernels. Installs python3-torch and python3-numpy for this benchmark only.
+# Benchmark timings of the kernels; then the whole-process CLI benchmark (scripts/bench-cli.sh). Installs
+# python3-torch, python3-numpy and nodejs for these benchmarks only.
 # Usage: bash scripts/bench-engine.sh        (build directory: $BP_BENCH_BUILD_DIR, default build/bench)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -26,3 +27,5 @@ echo "== ours vs PyTorch vs NumPy (rates from the median CPU time of the runs)"
 echo "== engine kernels (Google Benchmark)"
 "$build/tests/bench/engine_bench" --benchmark_filter='^(forward|backward|train_step|stepper|paths)/' \
   --benchmark_min_time=0.1 2>/dev/null | grep -E '^(forward|backward|train_step|stepper|paths)/|^Benchmark|^-'
+echo
+bash scripts/bench-cli.sh

@@ -32,15 +32,9 @@ double activate(Activation f, double z) {
 
 double activation_derivative(Activation f, double z) {
     switch (f) {
-        case Activation::sigmoid: {
-            const double s = sigmoid(z);
-            return s * (1.0 - s);  // σ′(z) = σ(z)(1 − σ(z))
-        }
-        case Activation::tanh: {
-            const double t = tanh_value(z);
-            return 1.0 - t * t;  // tanh′(z) = 1 − tanh²(z)
-        }
-        case Activation::relu: return z > 0 ? 1.0 : 0.0;  // relu′(0) = 0
+        case Activation::sigmoid: return sigmoid_derivative_value(z);  // σ′(z) = σ(z)σ(−z)
+        case Activation::tanh: return tanh_derivative_value(z);        // tanh′(z) = sech²(z)
+        case Activation::relu: return z > 0 ? 1.0 : 0.0;                // relu′(0) = 0
         case Activation::leaky_relu: return z > 0 ? 1.0 : kLeakySlope;  // leaky_relu′(0) = 0.01
         case Activation::linear: return 1.0;
         case Activation::softmax: break;
@@ -48,24 +42,12 @@ double activation_derivative(Activation f, double z) {
     return 1.0;
 }
 
-double derivative_at(Activation f, double z, double a) {
-    switch (f) {
-        case Activation::sigmoid: return a * (1.0 - a);  // the same product as activation_derivative's s(1 − s)
-        case Activation::tanh: return 1.0 - a * a;
-        default: return activation_derivative(f, z);
-    }
-}
-
-BP_VECTOR_CLONES void multiply_by_derivative(Activation f, const double* z, const double* a, double* d, std::size_t n) {
-    switch (f) {  // the products of derivative_at, one loop per activation so each vectorises
-        case Activation::sigmoid:
-            for (std::size_t i = 0; i < n; ++i) d[i] *= a[i] * (1.0 - a[i]);
-            return;
-        case Activation::tanh:
-            for (std::size_t i = 0; i < n; ++i) d[i] *= 1.0 - a[i] * a[i];
-            return;
-        default:
-            for (std::size_t i = 0; i < n; ++i) d[i] *= activation_derivative(f, z[i]);
+void activate_with_derivatives(Activation f, const double* z, double* a, double* fprime, std::size_t n) {
+    if (f == Activation::tanh) return tanh_values_and_derivatives(z, a, fprime, n);
+    if (f == Activation::sigmoid) return sigmoid_values_and_derivatives(z, a, fprime, n);
+    for (std::size_t i = 0; i < n; ++i) {
+        a[i] = activate(f, z[i]);
+        fprime[i] = activation_derivative(f, z[i]);
     }
 }
 

@@ -12,13 +12,13 @@ double softplus(double z);  // log(1 + e^z), stable for any z
 double softplus_tail(double z);  // log1p(e^(-|z|)): softplus(z) = max(z, 0) + this, and softplus(-z) = max(-z, 0) + this
 // f(z) for an element-wise activation (not softmax).
 double activate(Activation f, double z);
-// f'(z) for an element-wise activation (not softmax). relu'(0) = 0, leaky_relu'(0) = 0.01.
+// f'(z) for an element-wise activation (not softmax), from z: sigmoid and tanh keep their relative
+// precision where they saturate (logistic.h, tanh.h). relu'(0) = 0, leaky_relu'(0) = 0.01. The one f'
+// of the engine: passes, stepper, trainer, mistake passes, chain-rule factors and formulas all use it.
 double activation_derivative(Activation f, double z);
-// The same f'(z) given a = f(z) as well: sigmoid and tanh take it from a (a(1 - a), 1 - a²) instead of
-// evaluating the exponential again. Bit for bit equal to activation_derivative(f, z) when a == activate(f, z).
-double derivative_at(Activation f, double z, double a);
-// d[i] *= f'(z[i]) for n values, f' taken from a[i] = f(z[i]) as derivative_at does (the same bits).
-void multiply_by_derivative(Activation f, const double* z, const double* a, double* d, std::size_t n);
+// a[i] = f(z[i]) and fprime[i] = f'(z[i]) for n values of an element-wise activation, bit for bit activate's
+// and activation_derivative's: one vectorised loop, so tanh and sigmoid compute their exponential once.
+void activate_with_derivatives(Activation f, const double* z, double* a, double* fprime, std::size_t n);
 // a[i] = f(z[i]) for n values of an element-wise activation (not softmax), e.g. a layer's whole batch.
 void activate_values(Activation f, const double* z, double* a, std::size_t n);
 // a = f(z) for a whole layer of n neurons (softmax included, computed as exp(z - max) / sum).

@@ -59,6 +59,10 @@ double sample_loss(Loss loss, Activation out, const double* z, const double* a, 
 
 BP_VECTOR_CLONES void sample_losses(Loss loss, Activation out, const double* z, const double* a, const double* y,
                                     int N, int K, double* losses) {
+    if (loss == Loss::binary_cross_entropy && out == Activation::sigmoid && K == 1) {
+        for (int n = 0; n < N; ++n) losses[n] = 0.0 + bce_of_logit(z[n], y[n]);  // sample_loss's sum of one term
+        return;
+    }
     if (loss == Loss::binary_cross_entropy && out == Activation::sigmoid) {
         // Every output's term in one loop (it vectorises), then each sample's sum in sample_loss's order.
         thread_local std::vector<double> terms;

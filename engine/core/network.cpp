@@ -182,12 +182,19 @@ void round_parameters(Network& net, int decimals) {
     }
 }
 
+namespace {
+bool any_not_finite(const double* x, std::size_t n) {
+    std::uint64_t bits = 0;
+    for (std::size_t i = 0; i < n; ++i) bits |= non_finite_bits(x[i]);  // no early exit: the loop vectorises
+    return bits != 0;
+}
+}  // namespace
+
 bool all_finite(const Network& net) {
     for (int l = 1; l <= net.L(); ++l) {
-        for (double w : net.layers[l].W.v)
-            if (!std::isfinite(w)) return false;
-        for (double b : net.layers[l].b)
-            if (!std::isfinite(b)) return false;
+        const Layer& layer = net.layers[l];
+        if (any_not_finite(layer.W.v.data(), layer.W.v.size()) || any_not_finite(layer.b.data(), layer.b.size()))
+            return false;
     }
     return true;
 }

@@ -2,6 +2,7 @@
 // Notation (course notes): w^l_jk is the weight from neuron k of layer l-1 to neuron j of layer l;
 // z^l = W^l a^(l-1) + b^l, a^l = f_l(z^l). Layer 0 is the input; layers[l] for l >= 1 holds W^l, b^l.
 #pragma once
+#include <bit>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -63,9 +64,12 @@ void initialize(Network&, InitScheme scheme, std::uint64_t seed);
 // Rounds every parameter to `decimals` decimals (for hand-computable quiz networks).
 void round_parameters(Network&, int decimals);
 
-// True when every weight and bias is a finite number (no NaN, no ±∞).
 // The same number of layers with the same sizes (the activations, weights and loss may differ).
 bool same_shape(const Network& a, const Network& b);
+// True when every weight and bias is a finite number (no NaN, no ±∞).
 bool all_finite(const Network&);
+// The bits of x − x: 0 for a finite x, a NaN's for ±∞ and NaN. OR-ed over many values in a loop with no
+// early exit (so it vectorises), they are 0 exactly when every value is finite.
+inline std::uint64_t non_finite_bits(double x) { return std::bit_cast<std::uint64_t>(x - x); }
 
 }  // namespace bp

@@ -10,6 +10,7 @@
 
 #include "engine/core/error.h"
 #include "engine/core/rng.h"
+#include "engine/kernels/vector_clones.h"
 
 namespace bp {
 namespace {
@@ -62,9 +63,29 @@ bool adam_moment_overflows(const Network& net, const Trace& t, const TrainingCon
     return false;
 }
 
+// w ← w − η(g + λw) (λ = 0: w − η g) for n parameters: sgd_update in a loop that vectorises (the rates
+// are copies, so no store into w can change them). Returns the non_finite_bits of the new values, OR-ed.
+[[gnu::always_inline]] inline std::uint64_t sgd_update_all(double* __restrict w, const double* __restrict g,
+                                                           std::size_t n, double learning_rate, double l2) {
+    std::uint64_t bad = 0;
+    for (std::size_t i = 0; i < n; ++i) {
+        w[i] = sgd_update(w[i], g[i], learning_rate, l2);
+        bad |= non_finite_bits(w[i]);
+    }
+    return bad;
+}
+
+// One layer's SGD step, W and (when update_bias) b, in one call.
+BP_VECTOR_CLONES std::uint64_t sgd_update_layer(Layer& layer, const LayerTrace& g, double learning_rate, double l2,
+                                                bool update_bias) {
+    std::uint64_t bad = sgd_update_all(layer.W.v.data(), g.dW.v.data(), layer.W.v.size(), learning_rate, l2);
+    if (update_bias) bad |= sgd_update_all(layer.b.data(), g.db.data(), layer.b.size(), learning_rate, 0.0);
+    return bad;
+}
+
 }  // namespace
 
-void apply_update(Network& net, const Trace& t, const TrainingConfig& c, OptimizerState& s) {
+bool apply_update(Network& net, const Trace& t, const TrainingConfig& c, OptimizerState& s) {
     ensure_state(net, s);
     ++s.t;
     // Only Adam reads the bias corrections; pow of an underflowing β^t takes glibc's slow path, which
@@ -72,23 +93,27 @@ void apply_update(Network& net, const Trace& t, const TrainingConfig& c, Optimiz
     const bool adam = c.optimizer == OptimizerKind::adam;
     const UpdateRule rule{c, adam ? 1.0 - std::pow(c.beta1, static_cast<double>(s.t)) : 1.0,
                           adam ? 1.0 - std::pow(c.beta2, static_cast<double>(s.t)) : 1.0};
+    std::uint64_t bad = 0;  // non_finite_bits of every new value, OR-ed
     for (int l = 1; l <= net.L(); ++l) {
         Layer& layer = net.layers[l];
         const LayerTrace& g = t.layers[l];
+        const bool update_bias = layer.bias && !c.freeze_biases;
         if (c.optimizer == OptimizerKind::sgd) {
-            for (std::size_t i = 0; i < layer.W.v.size(); ++i)
-                layer.W.v[i] = sgd_update(layer.W.v[i], g.dW.v[i], c.learning_rate, c.l2);
-        } else {
-            for (std::size_t i = 0; i < layer.W.v.size(); ++i) {
-                const double grad = c.l2 != 0.0 ? g.dW.v[i] + c.l2 * layer.W.v[i] : g.dW.v[i];
-                layer.W.v[i] = rule(layer.W.v[i], grad, s.mW[l].v[i], s.vW[l].v[i]);
-            }
+            bad |= sgd_update_layer(layer, g, c.learning_rate, c.l2, update_bias);
+            continue;
         }
-        if (!layer.bias || c.freeze_biases) continue;
-        for (int j = 0; j < layer.size; ++j)
-            layer.b[j] = c.optimizer == OptimizerKind::sgd ? sgd_update(layer.b[j], g.db[j], c.learning_rate, 0.0)
-                                                           : rule(layer.b[j], g.db[j], s.mb[l][j], s.vb[l][j]);
+        for (std::size_t i = 0; i < layer.W.v.size(); ++i) {
+            const double grad = c.l2 != 0.0 ? g.dW.v[i] + c.l2 * layer.W.v[i] : g.dW.v[i];
+            layer.W.v[i] = rule(layer.W.v[i], grad, s.mW[l].v[i], s.vW[l].v[i]);
+            bad |= non_finite_bits(layer.W.v[i]);
+        }
+        if (!update_bias) continue;
+        for (int j = 0; j < layer.size; ++j) {
+            layer.b[j] = rule(layer.b[j], g.db[j], s.mb[l][j], s.vb[l][j]);
+            bad |= non_finite_bits(layer.b[j]);
+        }
     }
+    return bad == 0;
 }
 
 int effective_batch_size(const TrainingConfig& c, int N) { return c.batch_size > 0 ? std::min(c.batch_size, N) : N; }
@@ -140,13 +165,15 @@ double Trainer::step(Network& net) {
         diverged_ = true;  // no update: the parameters and Adam's moments stay as they were
         return trace_.loss;
     }
-    backup_.clear();
+    std::size_t parameters = 0;
+    for (int l = 1; l <= net.L(); ++l) parameters += net.layers[l].W.v.size() + net.layers[l].b.size();
+    backup_.resize(parameters);
+    double* saved = backup_.data();
     for (int l = 1; l <= net.L(); ++l) {
-        backup_.insert(backup_.end(), net.layers[l].W.v.begin(), net.layers[l].W.v.end());
-        backup_.insert(backup_.end(), net.layers[l].b.begin(), net.layers[l].b.end());
+        saved = std::copy(net.layers[l].W.v.begin(), net.layers[l].W.v.end(), saved);
+        saved = std::copy(net.layers[l].b.begin(), net.layers[l].b.end(), saved);
     }
-    apply_update(net, trace_, config_, state_);
-    if (!all_finite(net)) {  // the update overflowed: put the last good parameters back
+    if (!apply_update(net, trace_, config_, state_)) {  // the update overflowed: put the last good parameters back
         diverged_ = true;
         std::size_t i = 0;
         for (int l = 1; l <= net.L(); ++l) {

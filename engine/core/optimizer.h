@@ -22,8 +22,9 @@ inline double sgd_update(double w, double grad, double learning_rate, double l2)
 }
 
 // Applies one update from the gradients in `t` (dW, db) to the network; l2 adds l2*w to dW.
-// Biases are left alone when a layer has no bias or config.freeze_biases is set.
-void apply_update(Network& net, const Trace& t, const TrainingConfig& config, OptimizerState& state);
+// Biases are left alone when a layer has no bias or config.freeze_biases is set. Returns false when a
+// parameter it wrote is not finite (the update overflowed).
+bool apply_update(Network& net, const Trace& t, const TrainingConfig& config, OptimizerState& state);
 
 // The samples per step: training.batch_size, or all N when it is 0; never more than N (a bigger batch
 // would only repeat samples, and cost memory in proportion; the loader and the CLI refuse it).

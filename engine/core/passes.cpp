@@ -4,12 +4,17 @@
 #include <algorithm>
 
 #include "engine/core/activations.h"
-#include "engine/kernels/blocked_sums.h"
+#include "engine/core/error.h"
 #include "engine/core/losses.h"
+#include "engine/kernels/blocked_sums.h"
 #include "engine/kernels/vector_clones.h"
 
 namespace bp {
 namespace {
+// Samples per block of the layer kernels (blocked_sums.cpp): a smaller batch does not repay a copy of Wᵀ or
+// ∂Wᵀ, so its z come from dot_rows and its dW from rows of a^(l−1) (the same sums, so the same bits).
+constexpr int kFewSamples = 4;
+
 // Sigmoid + BCE, fused: δ_j = (a_j − y_j)/N (= ∂L/∂a · σ′(z) without 0/0 when a saturates).
 inline double sigmoid_bce_delta(double a, double y, double inv_n) { return (a - y) * inv_n; }
 }  // namespace
@@ -48,7 +53,7 @@ void output_delta(const Network& net, const double* z, const double* a, const do
         return;
     }
     for (int j = 0; j < K; ++j)  // δ^L_j = ∂L/∂a^L_j · f′(z^L_j) / N
-        delta[j] = loss_derivative(net.loss, a, y, K, j) * derivative_at(out.activation, z[j], a[j]) * inv_n;
+        delta[j] = loss_derivative(net.loss, a, y, K, j) * activation_derivative(out.activation, z[j]) * inv_n;
 }
 
 double hidden_delta(const Layer& next, int j, const double* delta_next, Activation f, double z_j) {
@@ -71,13 +76,17 @@ double bias_gradient(const Matrix& delta, int j) {
 
 // ---- layer kernels ----
 void weighted_inputs(const Layer& layer, const Matrix& a_prev, Matrix& z) {
-    const int J = layer.size, K = layer.W.cols;
+    const int J = layer.size, K = layer.W.cols, N = a_prev.rows;
+    if (N < kFewSamples) {  // too few samples to repay a copy of Wᵀ: the columns of Wᵀ gathered from W
+        dot_rows(layer.W.v.data(), J, K, a_prev.v.data(), N, layer.b.data(), z.v.data());
+        return;
+    }
     // Wᵀ, so that column k of W (the weights out of input k) is one contiguous row of J values.
     thread_local std::vector<double> wt;
     wt.resize(static_cast<std::size_t>(K) * J);
     for (int j = 0; j < J; ++j)
         for (int k = 0; k < K; ++k) wt[static_cast<std::size_t>(k) * J + j] = layer.W(j, k);
-    combine_rows(wt.data(), K, J, a_prev.v.data(), a_prev.rows, layer.b.data(), z.v.data());  // Σ_k w_jk a_k + b_j
+    combine_rows(wt.data(), K, J, a_prev.v.data(), N, layer.b.data(), nullptr, z.v.data());  // Σ_k w_jk a_k + b_j
 }
 
 BP_VECTOR_CLONES void output_deltas(const Network& net, const Matrix& z, const Matrix& a, const Matrix& y,
@@ -91,20 +100,19 @@ BP_VECTOR_CLONES void output_deltas(const Network& net, const Matrix& z, const M
     for (int n = 0; n < N; ++n) output_delta(net, z.row(n), a.row(n), y.row(n), inv_n, delta.row(n));
 }
 
-void hidden_deltas(const Layer& next, const double* delta_next, Activation f, const double* z, const double* a,
-                   int n, double* delta, int samples) {
-    combine_rows(next.W.v.data(), next.size, n, delta_next, samples, nullptr, delta);  // Σ_k w^(l+1)_kj δ^(l+1)_k
-    multiply_by_derivative(f, z, a, delta, static_cast<std::size_t>(n) * samples);  // · f′(z^l_j)
+void hidden_deltas(const Layer& next, const double* delta_next, const double* fprime, int n, double* delta,
+                   int samples) {
+    // (Σ_k w^(l+1)_kj δ^(l+1)_k) · f′(z^l_j), each δ stored once
+    combine_rows(next.W.v.data(), next.size, n, delta_next, samples, nullptr, fprime, delta);
 }
 
 void layer_gradients(const Matrix& delta, const Matrix& a_prev, Matrix& dW, std::vector<double>& db) {
     const int J = delta.cols, K = a_prev.cols, N = delta.rows;
     ensure_shape(dW, J, K);
     db.resize(static_cast<std::size_t>(J));
-    thread_local std::vector<double> ones, dwt;
-    ones.assign(static_cast<std::size_t>(N), 1.0);
-    accumulate_outer(delta.v.data(), J, ones.data(), 1, N, db.data());  // db_j = Σ_n 1 · δ_nj
-    if (K < kLanes && J > K) {  // rows of W too short to fill a vector: the lanes run along j, into ∂Wᵀ
+    sum_rows(delta.v.data(), J, N, db.data());  // db_j = Σ_n δ_nj
+    if (K < kLanes && J > K && N >= kFewSamples) {  // rows of W too short to fill a vector: lanes along j, into ∂Wᵀ
+        thread_local std::vector<double> dwt;
         dwt.resize(static_cast<std::size_t>(K) * J);
         accumulate_outer(delta.v.data(), J, a_prev.v.data(), K, N, dwt.data());
         for (int j = 0; j < J; ++j)
@@ -126,9 +134,16 @@ void forward(const Network& net, const Matrix& X, Trace& t) {
         ensure_shape(cur.z, N, layer.size);
         ensure_shape(cur.a, N, layer.size);
         weighted_inputs(layer, a_prev, cur.z);
-        if (layer.activation == Activation::softmax)  // a^l = f(z^l)
+        if (l < L) {  // a^l = f(z^l) and f′(z^l) for δ^l: the whole batch in one call, which vectorises
+            ensure_shape(cur.fprime, N, layer.size);
+            activate_with_derivatives(layer.activation, cur.z.v.data(), cur.a.v.data(), cur.fprime.v.data(),
+                                      cur.z.v.size());
+            continue;
+        }
+        ensure_shape(cur.fprime, 0, 0);  // the output layer's δ comes from the loss (output_deltas)
+        if (layer.activation == Activation::softmax)
             for (int n = 0; n < N; ++n) activate_layer(layer.activation, cur.z.row(n), cur.a.row(n), layer.size);
-        else  // element-wise: the whole batch in one call, which vectorises
+        else
             activate_values(layer.activation, cur.z.v.data(), cur.a.v.data(), cur.z.v.size());
     }
 }
@@ -141,7 +156,7 @@ void compute_loss(const Network& net, const Matrix& Y, Trace& t) {
                   t.sample_losses.data());
     double sum = 0.0;
     for (int n = 0; n < N; ++n) sum += t.sample_losses[n];
-    t.loss = N > 0 ? sum / N : 0.0;  // L = (1/N) Σ_n L_n
+    t.loss = N > 1 ? sum / N : sum;  // L = (1/N) Σ_n L_n (N = 1: the sum itself, exactly; N = 0: 0)
 }
 
 void backward(const Network& net, const Matrix& Y, Trace& t) {
@@ -152,11 +167,14 @@ void backward(const Network& net, const Matrix& Y, Trace& t) {
         const Layer& layer = net.layers[l];
         LayerTrace& cur = t.layers[l];
         ensure_shape(cur.delta, N, layer.size);
-        if (l == L)
+        if (l == L) {
             output_deltas(net, cur.z, cur.a, Y, inv_n, cur.delta);
-        else
-            hidden_deltas(net.layers[l + 1], t.layers[l + 1].delta.v.data(), layer.activation, cur.z.v.data(),
-                          cur.a.v.data(), layer.size, cur.delta.v.data(), N);
+            continue;
+        }
+        if (cur.fprime.rows != N || cur.fprime.cols != layer.size)
+            throw Error("backward: layer " + std::to_string(l) + " has no f′(z) of this batch (run forward first)");
+        hidden_deltas(net.layers[l + 1], t.layers[l + 1].delta.v.data(), cur.fprime.v.data(), layer.size,
+                      cur.delta.v.data(), N);
     }
     for (int l = 1; l <= L; ++l) layer_gradients(t.layers[l].delta, t.layers[l - 1].a, t.layers[l].dW, t.layers[l].db);
 }

@@ -10,6 +10,7 @@ namespace bp {
 struct LayerTrace {
     Matrix z;                // (N, n_l)   z^l = W^l a^(l-1) + b^l   (empty for layer 0)
     Matrix a;                // (N, n_l)   a^l = f(z^l); a^0 = x
+    Matrix fprime;           // (N, n_l)   f'(z^l) of a hidden layer, for delta^l (empty for the output layer)
     Matrix delta;            // (N, n_l)   delta^l = dL/dz^l of the batch-averaged loss (carries 1/N)
     Matrix dW;               // (n_l, n_(l-1))  dL/dW^l = sum_n delta^l_n (a^(l-1)_n)^T
     std::vector<double> db;  // (n_l)      dL/db^l = sum_n delta^l_n
@@ -42,16 +43,17 @@ void weighted_inputs(const Layer& layer, const Matrix& a_prev, Matrix& z);
 // cross-entropy delta runs as one vectorised loop.
 void output_deltas(const Network& net, const Matrix& z, const Matrix& a, const Matrix& y, double inv_n, Matrix& delta);
 // delta^l of `samples` consecutive samples (rows of n values) of a hidden layer: every delta_j as
-// hidden_delta computes it (the sum over k ascending, then times f'(z_j), taken from a_j as derivative_at
-// does), but W^(l+1) read row by row.
-void hidden_deltas(const Layer& next, const double* delta_next, Activation f, const double* z, const double* a,
-                   int n, double* delta, int samples = 1);
+// hidden_delta computes it (the sum over k ascending, then times f'(z_j) from the layer's fprime), but
+// W^(l+1) read row by row.
+void hidden_deltas(const Layer& next, const double* delta_next, const double* fprime, int n, double* delta,
+                   int samples = 1);
 // dW^l = sum_n delta^l_n (a^(l-1)_n)^T and db^l = sum_n delta^l_n, every entry summed over n ascending as
 // weight_gradient and bias_gradient do (so bit-identical to them), sample by sample.
 void layer_gradients(const Matrix& delta, const Matrix& a_prev, Matrix& dW, std::vector<double>& db);
 
 // ---- Whole passes ----
-// X (N, n_0); Y (N, n_L). forward fills z, a and the loss; backward fills delta, dW, db.
+// X (N, n_0); Y (N, n_L). forward fills z and a (and f'(z) of the hidden layers, computed with a: tanh and
+// sigmoid share their exponential); compute_loss the loss; backward delta, dW, db.
 void forward(const Network& net, const Matrix& X, Trace& t);
 void compute_loss(const Network& net, const Matrix& Y, Trace& t);
 void backward(const Network& net, const Matrix& Y, Trace& t);

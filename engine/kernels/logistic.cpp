@@ -5,8 +5,16 @@
 
 namespace bp {
 
-BP_VECTOR_CLONES void sigmoid_values(const double* z, double* a, std::size_t n) {
+BP_VECTOR_CLONES void sigmoid_values(const double* __restrict z, double* __restrict a, std::size_t n) {
     for (std::size_t i = 0; i < n; ++i) a[i] = sigmoid_value(z[i]);
+}
+
+BP_VECTOR_CLONES void sigmoid_values_and_derivatives(const double* __restrict z, double* __restrict a,
+                                                    double* __restrict fprime, std::size_t n) {
+    for (std::size_t i = 0; i < n; ++i) {
+        a[i] = sigmoid_value(z[i]);
+        fprime[i] = sigmoid_derivative_value(z[i]);
+    }
 }
 
 }  // namespace bp

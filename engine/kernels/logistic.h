@@ -57,7 +57,18 @@ inline double sigmoid_value(double z) {
 // log(1 + e^(−|z|)), the part softplus(z) = max(z, 0) + log(1 + e^(−|z|)) shares with softplus(−z).
 inline double softplus_tail_value(double z) { return log1p_unit(exp_minus_abs(z)); }
 
+// σ′(z) = σ(z)σ(−z) = e/(1 + e)² with e = e^(−|z|). Taken from z, not from a = σ(z): a rounded a near 1
+// leaves a(1 − a) only the few bits of 1 − a (at z = 30 it is off by 1e-3 relative). (1 + e)² written as
+// 1 + e(2 + e) rounds less than squaring a rounded 1 + e: within 2.5 ulp of the exact value (2.19
+// measured; 3.70 for e/(s·s)). Where e is subnormal the result is e, rounded once; 0 from |z| ≈ 745.1 on.
+inline double sigmoid_derivative_value(double z) {
+    const double e = exp_minus_abs(z);
+    return e / (1.0 + e * (2.0 + e));
+}
+
 // a[i] = sigmoid_value(z[i]) for n values: the loop the compiler vectorises (AVX2 where the CPU has it).
 void sigmoid_values(const double* z, double* a, std::size_t n);
+// The same a[i], and fprime[i] = sigmoid_derivative_value(z[i]), in one loop: e^(−|z|) computed once for both.
+void sigmoid_values_and_derivatives(const double* z, double* a, double* fprime, std::size_t n);
 
 }  // namespace bp

@@ -135,6 +135,7 @@ void build_forward(Builder& b, const Network& net, Trace& t, int shown) {
         const Matrix& a_prev = t.layers[l - 1].a;
         ensure_shape(cur.z, N, layer.size);
         ensure_shape(cur.a, N, layer.size);
+        ensure_shape(cur.fprime, l < net.L() ? N : 0, l < net.L() ? layer.size : 0);
         const bool softmax = layer.activation == Activation::softmax;
         const auto add_a = [&](int j) {
             StepEvent& e = b.add(EventKind::a, l, j, 0, cur.a(shown, j), {Kind::a, l, j, 0});
@@ -154,6 +155,8 @@ void build_forward(Builder& b, const Network& net, Trace& t, int shown) {
             if (layer.bias) e.reads.push_back({Kind::bias, l, j, 0});
             if (softmax) continue;
             for (int n = 0; n < N; ++n) activate_layer(layer.activation, &cur.z(n, j), &cur.a(n, j), 1);
+            if (l < net.L())  // f′(z^l_j) for δ^l, as the batch forward pass keeps it
+                for (int n = 0; n < N; ++n) cur.fprime(n, j) = activation_derivative(layer.activation, cur.z(n, j));
             add_a(j);
         }
         if (!softmax) continue;
@@ -194,8 +197,7 @@ void build_backward(Builder& b, const Network& net, const Matrix& Y, Trace& t, i
         const LayerTrace& next = t.layers[l + 1];
         ensure_shape(cur.delta, N, layer.size);
         // the whole layer, every sample, at once (the kernel of passes.h), then one event per δ
-        hidden_deltas(net.layers[l + 1], next.delta.v.data(), layer.activation, cur.z.v.data(), cur.a.v.data(),
-                      layer.size, cur.delta.v.data(), N);
+        hidden_deltas(net.layers[l + 1], next.delta.v.data(), cur.fprime.v.data(), layer.size, cur.delta.v.data(), N);
         for (int j = 0; j < layer.size; ++j) {
             StepEvent& e = b.add(EventKind::hidden_delta, l, j, 0, cur.delta(shown, j), {Kind::delta, l, j, 0});
             e.reads.reserve(2 * static_cast<std::size_t>(net.layers[l + 1].size) + 1);

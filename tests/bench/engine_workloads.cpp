@@ -4,8 +4,11 @@
 // Prints one JSON object per line: final loss, median and best CPU seconds (and median wall seconds),
 // steps/s, samples/s.
 #include <algorithm>
+#include <bit>
 #include <chrono>
 #include <cmath>
+#include <cstdint>
+#include <cstdio>
 #include <cstdlib>
 #include <ctime>
 #include <iostream>
@@ -126,6 +129,33 @@ nlohmann::json run_stepped_pass(const bp::Document& doc, int sample, const Repea
             {"final_loss", loss}};
 }
 
+// The bits of every parameter after `steps` training steps of a train spec, folded into one FNV-1a hash,
+// and the final loss's bits: builds whose engines compute the same bits print the same line
+// (scripts/check-same-bits.sh compares the AVX-512, AVX2 and SSE2 builds). Null for other specs.
+nlohmann::json digest_spec(const std::string& path, long steps) {
+    const bp::Document doc = bp::load_document(path);
+    if (!doc.data) throw bp::Error(path + ": the spec needs \"data\"");
+    const nlohmann::json bench = doc.extra->value("bench", nlohmann::json::object());
+    if (bench.value("kind", "train") != "train") return nullptr;
+    bp::Network net = doc.net;
+    bp::Trainer trainer(*doc.data, doc.training);
+    for (long s = 0; s < steps; ++s) trainer.step(net);
+    std::uint64_t hash = 1469598103934665603ull;
+    const auto fold = [&hash](double x) {
+        const auto bits = std::bit_cast<std::uint64_t>(x);
+        for (int byte = 0; byte < 8; ++byte) hash = (hash ^ ((bits >> (8 * byte)) & 0xff)) * 1099511628211ull;
+    };
+    for (int l = 1; l <= net.L(); ++l) {
+        for (double w : net.layers[l].W.v) fold(w);
+        for (double b : net.layers[l].b) fold(b);
+    }
+    const double loss = bp::evaluate_loss(net, *doc.data);
+    fold(loss);
+    char text[32];
+    std::snprintf(text, sizeof text, "%016llx", static_cast<unsigned long long>(hash));
+    return {{"workload", bench.value("name", path)}, {"steps", steps}, {"digest", text}, {"final_loss", loss}};
+}
+
 nlohmann::json run_spec(const std::string& path, const RepeatPolicy& policy) {
     const bp::Document doc = bp::load_document(path);
     if (!doc.data) throw bp::Error(path + ": the spec needs \"data\"");
@@ -144,15 +174,18 @@ nlohmann::json run_spec(const std::string& path, const RepeatPolicy& policy) {
 }
 
 constexpr const char* kUsage =
-    "usage: engine_workloads [--repeat R] SPEC.json...\n"
+    "usage: engine_workloads [--repeat R | --digest STEPS] SPEC.json...\n"
     "Runs each benchmark spec (a network file with data, training and a \"bench\" section written by\n"
     "tests/bench/bench_engine.py) on the engine and prints one JSON line per spec. --repeat R runs each\n"
-    "workload exactly R times (default: at least 3 times and until about a second has passed).\n";
+    "workload exactly R times (default: at least 3 times and until about a second has passed).\n"
+    "--digest STEPS trains each training spec STEPS steps, untimed, and prints a hash of the bits of every\n"
+    "parameter and of the final loss instead.\n";
 
 }  // namespace
 
 int main(int argc, char** argv) {
     RepeatPolicy policy;
+    long digest_steps = 0;
     std::vector<std::string> specs;
     for (int i = 1; i < argc; ++i) {
         const std::string arg = argv[i];
@@ -160,7 +193,9 @@ int main(int argc, char** argv) {
             std::cout << kUsage;
             return 0;
         }
-        if (arg == "--repeat" && i + 1 < argc) {
+        if (arg == "--digest" && i + 1 < argc) {
+            digest_steps = std::max(1L, std::atol(argv[++i]));
+        } else if (arg == "--repeat" && i + 1 < argc) {
             policy.min_repeats = std::max(1, std::atoi(argv[++i]));
             policy.min_total_seconds = 0.0;
         } else {
@@ -172,7 +207,10 @@ int main(int argc, char** argv) {
         return 2;
     }
     try {
-        for (const std::string& path : specs) std::cout << run_spec(path, policy).dump() << std::endl;
+        for (const std::string& path : specs) {
+            const nlohmann::json line = digest_steps > 0 ? digest_spec(path, digest_steps) : run_spec(path, policy);
+            if (!line.is_null()) std::cout << line.dump() << std::endl;
+        }
     } catch (const std::exception& e) {
         std::cerr << "engine_workloads: " << e.what() << '\n';
         return 1;

@@ -115,6 +115,33 @@ TEST(Logistic, SoftplusTailWithinTwoUlp) {
     EXPECT_EQ(softplus_tail_value(800.0), 0.0);
 }
 
+// σ′ from z keeps its relative precision where σ saturates; a(1 − a) from the rounded a = σ(z) was
+// already off by 1e-3 relative at z = 30 and 100 % from z ≈ 37 on (1 − a = 0).
+TEST(Logistic, SigmoidDerivativeWithinTwoAndAHalfUlpUpToSevenHundred) {
+    const auto exact = [](long double z) {
+        const long double e = std::exp(-std::fabs(z));
+        return e / ((1 + e) * (1 + e));  // σ(z)σ(−z)
+    };
+    auto [worst, at] = worst_error(sigmoid_derivative_value, exact, -40, 9, true);  // |z| up to 512
+    EXPECT_LE(worst, 2.5) << "at z = " << at;
+    for (double z = -700.0; z <= 700.0; z += 0.0731)
+        ASSERT_LE(test::ulp_error(sigmoid_derivative_value(z), exact(z)), 2.5) << z;
+    EXPECT_LE(test::ulp_error(sigmoid_derivative_value(30.0), exact(30.0L)), 2.5);
+}
+
+TEST(Logistic, SigmoidDerivativeRoundsOnceIntoTheSubnormalsAndSpecialValues) {
+    const long double smallest = std::numeric_limits<double>::denorm_min();
+    for (double z = 708.5; z <= 746.0; z += 0.0173)  // σ′ = e^(−|z|) to double precision, rounded once
+        ASSERT_LE(std::fabs(sigmoid_derivative_value(-z) - std::exp(-static_cast<long double>(z))), smallest) << z;
+    EXPECT_EQ(sigmoid_derivative_value(0.0), 0.25);
+    EXPECT_EQ(sigmoid_derivative_value(-0.0), 0.25);
+    EXPECT_EQ(sigmoid_derivative_value(800.0), 0.0);
+    EXPECT_EQ(sigmoid_derivative_value(-kInf), 0.0);
+    EXPECT_GT(sigmoid_derivative_value(744.0), 0.0);  // a subnormal, not flushed to 0
+    EXPECT_TRUE(std::isnan(sigmoid_derivative_value(kNaN)));
+    for (double z = 0.0; z <= 50.0; z += 0.37) ASSERT_EQ(sigmoid_derivative_value(z), sigmoid_derivative_value(-z)) << z;
+}
+
 TEST(Logistic, TheVectorisedLoopsGiveTheSameBitsAsOneCall) {
     std::mt19937_64 gen(7);
     std::uniform_real_distribution<double> pick(-60.0, 60.0);
@@ -122,16 +149,20 @@ TEST(Logistic, TheVectorisedLoopsGiveTheSameBitsAsOneCall) {
     std::vector<double> z(n), y(n), a(n), layer(n), losses(n);
     for (std::size_t i = 0; i < n; ++i) z[i] = pick(gen), y[i] = i % 3 == 0 ? 0.5 : static_cast<double>(i % 2);
     z[5] = kNaN, z[6] = -800.0, z[7] = 800.0, z[8] = -0.0;
+    std::vector<double> both(n), fprime(n);
     sigmoid_values(z.data(), a.data(), n);
+    sigmoid_values_and_derivatives(z.data(), both.data(), fprime.data(), n);
     activate_values(Activation::sigmoid, z.data(), layer.data(), n);
     sample_losses(Loss::binary_cross_entropy, Activation::sigmoid, z.data(), a.data(), y.data(), static_cast<int>(n),
                   1, losses.data());
     for (std::size_t i = 0; i < n; ++i) {
         if (i == 5) {
-            EXPECT_TRUE(std::isnan(a[i]) && std::isnan(layer[i]) && std::isnan(losses[i]));
+            EXPECT_TRUE(std::isnan(a[i]) && std::isnan(layer[i]) && std::isnan(losses[i]) && std::isnan(fprime[i]));
             continue;
         }
         ASSERT_EQ(a[i], sigmoid_value(z[i])) << z[i];
+        ASSERT_EQ(both[i], sigmoid_value(z[i])) << z[i];
+        ASSERT_EQ(fprime[i], sigmoid_derivative_value(z[i])) << z[i];
         ASSERT_EQ(layer[i], activate(Activation::sigmoid, z[i])) << z[i];
         ASSERT_EQ(losses[i], sample_loss(Loss::binary_cross_entropy, Activation::sigmoid, &z[i], &a[i], &y[i], 1))
             << z[i];

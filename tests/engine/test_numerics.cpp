@@ -277,6 +277,10 @@ TEST(Numerics, AnOverflowingUpdateIsUndoneAndReported) {
     EXPECT_TRUE(trainer.diverged());
     EXPECT_EQ(net.layers[1].W(0, 0), 1e300);
     EXPECT_EQ(net.layers[1].b[0], 0.0);
+    OptimizerState state;  // apply_update itself says so: the new weight is −∞
+    Network updated = net;
+    EXPECT_FALSE(apply_update(updated, run_pass(net, d.X, d.Y), c, state));
+    EXPECT_TRUE(apply_update(net, run_pass(net, d.X, d.Y), TrainingConfig{}, state));
 }
 
 // Inputs of 1e100 through sixteen relu layers of weight 1e6 would give a¹⁶ = 1e196 and a loss of

@@ -2,9 +2,12 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <sstream>
+#include <string>
 #include <vector>
 
 #include "engine/core/activations.h"
+#include "engine/core/error.h"
 #include "engine/core/losses.h"
 #include "engine/core/passes.h"
 #include "engine_cases.h"
@@ -145,7 +148,7 @@ TEST(Passes, ActivationsAndDerivativesAtTheKinks) {
     EXPECT_EQ(activate(Activation::leaky_relu, -2.0), -0.02);
     EXPECT_EQ(sigmoid(-800.0), 0.0);
     EXPECT_EQ(sigmoid(800.0), 1.0);
-    EXPECT_NEAR(activation_derivative(Activation::tanh, 0.5), 1 - std::tanh(0.5) * std::tanh(0.5), 1e-16);
+    EXPECT_NEAR(activation_derivative(Activation::tanh, 0.5), 1 - std::tanh(0.5L) * std::tanh(0.5L), 3e-16);
 }
 
 // For N > 1 every δ carries 1/N: the batch of two identical samples has the gradient of one.
@@ -158,6 +161,15 @@ TEST(Passes, BatchAverageOfIdenticalSamplesEqualsOneSample) {
     EXPECT_DOUBLE_EQ(two.loss, one.loss);
     EXPECT_DOUBLE_EQ(two.layers[2].delta(0, 0), one.layers[2].delta(0, 0) / 2);
     EXPECT_NEAR(two.layers[1].dW(1, 0), one.layers[1].dW(1, 0), 1e-18);
+}
+
+// The hidden δ multiply by the f′(z) the forward pass keeps: a trace without them is refused, not read.
+TEST(Passes, BackwardNeedsTheForwardPassesDerivatives) {
+    const Network net = mazur_network();
+    Trace t;
+    forward(net, test::mazur_x(), t);
+    t.layers[1].fprime = Matrix();
+    EXPECT_THROW(backward(net, test::mazur_y(), t), Error);
 }
 
 TEST(Passes, TakeRowsWrapsAroundTheEnd) {
@@ -175,11 +187,17 @@ namespace {
 
 // The fast layer kernels must give the per-neuron kernels' numbers bit for bit (EXPECT_EQ on doubles):
 // the stepper, the trainer and the mistake passes rely on one arithmetic.
-TEST(LayerKernels, DerivativeFromTheActivationEqualsTheDerivativeFromZ) {
-    for (double z = -40.0; z <= 40.0; z += 0.0137) {
-        for (Activation f : {Activation::sigmoid, Activation::tanh, Activation::relu, Activation::leaky_relu,
-                             Activation::linear})
-            EXPECT_EQ(derivative_at(f, z, activate(f, z)), activation_derivative(f, z)) << to_string(f) << " " << z;
+TEST(LayerKernels, TheActivationAndDerivativeLoopGivesTheBitsOfOneCall) {
+    std::vector<double> z = {0.0, -0.0, 1e-300, 800.0, -800.0, 354.4, -744.0};
+    for (double v = -40.0; v <= 40.0; v += 0.0137) z.push_back(v);
+    for (Activation f : {Activation::sigmoid, Activation::tanh, Activation::relu, Activation::leaky_relu,
+                         Activation::linear}) {
+        std::vector<double> a(z.size()), fprime(z.size());
+        activate_with_derivatives(f, z.data(), a.data(), fprime.data(), z.size());
+        for (std::size_t i = 0; i < z.size(); ++i) {
+            ASSERT_EQ(a[i], activate(f, z[i])) << to_string(f) << " " << z[i];
+            ASSERT_EQ(fprime[i], activation_derivative(f, z[i])) << to_string(f) << " " << z[i];
+        }
     }
 }
 
@@ -204,36 +222,55 @@ TEST(LayerKernels, HiddenDeltasAndGradientsEqualThePerNeuronKernels) {
     }
 }
 
-// The batch kernels turn their loops by shape (narrow layers, narrow inputs) and work in blocks of 8
-// neurons and 4 samples with zero-padded ends: every shape gives the bits of the per-neuron kernels.
+// The batch kernels turn their loops by shape (narrow layers, narrow inputs, few samples) and work in
+// blocks of 8, 4, 2 and 1 neurons and of 4 samples: every shape and batch size, 1-wide layers and single
+// samples included, gives the bits of the per-neuron kernels.
 TEST(LayerKernels, EveryShapeGivesThePerNeuronBits) {
     for (const std::vector<int>& sizes : std::vector<std::vector<int>>{
-             {2, 8, 8, 1}, {3, 5, 2, 6}, {1, 9, 3}, {6, 4, 4}, {10, 17, 9, 2}, {3, 16, 24, 1}}) {
-        for (const test::Case& c : test::all_cases()) {
-            const Network net = test::case_network(c, sizes, 5);
-            const Dataset d = test::case_data(net, 13, 3);
-            const Trace t = run_pass(net, d.X, d.Y);
-            for (int l = 1; l <= net.L(); ++l) {
-                const LayerTrace& cur = t.layers[l];
-                for (int n = 0; n < t.N(); ++n)
-                    for (int j = 0; j < net.layers[l].size; ++j)
-                        ASSERT_EQ(cur.z(n, j), weighted_input(net.layers[l], j, t.layers[l - 1].a.row(n))) << c.name();
-                const Activation f = net.layers[l].activation;
-                for (int n = 0; n < t.N() && f != Activation::softmax; ++n)
-                    for (int j = 0; j < net.layers[l].size; ++j) ASSERT_EQ(cur.a(n, j), activate(f, cur.z(n, j))) << c.name();
-                for (int j = 0; j < net.layers[l].size; ++j)
-                    for (int k = 0; k < net.layers[l - 1].size; ++k)
-                        ASSERT_EQ(cur.dW(j, k), weight_gradient(cur.delta, t.layers[l - 1].a, j, k)) << c.name();
-            }
-            const LayerTrace& out = t.layers.back();
-            const int K = out.a.cols;
-            std::vector<double> delta(static_cast<std::size_t>(K));
-            for (int n = 0; n < t.N(); ++n) {  // the whole-batch output δ and loss against one sample's
-                output_delta(net, out.z.row(n), out.a.row(n), d.Y.row(n), 1.0 / t.N(), delta.data());
-                for (int j = 0; j < K; ++j) ASSERT_EQ(out.delta(n, j), delta[j]) << c.name();
-                ASSERT_EQ(t.sample_losses[n], sample_loss(net.loss, net.layers.back().activation, out.z.row(n),
-                                                          out.a.row(n), d.Y.row(n), K))
-                    << c.name();
+             {2, 8, 8, 1}, {3, 5, 2, 6}, {1, 9, 3}, {6, 4, 4}, {10, 17, 9, 2}, {3, 16, 24, 1}, {1, 1, 1},
+             {2, 3, 2, 1}, {3, 2, 3, 3}, {5, 1, 7, 2}, {2, 12, 11, 15}}) {
+        for (const int N : {1, 2, 3, 5, 13}) {
+            for (const test::Case& c : test::all_cases()) {
+                const Network net = test::case_network(c, sizes, 5);
+                const Dataset d = test::case_data(net, N, 3);
+                const Trace t = run_pass(net, d.X, d.Y);
+                std::ostringstream where_text;
+                where_text << c.name() << " N=" << N << " shape";
+                for (const int size : sizes) where_text << ' ' << size;
+                const std::string where = where_text.str();
+                for (int l = 1; l <= net.L(); ++l) {
+                    const LayerTrace& cur = t.layers[l];
+                    const Matrix& a_prev = t.layers[l - 1].a;
+                    const Activation f = net.layers[l].activation;
+                    for (int n = 0; n < N; ++n)
+                        for (int j = 0; j < net.layers[l].size; ++j) {
+                            ASSERT_EQ(cur.z(n, j), weighted_input(net.layers[l], j, a_prev.row(n))) << where;
+                            if (f != Activation::softmax) {
+                                ASSERT_EQ(cur.a(n, j), activate(f, cur.z(n, j))) << where;
+                            }
+                            if (l < net.L()) {
+                                ASSERT_EQ(cur.fprime(n, j), activation_derivative(f, cur.z(n, j))) << where;
+                                ASSERT_EQ(cur.delta(n, j), hidden_delta(net.layers[l + 1], j, t.layers[l + 1].delta.row(n),
+                                                                        f, cur.z(n, j)))
+                                    << where << " l=" << l;
+                            }
+                        }
+                    for (int j = 0; j < net.layers[l].size; ++j) {
+                        ASSERT_EQ(cur.db[j], bias_gradient(cur.delta, j)) << where;
+                        for (int k = 0; k < net.layers[l - 1].size; ++k)
+                            ASSERT_EQ(cur.dW(j, k), weight_gradient(cur.delta, a_prev, j, k)) << where;
+                    }
+                }
+                const LayerTrace& out = t.layers.back();
+                const int K = out.a.cols;
+                std::vector<double> delta(static_cast<std::size_t>(K));
+                for (int n = 0; n < N; ++n) {  // the whole-batch output δ and loss against one sample's
+                    output_delta(net, out.z.row(n), out.a.row(n), d.Y.row(n), 1.0 / N, delta.data());
+                    for (int j = 0; j < K; ++j) ASSERT_EQ(out.delta(n, j), delta[j]) << where;
+                    ASSERT_EQ(t.sample_losses[n], sample_loss(net.loss, net.layers.back().activation, out.z.row(n),
+                                                              out.a.row(n), d.Y.row(n), K))
+                        << where;
+                }
             }
         }
     }
