@@ -7,7 +7,6 @@
 #include <cmath>
 #include <set>
 
-#include "engine/graph/expression_parser.h"
 #include "engine/lessons/lesson_text.h"
 #include "engine/teaching/notation.h"
 
@@ -52,17 +51,6 @@ constexpr Operator kOperators[] = {
     {"≠", Comparison::not_equal},   {"<", Comparison::less},           {">", Comparison::greater},
 };
 
-// The reason of an expression error without its " at N": the condition's column says where.
-std::string without_position(const ExpressionError& e) {
-    std::string why = e.reason;
-    const std::string at = " at " + std::to_string(e.position);
-    const std::size_t p = why.find(at);
-    if (e.position > 0 && p != std::string::npos &&
-        (p + at.size() == why.size() || !std::isdigit(static_cast<unsigned char>(why[p + at.size()]))))
-        why.erase(p, at.size());
-    return why;
-}
-
 ExpressionGraph parse_side(std::string_view t, Piece side, std::string_view what) {
     side = trimmed(t, side);
     if (side.begin >= side.end) throw ConditionError(std::string(what), column_of(t, side.begin));
@@ -71,7 +59,7 @@ ExpressionGraph parse_side(std::string_view t, Piece side, std::string_view what
         return parse_expression(text);
     } catch (const ExpressionError& e) {
         const int column = column_of(t, side.begin) + std::max(0, e.position - 1);
-        throw ConditionError(without_position(e), column);
+        throw ConditionError(reason_without_position(e), column);
     }
 }
 
@@ -183,6 +171,16 @@ std::string_view to_string(Comparison c) {
         case Comparison::nonzero: return "";
     }
     return "";
+}
+
+std::string reason_without_position(const ExpressionError& e) {
+    std::string why = e.reason;
+    const std::string at = " at " + std::to_string(e.position);
+    const std::size_t p = why.find(at);
+    if (e.position > 0 && p != std::string::npos &&
+        (p + at.size() == why.size() || !std::isdigit(static_cast<unsigned char>(why[p + at.size()]))))
+        why.erase(p, at.size());
+    return why;
 }
 
 Condition parse_condition(std::string_view t) {

@@ -14,6 +14,7 @@
 
 #include "engine/core/error.h"
 #include "engine/graph/expression_graph.h"
+#include "engine/graph/expression_parser.h"
 #include "engine/graph/graph_pass.h"
 
 namespace bp {
@@ -54,6 +55,9 @@ struct ConditionValue {
     std::string problem;  // non-empty when it could not be evaluated: a name without a value, log of 0 …
 };
 ConditionValue evaluate_condition(const Condition& c, const ConditionContext& context);
+
+// An expression error's reason without its " at N" (a lesson's error names the line and column instead).
+std::string reason_without_position(const ExpressionError& e);
 
 // The values the condition reads, for a hint or a message: "L = 0.2984, a2_0 = 0.7514".
 std::string condition_values(const Condition& c, const ConditionContext& context);

@@ -300,8 +300,6 @@ private:
             return true;
         } catch (const ValueError& e) {
             error_at(k, e.at, e.what());
-        } catch (const ExpressionError& e) {
-            error_at(k, 0, std::string("the expression: ") + e.reason);
         }
         return false;
     }
@@ -390,7 +388,7 @@ private:
             try {
                 parsed_expression_ = parse_expression(d.name);
             } catch (const ExpressionError& e) {
-                error(k.line, k.value_column + quote + std::max(0, e.position - 1), "the expression: " + e.reason);
+                error(k.line, k.value_column + quote + std::max(0, e.position - 1), "the expression: " + reason_without_position(e));
                 parsed_expression_.reset();
             }
         } else if (d.name.find('/') != std::string::npos && d.kind != DocumentKind::file) {
