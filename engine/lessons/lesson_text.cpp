@@ -82,7 +82,7 @@ constexpr Symbol kSymbols[] = {
     {"gets", "←"}, {"le", "≤"}, {"leq", "≤"}, {"ge", "≥"}, {"geq", "≥"}, {"ne", "≠"}, {"neq", "≠"},
     {"approx", "≈"}, {"infty", "∞"}, {"top", "ᵀ"}, {"prime", "′"}, {"pm", "±"}, {"in", "∈"},
     {"ldots", "…"}, {"dots", "…"}, {"cdots", "⋯"}, {"mid", "|"}, {"|", "‖"}, {"{", "{"}, {"}", "}"},
-    {"$", "$"}, {",", " "}, {";", " "}, {" ", " "},
+    {"$", "$"}, {"quad", "   "}, {"qquad", "     "},
     {"log", "log"}, {"exp", "exp"}, {"ln", "ln"}, {"max", "max"}, {"min", "min"}, {"tanh", "tanh"},
 };
 
@@ -130,12 +130,18 @@ private:
             case '-': out += "−"; return true;
             case '*': out += "·"; return true;
             case '\'': out += "′"; return true;
+            case ' ': space(out); return true;
             default: break;
         }
         const auto [cp, n] = code_point_at(tex_, pos_ - 1);
         out += cp;
         pos_ += n - 1;
         return true;
+    }
+
+    // Spaces are kept as written, but never two in a row (\, and a typed space give one).
+    static void space(std::string& out) {
+        if (!out.empty() && out.back() != ' ') out += ' ';
     }
 
     bool braced(std::string& out) {
@@ -170,6 +176,25 @@ private:
         return false;
     }
 
+    // Whether a denominator reads as one thing after '/': a number, or one symbol with its indices and
+    // primes, optionally after ∂ or d ("∂w²₁₁", "dx", "σ′"); "2n" must be written (2n).
+    static bool atomic(const std::string& s) {
+        if (compound(s)) return false;
+        if (!s.empty() && s.find_first_not_of("0123456789.") == std::string::npos) return true;
+        int base = 0;
+        for (std::size_t i = 0; i < s.size();) {
+            const auto [cp, n] = code_point_at(s, i);
+            const bool raised = std::any_of(std::begin(kForms), std::end(kForms), [&](const CharForm& f) {
+                return (f.super == cp || f.sub == cp) && f.plain != cp;
+            });
+            const bool mark = cp == "′" || cp == "\u0302" || cp == "\u0303" || cp == "\u0304";
+            const bool operator_prefix = i == 0 && (cp == "∂" || cp == "d") && s.size() > n;
+            if (!raised && !mark && !operator_prefix) ++base;
+            i += n;
+        }
+        return base <= 1;
+    }
+
     bool command(std::string& out) {
         const std::size_t at = pos_++;
         std::size_t end = pos_;
@@ -177,12 +202,13 @@ private:
         if (end == pos_ && end < tex_.size()) ++end;  // a one-character command: \| \{ \, \$
         const std::string name(tex_.substr(pos_, end - pos_));
         pos_ = end;
-        if (std::isalpha(static_cast<unsigned char>(name.empty() ? ' ' : name[0])))
-            while (pos_ < tex_.size() && tex_[pos_] == ' ') ++pos_;  // a control word swallows the spaces after it
+        if (name == "partial" || name == "nabla")  // ∂ and ∇ bind to what follows: \partial L is ∂L
+            while (pos_ < tex_.size() && tex_[pos_] == ' ') ++pos_;
         if (name == "frac") {
             std::string top, bottom;
             if (!argument(top, "\\frac", at) || !argument(bottom, "\\frac", at)) return false;
-            out += (compound(top) ? "(" + top + ")" : top) + "/" + (compound(bottom) ? "(" + bottom + ")" : bottom);
+            if (top == "1" && bottom == "2") out += "½";
+            else out += (compound(top) ? "(" + top + ")" : top) + "/" + (atomic(bottom) ? bottom : "(" + bottom + ")");
             return true;
         }
         if (name == "sqrt") {
@@ -210,6 +236,11 @@ private:
             else if (inner == "N") out += "ℕ";
             else if (inner == "Z") out += "ℤ";
             else return fail(at, "\\mathbb{" + inner + "}: only \\mathbb{R}, \\mathbb{N} and \\mathbb{Z} are known");
+            return true;
+        }
+        if (name == "left" || name == "right") return true;  // \left( is (
+        if (name == "," || name == ";" || name == " ") {
+            space(out);
             return true;
         }
         for (const Symbol& s : kSymbols)
