@@ -162,6 +162,10 @@ private:
     }
 
     bool script(std::string& out, bool super) {
+        if (pos_ + 1 < tex_.size() && tex_[pos_ + 1] == '(') {  // e^(x²) as written: the formula panel's own form
+            out += tex_[pos_++];
+            return true;
+        }
         const std::size_t at = pos_++;
         std::string inner;
         if (!argument(inner, super ? "^" : "_", at)) return false;
@@ -181,15 +185,21 @@ private:
     static bool atomic(const std::string& s) {
         if (compound(s)) return false;
         if (!s.empty() && s.find_first_not_of("0123456789.") == std::string::npos) return true;
+        std::string_view rest = s;
+        for (std::string_view prefix : {"∂", "d"})
+            if (rest.size() > prefix.size() && rest.substr(0, prefix.size()) == prefix) {
+                rest.remove_prefix(prefix.size());
+                break;
+            }
+        if (rest.size() >= 2 && rest.front() == '(' && rest.back() == ')' && rest.find(')') == rest.size() - 1) return true;  // d(w₃h₂)
         int base = 0;
-        for (std::size_t i = 0; i < s.size();) {
-            const auto [cp, n] = code_point_at(s, i);
+        for (std::size_t i = 0; i < rest.size();) {
+            const auto [cp, n] = code_point_at(rest, i);
             const bool raised = std::any_of(std::begin(kForms), std::end(kForms), [&](const CharForm& f) {
                 return (f.super == cp || f.sub == cp) && f.plain != cp;
             });
             const bool mark = cp == "′" || cp == "\u0302" || cp == "\u0303" || cp == "\u0304";
-            const bool operator_prefix = i == 0 && (cp == "∂" || cp == "d") && s.size() > n;
-            if (!raised && !mark && !operator_prefix) ++base;
+            if (!raised && !mark) ++base;
             i += n;
         }
         return base <= 1;
