@@ -110,7 +110,7 @@ struct GraphAsk {
 
 struct Question {
     enum class Kind { value, choice } kind = Kind::value;
-    std::string prompt;            // may be empty for a value question (question_prompt writes one)
+    Paragraph prompt;              // may be empty for a value question (question_prompt writes one)
     // value: the quantity, in `backprop-cli check`'s words on a network page, or a graph's
     bool on_graph = false;
     QuantityRef quantity;          // network
@@ -118,10 +118,10 @@ struct Question {
     GraphAsk graph;                // graph
     std::string ask;               // `ask:` as written
     // choice: the statements; the right one was marked with a leading '*'
-    std::vector<std::string> choices;
+    std::vector<Paragraph> choices;
     int right = -1;
-    std::string explain;           // shown after an answer
-    std::string hint;
+    Paragraph explain;             // shown after an answer
+    Paragraph hint;
     int line = 0;
     std::map<std::string, int, std::less<>> lines;
     int line_of(std::string_view key) const;
@@ -138,10 +138,10 @@ struct DemoAction {
 };
 
 struct Task {
-    std::string goal;               // one sentence
+    Paragraph goal;                 // one sentence
     Condition when;                 // checked live against the state the student has changed
-    std::string hint;
-    std::string show;               // a sentence shown by "show me how" (may be empty when `do:` is given)
+    Paragraph hint;
+    Paragraph show;                 // a sentence shown by "show me how" (may be empty when `do:` is given)
     std::vector<DemoAction> demo;   // `do:` lines: what "show me how" does
     int line = 0;
     std::map<std::string, int, std::less<>> lines;
@@ -179,7 +179,8 @@ LessonParse read_lesson(const std::string& path);
 // read_lesson, throwing LessonFailure when there is any error.
 Lesson load_lesson(const std::string& path);
 
-// The prompt of a question as the student sees it: its own, else "What is δ²₁?" / "What is ∂y/∂h₁?".
-std::string question_prompt(const Question& q);
+// The prompt of a question as the student sees it: its own, else "What is δ²₁?" / "What is ∂y/∂h₁?" (the
+// quantity as a formula span). Prompts, choices, hints, goals and explanations use the prose's markup.
+Paragraph question_prompt(const Question& q);
 
 }  // namespace bp

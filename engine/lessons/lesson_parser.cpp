@@ -73,17 +73,23 @@ int PageState::line_of(std::string_view key) const { return line_in(lines, key, 
 int Question::line_of(std::string_view key) const { return line_in(lines, key, line); }
 int Task::line_of(std::string_view key) const { return line_in(lines, key, line); }
 
-std::string question_prompt(const Question& q) {
+Paragraph question_prompt(const Question& q) {
     if (!q.prompt.empty()) return q.prompt;
-    if (q.kind == Question::Kind::choice) return "Which is right?";
-    if (!q.on_graph) return "What is " + label(q.quantity) + "?";
     const auto sub = [](const std::string& name) { return variable_label(name); };
-    switch (q.graph.what) {
-        case GraphQuantity::value: return "What is " + sub(q.graph.node) + "?";
-        case GraphQuantity::adjoint: return "What is ∂y/∂" + sub(q.graph.node) + "?";
-        case GraphQuantity::local_derivative: return "What is ∂" + sub(q.graph.node) + "/∂" + sub(q.graph.input) + "?";
+    std::string quantity;
+    if (q.kind == Question::Kind::choice) quantity = "";
+    else if (!q.on_graph) quantity = label(q.quantity);
+    else if (q.graph.what == GraphQuantity::value) quantity = sub(q.graph.node);
+    else if (q.graph.what == GraphQuantity::adjoint) quantity = "∂y/∂" + sub(q.graph.node);
+    else quantity = "∂" + sub(q.graph.node) + "/∂" + sub(q.graph.input);
+    Paragraph p;
+    p.line = q.line;
+    if (quantity.empty()) {
+        p.spans = {{TextSpan::Style::plain, "Which is right?"}};
+    } else {
+        p.spans = {{TextSpan::Style::plain, "What is "}, {TextSpan::Style::formula, quantity}, {TextSpan::Style::plain, "?"}};
     }
-    return "";
+    return p;
 }
 
 namespace lesson_parser_detail {
@@ -91,9 +97,10 @@ namespace lesson_parser_detail {
 // ---- [SECTION] lines and blocks -------------------------------------------------------------------------
 
 struct KeyLine {
-    std::string key, value;
+    std::string key, value;         // the value with its continuation lines joined by spaces
     int line = 0;
-    int value_column = 0;  // the value's first character, from 1
+    int value_column = 0;           // the value's first character, from 1
+    std::vector<SourceLine> pieces; // for styled text: the value's line (the key blanked out) and its continuations
 };
 
 struct Block {
@@ -255,6 +262,7 @@ private:
             if (t.empty() || t[0] == '#') continue;
             if (std::isspace(static_cast<unsigned char>(l.text[0])) && !out.empty()) {
                 out.back().value += " " + t;
+                out.back().pieces.push_back(l);
                 continue;
             }
             std::size_t k = 0;
@@ -266,7 +274,9 @@ private:
             std::size_t v = k + 1;
             while (v < t.size() && std::isspace(static_cast<unsigned char>(t[v]))) ++v;
             const std::size_t lead = l.text.find_first_not_of(" \t");
-            out.push_back({t.substr(0, k), t.substr(v), l.number, character_count(l.text, lead + v) + 1});
+            const std::size_t value_at = lead + v;
+            SourceLine piece{l.number, std::string(value_at, ' ') + l.text.substr(value_at)};
+            out.push_back({t.substr(0, k), t.substr(v), l.number, character_count(l.text, value_at) + 1, {piece}});
         }
         return out;
     }
@@ -292,6 +302,9 @@ private:
         }
         return true;
     }
+
+    // A value written as text: **bold**, `code` and $formulas$ as in the prose.
+    Paragraph styled(const KeyLine& k) { return read_short_text(k.pieces, path_, errors_); }
 
     // Runs read(value); a ValueError becomes an error at its column.
     bool value(const KeyLine& k, const std::function<void()>& read) {
@@ -437,20 +450,20 @@ private:
             } else if (k.key == "sample") {
                 value(k, [&] { q.sample = k.value == "all" ? kAllSamples : static_cast<int>(parse_lesson_count(k.value, "sample", 0, 1000000)); });
             } else if (k.key == "prompt") {
-                q.prompt = k.value;
+                q.prompt = styled(k);
             } else if (k.key == "choose") {
                 q.kind = Question::Kind::choice;
-                std::string c = k.value;
-                if (c[0] == '*' && (c.size() == 1 || c[1] != '*')) {
+                KeyLine c = k;
+                if (c.value[0] == '*' && (c.value.size() == 1 || c.value[1] != '*')) {
                     if (q.right >= 0) error(k.line, 0, "two choices are marked right (*): mark one");
                     q.right = static_cast<int>(q.choices.size());
-                    c = trim(c.substr(1));
+                    c.pieces.front().text[static_cast<std::size_t>(c.pieces.front().text.find('*'))] = ' ';
                 }
-                q.choices.push_back(c);
+                q.choices.push_back(styled(c));
             } else if (k.key == "explain") {
-                q.explain = k.value;
+                q.explain = styled(k);
             } else if (k.key == "hint") {
-                q.hint = k.value;
+                q.hint = styled(k);
             }
         }
         const bool asks = q.lines.count("ask") != 0;
@@ -474,7 +487,7 @@ private:
         for (const KeyLine& k : keys) {
             if (!known_key(b, k, {"goal", "when", "hint", "show", "do"}, {"do"}, t.lines)) continue;
             if (k.key == "goal") {
-                t.goal = k.value;
+                t.goal = styled(k);
             } else if (k.key == "when") {
                 try {
                     t.when = parse_condition(k.value);
@@ -482,9 +495,9 @@ private:
                     error(k.line, k.value_column + e.column - 1, std::string("the condition: ") + e.what());
                 }
             } else if (k.key == "hint") {
-                t.hint = k.value;
+                t.hint = styled(k);
             } else if (k.key == "show") {
-                t.show = k.value;
+                t.show = styled(k);
             } else if (k.key == "do") {
                 value(k, [&] {
                     DemoAction d = parse_demo_action(k.value);

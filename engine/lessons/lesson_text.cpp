@@ -170,6 +170,7 @@ private:
         std::string inner;
         if (!argument(inner, super ? "^" : "_", at)) return false;
         if (const auto s = shifted(inner, super)) out += *s;
+        else if (code_point_at(inner, 0).second == inner.size()) out += std::string(super ? "^" : "_") + inner;  // δ_N
         else out += std::string(super ? "^(" : "_(") + inner + ")";  // no raised form: the formula panel's e^(x)
         return true;
     }
@@ -199,7 +200,8 @@ private:
                 return (f.super == cp || f.sub == cp) && f.plain != cp;
             });
             const bool mark = cp == "′" || cp == "\u0302" || cp == "\u0303" || cp == "\u0304";
-            if (!raised && !mark) ++base;
+            if (cp == "_" || cp == "^") i += code_point_at(rest, i + n).second;  // z_N: an index without a Unicode form
+            else if (!raised && !mark) ++base;
             i += n;
         }
         return base <= 1;
@@ -245,7 +247,8 @@ private:
             if (inner == "R") out += "ℝ";
             else if (inner == "N") out += "ℕ";
             else if (inner == "Z") out += "ℤ";
-            else return fail(at, "\\mathbb{" + inner + "}: only \\mathbb{R}, \\mathbb{N} and \\mathbb{Z} are known");
+            else if (inner == "1") out += "1";  // the indicator 1(h > 0), as the formula panel writes it
+            else return fail(at, "\\mathbb{" + inner + "}: only \\mathbb{R}, \\mathbb{N}, \\mathbb{Z} and \\mathbb{1} are known");
             return true;
         }
         if (name == "left" || name == "right") return true;  // \left( is (
@@ -416,6 +419,17 @@ std::string Paragraph::plain() const {
 
 std::optional<std::string> formula_unicode(std::string_view tex, std::string* error, std::size_t* error_offset) {
     return lesson_text_detail::FormulaWriter(tex).run(error, error_offset);
+}
+
+Paragraph read_short_text(const std::vector<SourceLine>& pieces, const std::string& file, std::vector<LessonError>& errors) {
+    using namespace lesson_text_detail;
+    JoinedText joined;
+    for (const SourceLine& piece : pieces) joined.add(piece, indentation(piece.text));
+    if (joined.pieces.empty()) return {};
+    Paragraph p;
+    p.line = joined.pieces.front().line->number;
+    p.spans = InlineReader(joined, file, errors).read();
+    return p;
 }
 
 std::vector<Paragraph> read_paragraphs(const std::vector<SourceLine>& lines, const std::string& file,

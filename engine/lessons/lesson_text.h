@@ -24,6 +24,7 @@ struct Paragraph {
     std::vector<TextSpan> spans;  // verbatim: one plain span, its lines joined by '\n'
     int line = 0;                 // where it starts
     std::string plain() const;    // the spans' text, joined
+    bool empty() const { return spans.empty(); }
 };
 
 // One line of the file with its number (from 1).
@@ -36,6 +37,11 @@ struct SourceLine {
 // \command in a formula) are appended with their line and column, naming `file`.
 std::vector<Paragraph> read_paragraphs(const std::vector<SourceLine>& lines, const std::string& file,
                                        std::vector<LessonError>& errors);
+
+// A short text of a block (a prompt, a choice, a hint, a goal) with the same inline markup: its pieces are
+// the value on its key's line (text before the value blanked with spaces, so columns stay right) and
+// the lines that continue it.
+Paragraph read_short_text(const std::vector<SourceLine>& pieces, const std::string& file, std::vector<LessonError>& errors);
 
 // A formula written TeX-like, in the formula panel's Unicode: ^x and ^{…} superscripts, _x and _{…}
 // subscripts, Greek letters and symbols by name (\delta, \sigma, \partial, \cdot, \odot, \sum, \eta, \top,
