@@ -106,6 +106,10 @@ ConditionTerm parse_term(std::string_view t, Piece piece) {
         ++i;
     }
     if (op_at == std::string_view::npos) {
+        for (const Operator& o : kOperators)
+            if (term.text.find(o.text) != std::string::npos)
+                throw ConditionError("a comparison inside parentheses: conditions are grouped by and / or alone (and binds tighter)",
+                                     term.column);
         term.op = Comparison::nonzero;
         term.left = parse_side(t, piece, "an empty term");
         return term;
@@ -118,15 +122,15 @@ ConditionTerm parse_term(std::string_view t, Piece piece) {
         if (term.op != Comparison::equal)
             throw ConditionError("a tolerance ± goes with == only", column_of(t, pm_at));
         const ExpressionGraph tol = parse_side(t, {pm_at + pm_len, piece.end}, "no tolerance after '±'");
-        if (!tol.variables.empty())
-            throw ConditionError("the tolerance after '±' must be a number", column_of(t, pm_at + pm_len));
+        const int at = column_of(t, skip_spaces(t, pm_at + pm_len));
+        if (!tol.variables.empty()) throw ConditionError("the tolerance after '±' must be a number", at);
         try {
             term.tolerance = constant_value(tol);
         } catch (const Error& e) {
-            throw ConditionError(std::string("the tolerance: ") + e.what(), column_of(t, pm_at + pm_len));
+            throw ConditionError(std::string("the tolerance: ") + e.what(), at);
         }
         if (!std::isfinite(term.tolerance) || term.tolerance < 0)
-            throw ConditionError("the tolerance after '±' must be a number ≥ 0", column_of(t, pm_at + pm_len));
+            throw ConditionError("the tolerance after '±' must be a number ≥ 0", at);
     }
     return term;
 }

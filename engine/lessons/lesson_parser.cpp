@@ -322,6 +322,7 @@ private:
     void read_state(const Block& b, const std::vector<KeyLine>& keys, PageState& s) {
         s.line = b.line;
         int documents = 0;
+        bool at_read = true;  // a malformed at: is reported once, not again as missing values
         for (const KeyLine& k : keys) {
             if (!known_key(b, k,
                            {"preset", "file", "expression", "expression-preset", "document", "at", "sample", "set", "lr",
@@ -336,7 +337,7 @@ private:
                 }
                 read_document(k, s.document);
             } else if (k.key == "at") {
-                value(k, [&] { s.document.at = parse_assignments(v); });
+                at_read = value(k, [&] { s.document.at = parse_assignments(v); });
             } else if (k.key == "sample") {
                 value(k, [&] { s.sample = v == "all" ? kAllSamples : static_cast<int>(parse_lesson_count(v, "sample", 0, 1000000)); });
             } else if (k.key == "set") {
@@ -378,9 +379,10 @@ private:
             error(s.line_of("at"), 0, "at: gives the variables of expression: or expression-preset:");
         if (s.pin_path > 0 && !s.select)
             error(s.line_of("pin-path"), 0, "pin-path: pins a path of the selected parameter (or node): add select:");
-        if (s.document.kind == DocumentKind::same && lesson_.pages.size() == 1)
+        if (s.lines.count("document") && s.document.kind == DocumentKind::same && lesson_.pages.size() == 1)
             error(s.line_of("document"), 0, "document: same on the first page: there is no page before it");
-        check_expression_values(s);
+        if (at_read) check_expression_values(s);
+        parsed_expression_.reset();
     }
 
     void read_document(const KeyLine& k, DocumentSource& d) {

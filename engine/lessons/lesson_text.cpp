@@ -67,6 +67,26 @@ std::optional<std::string> shifted(std::string_view text, bool super) {
 
 // ---- [SECTION] formulas: TeX-like into the formula panel's Unicode --------------------------------------
 
+struct Accented {
+    std::string_view accent, plain, composed;
+};
+// Precomposed letters: the window's text drawing has no combining marks, so ŷ must be one character.
+constexpr Accented kAccented[] = {
+    {"hat", "y", "ŷ"}, {"hat", "a", "â"}, {"hat", "e", "ê"}, {"hat", "i", "î"}, {"hat", "o", "ô"}, {"hat", "u", "û"},
+    {"hat", "w", "ŵ"}, {"hat", "c", "ĉ"}, {"hat", "g", "ĝ"}, {"hat", "h", "ĥ"}, {"hat", "j", "ĵ"}, {"hat", "s", "ŝ"},
+    {"hat", "z", "ẑ"}, {"hat", "Y", "Ŷ"}, {"hat", "A", "Â"}, {"hat", "E", "Ê"}, {"hat", "O", "Ô"}, {"hat", "W", "Ŵ"},
+    {"bar", "a", "ā"}, {"bar", "e", "ē"}, {"bar", "i", "ī"}, {"bar", "o", "ō"}, {"bar", "u", "ū"}, {"bar", "y", "ȳ"},
+    {"bar", "A", "Ā"}, {"bar", "E", "Ē"}, {"bar", "Y", "Ȳ"},
+    {"tilde", "a", "ã"}, {"tilde", "n", "ñ"}, {"tilde", "o", "õ"}, {"tilde", "i", "ĩ"}, {"tilde", "u", "ũ"}, {"tilde", "y", "ỹ"},
+};
+
+// The letter with its accent: precomposed when Unicode has it, else followed by the combining mark.
+std::string accented(const std::string& letter, const std::string& accent) {
+    for (const Accented& a : kAccented)
+        if (a.accent == accent && a.plain == letter) return std::string(a.composed);
+    return letter + (accent == "hat" ? "\u0302" : accent == "bar" ? "\u0304" : "\u0303");
+}
+
 struct Symbol {
     std::string_view name, text;
 };
@@ -232,7 +252,7 @@ private:
         if (name == "hat" || name == "bar" || name == "tilde") {
             std::string inner;
             if (!argument(inner, "\\" + name, at)) return false;
-            out += inner + (name == "hat" ? "\u0302" : name == "bar" ? "\u0304" : "\u0303");
+            out += accented(inner, name);
             return true;
         }
         if (name == "text" || name == "mathrm" || name == "mathbf" || name == "operatorname") {

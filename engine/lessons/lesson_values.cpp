@@ -152,6 +152,7 @@ VariableValues parse_assignments(std::string_view text) {
     std::size_t start = 0;
     while (start <= text.size()) {
         const std::size_t comma = std::min(text.find(',', start), text.size());
+        while (start < comma && space(text[start])) ++start;
         const std::string_view pair = text.substr(start, comma - start);
         at_offset(start, [&] {
             const Assignment a = split_assignment(pair, "x=0.5, w1=2");
