@@ -133,6 +133,22 @@ TEST(BuiltInLessons, EveryPageOfEveryLessonSetsUpHeadless) {
     EXPECT_GE(pages, 6 * 8);
 }
 
+// docs/LESSONS.md's complete example is a lesson that passes its check, with the counts the page says.
+TEST(BuiltInLessons, TheExampleOfTheFormatsPagePasses) {
+    std::ifstream in(std::string(BP_LESSONS_DIR) + "/../../docs/LESSONS.md");
+    const std::string doc((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    const std::string opening = "## A complete example\n\n````\n";
+    const std::size_t begin = doc.find(opening);
+    ASSERT_NE(begin, std::string::npos);
+    const std::size_t end = doc.find("````\n", begin + opening.size());
+    const LessonParse p = parse_lesson(doc.substr(begin + opening.size(), end - begin - opening.size()), "LESSONS.md");
+    ASSERT_TRUE(p.ok()) << p.errors.front().text();
+    const LessonCheck c = check_lesson(p.lesson, kResolver);
+    for (const LessonError& e : c.errors) ADD_FAILURE() << e.text();
+    EXPECT_EQ(counts_text(c.counts), "3 pages, 2 questions, 1 tasks");
+    EXPECT_NE(doc.find("prints `3 pages, 2 questions, 1 tasks` for it"), std::string::npos);
+}
+
 // ---- [SECTION] answers against the notes' numbers, derived by hand ---------------------------------------
 
 // Notes 004's exercise: x = (0.35, 0.9), W¹ = [[0.1, 0.8], [0.4, 0.6]], W² = [[0.3, 0.9]], sigmoid, no
