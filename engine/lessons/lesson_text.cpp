@@ -166,10 +166,12 @@ private:
 
     bool braced(std::string& out) {
         const std::size_t open = pos_++;
+        if (++depth_ > kMaxFormulaDepth) return fail(open, "braces nested deeper than " + std::to_string(kMaxFormulaDepth));
         std::string inner;
         if (!items(inner)) return false;
         if (pos_ >= tex_.size()) return fail(open, "'{' without its '}'");
         ++pos_;  // '}'
+        --depth_;
         out += inner;
         return true;
     }
@@ -178,10 +180,20 @@ private:
     bool argument(std::string& out, std::string_view what, std::size_t at) {
         while (pos_ < tex_.size() && tex_[pos_] == ' ') ++pos_;
         if (pos_ >= tex_.size() || tex_[pos_] == '}') return fail(at, std::string(what) + " needs an argument");
-        return item(out);
+        if (++depth_ > kMaxFormulaDepth) return fail(at, "arguments nested deeper than " + std::to_string(kMaxFormulaDepth));
+        const bool ok = item(out);
+        --depth_;
+        return ok;
     }
 
     bool script(std::string& out, bool super) {
+        if (++depth_ > kMaxFormulaDepth) return fail(pos_, "scripts nested deeper than " + std::to_string(kMaxFormulaDepth));
+        const bool ok = raised_or_lowered(out, super);
+        --depth_;
+        return ok;
+    }
+
+    bool raised_or_lowered(std::string& out, bool super) {
         if (pos_ + 1 < tex_.size() && tex_[pos_ + 1] == '(') {  // e^(x²) as written: the formula panel's own form
             out += tex_[pos_++];
             return true;
@@ -231,7 +243,7 @@ private:
         const std::size_t at = pos_++;
         std::size_t end = pos_;
         while (end < tex_.size() && std::isalpha(static_cast<unsigned char>(tex_[end]))) ++end;
-        if (end == pos_ && end < tex_.size()) ++end;  // a one-character command: \| \{ \, \$
+        if (end == pos_ && end < tex_.size()) end += code_point_at(tex_, end).second;  // one character: \| \{ \, \$
         const std::string name(tex_.substr(pos_, end - pos_));
         pos_ = end;
         if (name == "partial" || name == "nabla")  // ∂ and ∇ bind to what follows: \partial L is ∂L
@@ -285,8 +297,11 @@ private:
         return fail(at, "\\" + name + " is not a formula command (the commands: " + std::string(kFormulaCommands) + ")");
     }
 
+    static constexpr int kMaxFormulaDepth = 32;  // {…} and ^/_ within each other: no input exhausts the stack
+
     std::string_view tex_;
     std::size_t pos_ = 0;
+    int depth_ = 0;
     std::string error_;
     std::size_t error_at_ = 0;
 };

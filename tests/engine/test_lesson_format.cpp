@@ -169,6 +169,15 @@ TEST(LessonFormat, FormulaErrorsNameThePlace) {
     EXPECT_EQ(why, "\\frac needs an argument");
     EXPECT_FALSE(formula_unicode("x^", &why, &at));
     EXPECT_EQ(why, "^ needs an argument");
+    EXPECT_FALSE(formula_unicode("\\δ", &why, &at));
+    EXPECT_EQ(why.rfind("\\δ is not a formula command (", 0), 0u) << why;  // the whole character, never half of one
+    EXPECT_FALSE(formula_unicode(std::string(100000, '{') + std::string(100000, '}'), &why, &at));
+    EXPECT_EQ(why, "braces nested deeper than 32");
+    EXPECT_FALSE(formula_unicode(std::string(50000, '^') + "x", &why, &at));
+    EXPECT_EQ(why, "scripts nested deeper than 32");
+    EXPECT_FALSE(formula_unicode([] { std::string s; for (int i = 0; i < 10000; ++i) s += "\\sqrt"; return s + "x"; }(), &why, &at));
+    EXPECT_EQ(why, "arguments nested deeper than 32");
+    EXPECT_EQ(formula(std::string(32, '{') + "x" + std::string(32, '}')), "x");
 }
 
 TEST(LessonFormat, ShortTextsTakeTheMarkupToo) {
