@@ -54,8 +54,8 @@ constexpr CharForm kForms[] = {
 std::optional<std::string> shifted(std::string_view text, bool super) {
     std::string out;
     for (std::size_t i = 0; i < text.size();) {
-        const auto [cp, n] = code_point_at(text, i);
-        i += n;
+        const std::string_view cp = code_point_at(text, i).first;  // not a structured binding: the lambda below reads it
+        i += cp.size();
         if (cp == " ") continue;
         const auto it = std::find_if(std::begin(kForms), std::end(kForms), [&](const CharForm& f) { return f.plain == cp; });
         const std::string_view form = it == std::end(kForms) ? std::string_view() : super ? it->super : it->sub;
@@ -227,7 +227,8 @@ private:
         if (rest.size() >= 2 && rest.front() == '(' && rest.back() == ')' && rest.find(')') == rest.size() - 1) return true;  // d(w₃h₂)
         int base = 0;
         for (std::size_t i = 0; i < rest.size();) {
-            const auto [cp, n] = code_point_at(rest, i);
+            const std::string_view cp = code_point_at(rest, i).first;
+            const std::size_t n = cp.size();
             const bool raised = std::any_of(std::begin(kForms), std::end(kForms), [&](const CharForm& f) {
                 return (f.super == cp || f.sub == cp) && f.plain != cp;
             });

@@ -81,6 +81,15 @@ Assignment split_assignment(std::string_view t, std::string_view example) {
     return {trim(t.substr(0, eq)), t.substr(r), r};
 }
 
+// Reads `count` indices (l,j or l,j,k) at byte `at` of the value into target's l, j and k.
+template <class Target>
+void read_indices(Target& target, std::string_view text, std::size_t at, int count, std::string_view what) {
+    const std::vector<int> ix = at_offset(at, [&] { return parse_index_list(text, count, what); });
+    target.l = ix[0];
+    target.j = ix[1];
+    if (count == 3) target.k = ix[2];
+}
+
 bool valid_variable_name(std::string_view name) {
     if (name.empty() || !(std::isalpha(static_cast<unsigned char>(name[0])) || name[0] == '_')) return false;
     for (char c : name)
@@ -209,10 +218,7 @@ StepTarget parse_step_target(std::string_view text) {
         if (!indices.empty()) throw ValueError("'" + std::string(name) + "' takes no indices", indices_at);
         return s;
     }
-    const std::vector<int> ix = at_offset(indices_at, [&] { return parse_index_list(indices, event->indices, name); });
-    s.l = ix[0];
-    s.j = ix[1];
-    if (event->indices == 3) s.k = ix[2];
+    read_indices(s, indices, indices_at, event->indices, name);
     return s;
 }
 
@@ -229,13 +235,7 @@ SelectTarget parse_select_target(std::string_view text) {
     }
     const int kind = parse_lesson_choice(w.head, "select", {"w", "b", "n"});
     s.kind = kind == 0 ? SelectTarget::Kind::weight : kind == 1 ? SelectTarget::Kind::bias : SelectTarget::Kind::neuron;
-    const int count = kind == 0 ? 3 : 2;
-    const std::vector<int> ix = at_offset(w.rest_at, [&] {
-        return parse_index_list(w.rest, count, kind == 0 ? "a weight" : kind == 1 ? "a bias" : "a neuron");
-    });
-    s.l = ix[0];
-    s.j = ix[1];
-    if (count == 3) s.k = ix[2];
+    read_indices(s, w.rest, w.rest_at, kind == 0 ? 3 : 2, kind == 0 ? "a weight" : kind == 1 ? "a bias" : "a neuron");
     return s;
 }
 
@@ -248,10 +248,7 @@ ParameterEdit parse_edit(std::string_view text) {
     if ((w.head == "w" || w.head == "b") && !w.rest.empty()) {
         const bool weight = w.head == "w";
         e.kind = weight ? ParameterEdit::Kind::weight : ParameterEdit::Kind::bias;
-        const std::vector<int> ix = at_offset(w.rest_at, [&] { return parse_index_list(w.rest, weight ? 3 : 2, weight ? "a weight" : "a bias"); });
-        e.l = ix[0];
-        e.j = ix[1];
-        if (weight) e.k = ix[2];
+        read_indices(e, w.rest, w.rest_at, weight ? 3 : 2, weight ? "a weight" : "a bias");
     } else {
         if (!valid_variable_name(a.left))
             throw ValueError("set a weight (w 2,0,0 = 0.9), a bias (b 1,0 = 0) or a variable (x = 1.5), not '" + std::string(a.left) + "'");
@@ -311,11 +308,7 @@ void parse_ask(std::string_view text, Question& q) {
         if (!w.rest.empty()) throw ValueError("loss takes no indices", w.rest_at);
         return;
     }
-    const int count = is_weight(*quantity) ? 3 : 2;
-    const std::vector<int> ix = at_offset(w.rest_at, [&] { return parse_index_list(w.rest, count, w.head); });
-    q.quantity.l = ix[0];
-    q.quantity.j = ix[1];
-    if (count == 3) q.quantity.k = ix[2];
+    read_indices(q.quantity, w.rest, w.rest_at, is_weight(*quantity) ? 3 : 2, w.head);
 }
 
 }  // namespace bp
