@@ -116,7 +116,11 @@ std::vector<int> parse_index_list(std::string_view text, int count, std::string_
         i = static_cast<std::size_t>(end - text.data());
         while (i < text.size() && space(text[i])) ++i;
         if (i >= text.size()) break;
-        if (text[i] != ',') throw ValueError("'" + std::string(text.substr(i, 1)) + "' in the indices of " + std::string(what), i);
+        if (text[i] != ',') {
+            std::size_t n = 1;  // the whole character, never half of one
+            while (i + n < text.size() && (static_cast<unsigned char>(text[i + n]) & 0xC0) == 0x80) ++n;
+            throw ValueError("'" + std::string(text.substr(i, n)) + "' in the indices of " + std::string(what), i);
+        }
         ++i;
     }
     if (static_cast<int>(out.size()) != count)

@@ -27,7 +27,8 @@ struct PageDocument {
 };
 
 // The state page `page` (0-based) opens with: its own, or for a page without a ```state block the one
-// before it; `document: same` replaced by the document of the page that names it. Throws bp::Error for a
+// before it; `document: same` replaced by the document of the page that names it (whose key's line is kept
+// as lines["document-source"], so an error about the document names that line). Throws bp::Error for a
 // page out of range.
 PageState effective_state(const Lesson& lesson, int page);
 

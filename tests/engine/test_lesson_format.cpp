@@ -410,6 +410,7 @@ TEST(LessonErrors, ValuesNameTheirColumn) {
     EXPECT_EQ(value_error("step: delta 2"), "7:13: delta needs 2 indices (l,j), not 1: e.g. 1,0");
     EXPECT_EQ(value_error("step: dW 2,0,x"), "7:14: dW needs 3 indices from 0 separated by commas, e.g. 2,0,1");
     EXPECT_EQ(value_error("step: dW 2,0;1"), "7:13: ';' in the indices of dW");
+    EXPECT_EQ(value_error("step: dW 2,0δ1"), "7:13: 'δ' in the indices of dW");
     EXPECT_EQ(value_error("step: dW 2,-1,0"), "7:12: dW needs 3 indices from 0 separated by commas, e.g. 2,0,1");
     EXPECT_EQ(value_error("step: update v 1,0"), "7:14: update w l,j,k or update b l,j");
     EXPECT_EQ(value_error("step: sigma 1,0"),

@@ -11,6 +11,7 @@
 #include <string>
 
 #include "engine/lessons/lesson_check.h"
+#include "engine/lessons/page_scene.h"
 
 namespace {
 
