@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds the libFuzzer targets with clang (ASan + UBSan) in build-fuzz and fuzzes each for a bounded
 # time; exits non-zero on any crash, leak, timeout (> 10 s per input) or memory use above 2 GB.
-# Usage: bash scripts/fuzz.sh                 40 s per target, four targets: about 3 minutes
+# Usage: bash scripts/fuzz.sh                 40 s per target, five targets: about 4 minutes
 #        bash scripts/fuzz.sh --seconds 60    per target
 #        bash scripts/fuzz.sh --minutes 30    per target (a long run)
 #        bash scripts/fuzz.sh --target fuzz_loader   one target only
@@ -11,7 +11,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 seconds=40
-targets=(fuzz_loader fuzz_cli_args fuzz_answers fuzz_expression)
+targets=(fuzz_loader fuzz_cli_args fuzz_answers fuzz_expression fuzz_lesson)
 while [ $# -gt 0 ]; do
   case "$1" in
     --seconds) seconds="$2"; shift 2 ;;
@@ -34,6 +34,7 @@ seeds_of() {  # the read-only seed folders of a target
     fuzz_cli_args) echo "tests/fuzz/corpus/cli_args" ;;
     fuzz_answers) echo "tests/fuzz/corpus/answers" ;;
     fuzz_expression) echo "tests/fuzz/corpus/expression" ;;
+    fuzz_lesson) echo "tests/fuzz/corpus/lesson assets/lessons" ;;
   esac
 }
 
@@ -45,6 +46,7 @@ for t in "${targets[@]}"; do
   extra=()
   [ "$t" = fuzz_loader ] && extra=(-dict=tests/fuzz/network.dict)
   [ "$t" = fuzz_answers ] && extra=(-dict=tests/fuzz/answers.dict)
+  [ "$t" = fuzz_lesson ] && extra=(-dict=tests/fuzz/lesson.dict)
   log="$build/fuzz-$t.log"
   echo "fuzz: $t for ${seconds} s (log: $log)"
   # The first folder receives new inputs; the seed folders are only read.

@@ -17,3 +17,4 @@ int run_gradcheck(const CommandArgs& args, std::ostream& out, std::ostream& err)
 int run_steps(const CommandArgs& args, std::ostream& out, std::ostream& err);
 int run_expr(const CommandArgs& args, std::ostream& out, std::ostream& err);
 int run_export(const CommandArgs& args, std::ostream& out, std::ostream& err);
+int run_lesson(const CommandArgs& args, std::ostream& out, std::ostream& err);

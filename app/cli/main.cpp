@@ -33,6 +33,7 @@ const Command kCommands[] = {
     {"check", "mark hand-computed answers (ANSWERS.json) and name the mistake", run_check},
     {"expr", "a scalar expression as a graph: value, derivatives, every node and every path", run_expr},
     {"export", "the training as a PyTorch or NumPy script that prints train's losses", run_export},
+    {"lesson", "check a lesson (check FILE.md...) or list the program's own (list)", run_lesson},
 };
 
 const char* const kUsage = R"(backprop-cli — Backprop Studio's engine on the command line: every z, a, δ and gradient of a
@@ -41,6 +42,7 @@ network file, the chain-rule paths, training, and checks of hand-computed answer
 Usage:
   backprop-cli COMMAND NET.json [OPTIONS]
   backprop-cli expr "EXPR" --at x=0.5,w1=2 | --file EXPR.json [OPTIONS]
+  backprop-cli lesson check FILE.md... | lesson list
   backprop-cli COMMAND --help        options of one command
   backprop-cli --help | --version
 
@@ -90,7 +92,7 @@ int dispatch(const std::vector<std::string>& args, std::string& where) {
     if (first == "help") return dispatch({args[1], "--help"}, where);
     const Command* command = find_command(first);
     if (command == nullptr)
-        throw cli::UsageError("unknown command '" + first + "' (trace, train, paths, gradcheck, steps, check, expr or export)");
+        throw cli::UsageError("unknown command '" + first + "' (trace, train, paths, gradcheck, steps, check, expr, export or lesson)");
     where = std::string("backprop-cli ") + command->name;
     return command->run(CommandArgs(args.begin() + 1, args.end()), std::cout, std::cerr);
 }

@@ -103,7 +103,11 @@ std::optional<WrittenNumber> parse_written_number(std::string_view text, std::st
     const std::string exponent = read_exponent(r);
     if (exponent == "?") return fail(error, text, "the exponent has no digits");
     while (r.eat_space()) {}
-    if (!r.done()) return fail(error, text, "unexpected '" + std::string(text.substr(r.i, 1)) + "'");
+    if (!r.done()) {
+        std::size_t n = 1;  // the whole character, never half of one (the message must stay UTF-8)
+        while (r.i + n < text.size() && (static_cast<unsigned char>(text[r.i + n]) & 0xC0) == 0x80) ++n;
+        return fail(error, text, "unexpected '" + std::string(text.substr(r.i, n)) + "'");
+    }
 
     int e = 0;
     if (!exponent.empty()) {

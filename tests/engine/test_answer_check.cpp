@@ -58,6 +58,8 @@ TEST(DigitRuleParse, RefusesWhatIsNotANumberWithAReason) {
     std::string error;
     EXPECT_FALSE(parse_written_number("0,75", &error).has_value());
     EXPECT_NE(error.find("'.'"), std::string::npos) << error;
+    EXPECT_FALSE(parse_written_number("1 δ", &error).has_value());
+    EXPECT_EQ(error, "'1 δ' is not a number: unexpected 'δ'");  // the whole character, never half of one
 }
 
 TEST(DigitRule, TheIssuesExamplesAreRight) {

@@ -10,6 +10,7 @@ DESTDIR="$stage" cmake --install "$build" --prefix /opt/backprop-studio >/dev/nu
 root="$stage/opt/backprop-studio"
 for f in bin/backprop-cli bin/backprop-studio share/backprop-studio/presets/mazur-2-2-2.json \
          share/backprop-studio/expressions/exp-exp-x-squared.json \
+         share/backprop-studio/lessons/notes-004-delta-recurrence.md share/backprop-studio/lessons/first-steps.md \
          share/applications/backprop-studio.desktop share/icons/hicolor/scalable/apps/backprop-studio.svg \
          share/icons/hicolor/48x48/apps/backprop-studio.png share/man/man1/backprop-cli.1.gz \
          share/man/man1/backprop-studio.1.gz share/doc/backprop-studio/README.md share/doc/backprop-studio/copyright \
@@ -24,6 +25,11 @@ cd "$stage"   # outside the source and build trees
 out=$("$root/bin/backprop-cli" trace "$root/share/backprop-studio/presets/mazur-2-2-2.json")
 echo "$out" | grep -q '"loss"' || { echo "installed backprop-cli trace printed no loss"; exit 1; }
 "$root/bin/backprop-cli" --version
+# The installed lessons are listed from share/ and pass their check against the installed presets.
+"$root/bin/backprop-cli" lesson list | grep -q "^$root/share/backprop-studio/lessons\$" \
+  || { echo "installed backprop-cli lesson list does not list share/backprop-studio/lessons"; exit 1; }
+"$root/bin/backprop-cli" lesson check "$root"/share/backprop-studio/lessons/*.md >/dev/null \
+  || { echo "an installed lesson does not pass lesson check"; exit 1; }
 if command -v xvfb-run >/dev/null; then
   HOME="$stage/home" XDG_CONFIG_HOME="$stage/home/.config" XDG_DATA_HOME="$stage/home/.local/share" \
     xvfb-run -a -s "-screen 0 1280x800x24" "$root/bin/backprop-studio" --frames 5 --size 1280x800 \

@@ -9,6 +9,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "engine/lessons/lesson_library.h"
+
 namespace studio {
 namespace {
 
@@ -19,14 +21,6 @@ bool is_dir(const fs::path& p) {
     return fs::is_directory(p, ec);
 }
 
-// <exe dir>/../share/backprop-studio/presets, or "" when the executable cannot be located.
-fs::path installed_presets() {
-    std::error_code ec;
-    const fs::path exe = fs::read_symlink("/proc/self/exe", ec);
-    if (ec || exe.empty()) return {};
-    return exe.parent_path().parent_path() / "share" / "backprop-studio" / "presets";
-}
-
 std::string string_field(const nlohmann::json& j, const char* key) {
     const auto it = j.find(key);
     return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
@@ -34,13 +28,7 @@ std::string string_field(const nlohmann::json& j, const char* key) {
 
 }  // namespace
 
-std::string presets_dir() {
-    if (const fs::path p = installed_presets(); !p.empty() && is_dir(p)) return p.lexically_normal().string();
-#ifdef BP_SOURCE_ASSETS
-    if (const fs::path p = fs::path(BP_SOURCE_ASSETS) / "presets"; is_dir(p)) return p.string();
-#endif
-    return "";
-}
+std::string presets_dir() { return bp::asset_dir("presets"); }
 
 std::vector<PresetInfo> list_presets(const std::string& dir) {
     std::vector<PresetInfo> out;

@@ -1,6 +1,7 @@
 // Where the app finds the files it ships with (the presets), both from an installed tree
 // (<exe dir>/../share/backprop-studio/presets, found through /proc/self/exe) and from the source tree
-// (BP_SOURCE_ASSETS/presets, set by CMake for development builds). Window-free, so the tests cover it.
+// (bp::asset_dir, engine/lessons/lesson_library.h, which also finds the lessons). Window-free, so the
+// tests cover it.
 #pragma once
 #include <string>
 #include <vector>
