@@ -18,7 +18,9 @@
 namespace {
 using namespace cli;
 
-const char* const kExprHelp = R"(Usage: backprop-cli expr "EXPR" --at x=0.5,w1=2 [--paths x,w1] [--format table|json]
+// The help, its syntax paragraph naming every function of the expressions (engine/graph: the
+// mathematical ones and the engine's activations), wrapped at 103 characters.
+const char* const kExprHelpHead = R"(Usage: backprop-cli expr "EXPR" --at x=0.5,w1=2 [--paths x,w1] [--format table|json]
        backprop-cli expr --file EXPR.json [--at x=0.5] [--paths x,w1] [--format table|json]
        backprop-cli expr --network NET.json [--sample n] [--at w1_1_1=0.3] [--paths x1] [--format ...]
 
@@ -28,11 +30,13 @@ respect to each variable, every node with its value, adjoint ∂y/∂node and th
 edge it reads, and every path from each variable to y: its factors from y back and their product. The
 products of a variable's paths sum to its derivative.
 
-Syntax: numbers (2, 0.5, 1e-3), variables (x, w1, h_2), + - * /, ^ or ** (right-associative, tighter
-than unary minus: -x^2 is −(x²)), parentheses, pi and e, exp log sqrt sin cos tanh sigmoid (σ) relu
-leaky_relu abs. Write products out: 2x is refused ("write 2*x"). An expression that starts with a minus
-is read as the expression, not as an option: backprop-cli expr "-x^2" --at x=3 (but write " --x", with
-a space, for −(−x): --x reads as an option).
+)";
+const char* const kExprSyntax =
+    "Syntax: numbers (2, 0.5, 1e-3), variables (x, w1, h_2), + - * /, ^ or ** (right-associative, tighter "
+    "than unary minus: -x^2 is −(x²)), parentheses, pi and e, @FUNCTIONS@. Write products out: 2x is refused "
+    "(\"write 2*x\"). An expression that starts with a minus is read as the expression, not as an option: "
+    "backprop-cli expr \"-x^2\" --at x=3 (but write \" --x\", with a space, for −(−x): --x reads as an option).";
+const char* const kExprHelpTail = R"(
 
   --at x=0.5,w1=2  the value of each variable (--file: overrides the document's "variables")
   --file EXPR.json an expression document {"kind": "expression", "expression": "...",
@@ -57,6 +61,12 @@ derivative). A count too large for a double is written as a string ("1.358e+331"
 Exit status: 0; 2 for a malformed expression, document or argument; 1 for a domain error (log of a
 non-positive number, a square root of a negative one, division by zero, overflow), named by its node.
 )";
+
+std::string expr_help() {
+    std::string syntax(kExprSyntax);
+    syntax.replace(syntax.find("@FUNCTIONS@"), 11, bp::expression_functions());
+    return kExprHelpHead + wrap_words(syntax, 103) + kExprHelpTail;
+}
 
 
 const std::vector<OptionSpec> kExprOptions = {{"--at", true},     {"--file", true},  {"--network", true},
@@ -172,7 +182,7 @@ int run_expr(const CommandArgs& args, std::ostream& out, std::ostream&) {
     std::vector<std::string> expressions;
     const ParsedArgs a = parse_args("expr", split_expression(args, expressions), kExprOptions);
     if (a.help) {
-        out << kExprHelp;
+        out << expr_help();
         return 0;
     }
     const Format format = format_option(a, Format::table);

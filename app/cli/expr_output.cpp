@@ -27,7 +27,7 @@ std::string local_words(const bp::ExpressionGraph& g, const bp::GraphPass& p, in
 
 Json node_json(const bp::ExpressionGraph& g, const bp::GraphPass& p, int id) {
     const bp::GraphNode& n = g.node(id);
-    Json j = {{"id", id}, {"op", std::string(bp::to_string(n.op))}, {"label", n.label}};
+    Json j = {{"id", id}, {"op", std::string(bp::op_name(n))}, {"label", n.label}};
     if (n.op == bp::Op::variable) j["name"] = n.name;
     j["formula"] = bp::node_equation(g, id);
     j["inputs"] = n.inputs;
@@ -111,7 +111,7 @@ void print_expr_table(const ExprInput& in, const bp::GraphPass& p, const std::ve
             if (bp::has_local_derivative(g, id, s))
                 locals += (locals.empty() ? "" : "; ") + bp::local_formula(g, p, id, s).symbolic + " = " +
                           table_number(p.local[static_cast<std::size_t>(id)][static_cast<std::size_t>(s)]);
-        nodes.add_row({std::to_string(id), bp::node_symbol(g, id).text, std::string(bp::to_string(n.op)), bp::node_equation(g, id),
+        nodes.add_row({std::to_string(id), bp::node_symbol(g, id).text, std::string(bp::op_name(n)), bp::node_equation(g, id),
                        table_number(p.value[static_cast<std::size_t>(id)]),
                        bp::has_adjoint(g, id) ? table_number(p.adjoint[static_cast<std::size_t>(id)]) : "—", locals});
     }

@@ -80,4 +80,26 @@ void require_finite(double x, const std::string& what) {
         throw Diverged(what + " is " + (std::isnan(x) ? "NaN" : "infinite") + ": the computation diverged");
 }
 
+std::string wrap_words(const std::string& text, std::size_t width) {
+    const auto length = [](const std::string& s) {  // characters: UTF-8 bytes that do not continue one
+        std::size_t n = 0;
+        for (char c : s) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+        return n;
+    };
+    std::string out, line;
+    std::size_t start = 0;
+    while (start < text.size()) {
+        std::size_t end = text.find(' ', start);
+        if (end == std::string::npos) end = text.size();
+        const std::string word = text.substr(start, end - start);
+        if (!line.empty() && length(line) + 1 + length(word) > width) {
+            out += line + "\n";
+            line.clear();
+        }
+        line += (line.empty() ? "" : " ") + word;
+        start = end + 1;
+    }
+    return out + line;
+}
+
 }  // namespace cli

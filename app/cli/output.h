@@ -39,6 +39,9 @@ std::string table_number(double x);
 // "label = value" for a table cell.
 std::string labelled(const std::string& label, double x);
 
+// The words of `text` in lines of at most `width` characters (code points), each line as full as it goes.
+std::string wrap_words(const std::string& text, std::size_t width);
+
 // Throws Diverged("<what> is <NaN|inf>...") when x is not finite.
 void require_finite(double x, const std::string& what);
 

@@ -33,6 +33,8 @@ void validate_dataset(const Network& net, const Dataset& d, const std::string& w
     if (d.Y.cols != net.output_size())
         throw Error(tg + " rows have " + std::to_string(d.Y.cols) + " entries, expected " +
                     std::to_string(net.output_size()) + " (the output layer's size)");
+    const Targets rule = loss_info(net.loss).targets;
+    const std::string loss(to_string(net.loss));
     for (int n = 0; n < d.X.rows; ++n) {
         const std::string row = "[" + std::to_string(n) + "]";
         for (int k = 0; k < d.X.cols; ++k)
@@ -42,14 +44,14 @@ void validate_dataset(const Network& net, const Dataset& d, const std::string& w
             const double y = d.Y(n, k);
             const std::string cell = tg + row + "[" + std::to_string(k) + "]";
             if (!std::isfinite(y)) throw Error(cell + " is not a finite number");
-            if (net.loss == Loss::binary_cross_entropy && (y < 0.0 || y > 1.0))
-                throw Error(cell + " = " + std::to_string(y) + " is outside [0, 1], as binary_cross_entropy needs");
-            if (net.loss == Loss::cross_entropy && y < 0.0)
-                throw Error(cell + " = " + std::to_string(y) + " is negative; cross_entropy targets are probabilities");
+            if (rule == Targets::unit_interval && (y < 0.0 || y > 1.0))
+                throw Error(cell + " = " + std::to_string(y) + " is outside [0, 1], as " + loss + " needs");
+            if (rule == Targets::distribution && y < 0.0)
+                throw Error(cell + " = " + std::to_string(y) + " is negative; " + loss + " targets are probabilities");
             sum += y;
         }
-        if (net.loss == Loss::cross_entropy && std::fabs(sum - 1.0) > 1e-6)
-            throw Error(tg + row + " sums to " + std::to_string(sum) + "; cross_entropy targets must sum to 1");
+        if (rule == Targets::distribution && std::fabs(sum - 1.0) > 1e-6)
+            throw Error(tg + row + " sums to " + std::to_string(sum) + "; " + loss + " targets must sum to 1");
     }
 }
 

@@ -1,15 +1,14 @@
-// Per-sample losses and their derivatives (see losses.h).
+// The losses' lookups and the vector loops of sigmoid + binary cross-entropy (see losses.h).
 #include "engine/core/losses.h"
 
-#include <algorithm>
-#include <cmath>
-#include <cstddef>
 #include <vector>
 
 #include "engine/kernels/logistic.h"
 #include "engine/kernels/vector_clones.h"
 
 namespace bp {
+
+// ---- binary cross-entropy ----
 namespace {
 // Binary cross-entropy of an output σ(z): −[y log σ(z) + (1 − y) log(1 − σ(z))] = y·softplus(−z) +
 // (1 − y)·softplus(z), and the two softplus share their logarithm log(1 + e^(−|z|)).
@@ -19,51 +18,24 @@ inline double bce_of_logit(double z, double y) {
 }
 }  // namespace
 
-double sample_loss(Loss loss, Activation out, const double* z, const double* a, const double* y, int K) {
+double bce_sample_loss(Activation out, const double* z, const double* a, const double* y, int K) {
     double sum = 0.0;
-    switch (loss) {
-        case Loss::mse_half:
-            for (int j = 0; j < K; ++j) sum += 0.5 * (a[j] - y[j]) * (a[j] - y[j]);  // ½ Σ (a − y)²
-            return sum;
-        case Loss::mse:
-            for (int j = 0; j < K; ++j) sum += (a[j] - y[j]) * (a[j] - y[j]);
-            return sum / K;  // (1/K) Σ (a − y)²
-        case Loss::cross_entropy: {
-            // −Σ y_j log a_j with log a_j = z_j − logsumexp(z) (log-softmax: no log of 0).
-            if (out != Activation::softmax) {
-                for (int j = 0; j < K; ++j)
-                    if (y[j] != 0.0) sum -= y[j] * std::log(a[j]);
-                return sum;
-            }
-            double zmax = z[0];
-            for (int j = 1; j < K; ++j) zmax = std::max(zmax, z[j]);
-            double s = 0.0;
-            for (int j = 0; j < K; ++j) s += std::exp(z[j] - zmax);
-            const double lse = zmax + std::log(s);
-            for (int j = 0; j < K; ++j)
-                if (y[j] != 0.0) sum -= y[j] * (z[j] - lse);
-            return sum;
-        }
-        case Loss::binary_cross_entropy:
-            for (int j = 0; j < K; ++j) {
-                if (out == Activation::sigmoid) {  // from z: no log of 0 when σ saturates
-                    sum += bce_of_logit(z[j], y[j]);
-                } else {
-                    sum -= y[j] * std::log(a[j]) + (1.0 - y[j]) * std::log1p(-a[j]);
-                }
-            }
-            return sum;
+    for (int j = 0; j < K; ++j) {
+        if (out == Activation::sigmoid)  // from z: no log of 0 when σ saturates
+            sum += bce_of_logit(z[j], y[j]);
+        else
+            sum -= y[j] * std::log(a[j]) + (1.0 - y[j]) * std::log1p(-a[j]);
     }
     return sum;
 }
 
-BP_VECTOR_CLONES void sample_losses(Loss loss, Activation out, const double* z, const double* a, const double* y,
-                                    int N, int K, double* losses) {
-    if (loss == Loss::binary_cross_entropy && out == Activation::sigmoid && K == 1) {
-        for (int n = 0; n < N; ++n) losses[n] = 0.0 + bce_of_logit(z[n], y[n]);  // sample_loss's sum of one term
+BP_VECTOR_CLONES void bce_sample_losses(Activation out, const double* z, const double* a, const double* y, int N,
+                                        int K, double* losses) {
+    if (out == Activation::sigmoid && K == 1) {
+        for (int n = 0; n < N; ++n) losses[n] = 0.0 + bce_of_logit(z[n], y[n]);  // the sum of one term
         return;
     }
-    if (loss == Loss::binary_cross_entropy && out == Activation::sigmoid) {
+    if (out == Activation::sigmoid) {
         // Every output's term in one loop (it vectorises), then each sample's sum in sample_loss's order.
         thread_local std::vector<double> terms;
         terms.resize(static_cast<std::size_t>(N) * K);
@@ -77,29 +49,58 @@ BP_VECTOR_CLONES void sample_losses(Loss loss, Activation out, const double* z, 
     }
     for (int n = 0; n < N; ++n) {
         const std::size_t row = static_cast<std::size_t>(n) * K;
-        losses[n] = sample_loss(loss, out, z + row, a + row, y + row, K);
+        losses[n] = bce_sample_loss(out, z + row, a + row, y + row, K);
+    }
+}
+
+BP_VECTOR_CLONES void bce_fused_deltas(const double* a, const double* y, int N, int K, double inv_n, double* delta) {
+    const std::size_t n = static_cast<std::size_t>(N) * K;
+    for (std::size_t i = 0; i < n; ++i) delta[i] = (a[i] - y[i]) * inv_n;  // sigmoid_bce_delta, every row at once
+}
+
+// ---- lookups ----
+std::optional<Loss> parse_loss(std::string_view name) {
+    for (const LossInfo& e : kLosses)
+        if (e.name == name) return e.id;
+    return std::nullopt;
+}
+
+std::string_view to_string(Loss loss) { return loss_info(loss).name; }
+
+std::string loss_names() {
+    std::string s;
+    for (std::size_t i = 0; i < std::size(kLosses); ++i)
+        s.append(i == 0 ? "" : i + 1 == std::size(kLosses) ? " or " : ", ").append(kLosses[i].name);
+    return s;
+}
+
+bool loss_allows(Loss loss, Activation out) {
+    const auto& needs = loss_info(loss).needs_output;
+    return !needs || *needs == out;
+}
+
+bool fused_output(Loss loss, Activation out) {
+    const auto& with = loss_info(loss).fused_with;
+    return with && *with == out;
+}
+
+// ---- the passes' calls ----
+double sample_loss(Loss loss, Activation out, const double* z, const double* a, const double* y, int K) {
+    return loss_info(loss).sample_loss(out, z, a, y, K);
+}
+
+void sample_losses(Loss loss, Activation out, const double* z, const double* a, const double* y, int N, int K,
+                   double* losses) {
+    const LossInfo& e = loss_info(loss);
+    if (e.sample_losses) return e.sample_losses(out, z, a, y, N, K, losses);
+    for (int n = 0; n < N; ++n) {
+        const std::size_t row = static_cast<std::size_t>(n) * K;
+        losses[n] = e.sample_loss(out, z + row, a + row, y + row, K);
     }
 }
 
 double loss_derivative(Loss loss, const double* a, const double* y, int K, int i) {
-    switch (loss) {
-        case Loss::mse_half: return a[i] - y[i];                    // ∂/∂a_i ½Σ(a − y)² = a_i − y_i
-        case Loss::mse: return 2.0 * (a[i] - y[i]) / K;             // ∂/∂a_i (1/K)Σ(a − y)² = 2(a_i − y_i)/K
-        case Loss::cross_entropy: return -y[i] / a[i];              // ∂/∂a_i −Σ y log a = −y_i / a_i
-        case Loss::binary_cross_entropy:
-            return (a[i] - y[i]) / (a[i] * (1.0 - a[i]));           // −y/a + (1 − y)/(1 − a)
-    }
-    return 0.0;
-}
-
-const char* loss_formula(Loss loss) {
-    switch (loss) {
-        case Loss::mse_half: return "L = ½ Σⱼ (aⱼ − yⱼ)²";
-        case Loss::mse: return "L = (1/K) Σⱼ (aⱼ − yⱼ)²";
-        case Loss::cross_entropy: return "L = −Σⱼ yⱼ log aⱼ";
-        case Loss::binary_cross_entropy: return "L = −Σⱼ [yⱼ log aⱼ + (1 − yⱼ) log(1 − aⱼ)]";
-    }
-    return "";
+    return loss_info(loss).gradient(a, y, K, i);
 }
 
 }  // namespace bp

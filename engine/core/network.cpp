@@ -10,28 +10,6 @@
 namespace bp {
 
 // ---- names ----
-std::string_view to_string(Activation f) {
-    switch (f) {
-        case Activation::sigmoid: return "sigmoid";
-        case Activation::tanh: return "tanh";
-        case Activation::relu: return "relu";
-        case Activation::leaky_relu: return "leaky_relu";
-        case Activation::linear: return "linear";
-        case Activation::softmax: return "softmax";
-    }
-    return "?";
-}
-
-std::string_view to_string(Loss l) {
-    switch (l) {
-        case Loss::mse_half: return "mse_half";
-        case Loss::mse: return "mse";
-        case Loss::cross_entropy: return "cross_entropy";
-        case Loss::binary_cross_entropy: return "binary_cross_entropy";
-    }
-    return "?";
-}
-
 std::string_view to_string(InitScheme s) {
     switch (s) {
         case InitScheme::uniform: return "uniform";
@@ -41,36 +19,11 @@ std::string_view to_string(InitScheme s) {
     return "?";
 }
 
-std::optional<Activation> parse_activation(std::string_view s) {
-    for (Activation f : {Activation::sigmoid, Activation::tanh, Activation::relu, Activation::leaky_relu,
-                         Activation::linear, Activation::softmax})
-        if (s == to_string(f)) return f;
-    return std::nullopt;
-}
-
-std::optional<Loss> parse_loss(std::string_view s) {
-    for (Loss l : {Loss::mse_half, Loss::mse, Loss::cross_entropy, Loss::binary_cross_entropy})
-        if (s == to_string(l)) return l;
-    return std::nullopt;
-}
-
 std::optional<InitScheme> parse_init_scheme(std::string_view s) {
     for (InitScheme x : {InitScheme::uniform, InitScheme::xavier, InitScheme::he})
         if (s == to_string(x)) return x;
     if (s == "glorot") return InitScheme::xavier;
     return std::nullopt;
-}
-
-std::string_view symbol(Activation f) {
-    switch (f) {
-        case Activation::sigmoid: return "σ";
-        case Activation::tanh: return "tanh";
-        case Activation::relu: return "relu";
-        case Activation::leaky_relu: return "lrelu";
-        case Activation::linear: return "id";
-        case Activation::softmax: return "softmax";
-    }
-    return "?";
 }
 
 long Network::parameter_count() const {
@@ -98,8 +51,9 @@ void validate(const Network& net) {
     for (int l = 1; l <= net.L(); ++l) {
         const Layer& layer = net.layers[l];
         const int rows = layer.size, cols = net.layers[l - 1].size;
-        if (layer.activation == Activation::softmax && l != net.L())
-            throw Error(where(l) + ".activation softmax is only allowed on the output layer");
+        if (activation_info(layer.activation).output_only && l != net.L())
+            throw Error(where(l) + ".activation " + std::string(to_string(layer.activation)) +
+                        " is only allowed on the output layer");
         if (layer.W.rows != rows || layer.W.cols != cols)
             throw Error(where(l) + ".weights is " + std::to_string(layer.W.rows) + "x" +
                         std::to_string(layer.W.cols) + ", expected " + std::to_string(rows) + "x" +
@@ -119,11 +73,9 @@ void validate(const Network& net) {
         }
     }
     const Activation out = net.layers.back().activation;
-    if (net.loss == Loss::cross_entropy && out != Activation::softmax)
-        throw Error("loss cross_entropy needs a softmax output layer (the output is " +
-                    std::string(to_string(out)) + ")");
-    if (net.loss == Loss::binary_cross_entropy && out != Activation::sigmoid)
-        throw Error("loss binary_cross_entropy needs a sigmoid output layer (the output is " +
+    if (!loss_allows(net.loss, out))
+        throw Error("loss " + std::string(to_string(net.loss)) + " needs a " +
+                    std::string(to_string(*loss_info(net.loss).needs_output)) + " output layer (the output is " +
                     std::string(to_string(out)) + ")");
 }
 

@@ -9,6 +9,8 @@
 #include <string_view>
 #include <vector>
 
+#include "engine/core/activations.h"
+#include "engine/core/losses.h"
 #include "engine/core/matrix.h"
 
 namespace bp {
@@ -19,19 +21,11 @@ inline constexpr int kMaxNeurons = 256;         // neurons in any one layer (inp
 inline constexpr long kMaxParameters = 200000;  // weights + biases in the whole network
 inline constexpr int kMaxSamples = 1000000;     // samples in data or data.test (file size: kMaxFileBytes)
 
-enum class Activation { sigmoid, tanh, relu, leaky_relu, linear, softmax };
-enum class Loss { mse_half, mse, cross_entropy, binary_cross_entropy };
+// Activation and Loss, with everything known about each, are in activations.h and losses.h (the registries).
 enum class InitScheme { uniform, xavier, he };
 
-inline constexpr double kLeakySlope = 0.01;
-
-std::string_view to_string(Activation);
-std::string_view to_string(Loss);
 std::string_view to_string(InitScheme);
-std::optional<Activation> parse_activation(std::string_view);
-std::optional<Loss> parse_loss(std::string_view);
 std::optional<InitScheme> parse_init_scheme(std::string_view);
-std::string_view symbol(Activation);  // "σ", "tanh", "relu", "lrelu", "id", "softmax"
 
 struct Layer {
     int size = 0;

@@ -7,16 +7,12 @@
 #include "engine/core/error.h"
 #include "engine/core/losses.h"
 #include "engine/kernels/blocked_sums.h"
-#include "engine/kernels/vector_clones.h"
 
 namespace bp {
 namespace {
 // Samples per block of the layer kernels (blocked_sums.cpp): a smaller batch does not repay a copy of Wᵀ or
 // ∂Wᵀ, so its z come from dot_rows and its dW from rows of a^(l−1) (the same sums, so the same bits).
 constexpr int kFewSamples = 4;
-
-// Sigmoid + BCE, fused: δ_j = (a_j − y_j)/N (= ∂L/∂a · σ′(z) without 0/0 when a saturates).
-inline double sigmoid_bce_delta(double a, double y, double inv_n) { return (a - y) * inv_n; }
 }  // namespace
 
 // ---- kernels ----
@@ -31,16 +27,8 @@ void output_delta(const Network& net, const double* z, const double* a, const do
                   double* delta) {
     const Layer& out = net.layers.back();
     const int K = out.size;
-    if (out.activation == Activation::softmax && net.loss == Loss::cross_entropy) {
-        // Softmax + cross-entropy, fused: δ_j = (a_j Σ_i y_i − y_j)/N, which is (a − y)/N for targets
-        // that sum to 1 — the product of the full Jacobian and −y/a, without dividing by a tiny a.
-        double sum_y = 0.0;
-        for (int i = 0; i < K; ++i) sum_y += y[i];
-        for (int j = 0; j < K; ++j) delta[j] = (a[j] * sum_y - y[j]) * inv_n;
-        return;
-    }
-    if (out.activation == Activation::sigmoid && net.loss == Loss::binary_cross_entropy) {
-        for (int j = 0; j < K; ++j) delta[j] = sigmoid_bce_delta(a[j], y[j], inv_n);
+    if (fused_output(net.loss, out.activation)) {  // softmax + cross-entropy, sigmoid + BCE: from a and y
+        loss_info(net.loss).fused_delta(a, y, K, inv_n, delta);
         return;
     }
     if (out.activation == Activation::softmax) {
@@ -89,12 +77,12 @@ void weighted_inputs(const Layer& layer, const Matrix& a_prev, Matrix& z) {
     combine_rows(wt.data(), K, J, a_prev.v.data(), N, layer.b.data(), nullptr, z.v.data());  // Σ_k w_jk a_k + b_j
 }
 
-BP_VECTOR_CLONES void output_deltas(const Network& net, const Matrix& z, const Matrix& a, const Matrix& y,
-                                    double inv_n, Matrix& delta) {
+void output_deltas(const Network& net, const Matrix& z, const Matrix& a, const Matrix& y, double inv_n,
+                   Matrix& delta) {
     const int N = a.rows;
     ensure_shape(delta, N, a.cols);
-    if (net.layers.back().activation == Activation::sigmoid && net.loss == Loss::binary_cross_entropy) {
-        for (std::size_t i = 0; i < a.v.size(); ++i) delta.v[i] = sigmoid_bce_delta(a.v[i], y.v[i], inv_n);
+    if (fused_output(net.loss, net.layers.back().activation)) {  // every row at once (sigmoid + BCE vectorised)
+        loss_info(net.loss).fused_deltas(a.v.data(), y.v.data(), N, a.cols, inv_n, delta.v.data());
         return;
     }
     for (int n = 0; n < N; ++n) output_delta(net, z.row(n), a.row(n), y.row(n), inv_n, delta.row(n));

@@ -13,25 +13,17 @@ namespace {
 
 std::string idx(int l) { return std::to_string(l); }
 
-// f′(z^l) as a NumPy expression in a[l] or z[l], with its formula; empty for a linear layer (f′ = 1).
+// f′(z^l) as a NumPy expression in a[l] or z[l], with its formula; empty when f′ = 1 (linear), and for softmax
+// (its Jacobian is written at the output).
 struct Derivative {
     std::string expression;  // "(a[1] * (1.0 - a[1]))"
     std::string formula;     // "σ′(z) = σ(z)(1 − σ(z)) = a(1 − a)"
 };
 
 Derivative derivative(Activation f, int l) {
+    const ActivationInfo& e = activation_info(f);
     const std::string a = "a[" + std::to_string(l) + "]", z = "z[" + std::to_string(l) + "]";
-    switch (f) {
-        case Activation::sigmoid: return {"(" + a + " * (1.0 - " + a + "))", "σ′(z) = σ(z)(1 − σ(z)) = a(1 − a)"};
-        case Activation::tanh: return {"(1.0 - " + a + " * " + a + ")", "tanh′(z) = 1 − tanh²(z) = 1 − a²"};
-        case Activation::relu: return {"np.where(" + z + " > 0, 1.0, 0.0)", "relu′(z) = 1 for z > 0, else 0"};
-        case Activation::leaky_relu:
-            return {"np.where(" + z + " > 0, 1.0, " + number(kLeakySlope) + ")",
-                    "leaky_relu′(z) = 1 for z > 0, else " + number(kLeakySlope)};
-        case Activation::linear:
-        case Activation::softmax: break;  // f′ = 1; softmax's Jacobian is handled at the output
-    }
-    return {};
+    return {fill_in(e.numpy_derivative, {{"$a", a}, {"$z", z}}), std::string(e.numpy_derivative_formula)};
 }
 
 std::string network_section(const Plan& p) {
@@ -50,34 +42,15 @@ std::string network_section(const Plan& p) {
     return s;
 }
 
+// The functions the network's activations call (np.tanh and linear need none), each once, in the table's order.
 std::string activation_functions(const Network& net) {
-    bool used[6] = {};
-    for (int l = 1; l <= net.L(); ++l) used[static_cast<int>(net.layers[l].activation)] = true;
-    const auto uses = [&](Activation f) { return used[static_cast<int>(f)]; };
     std::vector<std::string> functions;
-    if (uses(Activation::sigmoid))
-        functions.push_back(R"(def sigmoid(z):
-    """σ(z) = 1 / (1 + e^(−z)), from e^(−|z|) so that it never overflows."""
-    e = np.exp(-np.abs(z))
-    return np.where(z >= 0, 1.0 / (1.0 + e), e / (1.0 + e))
-)");
-    if (uses(Activation::relu))
-        functions.push_back(R"(def relu(z):
-    """relu(z) = z for z > 0, else 0."""
-    return np.where(z > 0, z, 0.0)
-)");
-    if (uses(Activation::leaky_relu))
-        functions.push_back(R"(def leaky_relu(z):
-    """leaky_relu(z) = z for z > 0, else )" + number(kLeakySlope) + R"(·z."""
-    return np.where(z > 0, z, )" + number(kLeakySlope) + R"( * z)
-)");
-    if (uses(Activation::softmax))
-        functions.push_back(R"(def softmax(z):
-    """softmax(z)_j = e^(z_j) / Σ_i e^(z_i) of each row, from z − max(z) so that it never overflows."""
-    e = np.exp(z - z.max(axis=1, keepdims=True))
-    return e / e.sum(axis=1, keepdims=True)
-)");
-    if (functions.empty()) return "";  // tanh is np.tanh, linear needs nothing
+    for (const ActivationInfo& e : kActivations) {
+        bool used = false;
+        for (int l = 1; l <= net.L(); ++l) used = used || net.layers[l].activation == e.id;
+        if (used && !e.numpy_function.empty()) functions.emplace_back(e.numpy_function);
+    }
+    if (functions.empty()) return "";
     std::string s = "\n\n# ---- Activations ----\n";
     for (std::size_t i = 0; i < functions.size(); ++i) s += (i ? "\n\n" : "") + functions[i];
     return s;
@@ -85,16 +58,8 @@ std::string activation_functions(const Network& net) {
 
 // a^l = f(z^l) as code and as its formula.
 std::pair<std::string, std::string> activation_line(Activation f, int l) {
-    const std::string z = "z[" + idx(l) + "]", formula = "a" + sup(l) + " = ";
-    switch (f) {
-        case Activation::sigmoid: return {"sigmoid(" + z + ")", formula + "σ(z" + sup(l) + ")"};
-        case Activation::tanh: return {"np.tanh(" + z + ")", formula + "tanh(z" + sup(l) + ")"};
-        case Activation::relu: return {"relu(" + z + ")", formula + "relu(z" + sup(l) + ")"};
-        case Activation::leaky_relu: return {"leaky_relu(" + z + ")", formula + "leaky_relu(z" + sup(l) + ")"};
-        case Activation::linear: return {z, formula + "z" + sup(l) + " (linear)"};
-        case Activation::softmax: return {"softmax(" + z + ")", formula + "softmax(z" + sup(l) + ")"};
-    }
-    return {z, formula};
+    const ActivationInfo& e = activation_info(f);
+    return {fill_in(e.numpy_call, {{"$z", "z[" + idx(l) + "]"}}), "a" + sup(l) + " = " + fill_in(e.numpy_formula, {{"$z", "z" + sup(l)}})};
 }
 
 std::string forward_function(const Network& net) {
@@ -117,53 +82,28 @@ def forward(x):
     return s + "    return z, a\n";
 }
 
+// loss_of, after the function it needs (unless the activations' section has written the same one).
 std::string loss_function(const Network& net) {
+    const LossInfo& e = loss_info(net.loss);
     std::string s = "\n\n# ---- The loss ----\n";
-    std::string body;
-    switch (net.loss) {
-        case Loss::mse_half: body = "    return np.mean(0.5 * np.sum((a_out - y) ** 2, axis=1))\n"; break;
-        case Loss::mse: body = "    return np.mean(np.mean((a_out - y) ** 2, axis=1))\n"; break;
-        case Loss::cross_entropy:
-            body = commented("    z_max = z_out.max(axis=1, keepdims=True)", "log a^L = z^L − log Σ_i e^(z_i) (log-softmax):") +
-                   commented("    log_a = z_out - (z_max + np.log(np.sum(np.exp(z_out - z_max), axis=1, keepdims=True)))",
-                             "no log of 0", 96) +
-                   "    return np.mean(-np.sum(y * log_a, axis=1))\n";
-            break;
-        case Loss::binary_cross_entropy:
-            s += R"(def softplus(z):
-    """log(1 + e^z) = max(z, 0) + log(1 + e^(−|z|)), which never overflows."""
-    return np.maximum(z, 0.0) + np.log1p(np.exp(-np.abs(z)))
-
-
-)";
-            body = "    # From z^L: −log σ(z) = softplus(−z) and −log(1 − σ(z)) = softplus(z), so a saturated σ never\n"
-                   "    # takes the log of 0.\n"
-                   "    return np.mean(np.sum(y * softplus(-z_out) + (1.0 - y) * softplus(z_out), axis=1))\n";
-            break;
-    }
-    s += "def loss_of(z_out, a_out, y):\n    \"\"\"" + loss_words(net.loss) + "\"\"\"\n" + body;
-    return s;
+    if (!e.numpy_function.empty() && activation_functions(net).find(e.numpy_function) == std::string::npos)
+        s += std::string(e.numpy_function) + "\n\n";
+    return s + "def loss_of(z_out, a_out, y):\n    \"\"\"" + loss_words(net.loss) + "\"\"\"\n" + std::string(e.numpy_body);
 }
 
 // ∂L_n/∂a^L as code, with its comment, for the losses whose δ^L is not fused.
 std::pair<std::string, std::string> loss_derivative_line(const Network& net) {
-    const std::string L = idx(net.L()), K = idx(net.output_size());
-    if (net.loss == Loss::mse)
-        return {"2.0 * (a[" + L + "] - y) / " + K, "∂L_n/∂a" + sup(net.L()) + " = 2(a − y)/K, K = " + K + " outputs"};
-    return {"a[" + L + "] - y", "∂L_n/∂a" + sup(net.L()) + " = a − y (½-squared error)"};
+    const LossInfo& e = loss_info(net.loss);
+    const std::string a = "a[" + idx(net.L()) + "]", K = idx(net.output_size());
+    return {fill_in(e.numpy_gradient, {{"$a", a}, {"$K", K}}), fill_in(e.numpy_gradient_formula, {{"$S", sup(net.L())}, {"$K", K}})};
 }
 
 std::string output_delta(const Network& net) {
     const int L = net.L();
     const std::string d = "    delta[" + idx(L) + "] = ", a = "a[" + idx(L) + "]", S = sup(L);
     const Activation f = net.layers[L].activation;
-    if (f == Activation::softmax && net.loss == Loss::cross_entropy)
-        return "    # δ" + S + " = (a" + S + " Σ_j y_j − y) / B: the softmax's Jacobian times ∂L/∂a = −y/a, which is\n"
-               "    # (a" + S + " − y) / B for targets that sum to 1\n" +
-               d + "(" + a + " * y.sum(axis=1, keepdims=True) - y) / B\n";
-    if (f == Activation::sigmoid && net.loss == Loss::binary_cross_entropy)
-        return "    # δ" + S + " = ∂L/∂a ⊙ σ′(z" + S + ") / B = (a" + S + " − y) / B: ∂L_n/∂a = (a − y)/(a(1 − a)) and\n"
-               "    # σ′(z) = a(1 − a) cancel\n" + d + "(" + a + " - y) / B\n";
+    if (fused_output(net.loss, f))
+        return fill_in(loss_info(net.loss).numpy_fused_delta, {{"$S", S}, {"$L", idx(L)}, {"$a", a}});
     const auto [dl_da, dl_da_formula] = loss_derivative_line(net);
     std::string s = commented("    dL_da = " + dl_da, dl_da_formula);
     if (f == Activation::softmax)

@@ -34,18 +34,6 @@ std::string title_of(const Document& doc) {
     return "A " + sizes + " network";
 }
 
-const char* activation_name(Activation f) {
-    switch (f) {
-        case Activation::sigmoid: return "sigmoid";
-        case Activation::tanh: return "tanh";
-        case Activation::relu: return "ReLU";
-        case Activation::leaky_relu: return "leaky ReLU";
-        case Activation::linear: return "linear";
-        case Activation::softmax: return "softmax";
-    }
-    return "";
-}
-
 std::string python_bool(bool b) { return b ? "True" : "False"; }
 
 // Items of a Python list, as many per line as fit below `indent`: "[\n    item, item,\n    item,\n]".
@@ -142,7 +130,7 @@ std::string commented(const std::string& code, std::string_view comment, std::si
 std::string layer_heading(const Network& net, int l) {
     const Layer& layer = net.layers[l];
     std::string s = "layer " + std::to_string(l) + (l == net.L() ? " (output)" : "") + ": " +
-                    std::to_string(layer.size) + " " + activation_name(layer.activation) + " neuron" +
+                    std::to_string(layer.size) + " " + std::string(activation_info(layer.activation).words) + " neuron" +
                     (layer.size == 1 ? "" : "s");
     if (!layer.bias) s += ", no bias";
     return s;
@@ -268,23 +256,7 @@ std::string batch_section(const Plan& p) {
     return s;
 }
 
-std::string loss_words(Loss loss) {
-    switch (loss) {
-        case Loss::mse_half:
-            return "½-squared error (mse_half): L = (1/B) Σ_n ½ Σ_j (a^L_nj − y_nj)², half the sum over the\n"
-                   "    outputs, averaged over the samples.";
-        case Loss::mse:
-            return "Mean squared error (mse): L = (1/B) Σ_n (1/K) Σ_j (a^L_nj − y_nj)², averaged over the K\n"
-                   "    outputs and over the samples.";
-        case Loss::cross_entropy:
-            return "Cross-entropy (cross_entropy): L = (1/B) Σ_n −Σ_j y_nj log a^L_nj with a^L = softmax(z^L),\n"
-                   "    summed over the classes, averaged over the samples.";
-        case Loss::binary_cross_entropy:
-            return "Binary cross-entropy (binary_cross_entropy): L = (1/B) Σ_n −Σ_j [y_nj log a^L_nj +\n"
-                   "    (1 − y_nj) log(1 − a^L_nj)] with a^L = σ(z^L), summed over the outputs, averaged over the samples.";
-    }
-    return "";
-}
+std::string loss_words(Loss loss) { return std::string(loss_info(loss).script_definition); }
 
 std::string output_functions() {
     return R"(

@@ -12,18 +12,6 @@ namespace {
 
 std::string idx(int l) { return std::to_string(l); }
 
-std::string module_of(Activation f) {
-    switch (f) {
-        case Activation::sigmoid: return "nn.Sigmoid()";
-        case Activation::tanh: return "nn.Tanh()";
-        case Activation::relu: return "nn.ReLU()";
-        case Activation::leaky_relu: return "nn.LeakyReLU(" + number(kLeakySlope) + ")";
-        case Activation::linear: return "nn.Identity()";
-        case Activation::softmax: return "nn.Softmax(dim=1)";
-    }
-    return "";
-}
-
 std::string network_section(const Plan& p) {
     const Network& net = p.net();
     std::string s = "\n# ---- The network (the file's \"layers\") ----\n" + network_constants(p);
@@ -35,9 +23,9 @@ std::string network_section(const Plan& p) {
         s += commented(linear, layer_heading(net, l) + ": z" + sup(l) + " = W" + sup(l) + " a" + sup(l - 1) +
                                    (layer.bias ? " + b" + sup(l) : ""), 36);
         const std::string f = std::string(symbol(layer.activation));
-        s += commented("    " + module_of(layer.activation) + ",",
-                       "a" + sup(l) + " = " + (layer.activation == Activation::linear ? "z" + sup(l) + " (linear)"
-                                                                                       : f + "(z" + sup(l) + ")"),
+        s += commented("    " + std::string(activation_info(layer.activation).torch_module) + ",",
+                       "a" + sup(l) + " = " + (activation_info(layer.activation).identity ? "z" + sup(l) + " (linear)"
+                                                                                          : f + "(z" + sup(l) + ")"),
                        36);
     }
     s += ")\n";
@@ -53,40 +41,11 @@ std::string network_section(const Plan& p) {
     return s;
 }
 
-// How the engine's loss maps onto PyTorch's, for the docstring, and the function's body.
-struct TorchLoss {
-    std::string mapping;
-    std::string body;
-};
-
-TorchLoss torch_loss(Loss loss) {
-    const std::string logits = "    z_out = model[:-1](x)  # z^L: every module but the output's activation\n";
-    switch (loss) {
-        case Loss::mse_half:
-            return {"PyTorch has no ½ form: this is ½ · nn.MSELoss(reduction=\"sum\") / B (nn.MSELoss() would\n"
-                    "    also average over the outputs).",
-                    "    return 0.5 * F.mse_loss(model(x), y, reduction=\"sum\") / len(x)\n"};
-        case Loss::mse:
-            return {"This is nn.MSELoss() itself: reduction \"mean\" averages over all B·K entries.",
-                    "    return F.mse_loss(model(x), y)\n"};
-        case Loss::cross_entropy:
-            return {"This is nn.CrossEntropyLoss() given z^L and the target rows as probabilities: it applies\n"
-                    "    the softmax itself, as log-softmax (no log of 0), sums over the classes and averages over\n"
-                    "    the samples.",
-                    logits + "    return F.cross_entropy(z_out, y)\n"};
-        case Loss::binary_cross_entropy:
-            return {"This is nn.BCEWithLogitsLoss(reduction=\"sum\") / B given z^L: it applies σ itself, stably,\n"
-                    "    and sums over the outputs (for one output it equals nn.BCEWithLogitsLoss(); nn.BCELoss()\n"
-                    "    would average over the outputs and take the log of a saturated σ).",
-                    logits + "    return F.binary_cross_entropy_with_logits(z_out, y, reduction=\"sum\") / len(x)\n"};
-    }
-    return {};
-}
-
+// loss_of: the loss's definition and how it maps onto PyTorch's losses, then its body (its entry's text).
 std::string loss_function(Loss loss) {
-    const TorchLoss t = torch_loss(loss);
-    return "\n\n# ---- The loss ----\ndef loss_of(x, y):\n    \"\"\"" + loss_words(loss) + "\n    " + t.mapping +
-           "\"\"\"\n" + t.body;
+    const LossInfo& e = loss_info(loss);
+    return "\n\n# ---- The loss ----\ndef loss_of(x, y):\n    \"\"\"" + loss_words(loss) + "\n    " +
+           std::string(e.torch_mapping) + "\"\"\"\n" + std::string(e.torch_body);
 }
 
 std::string optimizer_section(const TrainingConfig& c) {

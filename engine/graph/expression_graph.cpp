@@ -25,15 +25,14 @@ std::string_view to_string(Op op) {
         case Op::sqrt: return "sqrt";
         case Op::sin: return "sin";
         case Op::cos: return "cos";
-        case Op::tanh: return "tanh";
-        case Op::sigmoid: return "sigmoid";
-        case Op::relu: return "relu";
-        case Op::leaky_relu: return "leaky_relu";
         case Op::abs: return "abs";
+        case Op::function: return "function";
         case Op::sum: return "sum";
     }
     return "?";
 }
+
+std::string_view op_name(const GraphNode& n) { return n.op == Op::function && n.function ? n.function->name : to_string(n.op); }
 
 bool is_leaf(Op op) { return op == Op::variable || op == Op::constant; }
 
@@ -177,6 +176,7 @@ int GraphBuilder::constant(double value, std::string label, std::string latex) {
 int GraphBuilder::operation(Op op, std::vector<int> inputs, std::string label, std::string latex) {
     const int want = arity(op);
     if (want == 0) throw Error("an operation node cannot be a " + std::string(to_string(op)));
+    if (op == Op::function) throw Error("a function node is added with GraphBuilder::function, naming its function");
     if (want > 0 ? static_cast<int>(inputs.size()) != want : inputs.empty())
         throw Error(std::string(to_string(op)) + " takes " + (want > 0 ? std::to_string(want) : "at least one") +
                     " inputs, got " + std::to_string(inputs.size()));
@@ -185,6 +185,17 @@ int GraphBuilder::operation(Op op, std::vector<int> inputs, std::string label, s
     GraphNode n;
     n.op = op;
     n.inputs = std::move(inputs);
+    n.label = std::move(label);
+    n.latex = std::move(latex);
+    return add(std::move(n));
+}
+
+int GraphBuilder::function(const ScalarFunction& f, int input, std::string label, std::string latex) {
+    if (input < 0 || input >= size()) throw Error("the input of a " + std::string(f.name) + " node does not exist yet");
+    GraphNode n;
+    n.op = Op::function;
+    n.function = &f;
+    n.inputs = {input};
     n.label = std::move(label);
     n.latex = std::move(latex);
     return add(std::move(n));

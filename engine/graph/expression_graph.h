@@ -7,6 +7,8 @@
 #include <string_view>
 #include <vector>
 
+#include "engine/core/activations.h"
+
 namespace bp {
 
 // The limits (README "Expressions and computation graphs"): longer or deeper input is refused with a
@@ -18,7 +20,9 @@ inline constexpr int kMaxGraphNodes = 4000;         // nodes: variables, constan
 enum class Op {
     variable, constant,                                        // leaves
     add, sub, mul, div, pow,                                   // u + v, u − v, u·v, u/v, u^v
-    neg, exp, log, sqrt, sin, cos, tanh, sigmoid, relu, leaky_relu, abs,  // one input u
+    neg, exp, log, sqrt, sin, cos, abs,                        // one input u
+    function,                                                  // f(u) of a ScalarFunction: an activation
+                                                               // (sigmoid, tanh, relu, …), a loss's term
     sum,                                                       // u₁ + u₂ + … + uₙ (network expansions)
 };
 std::string_view to_string(Op);  // "variable", "constant", "add", "sub", "mul", "div", "pow", "neg", "exp", …
@@ -36,6 +40,7 @@ struct GraphNode {
     Op op = Op::constant;
     std::vector<int> inputs;  // node ids, each smaller than this node's
     double constant = 0.0;    // Op::constant: the value
+    const ScalarFunction* function = nullptr;  // Op::function: which (an entry of activations.h or losses.h)
     std::string name;         // Op::variable: its name in the variable table ("x", "w1", "w1_1_2")
     std::string label;        // on screen: "x", "w₁", "2", "π", "h₃", "z¹₁"
     std::string latex;        // the same in LaTeX: "x", "w_{1}", "2", "\\pi", "h_{3}", "z^{1}_{1}"
@@ -45,6 +50,10 @@ struct GraphNode {
     int source_begin = -1;    // the bytes [source_begin, source_end) of the expression text it was written as
     int source_end = -1;      // (−1 when the graph was not parsed)
 };
+
+// What a node computes, as the JSON output names it: its op, or for Op::function the function's name
+// ("sigmoid", "leaky_relu").
+std::string_view op_name(const GraphNode& n);
 
 struct ExpressionGraph {
     std::string source;                            // the expression text (empty when built from a network)
@@ -74,6 +83,7 @@ public:
     int constant(double value, std::string label = {}, std::string latex = {});
     // An operation without a label is named h₁, h₂, … in forward order by finish().
     int operation(Op op, std::vector<int> inputs, std::string label = {}, std::string latex = {});
+    int function(const ScalarFunction& f, int input, std::string label = {}, std::string latex = {});  // f(u)
     void set_source(int node, int begin, int end);
     void set_label(int node, std::string label, std::string latex);
     int size() const { return static_cast<int>(nodes_.size()); }

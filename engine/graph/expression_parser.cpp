@@ -164,18 +164,41 @@ private:
 
 // ---- [SECTION] the parser -------------------------------------------------------------------------------
 
+// A function of the syntax: one of the mathematical functions, or an element-wise activation of the engine
+// (its ScalarFunction: the network graphs and the expressions compute it alike).
 struct Function {
     std::string_view name;
     Op op;
+    const ScalarFunction* function = nullptr;  // Op::function
 };
-constexpr Function kFunctions[] = {{"exp", Op::exp},         {"log", Op::log},   {"sqrt", Op::sqrt},
-                                   {"sin", Op::sin},         {"cos", Op::cos},   {"tanh", Op::tanh},
-                                   {"sigmoid", Op::sigmoid}, {"relu", Op::relu}, {"leaky_relu", Op::leaky_relu},
-                                   {"abs", Op::abs}};
-constexpr std::string_view kFunctionList = "exp, log, sqrt, sin, cos, tanh, sigmoid or σ, relu, leaky_relu, abs";
+constexpr Function kMathFunctions[] = {{"exp", Op::exp}, {"log", Op::log}, {"sqrt", Op::sqrt}, {"sin", Op::sin}, {"cos", Op::cos}};
+constexpr Function kLastFunctions[] = {{"abs", Op::abs}};
+
+// exp … cos, then every activation that is a function of one number (not linear, not softmax), then abs.
+const std::vector<Function>& functions() {
+    static const std::vector<Function> all = [] {
+        std::vector<Function> f(std::begin(kMathFunctions), std::end(kMathFunctions));
+        for (const ActivationInfo& e : kActivations)
+            if (!e.output_only && !e.identity) f.push_back({e.fn.name, Op::function, &e.fn});
+        f.insert(f.end(), std::begin(kLastFunctions), std::end(kLastFunctions));
+        return f;
+    }();
+    return all;
+}
+
+// "exp, log, sqrt, sin, cos, sigmoid or σ, tanh, relu, leaky_relu, abs": a name with its non-ASCII alias.
+std::string function_list(std::string_view separator, std::string_view alias_open, std::string_view alias_close) {
+    std::string list;
+    for (const Function& f : functions()) {
+        list.append(list.empty() ? "" : separator).append(f.name);
+        for (const Alias& a : kAliases)
+            if (a.kind == Tok::name && a.name == f.name) list.append(alias_open).append(a.utf8).append(alias_close);
+    }
+    return list;
+}
 
 const Function* find_function(std::string_view name) {
-    for (const Function& f : kFunctions)
+    for (const Function& f : functions())
         if (f.name == name) return &f;
     return nullptr;
 }
@@ -340,7 +363,11 @@ private:
             if (cur().kind == Tok::comma) fail("unexpected ','", cur(), ": " + t.text + " takes one argument");
             if (cur().kind != Tok::rparen) fail("missing ')'", cur());
             const Token& close = take();
-            return operation(f->op, {argument}, t, t.begin, close.end);
+            if (f->op != Op::function) return operation(f->op, {argument}, t, t.begin, close.end);
+            room_for_node(t);
+            const int id = builder_.function(*f->function, argument);
+            builder_.set_source(id, static_cast<int>(t.begin), static_cast<int>(close.end));
+            return id;
         }
         if (is_constant_name(t.name)) {
             room_for_node(t);
@@ -351,7 +378,7 @@ private:
         if (cur().kind == Tok::lparen) {
             if (t.name == "ln") fail("unknown function 'ln'", t, ": write log (the natural logarithm)");
             fail("unknown function '" + t.name + "'", t,
-                 " (the functions are " + std::string(kFunctionList) + "; for a product write " + t.name + "*(…))");
+                 " (the functions are " + function_list(", ", " or ", "") + "; for a product write " + t.name + "*(…))");
         }
         const bool known = builder_.find_variable(t.name) >= 0;
         if (!known) room_for_node(t);
@@ -396,6 +423,8 @@ std::string caret_lines(std::string_view text, int position) {
     const int column = 2 + (first > 0 ? 1 : 0) + (at - first);
     return line + "\n" + std::string(static_cast<std::size_t>(column), ' ') + "^";
 }
+
+std::string expression_functions() { return function_list(" ", " (", ")"); }
 
 bool is_reserved_name(std::string_view name) {
     return find_function(name) != nullptr || is_constant_name(name) || name == "σ" || name == "π";

@@ -114,10 +114,7 @@ Phrase expression_of(const ExpressionGraph& g, int node, const std::vector<Opera
         case Op::sqrt: return p.add("√(" + x[0].plain.text + ")", "\\sqrt{" + x[0].plain.latex + "}");
         case Op::sin: return call("sin", "\\sin", x[0].plain);
         case Op::cos: return call("cos", "\\cos", x[0].plain);
-        case Op::tanh: return call("tanh", "\\tanh", x[0].plain);
-        case Op::sigmoid: return call("σ", "\\sigma", x[0].plain);
-        case Op::relu: return call("relu", "\\operatorname{relu}", x[0].plain);
-        case Op::leaky_relu: return call("lrelu", "\\operatorname{lrelu}", x[0].plain);
+        case Op::function: return call(n.function->symbol, n.function->latex, x[0].plain);
         case Op::abs: return p.add("|" + x[0].plain.text + "|", "\\left|" + x[0].plain.latex + "\\right|");
         case Op::sum:
             append_sum(p, static_cast<int>(x.size()), [&](Phrase& q, int i) {
@@ -161,13 +158,10 @@ Phrase derivative_of(const ExpressionGraph& g, int node, int slot, const std::ve
         case Op::sqrt: return p.add("1/(2√(" + u.text + "))", "\\frac{1}{2\\sqrt{" + u.latex + "}}");
         case Op::sin: return call("cos", "\\cos", u);
         case Op::cos: return p.add("−", "-").add(call("sin", "\\sin", u));
-        case Op::tanh: return p.add("1 − tanh²(" + u.text + ")", "1 - \\tanh^2(" + u.latex + ")");
-        case Op::sigmoid: {
-            const Phrase s = call("σ", "\\sigma", u);
-            return p.add(s).add("·(1 − ", " \\cdot (1 - ").add(s).add(")", ")");
+        case Op::function: {  // f′(u) as the function's entry writes it
+            const FormulaPiece& d = n.function->fprime_formula;
+            return p.add(fill_in(d.text, {{"$u", u.text}}), fill_in(d.latex, {{"$u", u.latex}}));
         }
-        case Op::relu: return call("relu′", "\\operatorname{relu}'", u);
-        case Op::leaky_relu: return call("lrelu′", "\\operatorname{lrelu}'", u);
         case Op::abs: return call("sign", "\\operatorname{sign}", u);
     }
     return p;
@@ -218,9 +212,9 @@ std::string node_equation(const ExpressionGraph& g, int node) {
     return node_symbol(g, node).text + " = " + node_expression(g, node).text;
 }
 
-Phrase derivative_rule(Op op, int slot, bool constant_exponent) {
+Phrase derivative_rule(const GraphNode& n, int slot, bool constant_exponent) {
     const bool u = slot == 0;
-    switch (op) {
+    switch (n.op) {
         case Op::variable:
         case Op::constant: return words("", "");
         case Op::add: return u ? words("∂(u + v)/∂u = 1", "\\frac{\\partial (u + v)}{\\partial u} = 1")
@@ -241,15 +235,7 @@ Phrase derivative_rule(Op op, int slot, bool constant_exponent) {
         case Op::sqrt: return words("d(√u)/du = 1/(2√u)", "\\frac{d \\sqrt{u}}{du} = \\frac{1}{2\\sqrt{u}}");
         case Op::sin: return words("d(sin u)/du = cos u", "\\frac{d \\sin u}{du} = \\cos u");
         case Op::cos: return words("d(cos u)/du = −sin u", "\\frac{d \\cos u}{du} = -\\sin u");
-        case Op::tanh: return words("d(tanh u)/du = 1 − tanh²u", "\\frac{d \\tanh u}{du} = 1 - \\tanh^2 u");
-        case Op::sigmoid:
-            return words("d(σ(u))/du = σ(u)(1 − σ(u))", "\\frac{d\\, \\sigma(u)}{du} = \\sigma(u)(1 - \\sigma(u))");
-        case Op::relu:
-            return words("d(relu(u))/du = 1 if u > 0, else 0",
-                         "\\frac{d \\operatorname{relu}(u)}{du} = \\begin{cases} 1 & u > 0 \\\\ 0 & u \\le 0 \\end{cases}");
-        case Op::leaky_relu:
-            return words("d(lrelu(u))/du = 1 if u > 0, else 0.01",
-                         "\\frac{d \\operatorname{lrelu}(u)}{du} = \\begin{cases} 1 & u > 0 \\\\ 0.01 & u \\le 0 \\end{cases}");
+        case Op::function: return words(n.function->rule.text, n.function->rule.latex);
         case Op::abs: return words("d|u|/du = sign(u) (0 at u = 0)", "\\frac{d |u|}{du} = \\operatorname{sign}(u)");
         case Op::sum: return words("∂(u₁ + … + uₙ)/∂uᵢ = 1", "\\frac{\\partial (u_1 + \\dots + u_n)}{\\partial u_i} = 1");
     }

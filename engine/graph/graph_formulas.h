@@ -20,7 +20,7 @@ Phrase local_symbol(const ExpressionGraph& g, int node, int slot);  // "∂h₂/
 Phrase node_expression(const ExpressionGraph& g, int node);         // the right-hand side: "e^(h₁)"
 std::string node_equation(const ExpressionGraph& g, int node);      // "h₂ = e^(h₁)" (a leaf: its label)
 // The rule in the course's words, u and v the inputs: "d(e^u)/du = e^u", "∂(u·v)/∂u = v", "d(u^c)/du = c·u^(c−1)".
-Phrase derivative_rule(Op op, int slot, bool constant_exponent = false);
+Phrase derivative_rule(const GraphNode& n, int slot, bool constant_exponent = false);
 
 // With the numbers of a pass: symbolic, substituted, result and the LaTeX of the whole equation.
 FormulaText value_formula(const ExpressionGraph& g, const GraphPass& pass, int node);

@@ -6,7 +6,6 @@
 #include <algorithm>
 #include <cmath>
 
-#include "engine/core/activations.h"
 #include "engine/graph/graph_formulas.h"
 #include "engine/teaching/notation.h"
 
@@ -72,10 +71,7 @@ double evaluate(const ExpressionGraph& g, const std::vector<double>& value, int 
             break;
         case Op::sin: y = std::sin(in(0)); break;
         case Op::cos: y = std::cos(in(0)); break;
-        case Op::tanh: y = activate(Activation::tanh, in(0)); break;  // the engine's own tanh and σ: the
-        case Op::sigmoid: y = activate(Activation::sigmoid, in(0)); break;  // same bits as the network passes
-        case Op::relu: y = activate(Activation::relu, in(0)); break;
-        case Op::leaky_relu: y = activate(Activation::leaky_relu, in(0)); break;
+        case Op::function: y = n.function->f(in(0)); break;  // the engine's own f: the same bits as the passes
         case Op::abs: y = std::fabs(in(0)); break;
         case Op::sum:
             for (std::size_t s = 0; s < n.inputs.size(); ++s) y += in(static_cast<int>(s));  // in input order
@@ -109,10 +105,8 @@ double local_derivative(const ExpressionGraph& g, const std::vector<double>& val
         case Op::sqrt: return 0.5 / y;              // d(√u)/du = 1/(2√u)
         case Op::sin: return std::cos(in(0));
         case Op::cos: return -std::sin(in(0));
-        case Op::tanh: return 1.0 - y * y;          // 1 − tanh²u, as the engine's derivative_at
-        case Op::sigmoid: return y * (1.0 - y);     // σ(u)(1 − σ(u)), as the engine's derivative_at
-        case Op::relu: return activation_derivative(Activation::relu, in(0));  // relu′(0) = 0
-        case Op::leaky_relu: return activation_derivative(Activation::leaky_relu, in(0));  // lrelu′(0) = 0.01
+        case Op::function:  // from f's value where its formula is (1 − tanh²u, σ(u)(1 − σ(u))), else f′(u)
+            return n.function->fprime_of_value ? n.function->fprime_of_value(y) : n.function->fprime(in(0));
         case Op::abs: return in(0) > 0.0 ? 1.0 : in(0) < 0.0 ? -1.0 : 0.0;  // sign u, 0 at u = 0
         case Op::sum: return 1.0;
     }

@@ -83,7 +83,7 @@ std::string named_value(const ExpressionGraph& g, const GraphPass& pass, int id)
 }
 
 std::string rule_words(const ExpressionGraph& g, int node, int slot) {
-    return derivative_rule(g.node(node).op, slot, g.constant_exponent(node)).text;
+    return derivative_rule(g.node(node), slot, g.constant_exponent(node)).text;
 }
 
 // ---- [SECTION] the mistakes of an adjoint -----------------------------------------------------------------
@@ -190,7 +190,8 @@ void local_mistakes(const ExpressionGraph& g, const GraphPass& pass, int node, i
             if (slot == 0 && in(1) != 0.0) dropped(std::pow(in(0), in(1) - 1.0), named_value(g, pass, n.inputs[1]));
             if (slot == 1) dropped(y, "log(" + node_symbol(g, n.inputs[0]).text + ") = " + quiz_number(std::log(in(0))));
             break;
-        case Op::sigmoid:
+        case Op::function:  // σ′(u) = σ(u)(1 − σ(u)): one of its two factors left out
+            if (n.function != &activation_info(Activation::sigmoid).fn) break;
             dropped(y, "1 − σ(" + node_symbol(g, n.inputs[0]).text + ") = " + quiz_number(1.0 - y));
             dropped(1.0 - y, "σ(" + node_symbol(g, n.inputs[0]).text + ") = " + quiz_number(y));
             break;

@@ -18,40 +18,42 @@ long long layer_nodes(const Network& net, int l, bool first) {
     const long long n = net.layers[static_cast<std::size_t>(l)].size, p = net.layers[static_cast<std::size_t>(l - 1)].size;
     const Layer& layer = net.layers[static_cast<std::size_t>(l)];
     long long count = n * p /* weights */ + n * p /* w·a */ + n /* z */ + (layer.bias ? n : 0) + (first ? p : 0);
-    switch (layer.activation) {
-        case Activation::linear: break;
-        case Activation::softmax: count += 2 * n + 1; break;  // e^z, their sum, each a = e^z / sum
-        default: count += n;
-    }
+    const ActivationInfo& f = activation_info(layer.activation);
+    if (f.output_only) count += 2 * n + 1;  // softmax: e^z, their sum, each a = e^z / sum
+    else if (!f.identity) count += n;       // linear: a is z
     return count;
 }
 
-// Nodes of the loss over K outputs with targets y (the terms written by add_loss).
+// A loss graph that only counts the nodes its entry's recipe would add.
+class NodeCounter final : public LossGraph {
+public:
+    int constant(double) override { return next(); }
+    int sub(int, int) override { return next(); }
+    int add(int, int) override { return next(); }
+    int mul(int, int) override { return next(); }
+    int div(int, int) override { return next(); }
+    int square(int) override {  // the constant 2, then the power
+        next();
+        return next();
+    }
+    int log(int) override { return next(); }
+    int neg(int) override { return next(); }
+    int function(const ScalarFunction&, int) override { return next(); }
+    long long count = 0;
+
+private:
+    int next() { return static_cast<int>(count++); }
+};
+
+// Nodes of the loss over K outputs with targets y: its terms, their sum, and L from the sum.
 long long loss_nodes(Loss loss, const double* y, int K) {
-    long long count = 0, terms = 0;
-    for (int i = 0; i < K; ++i) {
-        switch (loss) {
-            case Loss::mse_half:
-            case Loss::mse: count += 4; ++terms; break;  // y_i, a − y, 2, (a − y)²
-            case Loss::cross_entropy:
-                if (y[i] != 0.0) count += y[i] == 1.0 ? 1 : 3, ++terms;  // log a (times y)
-                break;
-            case Loss::binary_cross_entropy: {
-                const bool pos = y[i] != 0.0, neg = 1.0 - y[i] != 0.0;
-                if (pos) count += y[i] == 1.0 ? 1 : 3;            // log a (times y)
-                if (neg) count += 3 + (1.0 - y[i] == 1.0 ? 0 : 2);  // 1, 1 − a, log (times 1 − y)
-                if (pos && neg) ++count;                          // their sum
-                if (pos || neg) ++terms;
-                break;
-            }
-        }
-    }
-    count += terms > 1 ? 1 : 0;  // Σ over the outputs
-    switch (loss) {
-        case Loss::mse_half: return count + 2;  // ½ and the product
-        case Loss::mse: return count + (K > 1 ? 2 : 0);  // K and the division
-        default: return count + 1;  // the minus sign
-    }
+    const LossInfo& e = loss_info(loss);
+    NodeCounter c;
+    int terms = 0;
+    for (int i = 0; i < K; ++i) terms += e.graph_term(c, 0, y[i]) >= 0;
+    if (terms > 1) ++c.count;  // Σ over the outputs
+    e.graph_total(c, 0, K);
+    return c.count;
 }
 
 // ---- [SECTION] the expansion ----------------------------------------------------------------------------
@@ -65,6 +67,24 @@ std::string index_name(const std::string& head, std::initializer_list<int> indic
     }
     return s;
 }
+
+// A loss's recipe (its entry's graph_term, graph_total) building nodes of the network's graph.
+class LossNodes final : public LossGraph {
+public:
+    explicit LossNodes(GraphBuilder& b) : b_(b) {}
+    int constant(double value) override { return b_.constant(value); }
+    int sub(int u, int v) override { return b_.operation(Op::sub, {u, v}); }
+    int add(int u, int v) override { return b_.operation(Op::add, {u, v}); }
+    int mul(int u, int v) override { return b_.operation(Op::mul, {u, v}); }
+    int div(int u, int v) override { return b_.operation(Op::div, {u, v}); }
+    int square(int u) override { return b_.operation(Op::pow, {u, b_.constant(2.0)}); }
+    int log(int u) override { return b_.operation(Op::log, {u}); }
+    int neg(int u) override { return b_.operation(Op::neg, {u}); }
+    int function(const ScalarFunction& f, int u) override { return b_.function(f, u); }
+
+private:
+    GraphBuilder& b_;
+};
 
 class Expander {
 public:
@@ -134,10 +154,11 @@ public:
 
     void add_activations_of(int l, int j) {  // one neuron of an element-wise layer
         const Layer& layer = net_.layers[static_cast<std::size_t>(l)];
-        if (layer.activation == Activation::linear)
+        const ActivationInfo& f = activation_info(layer.activation);
+        if (f.identity)
             a_node(l, j) = z_node(l, j);
         else
-            a_node(l, j) = b_.operation(op_of(layer.activation), {z_node(l, j)}, neuron_label("a", l, j), latex_neuron("a", l, j));
+            a_node(l, j) = b_.function(f.fn, z_node(l, j), neuron_label("a", l, j), latex_neuron("a", l, j));
     }
 
     void add_layer(int l) {
@@ -145,52 +166,17 @@ public:
         add_activations(l);
     }
 
-    // The loss of one sample as engine/core/losses.h writes it.
+    // The loss of one sample as its entry in engine/core/losses.h builds it: each output's term, their sum, L.
     void add_loss(const double* y) {
         const int L = net_.L(), K = net_.output_size();
-        const Loss loss = net_.loss;
+        const LossInfo& e = loss_info(net_.loss);
+        LossNodes g(b_);
         std::vector<int> terms;
-        const auto log_term = [&](double coefficient, int argument) {  // coefficient·log(argument)
-            const int lg = b_.operation(Op::log, {argument});
-            return coefficient == 1.0 ? lg : b_.operation(Op::mul, {b_.constant(coefficient), lg});
-        };
-        for (int i = 0; i < K; ++i) {
-            const int a = a_node(L, i);
-            switch (loss) {
-                case Loss::mse_half:
-                case Loss::mse: {  // (a_i − y_i)²
-                    const int d = b_.operation(Op::sub, {a, b_.constant(y[i])});
-                    terms.push_back(b_.operation(Op::pow, {d, b_.constant(2.0)}));
-                    break;
-                }
-                case Loss::cross_entropy:  // y_i·log a_i
-                    if (y[i] != 0.0) terms.push_back(log_term(y[i], a));
-                    break;
-                case Loss::binary_cross_entropy: {  // y_i·log a_i + (1 − y_i)·log(1 − a_i)
-                    int term = -1;
-                    if (y[i] != 0.0) term = log_term(y[i], a);
-                    if (1.0 - y[i] != 0.0) {
-                        const int rest = log_term(1.0 - y[i], b_.operation(Op::sub, {b_.constant(1.0), a}));
-                        term = term < 0 ? rest : b_.operation(Op::add, {term, rest});
-                    }
-                    if (term >= 0) terms.push_back(term);
-                    break;
-                }
-            }
-        }
+        for (int i = 0; i < K; ++i)
+            if (const int term = e.graph_term(g, a_node(L, i), y[i]); term >= 0) terms.push_back(term);
         const int total = terms.size() == 1 ? terms[0] : b_.operation(Op::sum, terms);
-        switch (loss) {
-            case Loss::mse_half: out_.loss = b_.operation(Op::mul, {b_.constant(0.5), total}, "L", "L"); break;  // ½ Σ
-            case Loss::mse:  // (1/K) Σ; with one output (a − y)² is L itself
-                if (K == 1) {
-                    b_.set_label(total, "L", "L");
-                    out_.loss = total;
-                } else {
-                    out_.loss = b_.operation(Op::div, {total, b_.constant(K)}, "L", "L");
-                }
-                break;
-            default: out_.loss = b_.operation(Op::neg, {total}, "L", "L"); break;  // −Σ
-        }
+        out_.loss = e.graph_total(g, total, K);
+        b_.set_label(out_.loss, "L", "L");
     }
 
     NetworkGraph finish(int output) {  // the output keeps its own label in the formulas: L, a²₁
@@ -201,15 +187,6 @@ public:
     int loss() const { return out_.loss; }
 
 private:
-    static Op op_of(Activation f) {
-        switch (f) {
-            case Activation::sigmoid: return Op::sigmoid;
-            case Activation::tanh: return Op::tanh;
-            case Activation::relu: return Op::relu;
-            case Activation::leaky_relu: return Op::leaky_relu;
-            default: return Op::sum;  // linear and softmax are handled by the caller
-        }
-    }
     int variable(const std::string& name, const std::string& label, const std::string& latex, double value) {
         out_.values[name] = value;
         return b_.variable(name, label, latex);

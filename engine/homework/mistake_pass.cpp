@@ -34,9 +34,8 @@ bool applies_at(Mistake m, int l, const Network& net, const TrainingConfig& c) {
     const Layer& layer = net.layers[l];
     const bool steps = c.learning_rate != 0.0;
     switch (m) {
-        case Mistake::forgot_derivative: return layer.activation != Activation::linear;
-        case Mistake::derivative_of_a:
-            return layer.activation == Activation::sigmoid || layer.activation == Activation::tanh;
+        case Mistake::forgot_derivative: return !activation_info(layer.activation).identity;
+        case Mistake::derivative_of_a: return !activation_info(layer.activation).fprime_from_a.empty();
         case Mistake::error_sign: return l == net.L();
         case Mistake::update_sign: return steps;
         case Mistake::mse_factor: return l == net.L() && (net.loss == Loss::mse || net.loss == Loss::mse_half);

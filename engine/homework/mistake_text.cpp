@@ -97,7 +97,7 @@ private:
         const int l = site(), j = neuron_at(l);
         const Activation f = c_.net.layers[l].activation;
         const std::string sigma(symbol(f));
-        const std::string identity = f == Activation::tanh ? "tanh′(z) = 1 − a²" : "σ′(z) = a(1 − a)";
+        const std::string identity(activation_info(f).fprime_from_a);
         const ValueRef at{Kind::z, l, j, 0};
         if (!local()) return {"You applied " + sigma + "′ to a instead of z when computing δ " + where() + carried(), at};
         const std::string a_label = neuron_label("a", l, j), z_label = neuron_label("z", l, j);
@@ -123,14 +123,13 @@ private:
             const double* y = c_.Y.row(*n);
             const std::string d = "∂L/∂" + neuron_label("a", L_, j);
             const std::string diff = neuron_label("a", L_, j) + " − y" + subscript(j + 1);
-            const Activation f = c_.net.layers[L_].activation;
-            const bool fused = (f == Activation::softmax && c_.net.loss == Loss::cross_entropy) ||
-                               (f == Activation::sigmoid && c_.net.loss == Loss::binary_cross_entropy);
-            if (c_.net.loss == Loss::mse_half || fused)  // ∂L/∂a (½-MSE) or ∂L/∂z (fused pairs) is a − y
+            const ErrorGradient& e = loss_info(c_.net.loss).error_gradient;
+            const bool plain = e.written_out && e.scale == 1.0 && !e.over_outputs;
+            if (plain || fused_output(c_.net.loss, c_.net.layers[L_].activation))  // ∂L/∂a or ∂L/∂z is a − y
                 s = "Sign error: the error is " + diff + " = " + num(a[j] - y[j]) + " (output minus target), you used y − a";
-            else if (c_.net.loss == Loss::mse)
-                s = "Sign error: " + d + " = 2(" + diff + ")/K = " + num(loss_derivative(c_.net.loss, a, y, K, j)) +
-                    " (output minus target), you used y − a";
+            else if (e.written_out)  // a multiple of the error: 2(a − y)/K
+                s = "Sign error: " + d + " = " + num(e.scale) + "(" + diff + ")" + (e.over_outputs ? "/K" : "") +
+                    " = " + num(loss_derivative(c_.net.loss, a, y, K, j)) + " (output minus target), you used y − a";
             else
                 s = "Sign error: " + d + " = " + num(loss_derivative(c_.net.loss, a, y, K, j)) + ", you flipped its sign";
         }

@@ -207,7 +207,7 @@ Layer read_layer(const json& v, int l, int prev_size) {
     const auto f = parse_activation(act);
     if (!f)
         throw Error(path + ".activation \"" + act +
-                    "\" is unknown (sigmoid, tanh, relu, leaky_relu, linear or softmax)");
+                    "\" is unknown (" + activation_names() + ")");
     layer.activation = *f;
     if (auto it = v.find("bias"); it != v.end()) layer.bias = read_bool(*it, path + ".bias");
     layer.W = read_matrix(require(v, "weights", path), path + ".weights", layer.size, prev_size);
@@ -322,7 +322,7 @@ Document read_document(const json& j) {
         doc.net.layers.push_back(read_layer(layers[l], static_cast<int>(l), l ? doc.net.layers[l - 1].size : 0));
     const std::string loss = read_string(require(j, "loss", "file"), "loss");
     const auto lo = parse_loss(loss);
-    if (!lo) throw Error("loss \"" + loss + "\" is unknown (mse_half, mse, cross_entropy or binary_cross_entropy)");
+    if (!lo) throw Error("loss \"" + loss + "\" is unknown (" + loss_names() + ")");
     doc.net.loss = *lo;
     validate(doc.net);
     if (auto it = j.find("data"); it != j.end() && !it->is_null()) {

@@ -35,11 +35,7 @@ public:
         : net_(net), t_(t), y_(y.row(0)), p_(p), L_(net.L()), softmax_(net.layers[net.L()].activation == Activation::softmax) {
         const int K = net.output_size();
         const double* a = t.layers[L_].a.row(0);
-        for (int i = 0; i < K; ++i) {
-            // −y_i/a_i is −0 for a zero cross-entropy target, also where a_i underflowed to 0 (0·log a_i = 0)
-            const bool no_term = net.loss == Loss::cross_entropy && y_[i] == 0.0 && a[i] == 0.0;
-            dl_da_.push_back(no_term ? -0.0 : loss_derivative(net.loss, a, y_, K, i));
-        }
+        for (int i = 0; i < K; ++i) dl_da_.push_back(loss_derivative(net.loss, a, y_, K, i));
         fprime_.resize(net.layers.size());
         for (int m = p.l; m <= L_; ++m) {
             if (m == L_ && softmax_) continue;

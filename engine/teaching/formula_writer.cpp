@@ -130,17 +130,7 @@ private:
     bool substituting_ = false;
 };
 
-std::string_view latex_function(Activation f) {
-    switch (f) {
-        case Activation::sigmoid: return "\\sigma";
-        case Activation::tanh: return "\\tanh";
-        case Activation::relu: return "\\operatorname{relu}";
-        case Activation::leaky_relu: return "\\operatorname{lrelu}";
-        case Activation::linear: return "\\operatorname{id}";
-        case Activation::softmax: return "\\operatorname{softmax}";
-    }
-    return "f";
-}
+std::string_view latex_function(Activation f) { return activation_info(f).fn.latex; }
 
 // One factor of a product in both the symbolic and the substituted form. `compound` factors
 // (differences, sums) get parentheses when they stand next to another factor.
@@ -333,7 +323,7 @@ FormulaText FormulaWriter::a(int l, int j) const {
             p.add("exp(", "e^{").add(number(cur.z(shown_, i))).add(")", "}");
         });
         sub.add(")", "}");
-    } else if (f == Activation::linear) {  // a = z: the substitution would only repeat the result
+    } else if (activation_info(f).identity) {  // a = z: the substitution would only repeat the result
         sym.add(neuron("z", l, j));
     } else {  // a_j = f(z_j)
         sym.add(symbol(f), latex_function(f)).add("(", "(").add(neuron("z", l, j)).add(")", ")");
@@ -358,60 +348,21 @@ FormulaText FormulaWriter::loss() const {
         sub.add(")/" + std::to_string(N), "\\right) / " + std::to_string(N));
         return make_formula(std::move(sym), std::move(sub), number(t_.loss));
     }
+    // L = prefix [Σ_j term_j] mean, the loss's formula pieces with the labels, then with the numbers
     const double* a = t_.layers[L].a.row(0);
     const double* y = Y_.row(0);
-    const auto diff_sym = [&](Phrase& p, int j) {  // (a^L_j − y_j)²
-        p.add("(", "(").add(neuron("a", L, j)).add(" − ", " - ").add(target(j)).add(")²", ")^2");
+    const LossFormula& f = loss_info(net_.loss).formula_pieces;
+    const std::string K_text = std::to_string(K);
+    sym.add(f.prefix), sub.add(f.prefix);
+    if (K > 1) sym.add(f.open), sub.add(f.open);
+    const auto term = [&](Phrase& p, const Phrase& aj, const Phrase& yj) {
+        p.add(fill_in(f.term.text, {{"$a", aj.text}, {"$y", yj.text}}), fill_in(f.term.latex, {{"$a", aj.latex}, {"$y", yj.latex}}));
     };
-    const auto diff_sub = [&](Phrase& p, int j) {
-        p.add("(", "(").add(number(a[j])).add(" − ", " - ").add(factor(y[j])).add(")²", ")^2");
-    };
-    switch (net_.loss) {
-        case Loss::mse_half:
-        case Loss::mse: {
-            // ½ Σ_j (a_j − y_j)²   or   (1/K) Σ_j (a_j − y_j)²
-            const bool half = net_.loss == Loss::mse_half;
-            if (half) sym.add("½", "\\frac{1}{2}"), sub.add("½", "\\frac{1}{2}");
-            if (K > 1) sym.add("[", "\\left["), sub.add("[", "\\left[");
-            append_sum(sym, K, diff_sym);
-            append_sum(sub, K, diff_sub);
-            if (K > 1) sym.add("]", "\\right]"), sub.add("]", "\\right]");
-            if (!half && K > 1) {
-                sym.add("/K", " / K");
-                sub.add("/" + std::to_string(K), " / " + std::to_string(K));
-            }
-            break;
-        }
-        case Loss::cross_entropy: {  // −Σ_j y_j log a_j
-            sym.add("−", "-");
-            sub.add("−", "-");
-            if (K > 1) sym.add("(", "\\left("), sub.add("(", "\\left(");
-            append_sum(sym, K, [&](Phrase& p, int j) {
-                p.add(target(j)).add("·log ", " \\log ").add(neuron("a", L, j));
-            });
-            append_sum(sub, K, [&](Phrase& p, int j) {
-                p.add(factor(y[j])).add("·log ", " \\log ").add(number(a[j]));
-            });
-            if (K > 1) sym.add(")", "\\right)"), sub.add(")", "\\right)");
-            break;
-        }
-        case Loss::binary_cross_entropy: {  // −Σ_j [y_j log a_j + (1 − y_j) log(1 − a_j)]
-            sym.add("−", "-");
-            sub.add("−", "-");
-            if (K > 1) sym.add("(", "\\left("), sub.add("(", "\\left(");
-            append_sum(sym, K, [&](Phrase& p, int j) {
-                const Phrase aj = neuron("a", L, j), yj = target(j);
-                p.add("[", "\\left[").add(yj).add("·log ", " \\log ").add(aj).add(" + (1 − ", " + (1 - ").add(yj);
-                p.add(")·log(1 − ", ") \\log(1 - ").add(aj).add(")]", ")\\right]");
-            });
-            append_sum(sub, K, [&](Phrase& p, int j) {
-                const Phrase aj = number(a[j]), yj = factor(y[j]);
-                p.add("[", "\\left[").add(yj).add("·log ", " \\log ").add(aj).add(" + (1 − ", " + (1 - ").add(yj);
-                p.add(")·log(1 − ", ") \\log(1 - ").add(aj).add(")]", ")\\right]");
-            });
-            if (K > 1) sym.add(")", "\\right)"), sub.add(")", "\\right)");
-            break;
-        }
+    append_sum(sym, K, [&](Phrase& p, int j) { term(p, neuron("a", L, j), target(j)); });
+    append_sum(sub, K, [&](Phrase& p, int j) { term(p, number(a[j]), factor(y[j])); });
+    if (K > 1) {
+        sym.add(f.close).add(fill_in(f.mean.text, {{"$K", "K"}}), fill_in(f.mean.latex, {{"$K", "K"}}));
+        sub.add(f.close).add(fill_in(f.mean.text, {{"$K", K_text}}), fill_in(f.mean.latex, {{"$K", K_text}}));
     }
     return make_formula(std::move(sym), std::move(sub), number(t_.loss));
 }
@@ -427,12 +378,16 @@ FormulaText FormulaWriter::output_delta(int j) const {
     const Loss loss = net_.loss;
     const std::string K_text = std::to_string(K);
 
-    // ∂L/∂a^L_i of one sample as parts: (a_i − y_i), (2/K)·(a_i − y_i), or ∂L/∂a_i for other losses.
+    // ∂L/∂a^L_i of one sample as parts: the error a_i − y_i with its factor ("2/K"), or ∂L/∂a_i and its value.
+    const ErrorGradient& e = loss_info(loss).error_gradient;
+    const bool over_K = e.over_outputs && K > 1, scaled = e.scale != 1.0 || over_K;
+    const std::string scale = format_number_fast(e.scale);
     const auto dl_da = [&](int i) {
         std::vector<Part> parts;
-        if (loss == Loss::mse && K > 1) parts.push_back({{"2/K", "2/K"}, {"2/" + K_text, "2/" + K_text}, true});
-        if (loss == Loss::mse && K == 1) parts.push_back({{"2", "2"}, {"2", "2"}, false});
-        if (loss == Loss::mse_half || loss == Loss::mse) {
+        if (e.written_out && scaled)
+            parts.push_back({{scale + (over_K ? "/K" : ""), scale + (over_K ? "/K" : "")},
+                             {scale + (over_K ? "/" + K_text : ""), scale + (over_K ? "/" + K_text : "")}, over_K});
+        if (e.written_out) {
             Part d;
             d.sym.add(neuron("a", L, i)).add(" − ", " - ").add(target(i));
             d.sub.add(number(a[i])).add(" − ", " - ").add(factor(y[i]));
@@ -449,9 +404,7 @@ FormulaText FormulaWriter::output_delta(int j) const {
     Phrase sym = neuron("δ", L, j), sub;
     sym.add(" = ", " = ");
     std::vector<Part> parts;
-    const bool fused = (out.activation == Activation::softmax && loss == Loss::cross_entropy) ||
-                       (out.activation == Activation::sigmoid && loss == Loss::binary_cross_entropy);
-    if (fused) {  // δ_j = (a_j − y_j)/N
+    if (fused_output(loss, out.activation)) {  // δ_j = (a_j − y_j)/N
         Part d;
         d.sym.add(neuron("a", L, j)).add(" − ", " - ").add(target(j));
         d.sub.add(number(a[j])).add(" − ", " - ").add(factor(y[j]));
@@ -464,8 +417,10 @@ FormulaText FormulaWriter::output_delta(int j) const {
         Phrase ai;
         ai.add("a" + sup_[L] + "ᵢ", "a" + sup_tex_[L] + "_{i}");
         s.sym.add("Σᵢ ", "\\sum_i ");
-        if (loss == Loss::mse_half || loss == Loss::mse) {
-            if (loss == Loss::mse) s.sym.add(K > 1 ? "(2/K)·" : "2·", K > 1 ? "\\frac{2}{K} \\cdot " : "2 \\cdot ");
+        if (e.written_out) {
+            if (scaled)
+                s.sym.add(over_K ? "(" + scale + "/K)·" : scale + "·",
+                          over_K ? "\\frac{" + scale + "}{K} \\cdot " : scale + " \\cdot ");
             s.sym.add("(", "(").add(ai).add(" − yᵢ)", " - y_{i})");
         } else {
             s.sym.add("∂L/∂", "\\frac{\\partial L}{\\partial ").add(ai).add("", "}");
@@ -483,7 +438,7 @@ FormulaText FormulaWriter::output_delta(int j) const {
         parts.push_back(std::move(s));
     } else {  // δ_j = ∂L/∂a_j · f′(z_j)
         parts = dl_da(j);
-        if (out.activation != Activation::linear)
+        if (!activation_info(out.activation).identity)
             parts.push_back({derivative(out.activation, L, j),
                              factor(activation_derivative(out.activation, cur.z(shown_, j))), false});
     }
@@ -504,7 +459,7 @@ FormulaText FormulaWriter::hidden_delta(int l, int j) const {
         p.add(factor(next.W(i, j))).add("·", " \\cdot ").add(factor(delta_next[i]));
     });
     std::vector<Part> parts{std::move(s)};
-    if (f != Activation::linear)
+    if (!activation_info(f).identity)
         parts.push_back({derivative(f, l, j), factor(activation_derivative(f, t_.layers[l].z(shown_, j))), false});
     Phrase sym = neuron("δ", l, j), sub;
     sym.add(" = ", " = ");

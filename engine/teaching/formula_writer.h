@@ -21,6 +21,7 @@ struct Phrase {
         return *this;
     }
     Phrase& add(const Phrase& p) { return add(p.text, p.latex); }
+    Phrase& add(const FormulaPiece& p) { return add(p.text, p.latex); }
 };
 
 // A whole equation: symbols = numbers = result (substituted may be empty when it would repeat the result).

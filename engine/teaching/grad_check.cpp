@@ -1,6 +1,8 @@
 // Finite-difference gradient check (see grad_check.h). The numeric side evaluates the batch loss in
-// extended precision (long double), written out here independently of passes.cpp: rounding in L is
-// then far below what the differences measure, so even gradients of 1e-8 check to a relative 1e-6.
+// extended precision (long double), with each activation's and loss's own long double form (their
+// entries in activations.h and losses.h), written independently of the double forms the passes use:
+// rounding in L is then far below what the differences measure, so even gradients of 1e-8 check to a
+// relative 1e-6.
 // Each nudge recomputes only the layers from the parameter's own layer on.
 #include "engine/teaching/grad_check.h"
 
@@ -18,21 +20,6 @@ struct Nudge {
     ParameterRef p{false, -1, 0, 0};  // none
     Real offset = 0;
 };
-
-Real sigmoid_ext(Real z) { return z >= 0 ? 1 / (1 + std::exp(-z)) : std::exp(z) / (1 + std::exp(z)); }
-Real softplus_ext(Real z) { return std::max(z, Real(0)) + std::log1p(std::exp(-std::fabs(z))); }  // log(1 + e^z)
-
-Real activate_ext(Activation f, Real z) {
-    switch (f) {
-        case Activation::sigmoid: return sigmoid_ext(z);
-        case Activation::tanh: return std::tanh(z);
-        case Activation::relu: return z > 0 ? z : 0;
-        case Activation::leaky_relu: return z > 0 ? z : Real(kLeakySlope) * z;
-        case Activation::linear:
-        case Activation::softmax: break;
-    }
-    return z;
-}
 
 // z and a of every layer for the whole batch, (N, n_l) row-major per layer.
 struct ExtendedPass {
@@ -60,7 +47,7 @@ void forward_from(const Network& net, int m, int N, const Nudge& nudge, Extended
                 z[j] = sum + b;
             }
             if (layer.activation != Activation::softmax) {
-                for (int j = 0; j < n; ++j) a[j] = activate_ext(layer.activation, z[j]);
+                for (int j = 0; j < n; ++j) a[j] = activation_info(layer.activation).f_extended(z[j]);
                 continue;
             }
             const Real zmax = *std::max_element(z, z + n);  // softmax(z)_j = e^(z_j − max) / Σ e^(z_i − max)
@@ -80,38 +67,7 @@ Real batch_loss(const Network& net, const Matrix& Y, int N, const ExtendedPass& 
         const Real* z = &pass.z[L][static_cast<std::size_t>(s) * K];
         const Real* a = &pass.a[L][static_cast<std::size_t>(s) * K];
         const double* y = Y.row(s);
-        Real l_n = 0;
-        switch (net.loss) {
-            case Loss::mse_half:
-                for (int j = 0; j < K; ++j) l_n += (a[j] - y[j]) * (a[j] - y[j]) / 2;  // ½ Σ (a − y)²
-                break;
-            case Loss::mse:
-                for (int j = 0; j < K; ++j) l_n += (a[j] - y[j]) * (a[j] - y[j]);
-                l_n /= K;  // (1/K) Σ (a − y)²
-                break;
-            case Loss::cross_entropy:
-                if (out == Activation::softmax) {  // −Σ y_j (z_j − logsumexp z)
-                    const Real zmax = *std::max_element(z, z + K);
-                    Real e = 0;
-                    for (int j = 0; j < K; ++j) e += std::exp(z[j] - zmax);
-                    const Real lse = zmax + std::log(e);
-                    for (int j = 0; j < K; ++j)
-                        if (y[j] != 0) l_n -= y[j] * (z[j] - lse);
-                } else {
-                    for (int j = 0; j < K; ++j)
-                        if (y[j] != 0) l_n -= y[j] * std::log(a[j]);
-                }
-                break;
-            case Loss::binary_cross_entropy:
-                for (int j = 0; j < K; ++j) {
-                    if (out == Activation::sigmoid)  // y·softplus(−z) + (1 − y)·softplus(z)
-                        l_n += y[j] * softplus_ext(-z[j]) + (1 - y[j]) * softplus_ext(z[j]);
-                    else
-                        l_n -= y[j] * std::log(a[j]) + (1 - y[j]) * std::log1p(-a[j]);
-                }
-                break;
-        }
-        total += l_n;
+        total += loss_info(net.loss).sample_loss_extended(out, z, a, y, K);
     }
     return total / N;
 }

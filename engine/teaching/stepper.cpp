@@ -74,16 +74,6 @@ Phase phase_of(EventKind k) {
     return Phase::forward;
 }
 
-std::string_view loss_words(Loss loss) {
-    switch (loss) {
-        case Loss::mse_half: return "half squared error";
-        case Loss::mse: return "mean squared error";
-        case Loss::cross_entropy: return "cross-entropy";
-        case Loss::binary_cross_entropy: return "binary cross-entropy";
-    }
-    return "loss";
-}
-
 void check_batch(const Network& net, const Matrix& X, const Matrix& Y) {
     if (net.layers.size() < 2) throw Error("the network needs an input layer and at least one more layer");
     if (X.rows < 1) throw Error("the pass needs at least one sample");
@@ -333,7 +323,7 @@ EventText Stepper::text(int index) const {
         case EventKind::z: return words(fw.z(l, j), "Forward pass — z of " + neuron_name(before_, l, j));
         case EventKind::a: return words(fw.a(l, j), "Forward pass — a of " + neuron_name(before_, l, j));
         case EventKind::loss: {
-            std::string title = "Loss — " + std::string(loss_words(before_.loss));
+            std::string title = "Loss — " + std::string(loss_info(before_.loss).words);
             if (trace_.N() > 1) title += " over " + std::to_string(trace_.N()) + " samples";
             return words(fw.loss(), std::move(title));
         }

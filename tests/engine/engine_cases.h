@@ -19,22 +19,16 @@ struct Case {
     }
 };
 
-// Every hidden activation × every allowed (output activation, loss) pair.
+// Every activation a hidden layer may have × every (output activation, loss) pair the engine allows, from the
+// registries (engine/core/activations.h, losses.h): an entry added there is tested here.
 inline std::vector<Case> all_cases() {
-    const Activation hidden[] = {Activation::sigmoid, Activation::tanh, Activation::relu, Activation::leaky_relu,
-                                 Activation::linear};
-    struct Out {
-        Activation f;
-        Loss loss;
-    };
-    const Out outputs[] = {{Activation::sigmoid, Loss::mse_half},    {Activation::sigmoid, Loss::mse},
-                           {Activation::linear, Loss::mse_half},     {Activation::linear, Loss::mse},
-                           {Activation::softmax, Loss::cross_entropy}, {Activation::softmax, Loss::mse_half},
-                           {Activation::softmax, Loss::mse},         {Activation::sigmoid, Loss::binary_cross_entropy},
-                           {Activation::tanh, Loss::mse_half}};
     std::vector<Case> cases;
-    for (Activation h : hidden)
-        for (const Out& o : outputs) cases.push_back({h, o.f, o.loss});
+    for (const ActivationInfo& hidden : kActivations) {
+        if (hidden.output_only) continue;
+        for (const LossInfo& loss : kLosses)
+            for (const ActivationInfo& output : kActivations)
+                if (loss_allows(loss.id, output.id)) cases.push_back({hidden.id, output.id, loss.id});
+    }
     return cases;
 }
 
@@ -47,18 +41,19 @@ inline Network case_network(const Case& c, const std::vector<int>& sizes, std::u
 }
 
 // N samples: inputs in [−1, 1]; targets valid for the loss (rows of probabilities for cross-entropy,
-// values in [0, 1] for BCE, anything for the squared errors).
+// values in [0, 1] for BCE, anything in [−1, 1] for the squared errors): as its entry's targets say.
 inline Dataset case_data(const Network& net, int N, std::uint64_t seed) {
     Rng rng(seed * 7919 + 17);
     Dataset d{Matrix(N, net.input_size()), Matrix(N, net.output_size())};
+    const Targets rule = loss_info(net.loss).targets;
     for (double& x : d.X.v) x = rng.uniform(-1.0, 1.0);
     for (int n = 0; n < N; ++n) {
         double sum = 0.0;
         for (int k = 0; k < d.Y.cols; ++k) {
-            d.Y(n, k) = net.loss == Loss::mse_half || net.loss == Loss::mse ? rng.uniform(-1.0, 1.0) : rng.uniform(0.05, 0.95);
+            d.Y(n, k) = rule == Targets::any ? rng.uniform(-1.0, 1.0) : rng.uniform(0.05, 0.95);
             sum += d.Y(n, k);
         }
-        if (net.loss == Loss::cross_entropy)
+        if (rule == Targets::distribution)
             for (int k = 0; k < d.Y.cols; ++k) d.Y(n, k) /= sum;
     }
     return d;

@@ -3,9 +3,11 @@
 // variables are often used more than once). Some leave their domain at the values chosen; the tests
 // skip those (usable() says which are fit for finite differences).
 #pragma once
+#include <algorithm>
 #include <cmath>
 #include <initializer_list>
 #include <string>
+#include <vector>
 
 #include "engine/graph/expression_graph.h"
 #include "engine/graph/graph_pass.h"
@@ -27,11 +29,18 @@ inline std::string concat(std::initializer_list<std::string> pieces) {
     return s;
 }
 
+// Every function of the syntax: these, then any activation of the engine's table not among them.
+inline std::vector<std::string> functions() {
+    std::vector<std::string> f = {"exp", "log", "sqrt", "sin", "cos", "tanh", "sigmoid", "σ", "relu", "abs", "leaky_relu"};
+    for (const ActivationInfo& e : kActivations)
+        if (!e.output_only && !e.identity && std::find(f.begin(), f.end(), e.fn.name) == f.end()) f.emplace_back(e.fn.name);
+    return f;
+}
+
 inline std::string random_expression(Rng& r, int depth) {
     if (depth == 0 || r.uniform() < 0.2) return random_leaf(r);
     const auto sub = [&] { return random_expression(r, depth - 1); };
-    static const char* const kFunctions[] = {"exp", "log", "sqrt", "sin", "cos", "tanh", "sigmoid", "σ",
-                                             "relu", "abs", "leaky_relu"};
+    static const std::vector<std::string> kFunctions = functions();
     static const char* const kExponents[] = {"2", "3", "-1", "0.5", "-2"};
     switch (r.below(9)) {
         case 0: return concat({"(", sub(), " + ", sub(), ")"});
@@ -41,7 +50,7 @@ inline std::string random_expression(Rng& r, int depth) {
         case 4: return concat({"(", sub(), ")^", kExponents[r.below(5)]});
         case 5: return concat({"(1.5 + sin(", sub(), "))**(", sub(), ")"});  // a variable exponent on a positive base
         case 6: return concat({"-", sub()});
-        default: return concat({kFunctions[r.below(11)], "(", sub(), ")"});
+        default: return concat({kFunctions[r.below(static_cast<int>(kFunctions.size()))], "(", sub(), ")"});
     }
 }
 
@@ -59,7 +68,7 @@ inline bool usable(const ExpressionGraph& g, const GraphPass& p, double h) {
         if (std::fabs(y) > 1e4) return false;
         if (n.inputs.empty()) continue;
         const double u = p.value[static_cast<std::size_t>(n.inputs[0])];
-        const bool kink = n.op == Op::relu || n.op == Op::abs || n.op == Op::leaky_relu;
+        const bool kink = n.op == Op::abs || (n.op == Op::function && activation_info(*parse_activation(n.function->name)).kink);
         const bool pole = n.op == Op::div || n.op == Op::pow || n.op == Op::log || n.op == Op::sqrt;
         const double near = n.op == Op::div ? std::fabs(p.value[static_cast<std::size_t>(n.inputs[1])]) : std::fabs(u);
         if (kink && std::fabs(u) < 1e3 * h) return false;

@@ -148,8 +148,8 @@ TEST(ExprGraph, EveryOperationsDerivativeAndRule) {
         const GraphNode& y = r.g.node(r.g.output);
         const int slot = y.inputs.size() > 1 && r.g.node(y.inputs[0]).op == Op::constant ? 1 : 0;
         EXPECT_EQ(equation_text(local_formula(r.g, r.pass, r.g.output, slot)), c.local) << c.expression;
-        EXPECT_EQ(derivative_rule(y.op, slot, r.g.constant_exponent(r.g.output)).text, c.rule) << c.expression;
-        EXPECT_FALSE(derivative_rule(y.op, slot, r.g.constant_exponent(r.g.output)).latex.empty());
+        EXPECT_EQ(derivative_rule(y, slot, r.g.constant_exponent(r.g.output)).text, c.rule) << c.expression;
+        EXPECT_FALSE(derivative_rule(y, slot, r.g.constant_exponent(r.g.output)).latex.empty());
     }
 }
 

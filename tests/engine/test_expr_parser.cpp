@@ -132,7 +132,7 @@ TEST(ExprParser, MalformedExpressionsNameThePlace) {
         {"exp()", "exp needs an argument at 5\n  exp()\n      ^"},
         {"exp(x, y)", "unexpected ',' at 6: exp takes one argument\n  exp(x, y)\n       ^"},
         {"foo(x)",
-         "unknown function 'foo' at 1 (the functions are exp, log, sqrt, sin, cos, tanh, sigmoid or σ, relu, "
+         "unknown function 'foo' at 1 (the functions are exp, log, sqrt, sin, cos, sigmoid or σ, tanh, relu, "
          "leaky_relu, abs; for a product write foo*(…))\n  foo(x)\n  ^"},
         {"ln(x)", "unknown function 'ln' at 1: write log (the natural logarithm)\n  ln(x)\n  ^"},
         {"1.2.3", "malformed number '1.2.3' at 1\n  1.2.3\n  ^"},

@@ -190,12 +190,15 @@ namespace {
 TEST(LayerKernels, TheActivationAndDerivativeLoopGivesTheBitsOfOneCall) {
     std::vector<double> z = {0.0, -0.0, 1e-300, 800.0, -800.0, 354.4, -744.0};
     for (double v = -40.0; v <= 40.0; v += 0.0137) z.push_back(v);
-    for (Activation f : {Activation::sigmoid, Activation::tanh, Activation::relu, Activation::leaky_relu,
-                         Activation::linear}) {
-        std::vector<double> a(z.size()), fprime(z.size());
+    for (const ActivationInfo& e : kActivations) {
+        if (e.output_only) continue;
+        const Activation f = e.id;
+        std::vector<double> a(z.size()), fprime(z.size()), values(z.size());
         activate_with_derivatives(f, z.data(), a.data(), fprime.data(), z.size());
+        activate_values(f, z.data(), values.data(), z.size());
         for (std::size_t i = 0; i < z.size(); ++i) {
             ASSERT_EQ(a[i], activate(f, z[i])) << to_string(f) << " " << z[i];
+            ASSERT_EQ(values[i], a[i]) << to_string(f) << " " << z[i];
             ASSERT_EQ(fprime[i], activation_derivative(f, z[i])) << to_string(f) << " " << z[i];
         }
     }

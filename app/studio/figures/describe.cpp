@@ -44,9 +44,7 @@ std::string z_formula(const bp::Network& net, int l, int j) {
 std::string delta_formula(const bp::Network& net, int l, int j) {
     const bp::Layer& layer = net.layers[l];
     if (l == net.L()) {
-        if (layer.activation == bp::Activation::softmax && net.loss == bp::Loss::cross_entropy)
-            return neuron_label("a", l, j) + " − y" + bp::subscript(j + 1);
-        if (layer.activation == bp::Activation::sigmoid && net.loss == bp::Loss::binary_cross_entropy)
+        if (bp::fused_output(net.loss, layer.activation))  // softmax + cross-entropy, sigmoid + BCE
             return neuron_label("a", l, j) + " − y" + bp::subscript(j + 1);
         if (layer.activation == bp::Activation::softmax)
             return "Σᵢ ∂L/∂a" + bp::superscript(l) + "ᵢ · ∂a" + bp::superscript(l) + "ᵢ/∂" + neuron_label("z", l, j);

@@ -46,7 +46,8 @@ void insert_layer(bp::Network& net, int after, int size, bp::Activation f, bp::I
     if (after < 0 || after >= net.L()) throw bp::Error("add layer: no place after layer " + std::to_string(after));
     if (net.L() + 1 > bp::kMaxLayers)
         throw bp::Error("add layer: the limit is " + std::to_string(bp::kMaxLayers) + " layers after the input");
-    if (f == bp::Activation::softmax) throw bp::Error("add layer: softmax is only allowed on the output layer");
+    if (bp::activation_info(f).output_only)
+        throw bp::Error("add layer: " + std::string(bp::to_string(f)) + " is only allowed on the output layer");
     bp::Layer layer;
     layer.size = size;
     layer.activation = f;

@@ -319,11 +319,11 @@ struct LabHandler {
     }
     void operator()(const lab::MovePoint& a) {
         const bool two = s.doc.net.input_size() == 2;
-        const bool bce = s.doc.net.loss == bp::Loss::binary_cross_entropy;
+        const bool unit = bp::loss_info(s.doc.net.loss).targets == bp::Targets::unit_interval;
         edit_document_and_say(s, "move sample " + std::to_string(a.p.row + 1), [&](bp::Document& d) {
             set_sample_value(d, a.p, false, 0, a.u);
             if (two) set_sample_value(d, a.p, false, 1, a.v);
-            else set_sample_value(d, a.p, true, 0, bce ? std::clamp(a.v, 0.0, 1.0) : a.v);  // 1 input: v is the target
+            else set_sample_value(d, a.p, true, 0, unit ? std::clamp(a.v, 0.0, 1.0) : a.v);  // 1 input: v is the target
         });
     }
     void operator()(const lab::SetValue& a) {

@@ -115,15 +115,11 @@ Curve fitted_curve(const bp::Network& net, const PlotDomain& d, int n) {
 
 double shade(bp::Activation f, double a, double scale) {
     if (!std::isfinite(a)) return 0.0;
-    switch (f) {
-        case bp::Activation::sigmoid:
-        case bp::Activation::softmax: return std::clamp(2.0 * a - 1.0, -1.0, 1.0);  // 0 … 1 → −1 … 1
-        case bp::Activation::tanh: return std::clamp(a, -1.0, 1.0);
-        case bp::Activation::relu:
-        case bp::Activation::leaky_relu:
-        case bp::Activation::linear: return normalized(a, scale);
-    }
-    return 0.0;
+    const bp::ValueRange r = bp::activation_info(f).range;
+    if (!r.bounded()) return normalized(a, scale);
+    // [lo, hi] → [−1, 1]: 2a − 1 for 0 … 1 (σ, softmax), a itself for −1 … 1 (tanh)
+    const double x = r.lo == -r.hi ? a / r.hi : (2.0 * a - (r.lo + r.hi)) / (r.hi - r.lo);
+    return std::clamp(x, -1.0, 1.0);
 }
 
 Rgb class_color(int k) {
@@ -148,7 +144,8 @@ Rgb field_color(const GridField& f, int i, int r, bp::Activation out, double sca
 Rgb target_color(const double* y, int K, bool classification, bp::Activation out, double scale) {
     if (classification && K == 1) return class_color(y[0] >= 0.5 ? 1 : 0);
     if (classification) return class_color(static_cast<int>(std::max_element(y, y + K) - y));
-    return diverging(shade(out == bp::Activation::softmax ? bp::Activation::linear : out, y[0], scale));
+    // a target on the output's own scale; one softmax output is always 1, so its targets on the open scale
+    return diverging(shade(bp::activation_info(out).output_only ? bp::Activation::linear : out, y[0], scale));
 }
 
 }  // namespace studio

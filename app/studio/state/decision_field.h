@@ -53,9 +53,10 @@ struct Curve {
 Curve fitted_curve(const bp::Network& net, const PlotDomain& d, int n);
 
 // ---- colours ----
-// Where an activation value sits on the diverging scale [-1, 1]: σ and softmax map 0 … 1 to −1 … 1,
-// tanh is already in [-1, 1]; unbounded ones (relu, leaky relu, linear, and the inputs) are divided by
-// `scale` (the largest |a| to show). NaN and ±∞ give 0 (neutral): nothing is ever drawn from a NaN.
+// Where an activation value sits on the diverging scale [-1, 1]: a bounded activation's range (its entry
+// in engine/core/activations.h: σ and softmax 0 … 1, tanh −1 … 1) is stretched onto it; unbounded ones
+// (relu, leaky relu, linear, and the inputs) are divided by `scale` (the largest |a| to show). NaN and
+// ±∞ give 0 (neutral): nothing is ever drawn from a NaN.
 double shade(bp::Activation f, double a, double scale);
 // Distinct colours for classes 0, 1, 2, …: class 0 orange and class 1 blue, as the diverging scale's
 // ends (so a one-output classifier and a two-class softmax look alike), then green, purple, red, teal.

@@ -30,24 +30,10 @@ double chance_loss(bp::Loss loss, const bp::Dataset& d) {
     std::vector<double> mean(K, 0.0);  // ȳ_k = (1/N) Σ_n y_nk
     for (int n = 0; n < N; ++n)
         for (int k = 0; k < K; ++k) mean[k] += d.Y(n, k) / N;
+    const auto term = bp::loss_info(loss).chance_term;
     double sum = 0.0;
-    for (int n = 0; n < N; ++n) {
-        for (int k = 0; k < K; ++k) {
-            const double y = d.Y(n, k), p = mean[k];
-            switch (loss) {
-                case bp::Loss::mse_half: sum += 0.5 * (p - y) * (p - y); break;  // ½ Σ_k (ȳ_k − y_k)²
-                case bp::Loss::mse: sum += (p - y) * (p - y) / K; break;         // (1/K) Σ_k (ȳ_k − y_k)²
-                case bp::Loss::cross_entropy:                                    // −Σ_k y_k log ȳ_k
-                    if (y > 0) sum -= y * std::log(std::max(p, 1e-300));
-                    break;
-                case bp::Loss::binary_cross_entropy: {  // −Σ_k [y log ȳ + (1 − y) log(1 − ȳ)]
-                    const double q = std::clamp(p, 1e-6, 1.0 - 1e-6);
-                    sum -= y * std::log(q) + (1.0 - y) * std::log1p(-q);
-                    break;
-                }
-            }
-        }
-    }
+    for (int n = 0; n < N; ++n)
+        for (int k = 0; k < K; ++k) sum += term(mean[k], d.Y(n, k), K);  // the loss's own term for ȳ
     return sum / N;
 }
 

@@ -53,9 +53,7 @@ bp::Matrix one_hot(const bp::Matrix& y) {
 
 }  // namespace
 
-bool is_classifier(const bp::Network& net) {
-    return net.loss == bp::Loss::binary_cross_entropy || net.loss == bp::Loss::cross_entropy;
-}
+bool is_classifier(const bp::Network& net) { return bp::loss_info(net.loss).targets != bp::Targets::any; }
 
 bp::Document with_generated_data(const bp::Document& doc, const bp::DatasetSpec& spec, bp::InitScheme scheme,
                                  std::uint64_t seed, std::string& note) {
@@ -64,7 +62,7 @@ bp::Document with_generated_data(const bp::Document& doc, const bp::DatasetSpec&
     bp::Document d = doc;
     bp::Network& net = d.net;
     const int L = net.L();
-    const bool softmax = net.layers[L].activation == bp::Activation::softmax;
+    const bool softmax = net.layers[L].activation == bp::Activation::softmax;  // one probability per class
     if (!classes && is_classifier(net))
         throw bp::Error(std::string("the ") + std::string(bp::to_string(spec.kind)) +
                         " set has real-valued targets, but the network's loss is " + std::string(bp::to_string(net.loss)) +

@@ -14,8 +14,9 @@ AppState make_state(bp::Document doc, std::string path, std::string title) {
     if (!doc.data) {  // a network file without data: one placeholder sample the user can still step
         bp::Dataset d;
         d.X = bp::Matrix(1, doc.net.input_size(), 0.5);
-        d.Y = bp::Matrix(1, doc.net.output_size(), doc.net.loss == bp::Loss::cross_entropy ? 0.0 : 0.5);
-        if (doc.net.loss == bp::Loss::cross_entropy) d.Y(0, 0) = 1.0;
+        const bool distribution = bp::loss_info(doc.net.loss).targets == bp::Targets::distribution;
+        d.Y = bp::Matrix(1, doc.net.output_size(), distribution ? 0.0 : 0.5);  // a valid target for any loss
+        if (distribution) d.Y(0, 0) = 1.0;
         doc.data = d;
     }
     bp::validate_dataset(doc.net, *doc.data, "data");

@@ -10,10 +10,19 @@
 namespace studio {
 namespace {
 
-constexpr bp::Activation kActivations[] = {bp::Activation::sigmoid, bp::Activation::tanh, bp::Activation::relu,
-                                           bp::Activation::leaky_relu, bp::Activation::linear, bp::Activation::softmax};
-constexpr bp::Loss kLosses[] = {bp::Loss::mse_half, bp::Loss::mse, bp::Loss::cross_entropy, bp::Loss::binary_cross_entropy};
 constexpr bp::InitScheme kSchemes[] = {bp::InitScheme::uniform, bp::InitScheme::xavier, bp::InitScheme::he};
+
+// "The loss L, which measures … (cross_entropy needs a softmax output, binary_cross_entropy a sigmoid one)."
+std::string loss_tooltip() {
+    std::string needs;
+    for (const bp::LossInfo& l : bp::kLosses) {
+        if (!l.needs_output) continue;
+        const std::string output(bp::to_string(*l.needs_output));
+        needs += needs.empty() ? std::string(l.name) + " needs a " + output + " output"
+                               : ", " + std::string(l.name) + " a " + output + " one";
+    }
+    return "The loss L, which measures how far the outputs are from the targets" + (needs.empty() ? "" : " (" + needs + ")") + ".";
+}
 
 void layer_row(const AppState& s, const Ui& ui, ActionQueue& q, int l) {
     const bp::Network& net = s.doc.net;
@@ -41,9 +50,9 @@ void layer_row(const AppState& s, const Ui& ui, ActionQueue& q, int l) {
         int f = static_cast<int>(layer.activation);
         ImGui::SetNextItemWidth(ImGui::GetFontSize() * 6.5f);
         if (ImGui::BeginCombo("##f", std::string(bp::to_string(layer.activation)).c_str())) {
-            for (bp::Activation a : kActivations)
-                if (ImGui::Selectable(std::string(bp::to_string(a)).c_str(), static_cast<int>(a) == f))
-                    q.push_back(act::SetActivation{l, a});
+            for (const bp::ActivationInfo& a : bp::kActivations)
+                if (ImGui::Selectable(std::string(a.fn.name).c_str(), static_cast<int>(a.id) == f))
+                    q.push_back(act::SetActivation{l, a.id});
             ImGui::EndCombo();
         }
         item_tooltip("This layer's activation f, in a = f(z); changing it recomputes the pass (Ctrl+Z undoes).");
@@ -68,7 +77,7 @@ void layer_row(const AppState& s, const Ui& ui, ActionQueue& q, int l) {
         ImGui::PushStyleColor(ImGuiCol_Text, to_vec4(ui.colors.text_dim));
         if (ImGui::SmallButton("+ layer here")) {
             const int size = l == 0 ? std::max(2, net.layers[1].size) : layer.size;
-            q.push_back(act::AddLayer{l, std::min(size, 64), l > 0 && layer.activation != bp::Activation::softmax
+            q.push_back(act::AddLayer{l, std::min(size, 64), l > 0 && !bp::activation_info(layer.activation).output_only
                                                                  ? layer.activation : bp::Activation::sigmoid});
         }
         ImGui::PopStyleColor();
@@ -121,12 +130,11 @@ void draw_architecture(const AppState& s, const Ui& ui, ActionQueue& q) {
     ImGui::SameLine();
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 11);
     if (ImGui::BeginCombo("##loss", std::string(bp::to_string(net.loss)).c_str())) {
-        for (bp::Loss l : kLosses)
-            if (ImGui::Selectable(std::string(bp::to_string(l)).c_str(), l == net.loss)) q.push_back(act::SetLoss{l});
+        for (const bp::LossInfo& l : bp::kLosses)
+            if (ImGui::Selectable(std::string(l.name).c_str(), l.id == net.loss)) q.push_back(act::SetLoss{l.id});
         ImGui::EndCombo();
     }
-    item_tooltip("The loss L, which measures how far the outputs are from the targets (cross_entropy needs a softmax "
-                 "output, binary_cross_entropy a sigmoid one).");
+    item_tooltip(loss_tooltip().c_str());
     ImGui::Separator();
     ImGui::TextUnformatted("Re-initialise all parameters");
     Settings t = s.settings;

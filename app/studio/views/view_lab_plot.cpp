@@ -156,8 +156,9 @@ void add_point(const AppState& s, ActionQueue& q, double u, double v) {
         x.push_back(v);
     } else {  // one input: the height is the target
         const int k = std::clamp(s.lab.shown_output, 0, net.output_size() - 1);
-        y[k] = net.loss == bp::Loss::binary_cross_entropy ? std::clamp(v, 0.0, 1.0) : v;
-        if (net.loss == bp::Loss::cross_entropy) y = brush_target(net, s.lab.brush_class, 0);
+        const bp::Targets rule = bp::loss_info(net.loss).targets;
+        y[k] = rule == bp::Targets::unit_interval ? std::clamp(v, 0.0, 1.0) : v;
+        if (rule == bp::Targets::distribution) y = brush_target(net, s.lab.brush_class, 0);
     }
     push(q, lab::AddPoint{false, x, y});
 }
