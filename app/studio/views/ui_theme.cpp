@@ -95,7 +95,7 @@ void apply_theme(bool light, float scale) {
         c[ImGuiCol_TextDisabled] = to_vec4(t.text_dim);
         c[ImGuiCol_WindowBg] = to_vec4(t.background);
         c[ImGuiCol_ChildBg] = to_vec4(t.panel);
-        c[ImGuiCol_PopupBg] = col(0x23262e, 0.98f);
+        c[ImGuiCol_PopupBg] = col(0x23262e);  // opaque: a menu over a busy panel stays readable
         c[ImGuiCol_Border] = col(0x30343e);
         c[ImGuiCol_BorderShadow] = col(0, 0);
         c[ImGuiCol_FrameBg] = col(0x2a2e37);

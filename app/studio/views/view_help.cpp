@@ -42,7 +42,7 @@ void draw_help_overlay(const Ui& ui) {
     if (!ui.memory.help_open) return;
     const ImGuiViewport* vp = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos(ImVec2(vp->Pos.x + vp->Size.x / 2, vp->Pos.y + vp->Size.y / 2), ImGuiCond_Always, ImVec2(0.5f, 0.5f));
-    ImGui::SetNextWindowBgAlpha(0.97f);
+    ImGui::SetNextWindowBgAlpha(1.0f);  // opaque over the busy panels behind it
     if (!ImGui::Begin("Keyboard and notation   (F1 or Esc closes)", &ui.memory.help_open,
                       ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings)) {
         return ImGui::End();

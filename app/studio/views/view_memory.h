@@ -30,6 +30,8 @@ struct ViewMemory {
     // overlays the menus open
     bool help_open = false;
     bool about_open = false;
+    // the toolbar's η field: the value typed so far (set when the field is left or Enter is pressed)
+    double lr_typed = 0;
     // keyboard mode: whether, at the end of the last frame, Esc was ImGui's to back out of something
     bool escape_is_imgui = false;
 };

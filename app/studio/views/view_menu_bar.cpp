@@ -86,6 +86,8 @@ void view_menu(const AppState& s, ActionQueue& q, FrameInfo& info) {
     if (ImGui::MenuItem("  z, the weighted input", nullptr, t.neuron_value == NeuronValue::z)) t.neuron_value = NeuronValue::z;
     if (ImGui::MenuItem("  a, the activation", nullptr, t.neuron_value == NeuronValue::a)) t.neuron_value = NeuronValue::a;
     if (ImGui::MenuItem("  δ = ∂L/∂z", nullptr, t.neuron_value == NeuronValue::delta)) t.neuron_value = NeuronValue::delta;
+    if (ImGui::MenuItem("  follow the pass: a, then δ", nullptr, t.neuron_value == NeuronValue::follow_pass))
+        t.neuron_value = NeuronValue::follow_pass;
     ImGui::TextDisabled("Edges show");
     if (ImGui::MenuItem("  the weight w", nullptr, t.edge_value == EdgeValue::weight)) t.edge_value = EdgeValue::weight;
     if (ImGui::MenuItem("  the gradient ∂L/∂w", nullptr, t.edge_value == EdgeValue::gradient)) t.edge_value = EdgeValue::gradient;

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "app/studio/figures/describe.h"
+#include "app/studio/figures/pass_view.h"
 #include "app/studio/views/ui_widgets.h"
 #include "app/studio/views/views.h"
 #include "engine/teaching/notation.h"
@@ -63,7 +64,7 @@ Scales compute_scales(const AppState& s) {
         if (neuron_value(s, NeuronValue::a, 0, j, v)) sc.input = std::max(sc.input, std::fabs(v));
     for (int l = 1; l <= net.L(); ++l) {
         for (int j = 0; j < net.layers[l].size; ++j)
-            if (neuron_value(s, s.settings.neuron_value, l, j, v)) sc.neuron = std::max(sc.neuron, std::fabs(v));
+            if (neuron_value(s, neuron_value_shown(s), l, j, v)) sc.neuron = std::max(sc.neuron, std::fabs(v));
     }
     for (int l = 1; l <= net.L(); ++l) {
         for (int j = 0; j < net.layers[l].size; ++j) {
@@ -204,9 +205,13 @@ void draw_edge_labels(const Canvas& c) {
         if (n * m > 9 || c.lay.radius < 24 * c.ui.scale) continue;
         for (int j = 0; j < n; ++j)
             for (int k = 0; k < m; ++k) {
+                const Selection e = Selection::weight(l, j, k);
                 double v = 0;
-                const bool known = edge_value(c.s, Selection::weight(l, j, k), v);
-                draw_edge_label(c, c.lay.neurons[l - 1][k], c.lay.neurons[l][j], known ? bp::format_number(v, 3) : "?", placed);
+                const bool known = edge_value(c.s, e, v);
+                const std::string text = !known ? "?"
+                                         : c.s.settings.edge_value == EdgeValue::weight ? parameter_text(c.s, e, 3)
+                                                                                        : bp::format_number(v, 3);
+                draw_edge_label(c, c.lay.neurons[l - 1][k], c.lay.neurons[l][j], text, placed);
             }
     }
 }
@@ -271,7 +276,8 @@ void draw_neuron(const Canvas& c, int l, int j) {
     const Vec2 p = c.lay.neurons[l][j];
     const float r = c.lay.radius;
     double v = 0;
-    const bool has = neuron_value(s, s.settings.neuron_value, l, j, v);
+    const NeuronValue shown = neuron_value_shown(s);
+    const bool has = neuron_value(s, shown, l, j, v);
     const double scale = l == 0 ? c.sc.input : c.sc.neuron;
     const float ring = std::max(1.0f, 1.5f * c.ui.scale * (r < 8 ? 0.6f : 1.0f));
     if (has) {
@@ -287,7 +293,7 @@ void draw_neuron(const Canvas& c, int l, int j) {
     const Rgb fill = has ? diverging(normalized(v, scale)) : c.ui.colors.canvas;
     const ImU32 ink = has ? (lightness(fill) > 55 ? IM_COL32(20, 20, 28, 255) : IM_COL32(250, 250, 250, 255))
                           : to_u32(c.ui.colors.unknown);
-    const char* sym = s.settings.neuron_value == NeuronValue::z ? "z" : s.settings.neuron_value == NeuronValue::a ? "a" : "δ";
+    const char* sym = neuron_value_symbol(shown);
     const std::string label = l == 0 ? "x" + bp::subscript(j + 1) : bp::neuron_label(sym, l, j);
     const std::string number = has ? bp::format_number(v, r >= 30 * sc ? 4 : 3) : "?";
     ImFont* num_font = r >= 30 * sc ? c.ui.fonts.body : c.ui.fonts.small;
@@ -320,6 +326,11 @@ void draw_bias_node(const Canvas& c, int l) {
     }
 }
 
+// The loss node's number: L once the pass has computed it, else "?".
+std::string loss_value_text(const AppState& s) {
+    return known(s, {Kind::loss, 0, 0, 0}) ? bp::format_number(s.stepper->trace().loss, 4) : "?";
+}
+
 void draw_loss_and_targets(const Canvas& c) {
     const AppState& s = c.s;
     const bp::Network& net = s.doc.net;
@@ -343,14 +354,13 @@ void draw_loss_and_targets(const Canvas& c) {
         c.dl->AddText(f, f->FontSize, at, to_u32(marked ? c.ui.colors.accent_read : c.ui.colors.text_dim), t.c_str());
     }
     // The loss node: a rounded box "L" with the value once computed.
-    const std::string value = loss_known ? bp::format_number(s.stepper->trace().loss, 4) : "?";
+    const std::string value = loss_value_text(s);
     ImFont* big = c.ui.fonts.body;
     const std::string top = "L", bottom = value;
     const ImVec2 s1 = big->CalcTextSizeA(big->FontSize, FLT_MAX, 0, top.c_str());
     const ImVec2 s2 = f->CalcTextSizeA(f->FontSize, FLT_MAX, 0, bottom.c_str());
-    const float w = std::min(c.lay.loss_column_w * 0.9f, std::max(s1.x, s2.x) + 16 * sc);
-    const float h = s1.y + s2.y + 10 * sc;
-    const ImVec2 q0(lp.x - w / 2, lp.y - h / 2), q1(lp.x + w / 2, lp.y + h / 2);
+    const Box box = loss_node_box(s, c.ui, c.lay);
+    const ImVec2 q0(box.x, box.y), q1(box.x + box.w, box.y + box.h);
     c.dl->AddRectFilled(q0, q1, to_u32(c.ui.colors.panel), 8 * sc);
     c.dl->AddRect(q0, q1, to_u32(loss_marked ? c.ui.colors.accent : (loss_known ? c.ui.colors.text : c.ui.colors.unknown)),
                   8 * sc, 0, (loss_marked ? 3.0f : 1.5f) * sc);
@@ -470,10 +480,15 @@ void draw_toggles(const AppState& s, const Ui& ui, ActionQueue& q) {
     ImGui::AlignTextToFramePadding();
     ImGui::TextColored(to_vec4(ui.colors.text_dim), "Neurons show");
     ImGui::SameLine();
-    const int nv = segmented("nv", {"z", "a", "δ"}, static_cast<int>(s.settings.neuron_value), ui,
+    const bool follow = s.settings.neuron_value == NeuronValue::follow_pass;
+    const int nv = segmented("nv", {"z", "a", "δ"}, static_cast<int>(neuron_value_shown(s)), ui,
                              {"z: the neuron's weighted input, z = Σ w·a + b, before the activation.",
                               "a = f(z): the neuron's activation, the value it passes on to the next layer.",
                               "δ = ∂L/∂z: how much the loss changes when this neuron's weighted input z changes."});
+    ImGui::SameLine(0, 2 * ui.scale);
+    const bool follow_clicked = segmented("nv_follow", {"auto"}, follow ? 0 : -1, ui,
+                                          {"Follow the pass: a in the forward pass, δ from the backward pass on "
+                                           "(picking z, a or δ keeps that one)."}) == 0;
     ImGui::SameLine(0, 18 * ui.scale);
     ImGui::TextColored(to_vec4(ui.colors.text_dim), "Edges show");
     ImGui::SameLine();
@@ -484,6 +499,7 @@ void draw_toggles(const AppState& s, const Ui& ui, ActionQueue& q) {
                               "(width = size, colour = sign)."});
     Settings t = s.settings;
     if (nv >= 0) t.neuron_value = static_cast<NeuronValue>(nv);
+    if (follow_clicked) t.neuron_value = follow ? neuron_value_shown(s) : NeuronValue::follow_pass;
     if (ev >= 0) t.edge_value = static_cast<EdgeValue>(ev);
     if (!(t == s.settings)) q.push_back(act::SetSettings{t});
 }
@@ -494,7 +510,7 @@ void draw_legend(const AppState& s, const Ui& ui, const Scales& sc, ImVec2 at, f
     const float bar_w = 160 * sx, bar_h = 10 * sx;
     ImFont* f = ui.fonts.small;
     const float y = at.y + (height - bar_h) * 0.5f;
-    const char* sym = s.settings.neuron_value == NeuronValue::z ? "z" : s.settings.neuron_value == NeuronValue::a ? "a" : "δ";
+    const char* sym = neuron_value_symbol(neuron_value_shown(s));
     const std::string lo = "−" + bp::format_number(sc.neuron, 2, false), hi = "+" + bp::format_number(sc.neuron, 2, false);
     float x = at.x;
     const std::string name = std::string(sym) + ":";
@@ -525,6 +541,17 @@ void draw_legend(const AppState& s, const Ui& ui, const Scales& sc, ImVec2 at, f
 }  // namespace
 
 // ---- [SECTION] entry ----
+
+Box loss_node_box(const AppState& s, const Ui& ui, const NetworkLayout& lay) {
+    ImFont* big = ui.fonts.body;
+    ImFont* f = ui.fonts.small;
+    const std::string value = loss_value_text(s);
+    const ImVec2 s1 = big->CalcTextSizeA(big->FontSize, FLT_MAX, 0, "L");
+    const ImVec2 s2 = f->CalcTextSizeA(f->FontSize, FLT_MAX, 0, value.c_str());
+    const float w = std::min(lay.loss_column_w * 0.9f, std::max(s1.x, s2.x) + 16 * ui.scale);
+    const float h = s1.y + s2.y + 10 * ui.scale;
+    return Box{lay.loss.x - w / 2, lay.loss.y - h / 2, w, h};
+}
 
 void draw_network(const AppState& s, const Ui& ui, ActionQueue& q, FrameInfo& info) {
     if (s.blank) {  // a clicker's "black screen": nothing but a quiet word on how to come back

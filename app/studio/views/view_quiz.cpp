@@ -10,6 +10,7 @@
 
 #include "app/studio/figures/formula_text.h"
 #include "app/studio/figures/homework_table.h"
+#include "app/studio/views/ui_report.h"
 #include "app/studio/views/ui_widgets.h"
 #include "app/studio/views/views.h"
 #include "engine/teaching/notation.h"
@@ -52,7 +53,7 @@ void note_editing(const char* id) {  // call right after the field
 // pushes Type, Enter pushes Answer). Returns true when Enter was pressed.
 bool answer_field(const char* id, const AppState& s, float width, bool focus, ActionQueue& q) {
     static char buf[96];  // ImGui writes the typed text here; copied from the state every frame
-    refresh_unless_editing(id, buf, sizeof buf, s.quiz.draft);
+    refresh_unless_editing(id, buf, sizeof buf, quiz_draft(s));
     if (focus) ImGui::SetKeyboardFocusHere();
     ImGui::SetNextItemWidth(width);
     const bool enter = ImGui::InputTextWithHint(id, "?", buf, sizeof buf,
@@ -120,13 +121,14 @@ bool draw_quiz_question(const AppState& s, const Ui& ui, ActionQueue& q) {
     answer_field("##quiz_answer", s, ImGui::GetFontSize() * 6.5f, fresh && !other_field, q);
     ImGui::PopFont();
     ImGui::SameLine();
-    if (ImGui::Button("Check")) push_quiz(q, quiz_cmd::Answer{qs.draft});
+    if (ImGui::Button("Check")) push_quiz(q, quiz_cmd::Answer{quiz_draft(s)});
     item_tooltip("Check the answer (or press Enter): it counts as right when it matches the exact value to the "
                  "digits you wrote, give or take one in the last digit.");
     ImGui::SameLine();
-    const bool more_hints = qs.hint < 2;
+    const int hint = quiz_hint_level(s);
+    const bool more_hints = hint < 2;
     if (!more_hints) ImGui::BeginDisabled();
-    if (ImGui::Button(qs.hint == 0 ? "Hint" : "More hint")) push_quiz(q, quiz_cmd::Hint{});
+    if (ImGui::Button(hint == 0 ? "Hint" : "More hint")) push_quiz(q, quiz_cmd::Hint{});
     if (!more_hints) ImGui::EndDisabled();
     item_tooltip("The formula of this value: first in symbols, then, pressed again, with the numbers put in.");
     ImGui::SameLine();
@@ -142,17 +144,17 @@ bool draw_quiz_question(const AppState& s, const Ui& ui, ActionQueue& q) {
         if (!f->detail.empty()) text_wrapped_at_spaces(f->detail, ImGui::GetStyle().Colors[ImGuiCol_Text]);
     }
     // Hints: the formula in symbols, then with the numbers, aligned under the '='.
-    if (qs.hint >= 1) {
+    if (hint >= 1) {
         ImGui::Spacing();
         ImGui::PushFont(ui.fonts.small);
-        ImGui::TextColored(dim, "%s", qs.hint == 1 ? "Hint: the formula" : "Hint: the formula with the numbers");
+        ImGui::TextColored(dim, "%s", hint == 1 ? "Hint: the formula" : "Hint: the formula with the numbers");
         ImGui::PopFont();
         ImGui::PushFont(ui.fonts.large);
         const float hanging = ImGui::CalcTextSize("= ").x;
         ImGui::TextColored(dim, "%s =", lines.lhs.c_str());
         ImGui::SameLine();
         text_wrapped_at_spaces(lines.symbolic.empty() ? "?" : lines.symbolic, dim, hanging);
-        if (qs.hint >= 2 && !lines.substituted.empty()) {
+        if (hint >= 2 && !lines.substituted.empty()) {
             const float indent = ImGui::CalcTextSize((lines.lhs + " ").c_str()).x;
             ImGui::Indent(indent);
             ImGui::TextColored(dim, "=");
@@ -190,6 +192,37 @@ ImVec2 value_place(const bp::ValueRef& r, const NetworkLayout& lay, float* reach
         case Kind::loss: *reach = lay.radius * 0.8f; return ImVec2(lay.loss.x, lay.loss.y);
     }
     return ImVec2(0, 0);
+}
+
+// Where a box of `size` goes beside the node [node_min, node_max], `gap` away: the first of the places
+// right, left, above and below it that lies inside the canvas, preferring one over no other neuron.
+ImVec2 beside(ImVec2 node_min, ImVec2 node_max, ImVec2 size, float gap, ImVec2 clip_min, ImVec2 clip_max,
+              const NetworkLayout& lay) {
+    const float cx = (node_min.x + node_max.x - size.x) / 2, cy = (node_min.y + node_max.y - size.y) / 2;
+    const float right = node_max.x + gap, left = node_min.x - gap - size.x;
+    const float above = node_min.y - gap - size.y, below = node_max.y + gap;
+    const ImVec2 places[] = {{right, node_min.y - size.y}, {right, node_max.y}, {left, node_min.y - size.y},
+                             {left, node_max.y},          {cx, above},         {cx, below},
+                             {right, cy},                 {left, cy}};
+    const auto inside = [&](ImVec2 a) {
+        return a.x >= clip_min.x && a.y >= clip_min.y && a.x + size.x <= clip_max.x && a.y + size.y <= clip_max.y;
+    };
+    const auto neurons_under = [&](ImVec2 a) {
+        int n = 0;
+        for (const std::vector<Vec2>& column : lay.neurons)
+            for (const Vec2& c : column)
+                n += c.x + lay.radius > a.x && c.x - lay.radius < a.x + size.x && c.y + lay.radius > a.y &&
+                     c.y - lay.radius < a.y + size.y;
+        return n;
+    };
+    const ImVec2* best = nullptr;
+    int best_under = 1 << 30;
+    for (const ImVec2& a : places)
+        if (inside(a) && neurons_under(a) < best_under) best = &a, best_under = neurons_under(a);
+    if (best) return *best;
+    // No place fits inside the canvas (a tiny canvas): right of the node, kept in the canvas.
+    return ImVec2(std::clamp(right, clip_min.x, std::max(clip_min.x, clip_max.x - size.x)),
+                  std::clamp(node_min.y - size.y, clip_min.y, std::max(clip_min.y, clip_max.y - size.y)));
 }
 
 void mark_factor(const bp::ValueRef& r, const NetworkLayout& lay, const Ui& ui) {
@@ -232,18 +265,23 @@ void draw_quiz_canvas(const AppState& s, const Ui& ui, ActionQueue& q, const Net
     const bp::StepEvent& e = s.stepper->events()[i];
     float reach = 0;
     const ImVec2 p = value_place(e.writes, lay, &reach);
+    // The node asked about stays in sight: the field goes beside it, never over it.
+    ImVec2 node_min(p.x - reach, p.y - reach), node_max(p.x + reach, p.y + reach);
+    if (e.writes.kind == bp::ValueRef::Kind::loss) {
+        const Box b = loss_node_box(s, ui, lay);
+        node_min = ImVec2(b.x, b.y), node_max = ImVec2(b.x + b.w, b.y + b.h);
+    }
     const std::string label = question_label(s, i) + " =";
     ImGui::PushFont(ui.fonts.small);
     const float field_w = ImGui::GetFontSize() * 6.0f;
     const float w = ImGui::CalcTextSize(label.c_str()).x + ImGui::GetStyle().ItemInnerSpacing.x + field_w + 12 * ui.scale;
     const float h = ImGui::GetFrameHeight() + 8 * ui.scale;
-    // Right of and above the value, kept inside the canvas.
-    ImVec2 at(p.x + reach + 8 * ui.scale, p.y - reach - h);
-    at.x = std::clamp(at.x, clip_min.x + 4, std::max(clip_min.x + 4, clip_max.x - w - 4));
-    at.y = std::clamp(at.y, clip_min.y + 4, std::max(clip_min.y + 4, clip_max.y - h - 4));
+    const ImVec2 at = beside(node_min, node_max, ImVec2(w, h), 8 * ui.scale, clip_min, clip_max, lay);
     ImDrawList* dl = ImGui::GetWindowDrawList();
     dl->AddRectFilled(at, ImVec2(at.x + w, at.y + h), to_u32(ui.colors.panel, 0.96f), 6 * ui.scale);
     dl->AddRect(at, ImVec2(at.x + w, at.y + h), to_u32(ui.colors.accent), 6 * ui.scale, 0, 2 * ui.scale);
+    report_rect("quiz.field", at, ImVec2(at.x + w, at.y + h));
+    report_rect("quiz.node", node_min, node_max);
     ImGui::SetCursorScreenPos(ImVec2(at.x + 6 * ui.scale, at.y + 4 * ui.scale));
     ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted(label.c_str());

@@ -2,8 +2,10 @@
 // training sample, the learning rate and Train; below it the phase strip forward → loss → backward →
 // gradients → update with the current phase lit and the event counter.
 #include <cstdio>
+#include <optional>
 #include <string>
 
+#include "app/studio/figures/pass_view.h"
 #include "app/studio/views/ui_widgets.h"
 #include "app/studio/views/views.h"
 #include "engine/teaching/notation.h"
@@ -89,15 +91,14 @@ void data_controls(const AppState& s, const Ui& ui, ActionQueue& q) {
     ImGui::SameLine(0, 14 * ui.scale);
     ImGui::TextUnformatted("η");
     ImGui::SameLine();
+    // A text field: one click and type; Enter or leaving the field sets η (one undo entry).
     double lr = s.doc.training.learning_rate;
     ImGui::SetNextItemWidth(76 * ui.scale);
-    const double lo = 1e-6, hi = 10.0;
-    if (ImGui::DragScalar("##lr", ImGuiDataType_Double, &lr, 0.002f, &lo, &hi, "%.4g", ImGuiSliderFlags_AlwaysClamp) &&
-        lr != s.doc.training.learning_rate)
-        q.push_back(act::SetLearningRate{lr});
-    if (ImGui::IsItemActivated()) q.push_back(act::BeginGesture{});
-    if (ImGui::IsItemDeactivated()) q.push_back(act::EndGesture{});
-    item_tooltip("Learning rate η: how big a step each update takes, w ← w − η·∂L/∂w (drag, or double-click to type).");
+    if (ImGui::InputDouble("##lr", &lr, 0, 0, "%.4g")) ui.memory.lr_typed = lr;
+    if (ImGui::IsItemActivated()) ui.memory.lr_typed = s.doc.training.learning_rate;
+    if (ImGui::IsItemDeactivatedAfterEdit() && ui.memory.lr_typed != s.doc.training.learning_rate)
+        q.push_back(act::SetLearningRate{ui.memory.lr_typed});
+    item_tooltip("Learning rate η: how big a step each update takes, w ← w − η·∂L/∂w (click and type; Enter sets it).");
     ImGui::SameLine(0, 14 * ui.scale);
     char train[48];
     std::snprintf(train, sizeof train, "Train ×%d", s.settings.train_chunk);
@@ -144,7 +145,8 @@ void phase_strip(const AppState& s, const Ui& ui, ActionQueue& q) {
         ++count[p];
         if (i < st.cursor()) ++done[p];
     }
-    const int lit = st.at_end() ? -1 : static_cast<int>(st.phase());
+    const std::optional<bp::Phase> on_screen = phase_on_screen(s);  // the step whose formula is shown
+    const int lit = on_screen ? static_cast<int>(*on_screen) : -1;
     char counter[96];
     std::snprintf(counter, sizeof counter, "pass %ld · step %d / %d", s.steps_done + 1, st.cursor(), st.size());
     const float quiz_w = quiz_switch_width(ui);  // the quiz switch sits at the end of this row

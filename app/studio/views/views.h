@@ -14,6 +14,7 @@ void draw_help_overlay(const Ui& ui);
 void draw_toolbar(const AppState& s, const Ui& ui, ActionQueue& q);       // view_toolbar.cpp
 void draw_banner(const AppState& s, const Ui& ui);                        // view_banner.cpp
 void draw_network(const AppState& s, const Ui& ui, ActionQueue& q, FrameInfo& info);  // view_network.cpp
+Box loss_node_box(const AppState& s, const Ui& ui, const NetworkLayout& lay);  // the loss node "L" on the canvas
 void draw_inspector(const AppState& s, const Ui& ui, ActionQueue& q);     // view_inspector.cpp
 void draw_matrices(const AppState& s, const Ui& ui, ActionQueue& q);      // view_matrices.cpp
 void draw_architecture(const AppState& s, const Ui& ui, ActionQueue& q);  // view_architecture.cpp
