@@ -92,6 +92,17 @@ TEST(PassView, ThePhaseOnScreenIsTheLastStepDoneNotTheNext) {
     EXPECT_EQ(*phase_on_screen(s), bp::Phase::update);
 }
 
+TEST(PassView, AWaitingQuizQuestionIsWhatIsOnScreen) {
+    AppState s = example();
+    quiz(s, quiz_cmd::SetConfig{only(QuizTopic::output_delta)});
+    quiz(s, quiz_cmd::SetOn{true});
+    apply(s, act::RunPass{});  // stops before δ²₁: the last step done is the loss
+    ASSERT_EQ(quiz_question(s), first_event(s, bp::EventKind::output_delta));
+    EXPECT_EQ(s.stepper->current()->phase, bp::Phase::loss);
+    EXPECT_EQ(*phase_on_screen(s), bp::Phase::backward);  // the banner and the formula panel ask for δ²₁
+    EXPECT_EQ(neuron_value_shown(s), NeuronValue::delta);
+}
+
 // ---- a pending update ----
 
 TEST(PassView, APendingUpdateIsWrittenAsSuchUntilTheNextPassAppliesIt) {

@@ -16,7 +16,10 @@ int update_event(const AppState& s, const Selection& p) {
 }  // namespace
 
 std::optional<bp::Phase> phase_on_screen(const AppState& s) {
-    const bp::StepEvent* e = s.stepper ? s.stepper->current() : nullptr;
+    if (!s.stepper) return std::nullopt;
+    // A quiz question waiting is what is on screen (the formula panel and the banner ask it).
+    if (const int next = s.stepper->cursor(); quiz_will_ask(s, next)) return s.stepper->events()[next].phase;
+    const bp::StepEvent* e = s.stepper->current();
     if (!e) return std::nullopt;
     return e->phase;
 }

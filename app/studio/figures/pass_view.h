@@ -11,7 +11,8 @@
 
 namespace studio {
 
-// The phase of the step on screen (the last step done); none before the first step of a pass.
+// The phase of the step on screen: the last step done, or the value a waiting quiz question asks for;
+// none before the first step of a pass.
 std::optional<bp::Phase> phase_on_screen(const AppState& s);
 // What the neurons show: the user's pick, or for NeuronValue::follow_pass a up to the loss and δ from
 // the backward pass on (before the first step: a).

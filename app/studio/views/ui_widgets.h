@@ -32,6 +32,10 @@ void centered_text(const char* text, ImU32 color);
 void same_line_or_wrap(float next_width);
 // The width of a button with this label.
 float button_width(const char* label);
+// The lines of `text` broken at spaces in the current font: the first at most first_room pixels wide, the
+// others `room` (a word longer than that gets a line of its own).
+std::vector<std::string> wrap_at_spaces(const std::string& text, float first_room, float room);
+inline std::vector<std::string> wrap_at_spaces(const std::string& text, float room) { return wrap_at_spaces(text, room, room); }
 // Text that wraps only at spaces, so a number (0.2413) or a product (a⁰₁·δ¹₁) is never split the way
 // ImGui's own wrapping splits after '.' and ','. Continues the current line (after SameLine) when there
 // is room; continuation lines start `hanging` pixels right of the indent.

@@ -68,7 +68,9 @@ void draw_series(ImDrawList* dl, const LossPlot& p, const std::vector<LossPoint>
 void draw_axes(ImDrawList* dl, const LossPlot& p, const Ui& ui) {
     ImFont* f = ui.fonts.small;
     const ImU32 grid = to_u32(ui.colors.grid), ink = to_u32(ui.colors.text_dim);
-    const std::vector<double> yt = p.log ? log_ticks(p.lo, p.hi, 6) : nice_ticks(p.lo, p.hi, 5);
+    // As many tick labels as the height holds without one running into the next.
+    const int max_y_ticks = std::clamp(static_cast<int>((p.p1.y - p.p0.y) / (f->FontSize * 1.6f)), 2, 6);
+    const std::vector<double> yt = p.log ? log_ticks(p.lo, p.hi, max_y_ticks) : nice_ticks(p.lo, p.hi, std::min(max_y_ticks, 5));
     for (double v : yt) {
         const float y = p.y(v);
         dl->AddLine(ImVec2(p.p0.x, y), ImVec2(p.p1.x, y), grid, 1.0f);
@@ -192,7 +194,7 @@ void draw_loss_curve(const AppState& s, const Ui& ui, ActionQueue& q) {
         dl->AddCircleFilled(lp, 5 * ui.scale, to_u32(ui.colors.accent));
         dl->AddCircle(lp, 5 * ui.scale, to_u32(ui.colors.text), 0, 1.0f * ui.scale);
     }
-    if (h.empty()) {
+    if (h.empty() && p.p1.y - p.p0.y > f->FontSize * 4) {  // the hint, where the plot has room for it
         const char* hint = "Each finished pass (or Train) adds a point: the loss before that step's update.";
         const ImVec2 ts = f->CalcTextSizeA(f->FontSize, FLT_MAX, (p.p1.x - p.p0.x) * 0.8f, hint);
         dl->AddText(f, f->FontSize, ImVec2((p.p0.x + p.p1.x - ts.x) / 2, (p.p0.y + p.p1.y) / 2 - ts.y - 10 * ui.scale),

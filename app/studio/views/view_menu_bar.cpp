@@ -4,8 +4,10 @@
 #include <cmath>
 #include <cstdio>
 #include <filesystem>
+#include <iterator>
 #include <string>
 
+#include "app/studio/views/ui_metrics.h"
 #include "app/studio/views/ui_report.h"
 #include "app/studio/views/ui_widgets.h"
 #include "app/studio/views/views.h"
@@ -77,7 +79,7 @@ void edit_menu(const AppState& s, ActionQueue& q) {
     ImGui::EndMenu();
 }
 
-void view_menu(const AppState& s, ActionQueue& q, FrameInfo& info) {
+void view_menu(const AppState& s, const Ui& ui, ActionQueue& q, FrameInfo& info) {
     const bool open = ImGui::BeginMenu("View");
     report_item("menu.View");
     if (!open) return;
@@ -106,10 +108,23 @@ void view_menu(const AppState& s, ActionQueue& q, FrameInfo& info) {
         t.ui_scale = next_text_scale(t.ui_scale, +1);
     if (ImGui::MenuItem("Smaller text", "Ctrl+-", false, next_text_scale(t.ui_scale, -1) != t.ui_scale))
         t.ui_scale = next_text_scale(t.ui_scale, -1);
-    if (ImGui::BeginMenu("Text size")) {
+    const bool sizes_open = ImGui::BeginMenu("Text size");
+    report_item("menu.text_size");
+    if (sizes_open) {
+        // A size larger than the window holds is drawn at the largest that fits (text_scale.h): said here.
+        const auto percent = [](float f) { return std::to_string(static_cast<int>(std::lround(f * 100))) + " %"; };
+        const float fits = ui.sizing.fits_text;
         for (float f : kTextScales) {
-            const std::string label = std::to_string(static_cast<int>(std::lround(f * 100))) + " %";
-            if (ImGui::MenuItem(label.c_str(), nullptr, std::abs(t.ui_scale - f) < 1e-4f)) t.ui_scale = f;
+            const bool chosen = std::abs(t.ui_scale - f) < 1e-4f;
+            std::string label = percent(f);
+            if (chosen && ui.sizing.capped()) label += "  (this window fits " + percent(fits) + ")";
+            if (ImGui::MenuItem(label.c_str(), nullptr, chosen)) t.ui_scale = f;
+            report_text("menu.text_size." + std::to_string(static_cast<int>(std::lround(f * 100))), label);
+            if (f > fits + 1e-4f) item_tooltip("Larger than this window holds: the text is drawn at the largest size that fits until the window grows.");
+        }
+        if (fits + 1e-4f < kTextScales[std::size(kTextScales) - 1]) {
+            ImGui::Separator();
+            ImGui::TextDisabled("This window fits text up to %s", percent(fits).c_str());
         }
         ImGui::EndMenu();
     }
@@ -132,7 +147,7 @@ void draw_menu_bar(const AppState& s, const Ui& ui, ActionQueue& q, FrameInfo& i
     if (!ImGui::BeginMenuBar()) return;
     file_menu(s, q, info);
     edit_menu(s, q);
-    view_menu(s, q, info);
+    view_menu(s, ui, q, info);
     const bool presets = ImGui::BeginMenu("Presets");
     report_item("menu.Presets");
     if (presets) {
@@ -142,9 +157,11 @@ void draw_menu_bar(const AppState& s, const Ui& ui, ActionQueue& q, FrameInfo& i
     help_menu(ui);
     // The document's name on the right, with * while it has unsaved changes.
     const std::string name = (is_modified(s) ? "* " : "") + s.title + (s.file_path.empty() ? "  (not saved yet)" : "");
-    const float w = ImGui::CalcTextSize(name.c_str()).x;
-    ImGui::SameLine(std::max(ImGui::GetCursorPosX() + 20 * ui.scale, ImGui::GetWindowContentRegionMax().x - w));
-    ImGui::TextColored(to_vec4(is_modified(s) ? ui.colors.accent : ui.colors.text_dim), "%s", name.c_str());
+    const float w = ImGui::CalcTextSize(name.c_str()).x, gap = px(ui, metric::status_gap);
+    const float room = ImGui::GetWindowContentRegionMax().x - ImGui::GetCursorPosX() - gap;
+    ImGui::SameLine(std::max(ImGui::GetCursorPosX() + gap, ImGui::GetWindowContentRegionMax().x - w));
+    text_ellipsis(name, to_vec4(is_modified(s) ? ui.colors.accent : ui.colors.text_dim), std::min(w, room));
+    report_item("menu.title");
     ImGui::EndMenuBar();
 }
 

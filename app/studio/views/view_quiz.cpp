@@ -6,10 +6,13 @@
 // [SECTION] the Quiz tab
 #include <algorithm>
 #include <cstdio>
+#include <optional>
 #include <string>
+#include <vector>
 
 #include "app/studio/figures/formula_text.h"
 #include "app/studio/figures/homework_table.h"
+#include "app/studio/figures/label_place.h"
 #include "app/studio/views/ui_report.h"
 #include "app/studio/views/ui_widgets.h"
 #include "app/studio/views/views.h"
@@ -70,19 +73,23 @@ bool answer_field(const char* id, const AppState& s, float width, bool focus, Ac
 
 constexpr const char* kSwitchOn = "✓ Quiz mode";
 constexpr const char* kSwitchOff = "Quiz mode";
+constexpr const char* kSwitchOnShort = "✓ Quiz";
+constexpr const char* kSwitchOffShort = "Quiz";
 
-float quiz_switch_width(const Ui& ui) {
-    return ImGui::CalcTextSize(kSwitchOn).x + ImGui::GetStyle().FramePadding.x * 2 + 8 * ui.scale;
+float quiz_switch_width(const Ui&, bool brief) {
+    return ImGui::CalcTextSize(brief ? kSwitchOnShort : kSwitchOn).x + ImGui::GetStyle().FramePadding.x * 2 +
+           ImGui::GetStyle().ItemSpacing.x;
 }
 
-void draw_quiz_switch(const AppState& s, const Ui& ui, ActionQueue& q) {
+void draw_quiz_switch(const AppState& s, const Ui& ui, ActionQueue& q, bool brief) {
     const bool on = s.quiz.on;
     if (on) {
         ImGui::PushStyleColor(ImGuiCol_Button, to_vec4(ui.colors.accent, 0.9f));
         ImGui::PushStyleColor(ImGuiCol_ButtonHovered, to_vec4(ui.colors.accent, 1.0f));
         ImGui::PushStyleColor(ImGuiCol_Text, ui.light ? ImVec4(1, 1, 1, 1) : ImVec4(0.08f, 0.08f, 0.1f, 1));
     }
-    if (ImGui::Button(on ? kSwitchOn : kSwitchOff)) push_quiz(q, quiz_cmd::SetOn{!on});
+    const char* label = brief ? (on ? kSwitchOnShort : kSwitchOffShort) : (on ? kSwitchOn : kSwitchOff);
+    if (ImGui::Button(label)) push_quiz(q, quiz_cmd::SetOn{!on});
     if (on) ImGui::PopStyleColor(3);
     item_tooltip(on ? "Quiz mode is on: stepping stops before each value you are asked to compute (click to turn it off)."
                     : "Quiz mode: stepping stops before each value and you compute it (choose what is asked in the "
@@ -195,33 +202,41 @@ ImVec2 value_place(const bp::ValueRef& r, const NetworkLayout& lay, float* reach
 }
 
 // Where a box of `size` goes beside the node [node_min, node_max], `gap` away: the first of the places
-// right, left, above and below it that lies inside the canvas, preferring one over no other neuron.
+// right, left, above and below it (then the same twice as far) that lies inside the canvas over no
+// neuron; else the one over the fewest.
 ImVec2 beside(ImVec2 node_min, ImVec2 node_max, ImVec2 size, float gap, ImVec2 clip_min, ImVec2 clip_max,
               const NetworkLayout& lay) {
-    const float cx = (node_min.x + node_max.x - size.x) / 2, cy = (node_min.y + node_max.y - size.y) / 2;
-    const float right = node_max.x + gap, left = node_min.x - gap - size.x;
-    const float above = node_min.y - gap - size.y, below = node_max.y + gap;
-    const ImVec2 places[] = {{right, node_min.y - size.y}, {right, node_max.y}, {left, node_min.y - size.y},
-                             {left, node_max.y},          {cx, above},         {cx, below},
-                             {right, cy},                 {left, cy}};
-    const auto inside = [&](ImVec2 a) {
-        return a.x >= clip_min.x && a.y >= clip_min.y && a.x + size.x <= clip_max.x && a.y + size.y <= clip_max.y;
-    };
-    const auto neurons_under = [&](ImVec2 a) {
+    std::vector<Rect> places;
+    for (const float g : {gap, 2 * gap + size.y}) {
+        const float cx = (node_min.x + node_max.x - size.x) / 2, cy = (node_min.y + node_max.y - size.y) / 2;
+        const float right = node_max.x + g, left = node_min.x - g - size.x, above = node_min.y - g - size.y, below = node_max.y + g;
+        for (const ImVec2 a : {ImVec2(right, node_min.y - size.y), ImVec2(right, node_max.y), ImVec2(left, node_min.y - size.y),
+                               ImVec2(left, node_max.y), ImVec2(cx, above), ImVec2(cx, below), ImVec2(right, cy), ImVec2(left, cy)})
+            places.push_back({a.x, a.y, a.x + size.x, a.y + size.y});
+    }
+    // Each place also pushed sideways into the canvas (above a node at the canvas's edge, say).
+    const std::size_t n = places.size();
+    for (std::size_t i = 0; i < n; ++i) {
+        const float x = std::clamp(places[i].x0, clip_min.x, std::max(clip_min.x, clip_max.x - size.x));
+        places.push_back({x, places[i].y0, x + size.x, places[i].y1});
+    }
+    const LabelPlacer free_of_neurons({clip_min.x, clip_min.y, clip_max.x, clip_max.y}, lay);
+    for (const Rect& r : places)
+        if (free_of_neurons.free(r) && !r.overlaps({node_min.x, node_min.y, node_max.x, node_max.y})) return ImVec2(r.x0, r.y0);
+    const auto neurons_under = [&](const Rect& r) {
         int n = 0;
         for (const std::vector<Vec2>& column : lay.neurons)
-            for (const Vec2& c : column)
-                n += c.x + lay.radius > a.x && c.x - lay.radius < a.x + size.x && c.y + lay.radius > a.y &&
-                     c.y - lay.radius < a.y + size.y;
+            for (const Vec2& c : column) n += touches_circle(r, c, lay.radius);
         return n;
     };
-    const ImVec2* best = nullptr;
-    int best_under = 1 << 30;
-    for (const ImVec2& a : places)
-        if (inside(a) && neurons_under(a) < best_under) best = &a, best_under = neurons_under(a);
-    if (best) return *best;
+    const Rect* best = nullptr;
+    for (const Rect& r : places)
+        if (r.inside({clip_min.x, clip_min.y, clip_max.x, clip_max.y}) && !r.overlaps({node_min.x, node_min.y, node_max.x, node_max.y}) &&
+            (!best || neurons_under(r) < neurons_under(*best)))
+            best = &r;
+    if (best) return ImVec2(best->x0, best->y0);
     // No place fits inside the canvas (a tiny canvas): right of the node, kept in the canvas.
-    return ImVec2(std::clamp(right, clip_min.x, std::max(clip_min.x, clip_max.x - size.x)),
+    return ImVec2(std::clamp(node_max.x + gap, clip_min.x, std::max(clip_min.x, clip_max.x - size.x)),
                   std::clamp(node_min.y - size.y, clip_min.y, std::max(clip_min.y, clip_max.y - size.y)));
 }
 
@@ -257,36 +272,58 @@ void mark_factor(const bp::ValueRef& r, const NetworkLayout& lay, const Ui& ui) 
 
 bool quiz_field_on_canvas(const AppState& s) { return quiz_question(s) >= 0; }
 
-void draw_quiz_canvas(const AppState& s, const Ui& ui, ActionQueue& q, const NetworkLayout& lay, ImVec2 clip_min,
-                      ImVec2 clip_max) {
-    const int i = quiz_question(s);
-    if (i < 0) return;
-    if (const QuizFeedback* f = quiz_feedback(s); f && f->event == i && f->has_point) mark_factor(f->point_at, lay, ui);
+namespace {
+
+// The node a question asks about: a neuron's circle, an edge's point, the loss box.
+void question_node(const AppState& s, const Ui& ui, const NetworkLayout& lay, int i, ImVec2& min, ImVec2& max) {
     const bp::StepEvent& e = s.stepper->events()[i];
     float reach = 0;
     const ImVec2 p = value_place(e.writes, lay, &reach);
-    // The node asked about stays in sight: the field goes beside it, never over it.
-    ImVec2 node_min(p.x - reach, p.y - reach), node_max(p.x + reach, p.y + reach);
+    min = ImVec2(p.x - reach, p.y - reach), max = ImVec2(p.x + reach, p.y + reach);
     if (e.writes.kind == bp::ValueRef::Kind::loss) {
         const Box b = loss_node_box(s, ui, lay);
-        node_min = ImVec2(b.x, b.y), node_max = ImVec2(b.x + b.w, b.y + b.h);
+        min = ImVec2(b.x, b.y), max = ImVec2(b.x + b.w, b.y + b.h);
     }
-    const std::string label = question_label(s, i) + " =";
-    ImGui::PushFont(ui.fonts.small);
-    const float field_w = ImGui::GetFontSize() * 6.0f;
-    const float w = ImGui::CalcTextSize(label.c_str()).x + ImGui::GetStyle().ItemInnerSpacing.x + field_w + 12 * ui.scale;
-    const float h = ImGui::GetFrameHeight() + 8 * ui.scale;
+}
+
+std::string field_label(const AppState& s, int i) { return question_label(s, i) + " ="; }
+
+}  // namespace
+
+std::optional<Box> quiz_field_box(const AppState& s, const Ui& ui, const NetworkLayout& lay, ImVec2 clip_min, ImVec2 clip_max) {
+    const int i = quiz_question(s);
+    if (i < 0) return std::nullopt;
+    ImVec2 node_min, node_max;
+    question_node(s, ui, lay, i, node_min, node_max);
+    ImFont* f = ui.fonts.small;
+    const float field_w = f->FontSize * 6.0f;
+    const std::string label = field_label(s, i);
+    const float w = f->CalcTextSizeA(f->FontSize, FLT_MAX, 0, label.c_str()).x + ImGui::GetStyle().ItemInnerSpacing.x +
+                    field_w + 12 * ui.scale;
+    const float h = f->FontSize + ImGui::GetStyle().FramePadding.y * 2 + 8 * ui.scale;
+    // The node asked about stays in sight: the field goes beside it, never over it.
     const ImVec2 at = beside(node_min, node_max, ImVec2(w, h), 8 * ui.scale, clip_min, clip_max, lay);
+    return Box{at.x, at.y, w, h};
+}
+
+void draw_quiz_canvas(const AppState& s, const Ui& ui, ActionQueue& q, const NetworkLayout& lay, const std::optional<Box>& field) {
+    const int i = quiz_question(s);
+    if (i < 0 || !field) return;
+    if (const QuizFeedback* f = quiz_feedback(s); f && f->event == i && f->has_point) mark_factor(f->point_at, lay, ui);
+    ImVec2 node_min, node_max;
+    question_node(s, ui, lay, i, node_min, node_max);
+    const ImVec2 at(field->x, field->y), end(field->x + field->w, field->y + field->h);
     ImDrawList* dl = ImGui::GetWindowDrawList();
-    dl->AddRectFilled(at, ImVec2(at.x + w, at.y + h), to_u32(ui.colors.panel, 0.96f), 6 * ui.scale);
-    dl->AddRect(at, ImVec2(at.x + w, at.y + h), to_u32(ui.colors.accent), 6 * ui.scale, 0, 2 * ui.scale);
-    report_rect("quiz.field", at, ImVec2(at.x + w, at.y + h));
+    dl->AddRectFilled(at, end, to_u32(ui.colors.panel, 0.96f), 6 * ui.scale);
+    dl->AddRect(at, end, to_u32(ui.colors.accent), 6 * ui.scale, 0, 2 * ui.scale);
+    report_rect("quiz.field", at, end);
     report_rect("quiz.node", node_min, node_max);
+    ImGui::PushFont(ui.fonts.small);
     ImGui::SetCursorScreenPos(ImVec2(at.x + 6 * ui.scale, at.y + 4 * ui.scale));
     ImGui::AlignTextToFramePadding();
-    ImGui::TextUnformatted(label.c_str());
+    ImGui::TextUnformatted(field_label(s, i).c_str());
     ImGui::SameLine(0, ImGui::GetStyle().ItemInnerSpacing.x);
-    answer_field("##quiz_canvas_answer", s, field_w, false, q);
+    answer_field("##quiz_canvas_answer", s, ImGui::GetFontSize() * 6.0f, false, q);
     ImGui::PopFont();
 }
 
