@@ -66,6 +66,22 @@ TEST(PassView, NeuronsShowAInTheForwardPassAndDeltaInTheBackwardPass) {
     EXPECT_STREQ(neuron_value_symbol(neuron_value_shown(s)), "δ");
 }
 
+TEST(PassView, TheNeuronWhoseZWasJustComputedShowsIt) {
+    AppState s = example();
+    const int z21 = first_event(s, bp::EventKind::z) + 4;  // z¹₁ a¹₁ z¹₂ a¹₂ z²₁
+    ASSERT_EQ(s.stepper->events()[z21].writes, (bp::ValueRef{Kind::z, 2, 0, 0}));
+    seek(s, z21 + 1);  // z²₁ on screen
+    EXPECT_EQ(neuron_value_of(s, 2, 0), NeuronValue::z);
+    EXPECT_EQ(neuron_value_of(s, 1, 0), NeuronValue::a);
+    seek(s, z21 + 2);  // a²₁ on screen: back to a
+    EXPECT_EQ(neuron_value_of(s, 2, 0), NeuronValue::a);
+    Settings t = s.settings;  // a picked view is kept for every neuron
+    t.neuron_value = NeuronValue::a;
+    apply(s, act::SetSettings{t});
+    seek(s, z21 + 1);
+    EXPECT_EQ(neuron_value_of(s, 2, 0), NeuronValue::a);
+}
+
 TEST(PassView, APickedViewStaysWhateverThePhase) {
     AppState s = example();
     Settings t = s.settings;

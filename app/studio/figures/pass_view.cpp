@@ -30,6 +30,15 @@ NeuronValue neuron_value_shown(const AppState& s) {
     return !p || *p == bp::Phase::forward || *p == bp::Phase::loss ? NeuronValue::a : NeuronValue::delta;
 }
 
+NeuronValue neuron_value_of(const AppState& s, int l, int j) {
+    const NeuronValue shown = neuron_value_shown(s);
+    if (s.settings.neuron_value != NeuronValue::follow_pass || !s.stepper) return shown;
+    const bp::StepEvent* e = s.stepper->current();
+    const bool z_just_computed = e && !quiz_will_ask(s, s.stepper->cursor()) && e->writes.kind == bp::ValueRef::Kind::z &&
+                                 e->writes.l == l && e->writes.j == j;
+    return z_just_computed ? NeuronValue::z : shown;
+}
+
 const char* neuron_value_symbol(NeuronValue v) {
     switch (v) {
         case NeuronValue::z: return "z";

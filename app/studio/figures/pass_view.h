@@ -17,6 +17,9 @@ std::optional<bp::Phase> phase_on_screen(const AppState& s);
 // What the neurons show: the user's pick, or for NeuronValue::follow_pass a up to the loss and δ from
 // the backward pass on (before the first step: a).
 NeuronValue neuron_value_shown(const AppState& s);
+// What neuron (l, j) shows: neuron_value_shown, except that, following the pass, the neuron whose z the
+// step on screen computed shows that z (the others keep a until their own a is computed).
+NeuronValue neuron_value_of(const AppState& s, int l, int j);
 // "z", "a" or "δ": the symbol of what the neurons show.
 const char* neuron_value_symbol(NeuronValue v);
 

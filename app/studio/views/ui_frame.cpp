@@ -112,6 +112,7 @@ FrameInfo draw_frame(AppState& s, const Ui& ui, double dt) {
     FrameInfo info;
     begin_frame_report(ui.report ? &info.report : nullptr);
     keyboard_mode_keys(s, ui, q);
+    if (!s.keyboard_mode) close_menus_on_escape();  // keyboard mode: ImGui's navigation backs out a level at a time
     const ImGuiViewport* vp = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos(vp->Pos);
     ImGui::SetNextWindowSize(vp->Size);

@@ -31,6 +31,14 @@ int segmented(const char* id, const std::vector<std::string>& labels, int curren
     return clicked;
 }
 
+void close_menus_on_escape() {
+    ImGuiContext& g = *GImGui;
+    if (g.OpenPopupStack.empty() || !ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false)) return;
+    for (const ImGuiPopupData& p : g.OpenPopupStack)
+        if (p.Window && (p.Window->Flags & ImGuiWindowFlags_Modal)) return;  // a dialog handles its own Esc
+    ImGui::ClosePopupToLevel(0, true);
+}
+
 void item_tooltip(const char* text) {
     if (!ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) return;
     ImGui::BeginTooltip();

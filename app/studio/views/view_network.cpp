@@ -58,7 +58,7 @@ Scales compute_scales(const AppState& s) {
         if (neuron_value(s, NeuronValue::a, 0, j, v)) sc.input = std::max(sc.input, std::fabs(v));
     for (int l = 1; l <= net.L(); ++l) {
         for (int j = 0; j < net.layers[l].size; ++j)
-            if (neuron_value(s, neuron_value_shown(s), l, j, v)) sc.neuron = std::max(sc.neuron, std::fabs(v));
+            if (neuron_value(s, neuron_value_of(s, l, j), l, j, v)) sc.neuron = std::max(sc.neuron, std::fabs(v));
     }
     for (int l = 1; l <= net.L(); ++l) {
         for (int j = 0; j < net.layers[l].size; ++j) {
@@ -203,7 +203,7 @@ void draw_neuron(const Canvas& c, int l, int j) {
     const Vec2 p = c.lay.neurons[l][j];
     const float r = c.lay.radius;
     double v = 0;
-    const bool has = neuron_value(c.s, neuron_value_shown(c.s), l, j, v);
+    const bool has = neuron_value(c.s, neuron_value_of(c.s, l, j), l, j, v);
     const double scale = l == 0 ? c.sc.input : c.sc.neuron;
     const float ring = std::max(1.0f, 1.5f * c.ui.scale * (r < 8 ? 0.6f : 1.0f));
     if (has) {

@@ -99,12 +99,13 @@ void Words::neuron_numbers() {
     const AppState& s = c_.s;
     const bp::Network& net = s.doc.net;
     const float r = c_.lay.radius, sc = c_.ui.scale;
-    const NeuronValue shown = neuron_value_shown(s);
+    const NeuronValue usual = neuron_value_shown(s);
     struct Beside { int l, j; std::string text; };
     std::vector<Beside> beside;  // placed after every number that fits inside its neuron
     for (int l = 0; l <= net.L(); ++l) {
         for (int j = 0; j < net.layers[l].size; ++j) {
             double v = 0;
+            const NeuronValue shown = neuron_value_of(s, l, j);  // the neuron just computed may show its z
             const bool has = neuron_value(s, shown, l, j, v);
             const bool roomy = r >= 30 * sc;
             const std::string number = has ? bp::format_number(v, roomy ? 4 : 3) : "?";
@@ -126,7 +127,8 @@ void Words::neuron_numbers() {
             if (has && !fits()) text = bp::format_number(v, 3), ns = text_size(f, text);
             const Rect inside_box = roomy ? Rect{p.x - ns.x / 2, p.y - ns.y, p.x + ns.x / 2, p.y + ns.y} : centred(p.x, p.y, ns.x, ns.y);
             if (!fits() || (c_.reserved && inside_box.overlaps(reserved()))) {  // the quiz's field lies over this neuron
-                beside.push_back({l, j, number});
+                // Beside it, a value other than the legend's says which it is: "z = 1.106".
+                beside.push_back({l, j, shown == usual ? number : std::string(neuron_value_symbol(shown)) + " = " + number});
                 continue;
             }
             if (roomy) {  // the symbol above the number
