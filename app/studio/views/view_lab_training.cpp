@@ -8,6 +8,7 @@
 
 #include "app/studio/figures/pass_view.h"
 #include "app/studio/handlers/lab.h"
+#include "app/studio/views/ui_report.h"
 #include "app/studio/views/ui_widgets.h"
 #include "app/studio/views/view_lab_parts.h"
 #include "app/studio/views/views.h"
@@ -142,10 +143,12 @@ std::string percent(double f) {
 void numbers(const AppState& s, const Ui& ui) {
     const LabStats& st = s.lab.stats;
     if (!s.lab.cache_valid) return;
+    int shown = 0;
     const auto value = [&](Rgb col, const std::string& text, const char* help) {
         same_line_if_fits(ImGui::CalcTextSize(text.c_str()).x);
         ImGui::TextColored(to_vec4(col), "%s", text.c_str());
         item_tooltip(help);
+        report_text("lab.number." + std::to_string(shown++), text);
     };
     const auto loss = [](const char* name, double v) {
         return std::string(name) + " " + (std::isfinite(v) ? bp::format_number(v, 4) : std::string("—"));

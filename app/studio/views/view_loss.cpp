@@ -111,7 +111,7 @@ void header(const AppState& s, const Ui& ui, ActionQueue& q, double live, bool l
     if (fits(now.c_str())) {
         ImGui::TextColored(to_vec4(ui.colors.text_dim), "%s", now.c_str());
         item_tooltip(live_hidden ? "Quiz mode asks for L: it shows once the pass has computed it." : help.c_str());
-        report_item("loss.now");
+        report_text("loss.now", now);
         ImGui::SameLine();
     }
     if (fits(steps.c_str())) {

@@ -7,6 +7,7 @@
 #include <iterator>
 #include <string>
 
+#include "app/studio/handlers/export.h"
 #include "app/studio/views/ui_metrics.h"
 #include "app/studio/views/ui_report.h"
 #include "app/studio/views/ui_widgets.h"
@@ -38,10 +39,13 @@ void file_menu(const AppState& s, ActionQueue& q, FrameInfo& info) {
     if (ImGui::MenuItem("Save", "Ctrl+S")) push(q, files_cmd::Save{});
     if (ImGui::MenuItem("Save As…", "Ctrl+Shift+S")) push(q, files_cmd::ShowBrowser{true});
     ImGui::Separator();
-    if (ImGui::BeginMenu("Export")) {
+    const bool exports = ImGui::BeginMenu("Export");
+    report_item("menu.File.Export");
+    if (exports) {
         const auto item = [&](const char* label, ExportKind k, const char* help) {
             if (ImGui::MenuItem(label)) push(q, files_cmd::Export{k});
             item_tooltip(help);
+            report_item(std::string("export.") + export_suffix(k));
         };
         item("The pass's trace as CSV", ExportKind::trace_csv,
              "Every z, a, δ of each sample of the pass and every ∂L/∂W, ∂L/∂b: one value a row, full precision.");

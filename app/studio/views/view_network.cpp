@@ -233,10 +233,6 @@ void draw_bias_node(const Canvas& c, int l) {
     }
 }
 
-// The loss node's number: L once the pass has computed it, else "?".
-std::string loss_value_text(const AppState& s) {
-    return known(s, {Kind::loss, 0, 0, 0}) ? bp::format_number(s.stepper->trace().loss, 4) : "?";
-}
 
 // The lines from the outputs to the loss, and the loss node: a rounded box "L" with the value once computed.
 void draw_loss(const Canvas& c) {
@@ -367,6 +363,10 @@ void interact(const AppState& s, const NetworkLayout& lay, const Ui& ui, ActionQ
 namespace studio {
 
 using namespace canvas_view;
+
+std::string loss_value_text(const AppState& s) {
+    return known(s, {Kind::loss, 0, 0, 0}) ? bp::format_number(s.stepper->trace().loss, 4) : "?";
+}
 
 Box loss_node_box(const AppState& s, const Ui& ui, const NetworkLayout& lay) {
     ImFont* big = ui.fonts.body;

@@ -92,7 +92,7 @@ void Words::loss_node() {  // the box itself is drawn with the nodes; its words 
     const Box b = loss_node_box(c_.s, c_.ui, c_.lay);
     const Rect r{b.x, b.y, b.x + b.w, b.y + b.h};
     placer_.take(r);
-    report_rect("canvas.loss", ImVec2(r.x0, r.y0), ImVec2(r.x1, r.y1));
+    report_rect("canvas.loss", ImVec2(r.x0, r.y0), ImVec2(r.x1, r.y1), loss_value_text(c_.s));
 }
 
 void Words::neuron_numbers() {

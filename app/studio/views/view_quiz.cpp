@@ -129,6 +129,7 @@ bool draw_quiz_question(const AppState& s, const Ui& ui, ActionQueue& q) {
     ImGui::PopFont();
     ImGui::SameLine();
     if (ImGui::Button("Check")) push_quiz(q, quiz_cmd::Answer{quiz_draft(s)});
+    report_item("quiz.check");
     item_tooltip("Check the answer (or press Enter): it counts as right when it matches the exact value to the "
                  "digits you wrote, give or take one in the last digit.");
     ImGui::SameLine();
@@ -136,10 +137,12 @@ bool draw_quiz_question(const AppState& s, const Ui& ui, ActionQueue& q) {
     const bool more_hints = hint < 2;
     if (!more_hints) ImGui::BeginDisabled();
     if (ImGui::Button(hint == 0 ? "Hint" : "More hint")) push_quiz(q, quiz_cmd::Hint{});
+    report_item("quiz.hint");
     if (!more_hints) ImGui::EndDisabled();
     item_tooltip("The formula of this value: first in symbols, then, pressed again, with the numbers put in.");
     ImGui::SameLine();
     if (ImGui::Button("Reveal")) push_quiz(q, quiz_cmd::Reveal{});
+    report_item("quiz.reveal");
     item_tooltip("Show the value and move on (it counts as revealed in the score).");
 
     // The verdict on the last attempt at this question, and the diagnosis in one sentence.
@@ -155,6 +158,7 @@ bool draw_quiz_question(const AppState& s, const Ui& ui, ActionQueue& q) {
         ImGui::Spacing();
         ImGui::PushFont(ui.fonts.small);
         ImGui::TextColored(dim, "%s", hint == 1 ? "Hint: the formula" : "Hint: the formula with the numbers");
+        report_text("quiz.hint_text", hint == 1 ? "formula" : "numbers");
         ImGui::PopFont();
         ImGui::PushFont(ui.fonts.large);
         const float hanging = ImGui::CalcTextSize("= ").x;

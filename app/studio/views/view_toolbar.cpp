@@ -301,7 +301,7 @@ void phase_strip(const AppState& s, const Ui& ui, ActionQueue& q) {
             const ImVec2 ts = ImGui::CalcTextSize(label.c_str());
             const ImVec2 at(a.x + (seg - ts.x) / 2, a.y + (h - ts.y) / 2);
             dl->AddText(at, ink, label.c_str());
-            report_rect(std::string("phase.") + kPhaseNames[p], at, ImVec2(at.x + ts.x, at.y + ts.y));
+            report_rect(std::string("phase.") + kPhaseNames[p], at, ImVec2(at.x + ts.x, at.y + ts.y), current ? "lit" : "");
         } else if (complete) {
             const ImVec2 ts = ImGui::CalcTextSize("✓");
             dl->AddText(ImVec2(a.x + (seg - ts.x) / 2, a.y + (h - ts.y) / 2), ink, "✓");

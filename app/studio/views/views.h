@@ -2,6 +2,7 @@
 // pushes actions; it never changes the state itself. ui_frame.cpp places them.
 #pragma once
 #include <optional>
+#include <string>
 
 #include "app/studio/views/ui.h"
 
@@ -17,6 +18,7 @@ void draw_toolbar(const AppState& s, const Ui& ui, ActionQueue& q);       // vie
 void draw_banner(const AppState& s, const Ui& ui);                        // view_banner.cpp
 void draw_network(const AppState& s, const Ui& ui, ActionQueue& q, FrameInfo& info);  // view_network.cpp
 Box loss_node_box(const AppState& s, const Ui& ui, const NetworkLayout& lay);  // the loss node "L" on the canvas
+std::string loss_value_text(const AppState& s);  // its number: L once the pass has computed it, else "?"
 // The least height of a canvas panel `width` wide: its toggles, its legend and room for the network.
 float canvas_min_height(const AppState& s, const Ui& ui, float width);
 void draw_inspector(const AppState& s, const Ui& ui, ActionQueue& q);     // view_inspector.cpp
