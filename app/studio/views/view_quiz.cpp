@@ -127,20 +127,20 @@ bool draw_quiz_question(const AppState& s, const Ui& ui, ActionQueue& q) {
     const bool other_field = ImGui::IsAnyItemActive() && editing_field != ImGui::GetID("##quiz_answer");
     answer_field("##quiz_answer", s, ImGui::GetFontSize() * 6.5f, fresh && !other_field, q);
     ImGui::PopFont();
-    ImGui::SameLine();
+    same_line_or_wrap(button_width("Check"));  // the buttons wrap under the field in a narrow panel
     if (ImGui::Button("Check")) push_quiz(q, quiz_cmd::Answer{quiz_draft(s)});
     report_item("quiz.check");
     item_tooltip("Check the answer (or press Enter): it counts as right when it matches the exact value to the "
                  "digits you wrote, give or take one in the last digit.");
-    ImGui::SameLine();
     const int hint = quiz_hint_level(s);
+    same_line_or_wrap(button_width(hint == 0 ? "Hint" : "More hint"));
     const bool more_hints = hint < 2;
     if (!more_hints) ImGui::BeginDisabled();
     if (ImGui::Button(hint == 0 ? "Hint" : "More hint")) push_quiz(q, quiz_cmd::Hint{});
     report_item("quiz.hint");
     if (!more_hints) ImGui::EndDisabled();
     item_tooltip("The formula of this value: first in symbols, then, pressed again, with the numbers put in.");
-    ImGui::SameLine();
+    same_line_or_wrap(button_width("Reveal"));
     if (ImGui::Button("Reveal")) push_quiz(q, quiz_cmd::Reveal{});
     report_item("quiz.reveal");
     item_tooltip("Show the value and move on (it counts as revealed in the score).");
