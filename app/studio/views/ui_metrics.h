@@ -37,6 +37,6 @@ inline constexpr float toggle_gap = 18;       // between "Neurons show" and "Edg
 inline constexpr float legend_bar_w = 160, legend_bar_h = 10;
 inline constexpr float legend_gap = 20;       // between the legend's entries
 inline constexpr float legend_swatch = 6;     // a legend circle's radius
-inline constexpr float marker_r = 6;          // a neuron's saturation or dead-ReLU mark
+inline constexpr float marker_r = 8;          // a neuron's saturation or dead-ReLU mark
 
 }  // namespace studio::metric

@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "app/studio/figures/neuron_marks.h"
 #include "app/studio/figures/paths_panel.h"
 #include "app/studio/state/lab_data.h"
 #include "app/studio/state/resources.h"
@@ -48,6 +49,7 @@ struct ViewMemory {
     std::string side_tab_shown = "inspector";
     bool side_yielded = false;
     FormulaMeasure formula;
+    NeuronMarksCache marks;      // the canvas's saturated and dead-ReLU markers
     float canvas_toggles_h = 0;  // the rows of toggles above the canvas, as last drawn
     double copied_at = -10;  // ImGui time of the formula's last Copy (a short "copied" follows)
     // the canvas's "type value" popup (double-click an edge): the value typed

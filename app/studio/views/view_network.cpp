@@ -297,6 +297,12 @@ void draw_focus(const Canvas& c, const Selection& sel, const Selection& hover) {
 
 void draw_tooltip(const AppState& s, const Ui& ui, const Selection& hit) {
     ImGui::BeginTooltip();
+    if (hit.kind == Selection::Kind::neuron)  // why its gradient vanishes, first
+        if (const NeuronMark* m = mark_of(ui.memory.marks.get(s), hit.l, hit.j)) {
+            ImGui::PushTextWrapPos(ImGui::GetFontSize() * 28.0f);
+            ImGui::TextColored(to_vec4(m->kind == Vanishing::dead ? ui.colors.text_dim : ui.colors.negative), "%s", m->why.c_str());
+            ImGui::PopTextWrapPos();
+        }
     ImGui::TextColored(to_vec4(ui.colors.text_dim), "%s", headline(s, hit).c_str());
     ImGui::Separator();
     value_lines(describe(s, hit), ui, false);
@@ -424,7 +430,7 @@ void draw_network(const AppState& s, const Ui& ui, ActionQueue& q, FrameInfo& in
     const ImVec2 p1(p0.x + size.x, p0.y + size.y);
     dl->PushClipRect(p0, p1, true);
     const std::optional<Box> field = quiz_field_box(s, ui, lay, p0, p1);  // quiz mode: placed before the words
-    const Canvas c{s, ui, lay, dl, scales, current_marks(s), p0, p1, field};
+    const Canvas c{s, ui, lay, dl, scales, current_marks(s), p0, p1, field, &ui.memory.marks.get(s)};
     const Selection focus = s.selection.kind == Selection::Kind::neuron ? s.selection : s.hover;
     draw_edges(c, focus);
     draw_marked_edges(c);
@@ -434,6 +440,7 @@ void draw_network(const AppState& s, const Ui& ui, ActionQueue& q, FrameInfo& in
     draw_nodes(c);
     draw_neuron_maps(s, ui, lay, dl);  // view_neuron_maps.cpp (the Lab's per-neuron heatmaps)
     draw_highlight_rings(c);
+    draw_marks(c);  // saturated neurons and dead ReLUs (view_network_marks.cpp)
     draw_words(c);  // every number and name, over everything (view_network_words.cpp)
     dl->PopClipRect();
     draw_legend(s, ui, scales, ImVec2(p0.x + margin, p1.y), size.x - 2 * margin);

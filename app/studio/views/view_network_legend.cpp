@@ -58,6 +58,20 @@ std::vector<Entry> entries(const AppState& s, const Ui& ui, const Scales& sc, fl
     ring("? not computed yet", ui.colors.unknown, px(ui, 1.5f));
     ring("computed now", ui.colors.accent, px(ui, 3));
     ring("read by it", ui.colors.accent_read, px(ui, 3));
+    // The markers, when the canvas shows any.
+    bool saturated = false, dead = false;
+    for (const NeuronMark& m : ui.memory.marks.get(s)) (m.kind == Vanishing::dead ? dead : saturated) = true;
+    const auto mark = [&](const char* glyph, const char* text, Rgb color) {
+        out.push_back({2 * swatch + gap + width(text), [=](ImDrawList* dl, ImVec2 at, float h) {
+                           const ImVec2 c(at.x + swatch, at.y + h / 2);
+                           dl->AddCircleFilled(c, swatch, to_u32(color));
+                           const ImVec2 ts = f->CalcTextSizeA(swatch * 1.7f, FLT_MAX, 0, glyph);
+                           dl->AddText(f, swatch * 1.7f, ImVec2(c.x - ts.x / 2, c.y - ts.y / 2), to_u32(ui.colors.canvas), glyph);
+                           dl->AddText(f, f->FontSize, ImVec2(at.x + 2 * swatch + gap, at.y + (h - f->FontSize) / 2), dim, text);
+                       }});
+    };
+    if (saturated) mark("≈", "saturated: f′(z) ≈ 0", ui.colors.negative);
+    if (dead) mark("✗", "dead ReLU", ui.colors.text_dim);
     return out;
 }
 

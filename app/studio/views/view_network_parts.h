@@ -1,11 +1,14 @@
 // The network canvas's pieces, one file per job (view_network.cpp places them): the edges, the nodes and
 // the interaction (view_network.cpp), the words — every number and name, placed where it covers nothing
-// (view_network_words.cpp), the toggles above and the legend below (view_network_legend.cpp).
+// (view_network_words.cpp), the toggles above and the legend below (view_network_legend.cpp), the markers
+// of saturated neurons and dead ReLUs (view_network_marks.cpp).
 #pragma once
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "app/studio/figures/label_place.h"
+#include "app/studio/figures/neuron_marks.h"
 #include "app/studio/views/ui.h"
 
 namespace studio::canvas_view {
@@ -41,10 +44,16 @@ struct Canvas {
     Marks marks;
     ImVec2 clip_min, clip_max;  // the canvas's drawing area
     std::optional<Box> reserved;  // taken before any word: the quiz's answer field
+    const std::vector<NeuronMark>* vanishing = nullptr;  // the neurons whose gradient vanishes (marked)
 };
 
 // view_network_words.cpp: every number and name on the canvas, placed and drawn (reported as canvas.*).
 void draw_words(const Canvas& c);
+// view_network_marks.cpp: where a neuron's marker sits (just outside its circle, upper right), the markers
+// with their one-line tooltips, and the tooltip's line for a hovered neuron.
+Rect mark_box(const Canvas& c, const NeuronMark& m);
+void draw_marks(const Canvas& c);
+const NeuronMark* mark_of(const std::vector<NeuronMark>& marks, int l, int j);
 // view_network_legend.cpp: the toggles above the canvas; the legend below it (its height first, for a width).
 void draw_toggles(const AppState& s, const Ui& ui, ActionQueue& q);
 float legend_height(const AppState& s, const Ui& ui, const Scales& sc, float width);

@@ -40,6 +40,8 @@ public:
         : c_(c), placer_({c.clip_min.x, c.clip_min.y, c.clip_max.x, c.clip_max.y}, c.lay),
           pad_(px(c.ui, metric::label_pad)), box_(to_u32(c.ui.colors.canvas, 0.88f)) {
         if (c.reserved) placer_.take(reserved());
+        if (c.vanishing)
+            for (const NeuronMark& m : *c.vanishing) placer_.take(mark_box(c, m));
     }
 
     void titles();
