@@ -48,6 +48,16 @@ TEST(NeuronMarks, SaidOnlyOnceThePassHasComputedZ) {
     EXPECT_EQ(neuron_marks(s)[0].l, 1);
 }
 
+TEST(NeuronMarks, QuizModeKeepsThemUntilTheValuesAreAnswered) {
+    AppState s = vanishing();
+    apply(s, act::Quiz{quiz_cmd::SetOn{true}});  // every value asked
+    apply(s, act::Quiz{quiz_cmd::Answer{"-0.6"}});  // z¹₁ = −0.5 − 0.1
+    ASSERT_EQ(s.stepper->cursor(), 1);
+    EXPECT_TRUE(neuron_marks(s).empty()) << "a¹₁ is asked next: \"a = 0\" would give it away";
+    apply(s, act::Quiz{quiz_cmd::SetOn{false}});
+    EXPECT_EQ(neuron_marks(s).size(), 1u) << "quiz mode off: the dead ReLU is marked";
+}
+
 TEST(NeuronMarks, GoneWhenTheCauseIs) {
     AppState s = vanishing();
     apply(s, act::RunPass{});

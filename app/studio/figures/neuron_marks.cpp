@@ -1,6 +1,7 @@
 // Saturated neurons and dead ReLUs (see neuron_marks.h).
 #include "app/studio/figures/neuron_marks.h"
 
+#include "app/studio/figures/pass_view.h"
 #include <cmath>
 
 #include "engine/core/activations.h"
@@ -51,6 +52,8 @@ std::vector<NeuronMark> neuron_marks(const AppState& s) {
         const bp::Activation f = net.layers[l].activation;
         for (int j = 0; j < net.layers[l].size; ++j) {
             if (!known(s, {bp::ValueRef::Kind::z, l, j, 0})) continue;  // said once the pass has computed z
+            // Quiz mode: "a = 0" or σ′ would give away the a or δ still to be asked of this neuron.
+            if (quiz_hides(s, {bp::ValueRef::Kind::a, l, j, 0}) || quiz_hides(s, {bp::ValueRef::Kind::delta, l, j, 0})) continue;
             if (!dead[l].empty() && dead[l][j]) {
                 out.push_back({l, j, Vanishing::dead,
                                "Dead ReLU: z ≤ 0 for all " + std::to_string(training_data(s).size()) +

@@ -2,7 +2,8 @@
 // their one-line tooltips (as the glass-box simulators mark them): a saturated neuron, whose slope
 // |f′(z)| on the sample the pass shows is below 1 % of its activation's largest (σ′ at most 0.25, tanh′
 // at most 1), and a dead ReLU, zero for every sample of the training data. A mark appears once the pass
-// has computed the neuron's z, so nothing is said before its time (nor a quiz answer given away).
+// has computed the neuron's z, so nothing is said before its time, and in quiz mode not while its a or δ
+// is still to be asked ("a = 0", σ′ would give the answer away).
 // Window-free: tests/studio/test_neuron_marks.cpp.
 #pragma once
 #include <cstdint>
