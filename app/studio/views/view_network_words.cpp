@@ -102,6 +102,7 @@ void Words::neuron_numbers() {
     const bp::Network& net = s.doc.net;
     const float r = c_.lay.radius, sc = c_.ui.scale;
     const NeuronValue usual = neuron_value_shown(s);
+    const bool maps = neuron_maps_shown(s, c_.lay);  // the Lab's heatmaps fill the neurons: numbers go beside
     struct Beside { int l, j; std::string text; };
     std::vector<Beside> beside;  // placed after every number that fits inside its neuron
     for (int l = 0; l <= net.L(); ++l) {
@@ -128,7 +129,8 @@ void Words::neuron_numbers() {
             if (roomy && !fits()) f = c_.ui.fonts.small, ns = text_size(f, text);
             if (has && !fits()) text = bp::format_number(v, 3), ns = text_size(f, text);
             const Rect inside_box = roomy ? Rect{p.x - ns.x / 2, p.y - ns.y, p.x + ns.x / 2, p.y + ns.y} : centred(p.x, p.y, ns.x, ns.y);
-            if (!fits() || (c_.reserved && inside_box.overlaps(reserved()))) {  // the quiz's field lies over this neuron
+            if (maps && !has) continue;  // a heatmap is this neuron's picture: no "?" over it
+            if (maps || !fits() || (c_.reserved && inside_box.overlaps(reserved()))) {  // (or the quiz's field is over it)
                 // Beside it, a value other than the legend's says which it is: "z = 1.106".
                 beside.push_back({l, j, shown == usual ? number : std::string(neuron_value_symbol(shown)) + " = " + number});
                 continue;

@@ -35,6 +35,7 @@ void draw_lab(const AppState& s, const Ui& ui, ActionQueue& q, FrameInfo& info);
 void presets_menu_items(const AppState& s, const Ui& ui, ActionQueue& q);
 // view_neuron_maps.cpp: each neuron's activation over the input square, drawn in the neuron (Lab open)
 void draw_neuron_maps(const AppState& s, const Ui& ui, const NetworkLayout& lay, ImDrawList* dl);
+bool neuron_maps_shown(const AppState& s, const NetworkLayout& lay);  // the maps are drawn in the neurons
 // view_quiz.cpp: the Quiz tab, the toolbar switch, the question in the formula panel (returns false when
 // no question is waiting) and the answer field and diagnosis mark on the network canvas.
 void draw_quiz_tab(const AppState& s, const Ui& ui, ActionQueue& q);
