@@ -38,5 +38,6 @@ inline constexpr float legend_bar_w = 160, legend_bar_h = 10;
 inline constexpr float legend_gap = 20;       // between the legend's entries
 inline constexpr float legend_swatch = 6;     // a legend circle's radius
 inline constexpr float marker_r = 8;          // a neuron's saturation or dead-ReLU mark
+inline constexpr float motion_dot = 4;        // a value travelling along an edge while playing (at least)
 
 }  // namespace studio::metric

@@ -442,6 +442,7 @@ void draw_network(const AppState& s, const Ui& ui, ActionQueue& q, FrameInfo& in
     draw_highlight_rings(c);
     draw_marks(c);  // saturated neurons and dead ReLUs (view_network_marks.cpp)
     draw_words(c);  // every number and name, over everything (view_network_words.cpp)
+    draw_motion(c);  // while playing, the values on their way (view_network_motion.cpp)
     dl->PopClipRect();
     draw_legend(s, ui, scales, ImVec2(p0.x + margin, p1.y), size.x - 2 * margin);
     draw_quiz_canvas(s, ui, q, lay, field);

@@ -1,7 +1,8 @@
 // The network canvas's pieces, one file per job (view_network.cpp places them): the edges, the nodes and
 // the interaction (view_network.cpp), the words — every number and name, placed where it covers nothing
 // (view_network_words.cpp), the toggles above and the legend below (view_network_legend.cpp), the markers
-// of saturated neurons and dead ReLUs (view_network_marks.cpp).
+// of saturated neurons and dead ReLUs (view_network_marks.cpp), the values travelling along the edges
+// while playing (view_network_motion.cpp).
 #pragma once
 #include <optional>
 #include <string>
@@ -54,6 +55,8 @@ void draw_words(const Canvas& c);
 Rect mark_box(const Canvas& c, const NeuronMark& m);
 void draw_marks(const Canvas& c);
 const NeuronMark* mark_of(const std::vector<NeuronMark>& marks, int l, int j);
+// view_network_motion.cpp: while playing, the next step's values travelling to what it writes.
+void draw_motion(const Canvas& c);
 // view_network_legend.cpp: the toggles above the canvas; the legend below it (its height first, for a width).
 void draw_toggles(const AppState& s, const Ui& ui, ActionQueue& q);
 float legend_height(const AppState& s, const Ui& ui, const Scales& sc, float width);
