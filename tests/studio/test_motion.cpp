@@ -7,13 +7,14 @@
 #include "app/studio/figures/motion.h"
 #include "app/studio/handlers/actions.h"
 #include "app/studio/handlers/example.h"
+#include "tests/studio/pass_helpers.h"
 
 using namespace studio;
 
 namespace {
 
 AppState playing_example() {
-    AppState s = make_state(builtin_example(), "", "example");
+    AppState s = test::example();
     apply(s, act::SetPlaying{true});
     return s;
 }
@@ -52,15 +53,12 @@ TEST(Motion, ForwardTheInputsTravelAlongTheirWeightsIntoZ) {
 TEST(Motion, BackwardFromTheLossAndAlongTheWeightsIntoDelta) {
     AppState s = playing_example();
     const NetworkLayout lay = layout(s);
-    int first_delta = 0;
-    while (s.stepper->events()[first_delta].kind != bp::EventKind::output_delta) ++first_delta;
+    const int first_delta = test::first_event(s, bp::EventKind::output_delta);
     apply(s, act::Seek{first_delta});
     std::vector<Travel> t = travels(s, lay);
     ASSERT_FALSE(t.empty());
     EXPECT_TRUE(same(t[0].from, lay.loss) && same(t[0].to, lay.neurons[2][0])) << "L's slope into δ²₁";
-    int hidden = first_delta;
-    while (s.stepper->events()[hidden].kind != bp::EventKind::hidden_delta) ++hidden;
-    apply(s, act::Seek{hidden});
+    apply(s, act::Seek{test::first_event(s, bp::EventKind::hidden_delta)});
     t = travels(s, lay);
     ASSERT_EQ(t.size(), 2u);  // δ²₁ and δ²₂ back along w²₁₁ and w²₂₁ into δ¹₁
     EXPECT_TRUE(same(t[0].from, lay.neurons[2][0]) && same(t[0].to, lay.neurons[1][0]));
@@ -71,9 +69,7 @@ TEST(Motion, BackwardFromTheLossAndAlongTheWeightsIntoDelta) {
 TEST(Motion, AGradientsFactorsMeetOnItsEdge) {
     AppState s = playing_example();
     const NetworkLayout lay = layout(s);
-    int g = 0;
-    while (s.stepper->events()[g].kind != bp::EventKind::weight_gradient) ++g;
-    apply(s, act::Seek{g});
+    apply(s, act::Seek{test::first_event(s, bp::EventKind::weight_gradient)});
     const std::vector<Travel> t = travels(s, lay);
     ASSERT_EQ(t.size(), 2u);
     const Vec2 mid{(lay.neurons[0][0].x + lay.neurons[1][0].x) / 2, (lay.neurons[0][0].y + lay.neurons[1][0].y) / 2};
@@ -95,7 +91,7 @@ TEST(Motion, NoneWhenPausedOrTurnedOff) {
 }
 
 TEST(Motion, TheNextStepGroupsAsTheStepperDoes) {
-    const AppState s = make_state(builtin_example(), "", "example");
+    const AppState s = test::example();
     for (const bp::Granularity g : {bp::Granularity::neuron, bp::Granularity::layer, bp::Granularity::phase})
         for (int c = 0; c < s.stepper->size(); ++c) {
             bp::Stepper st = *s.stepper;

@@ -13,30 +13,15 @@
 #include "app/studio/handlers/example.h"
 #include "app/studio/handlers/export.h"
 #include "app/studio/handlers/quiz.h"
+#include "tests/studio/pass_helpers.h"
 
 using namespace studio;
+using namespace studio::test;
 using Kind = bp::ValueRef::Kind;
 
 namespace {
 
-AppState example() { return make_state(builtin_example(), "", "example"); }
-
-int first_event(const AppState& s, bp::EventKind k) {
-    for (int i = 0; i < s.stepper->size(); ++i)
-        if (s.stepper->events()[i].kind == k) return i;
-    return -1;
-}
-
 void seek(AppState& s, int cursor) { apply(s, act::Seek{cursor}); }
-
-void quiz(AppState& s, QuizCommand c) { apply(s, act::Quiz{std::move(c)}); }
-
-QuizConfig only(QuizTopic t) {
-    QuizConfig c;
-    c.topics.fill(false);
-    c.topics[static_cast<int>(t)] = true;
-    return c;
-}
 
 const ValueLine* line_named(const std::vector<ValueLine>& lines, const std::string& name) {
     for (const ValueLine& l : lines)
