@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "app/studio/figures/homework_table.h"
 #include "app/studio/figures/neuron_marks.h"
 #include "app/studio/figures/paths_panel.h"
 #include "app/studio/state/lab_data.h"
@@ -37,6 +38,13 @@ struct ViewMemory {
     std::uint64_t quiz_asked_revision = 0;
     int quiz_asked_event = -1;
     long quiz_seen_checked = -1;
+    // the quiz's text fields: the one being edited, the answer's text, the homework table's (view_quiz.cpp)
+    unsigned quiz_editing = 0;  // ImGuiID
+    char quiz_answer[96] = {};
+    HomeworkTableCache homework;
+    char homework_values[64][48] = {};
+    // the Matrices tab: the layer the selection was in when last drawn
+    int matrices_layer = -1;
     // the Paths tab
     PathPanelCache paths;
     int paths_hot_row = -1;

@@ -97,6 +97,7 @@ void view_menu(const AppState& s, const Ui& ui, ActionQueue& q, FrameInfo& info)
     ImGui::TextDisabled("Edges show");
     if (ImGui::MenuItem("  the weight w", nullptr, t.edge_value == EdgeValue::weight)) t.edge_value = EdgeValue::weight;
     if (ImGui::MenuItem("  the gradient ∂L/∂w", nullptr, t.edge_value == EdgeValue::gradient)) t.edge_value = EdgeValue::gradient;
+    ImGui::Separator();
     if (ImGui::MenuItem("Motion while playing", nullptr, t.motion)) t.motion = !t.motion;
     item_tooltip("While the pass plays (P), each value the next step reads travels along its edge into what the "
                  "step computes, in the time of one step.");

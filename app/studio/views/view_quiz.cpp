@@ -38,30 +38,29 @@ Rgb feedback_color(FeedbackKind k, const Ui& ui) {
 
 void push_quiz(ActionQueue& q, QuizCommand c) { q.push_back(act::Quiz{std::move(c)}); }
 
-// Text fields whose text lives in the state: the buffer is refreshed from the state every frame, except
-// while the field is being edited (ImGui owns it then). Only one field is edited at a time.
-ImGuiID editing_field = 0;
-
-void refresh_unless_editing(const char* id, char* buf, std::size_t size, const std::string& text) {
-    if (editing_field != ImGui::GetID(id)) std::snprintf(buf, size, "%s", text.c_str());
+// Text fields whose text lives in the state: the buffer (in the views' memory) is refreshed from the state
+// every frame, except while the field is being edited (ImGui owns it then). One field is edited at a time.
+void refresh_unless_editing(ViewMemory& m, const char* id, char* buf, std::size_t size, const std::string& text) {
+    if (m.quiz_editing != ImGui::GetID(id)) std::snprintf(buf, size, "%s", text.c_str());
 }
 
-void note_editing(const char* id) {  // call right after the field
+void note_editing(ViewMemory& m, const char* id) {  // call right after the field
     const ImGuiID me = ImGui::GetID(id);
-    if (ImGui::IsItemActive()) editing_field = me;
-    else if (editing_field == me) editing_field = 0;
+    if (ImGui::IsItemActive()) m.quiz_editing = me;
+    else if (m.quiz_editing == me) m.quiz_editing = 0;
 }
 
 // The answer field, shared by the formula panel and the canvas: the text lives in s.quiz.draft (typing
 // pushes Type, Enter pushes Answer). Returns true when Enter was pressed.
-bool answer_field(const char* id, const AppState& s, float width, bool focus, ActionQueue& q) {
-    static char buf[96];  // ImGui writes the typed text here; copied from the state every frame
-    refresh_unless_editing(id, buf, sizeof buf, quiz_draft(s));
+bool answer_field(const char* id, const AppState& s, const Ui& ui, float width, bool focus, ActionQueue& q) {
+    char* buf = ui.memory.quiz_answer;  // ImGui writes the typed text here; copied from the state every frame
+    const std::size_t size = sizeof ui.memory.quiz_answer;
+    refresh_unless_editing(ui.memory, id, buf, size, quiz_draft(s));
     if (focus) ImGui::SetKeyboardFocusHere();
     ImGui::SetNextItemWidth(width);
-    const bool enter = ImGui::InputTextWithHint(id, "?", buf, sizeof buf,
+    const bool enter = ImGui::InputTextWithHint(id, "?", buf, size,
                                                 ImGuiInputTextFlags_EnterReturnsTrue | ImGuiInputTextFlags_AutoSelectAll);
-    note_editing(id);
+    note_editing(ui.memory, id);
     if (ImGui::IsItemEdited()) push_quiz(q, quiz_cmd::Type{buf});
     if (enter) push_quiz(q, quiz_cmd::Answer{buf});
     return enter;
@@ -124,8 +123,8 @@ bool draw_quiz_question(const AppState& s, const Ui& ui, ActionQueue& q) {
     m.quiz_seen_checked = qs.checked;
     // A new question takes the keyboard focus, unless the student is typing in another field. (Not
     // io.WantTextInput: it lags a frame, so right after Enter it still reports the field just left.)
-    const bool other_field = ImGui::IsAnyItemActive() && editing_field != ImGui::GetID("##quiz_answer");
-    answer_field("##quiz_answer", s, ImGui::GetFontSize() * 6.5f, fresh && !other_field, q);
+    const bool other_field = ImGui::IsAnyItemActive() && m.quiz_editing != ImGui::GetID("##quiz_answer");
+    answer_field("##quiz_answer", s, ui, ImGui::GetFontSize() * 6.5f, fresh && !other_field, q);
     ImGui::PopFont();
     same_line_or_wrap(button_width("Check"));  // the buttons wrap under the field in a narrow panel
     if (ImGui::Button("Check")) push_quiz(q, quiz_cmd::Answer{quiz_draft(s)});
@@ -327,7 +326,7 @@ void draw_quiz_canvas(const AppState& s, const Ui& ui, ActionQueue& q, const Net
     ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted(field_label(s, i).c_str());
     ImGui::SameLine(0, ImGui::GetStyle().ItemInnerSpacing.x);
-    answer_field("##quiz_canvas_answer", s, ImGui::GetFontSize() * 6.0f, false, q);
+    answer_field("##quiz_canvas_answer", s, ui, ImGui::GetFontSize() * 6.0f, false, q);
     ImGui::PopFont();
 }
 
@@ -420,9 +419,9 @@ Rgb mark_color(const HomeworkMark& m, const Ui& ui) {
 
 // The table; `want` gets what the pointer is on (for the canvas highlight).
 void homework(const AppState& s, const Ui& ui, ActionQueue& q, std::vector<bp::ValueRef>& want) {
-    static HomeworkTableCache cache;  // re-marked only when the pass or the rows change
-    static char value_buf[64][48];    // the typed answers while a field is active (ImGui-side state)
-    const std::vector<HomeworkMark>& marks = cache.get(s);
+    ViewMemory& memory = ui.memory;
+    const std::vector<HomeworkMark>& marks = memory.homework.get(s);  // re-marked only when the pass or the rows change
+    auto& value_buf = memory.homework_values;  // the typed answers while a field is active
     std::vector<HomeworkRow> rows = s.quiz.homework;
     bool changed = false;
     int remove = -1;
@@ -464,13 +463,13 @@ void homework(const AppState& s, const Ui& ui, ActionQueue& q, std::vector<bp::V
             ImGui::TableNextColumn();
             if (weight) changed |= index_cell("##k", row.k, 1, cell);
             ImGui::TableNextColumn();
-            refresh_unless_editing("##value", value_buf[r], sizeof value_buf[r], row.value);
+            refresh_unless_editing(memory, "##value", value_buf[r], sizeof value_buf[r], row.value);
             ImGui::SetNextItemWidth(ImGui::GetFontSize() * 5.5f);
             if (ImGui::InputTextWithHint("##value", "e.g. 0.7514", value_buf[r], sizeof value_buf[r])) {
                 row.value = value_buf[r];
                 changed = true;
             }
-            note_editing("##value");
+            note_editing(memory, "##value");
             ImGui::TableNextColumn();
             if (m && !m->problem.empty()) {
                 ImGui::TextColored(to_vec4(wrong_color(ui)), "✗ not in this network");
