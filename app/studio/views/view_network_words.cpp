@@ -130,7 +130,10 @@ void Words::neuron_numbers() {
             if (has && !fits()) text = bp::format_number(v, 3), ns = text_size(f, text);
             const Rect inside_box = roomy ? Rect{p.x - ns.x / 2, p.y - ns.y, p.x + ns.x / 2, p.y + ns.y} : centred(p.x, p.y, ns.x, ns.y);
             if (maps && !has) continue;  // a heatmap is this neuron's picture: no "?" over it
-            if (maps || !fits() || (c_.reserved && inside_box.overlaps(reserved()))) {  // (or the quiz's field is over it)
+            // Beside when it does not fit, when a heatmap fills the neuron, when the quiz's field lies over it,
+            // or when it is not what the legend says and the neuron has no room for its symbol.
+            const bool unusual = shown != usual && !roomy;
+            if (maps || unusual || !fits() || (c_.reserved && inside_box.overlaps(reserved()))) {
                 // Beside it, a value other than the legend's says which it is: "z = 1.106".
                 beside.push_back({l, j, shown == usual ? number : std::string(neuron_value_symbol(shown)) + " = " + number});
                 continue;
