@@ -18,7 +18,9 @@ bool LabelPlacer::free(const Rect& r, int own_l, int own_j) const {
     for (const Rect& t : taken_)
         if (r.overlaps(t)) return false;
     for (int l = 0; l < static_cast<int>(lay_.neurons.size()); ++l) {
-        for (int j = 0; j < static_cast<int>(lay_.neurons[l].size()); ++j)
+        const float x = l < static_cast<int>(lay_.column_x.size()) ? lay_.column_x[l] : 0;
+        const bool near = lay_.column_x.empty() || (x + lay_.radius > r.x0 && x - lay_.radius < r.x1);
+        for (int j = 0; near && j < static_cast<int>(lay_.neurons[l].size()); ++j)  // a column far off: no neuron of it
             if (!(l == own_l && j == own_j) && touches_circle(r, lay_.neurons[l][j], lay_.radius)) return false;
         if (l >= 1 && l < static_cast<int>(lay_.has_bias.size()) && lay_.has_bias[l]) {
             const Vec2 b = lay_.bias[l];

@@ -152,6 +152,7 @@ void Words::neuron_numbers() {
     }
     ImFont* f = c_.ui.fonts.small;
     const float gap = px(c_.ui, metric::label_gap);
+    if (r < f->FontSize * 0.25f) return;  // neurons packed tighter than a quarter line: no number has room beside one
     for (const Beside& b : beside) {
         const Rect size = box_of(f, b.text);
         const Vec2 p = c_.lay.neurons[b.l][b.j];
