@@ -37,7 +37,18 @@ inline constexpr float toggle_gap = 18;       // between "Neurons show" and "Edg
 inline constexpr float legend_bar_w = 160, legend_bar_h = 10;
 inline constexpr float legend_gap = 20;       // between the legend's entries
 inline constexpr float legend_swatch = 6;     // a legend circle's radius
+inline constexpr float roomy_radius = 30;     // a neuron this large writes its symbol above its number
+inline constexpr float inside_radius = 13;    // smaller than this, a neuron's number goes beside it
+inline constexpr float targets_radius = 10;   // neurons this large leave room for the targets beside them
+inline constexpr float weights_radius = 24;   // neurons this large leave room for the weights on the edges
+inline constexpr float symbol_gap = 1;        // between a neuron's symbol and its number
+inline constexpr float toggle_pair_gap = 2;   // between the z a δ buttons and "auto"
+inline constexpr float legend_ring_thin = 1.5f, legend_ring = 3;  // the legend's circles
 inline constexpr float marker_r = 8;          // a neuron's saturation or dead-ReLU mark
+inline constexpr float marker_rim = 1;
+inline constexpr float quiz_gap = 8;          // between the quiz's answer field and the node it asks about
+inline constexpr float quiz_pad_x = 6, quiz_pad_y = 4;  // inside the field's frame
+inline constexpr float quiz_rounding = 6, quiz_border = 2;
 inline constexpr float motion_dot = 4;        // a value travelling along an edge while playing (at least)
 
 }  // namespace studio::metric

@@ -55,9 +55,9 @@ std::vector<Entry> entries(const AppState& s, const Ui& ui, const Scales& sc, fl
                            dl->AddText(f, f->FontSize, ImVec2(at.x + 2 * swatch + gap, at.y + (h - f->FontSize) / 2), dim, text);
                        }});
     };
-    ring("? not computed yet", ui.colors.unknown, px(ui, 1.5f));
-    ring("computed now", ui.colors.accent, px(ui, 3));
-    ring("read by it", ui.colors.accent_read, px(ui, 3));
+    ring("? not computed yet", ui.colors.unknown, px(ui, metric::legend_ring_thin));
+    ring("computed now", ui.colors.accent, px(ui, metric::legend_ring));
+    ring("read by it", ui.colors.accent_read, px(ui, metric::legend_ring));
     // The markers, when the canvas shows any.
     bool saturated = false, dead = false;
     for (const NeuronMark& m : ui.memory.marks.get(s)) (m.kind == Vanishing::dead ? dead : saturated) = true;
@@ -105,7 +105,7 @@ void draw_toggles(const AppState& s, const Ui& ui, ActionQueue& q) {
                              {"z: the neuron's weighted input, z = Σ w·a + b, before the activation.",
                               "a = f(z): the neuron's activation, the value it passes on to the next layer.",
                               "δ = ∂L/∂z: how much the loss changes when this neuron's weighted input z changes."});
-    ImGui::SameLine(0, px(ui, 2));
+    ImGui::SameLine(0, px(ui, metric::toggle_pair_gap));
     const bool follow_clicked = segmented("nv_follow", {"auto"}, follow ? 0 : -1, ui,
                                           {"Follow the pass: a in the forward pass, δ from the backward pass on "
                                            "(picking z, a or δ keeps that one)."}) == 0;

@@ -32,7 +32,7 @@ void draw_marks(const Canvas& c) {
         const float r = (b.x1 - b.x0) / 2;
         const bool dead = m.kind == Vanishing::dead;
         c.dl->AddCircleFilled(centre, r, to_u32(dead ? c.ui.colors.text_dim : c.ui.colors.negative));
-        c.dl->AddCircle(centre, r, to_u32(c.ui.colors.canvas), 0, std::max(1.0f, px(c.ui, 1)));
+        c.dl->AddCircle(centre, r, to_u32(c.ui.colors.canvas), 0, std::max(1.0f, px(c.ui, metric::marker_rim)));
         ImFont* f = c.ui.fonts.small;
         const char* glyph = dead ? "✗" : "≈";
         const float size = r * 1.7f;

@@ -100,7 +100,7 @@ void Words::loss_node() {  // the box itself is drawn with the nodes; its words 
 void Words::neuron_numbers() {
     const AppState& s = c_.s;
     const bp::Network& net = s.doc.net;
-    const float r = c_.lay.radius, sc = c_.ui.scale;
+    const float r = c_.lay.radius, gap_above = px(c_.ui, metric::symbol_gap);
     const NeuronValue usual = neuron_value_shown(s);
     const bool maps = neuron_maps_shown(s, c_.lay);  // the Lab's heatmaps fill the neurons: numbers go beside
     struct Beside { int l, j; std::string text; };
@@ -110,7 +110,7 @@ void Words::neuron_numbers() {
             double v = 0;
             const NeuronValue shown = neuron_value_of(s, l, j);  // the neuron just computed may show its z
             const bool has = neuron_value(s, shown, l, j, v);
-            const bool roomy = r >= 30 * sc;
+            const bool roomy = r >= px(c_.ui, metric::roomy_radius);
             const std::string number = has ? bp::format_number(v, roomy ? 4 : 3) : "?";
             const Vec2 p = c_.lay.neurons[l][j];
             const double scale = l == 0 ? c_.sc.input : c_.sc.neuron;
@@ -124,7 +124,7 @@ void Words::neuron_numbers() {
             ImVec2 ns = text_size(f, text);
             const auto fits = [&] {
                 const float half_h = roomy ? ns.y : ns.y / 2;  // the number's farthest edge from the centre
-                return r >= 13 * sc && half_h < r && ns.x <= 1.9f * std::sqrt(r * r - half_h * half_h);
+                return r >= px(c_.ui, metric::inside_radius) && half_h < r && ns.x <= 1.9f * std::sqrt(r * r - half_h * half_h);
             };
             if (roomy && !fits()) f = c_.ui.fonts.small, ns = text_size(f, text);
             if (has && !fits()) text = bp::format_number(v, 3), ns = text_size(f, text);
@@ -142,7 +142,7 @@ void Words::neuron_numbers() {
                 const std::string label = l == 0 ? "x" + bp::subscript(j + 1) : bp::neuron_label(neuron_value_symbol(shown), l, j);
                 ImFont* sf = c_.ui.fonts.small;
                 const ImVec2 ss = text_size(sf, label);
-                words_.push_back({{p.x - ss.x / 2, p.y - ss.y - sc, p.x + ss.x / 2, p.y - sc}, label, sf,
+                words_.push_back({{p.x - ss.x / 2, p.y - ss.y - gap_above, p.x + ss.x / 2, p.y - gap_above}, label, sf,
                                   (ink & 0x00ffffff) | 0xc0000000, 0, ""});
                 words_.push_back({{p.x - ns.x / 2, p.y, p.x + ns.x / 2, p.y + ns.y}, text, f, ink, 0, neuron_id(l, j)});
             } else {
@@ -165,7 +165,7 @@ void Words::targets() {
     const AppState& s = c_.s;
     const bp::Network& net = s.doc.net;
     const int L = net.L();
-    if (c_.lay.radius < 10 * c_.ui.scale || net.layers[L].size > 16) return;
+    if (c_.lay.radius < px(c_.ui, metric::targets_radius) || net.layers[L].size > 16) return;
     ImFont* f = c_.ui.fonts.small;
     const float gap = px(c_.ui, metric::label_gap), r = c_.lay.radius;
     for (int j = 0; j < net.layers[L].size; ++j) {
@@ -185,7 +185,7 @@ void Words::targets() {
 void Words::weights() {
     const AppState& s = c_.s;
     const bp::Network& net = s.doc.net;
-    if (c_.lay.radius < 24 * c_.ui.scale) return;
+    if (c_.lay.radius < px(c_.ui, metric::weights_radius)) return;
     ImFont* f = c_.ui.fonts.small;
     for (int l = 1; l <= net.L(); ++l) {
         const int n = net.layers[l].size, m = net.layers[l - 1].size;
