@@ -26,7 +26,7 @@ float splitter(const char* id, ImVec2 size, bool vertical, const Ui& ui) {
     if (hot) {
         ImDrawList* dl = ImGui::GetWindowDrawList();
         const ImVec2 c(p.x + size.x / 2, p.y + size.y / 2);
-        const float len = px(ui, metric::splitter_grip), width = px(ui, metric::splitter_mark);
+        const float len = px(ui, ui_metric::splitter_grip), width = px(ui, ui_metric::splitter_mark);
         const ImU32 col = to_u32(ui.colors.accent, active ? 1.0f : 0.6f);
         if (vertical) dl->AddLine(ImVec2(c.x, c.y - len), ImVec2(c.x, c.y + len), col, width);
         else dl->AddLine(ImVec2(c.x - len, c.y), ImVec2(c.x + len, c.y), col, width);
@@ -41,7 +41,7 @@ float splitter(const char* id, ImVec2 size, bool vertical, const Ui& ui) {
 void status_bar(const AppState& s, const Ui& ui) {
     const Rgb col = s.status_is_error ? ui.colors.negative : ui.colors.text_dim;
     const char* keys = key_hint(s);
-    const float gap = px(ui, metric::status_gap), start = ImGui::GetCursorPosX();
+    const float gap = px(ui, ui_metric::status_gap), start = ImGui::GetCursorPosX();
     const float right = ImGui::GetWindowContentRegionMax().x, keys_w = ImGui::CalcTextSize(keys).x;
     const bool with_keys = right - start - keys_w - gap >= keys_w * 0.5f;  // the status keeps half the hint's width
     const float keys_x = with_keys ? right - keys_w : right + gap;
@@ -55,10 +55,10 @@ void status_bar(const AppState& s, const Ui& ui) {
 }
 
 void panel(const char* id, ImVec2 size, const Ui& ui) {
-    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(px(ui, metric::panel_pad_x), px(ui, metric::panel_pad_y)));
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(px(ui, ui_metric::panel_pad_x), px(ui, ui_metric::panel_pad_y)));
     ImGui::BeginChild(id, size, true, ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
     ImGui::PopStyleVar();
-    ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(px(ui, metric::item_gap_x), px(ui, metric::item_gap_y)));
+    ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(px(ui, ui_metric::item_gap_x), px(ui, ui_metric::item_gap_y)));
 }
 
 void end_panel() {
@@ -76,7 +76,7 @@ bool side_panel_empty(const AppState& s, const Ui& ui) {
 // The narrowest the side panel goes: its four tabs side by side.
 float side_panel_min_width(const Ui& ui) {
     const ImGuiStyle& style = ImGui::GetStyle();
-    float w = 2 * px(ui, metric::panel_pad_x);
+    float w = 2 * px(ui, ui_metric::panel_pad_x);
     for (const char* tab : {"Inspector", "Paths", "Lab", "Quiz"})
         w += ImGui::CalcTextSize(tab).x + 2 * style.FramePadding.x + style.ItemInnerSpacing.x;
     return w;
@@ -116,7 +116,7 @@ FrameInfo draw_frame(AppState& s, const Ui& ui, double dt) {
     const ImGuiViewport* vp = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos(vp->Pos);
     ImGui::SetNextWindowSize(vp->Size);
-    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(px(ui, metric::window_pad), px(ui, metric::window_pad)));
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(px(ui, ui_metric::window_pad), px(ui, ui_metric::window_pad)));
     ImGui::Begin("Backprop Studio", nullptr,
                  ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
                      ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoScrollWithMouse | ImGuiWindowFlags_MenuBar);
@@ -128,7 +128,7 @@ FrameInfo draw_frame(AppState& s, const Ui& ui, double dt) {
     draw_toolbar(s, ui, q);
     if (s.present) draw_banner(s, ui);
 
-    const float gap = px(ui, metric::splitter);
+    const float gap = px(ui, ui_metric::splitter);
     const ImVec2 avail = ImGui::GetContentRegionAvail();
     const float status_h = ImGui::GetFrameHeight();
     const float body_h = std::max(100.0f, avail.y - status_h - ImGui::GetStyle().ItemSpacing.y);
@@ -140,7 +140,7 @@ FrameInfo draw_frame(AppState& s, const Ui& ui, double dt) {
     const float side_share = std::round(avail.x * (s.lab.visible ? st.lab_side_width : st.side_width));
     const float side_w = side ? std::min(std::max(side_share, side_panel_min_width(ui)), avail.x * 0.6f) : 0;
     const float canvas_w = side ? avail.x - side_w - gap : avail.x;
-    const bool loss = st.show_loss && avail.x * (1 - st.formula_width) - gap >= px(ui, metric::loss_min_w);
+    const bool loss = st.show_loss && avail.x * (1 - st.formula_width) - gap >= px(ui, ui_metric::loss_min_w);
     const float formula_w = loss ? std::round(avail.x * st.formula_width) : avail.x;
     const float canvas_min = canvas_min_height(s, ui, canvas_w);
     const float bottom_max = std::max(0.0f, body_h - gap - canvas_min);

@@ -2,7 +2,7 @@
 // panels, the toolbar and the phase strip, the network canvas. The Lab has its own (view_lab_parts.h).
 #pragma once
 
-namespace studio::metric {
+namespace studio::ui_metric {
 
 // ---- the frame (ui_frame.cpp) ----
 inline constexpr float window_pad = 8;        // around the whole window's content
@@ -51,4 +51,4 @@ inline constexpr float quiz_pad_x = 6, quiz_pad_y = 4;  // inside the field's fr
 inline constexpr float quiz_rounding = 6, quiz_border = 2;
 inline constexpr float motion_dot = 4;        // a value travelling along an edge while playing (at least)
 
-}  // namespace studio::metric
+}  // namespace studio::ui_metric

@@ -180,7 +180,7 @@ void draw_formula(const AppState& s, const Ui& ui, ActionQueue& q) {
     ImGui::EndGroup();
     const ImVec2 end = ImGui::GetItemRectMax();
     report_rect("formula", top, ImVec2(ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x, end.y));
-    m.height[m.level] = end.y - ImGui::GetWindowPos().y + px(ui, metric::panel_pad_y) + 1;  // + the border
+    m.height[m.level] = end.y - ImGui::GetWindowPos().y + px(ui, ui_metric::panel_pad_y) + 1;  // + the border
 }
 
 }  // namespace studio

@@ -166,7 +166,7 @@ void draw_menu_bar(const AppState& s, const Ui& ui, ActionQueue& q, FrameInfo& i
     help_menu(ui);
     // The document's name on the right, with * while it has unsaved changes.
     const std::string name = (is_modified(s) ? "* " : "") + s.title + (s.file_path.empty() ? "  (not saved yet)" : "");
-    const float w = ImGui::CalcTextSize(name.c_str()).x, gap = px(ui, metric::status_gap);
+    const float w = ImGui::CalcTextSize(name.c_str()).x, gap = px(ui, ui_metric::status_gap);
     const float room = ImGui::GetWindowContentRegionMax().x - ImGui::GetCursorPosX() - gap;
     ImGui::SameLine(std::max(ImGui::GetCursorPosX() + gap, ImGui::GetWindowContentRegionMax().x - w));
     text_ellipsis(name, to_vec4(is_modified(s) ? ui.colors.accent : ui.colors.text_dim), std::min(w, room));

@@ -368,10 +368,8 @@ void interact(const AppState& s, const NetworkLayout& lay, const Ui& ui, ActionQ
 
 namespace studio {
 
-using namespace canvas_view;
-
 std::string loss_value_text(const AppState& s) {
-    return known(s, {Kind::loss, 0, 0, 0}) ? bp::format_number(s.stepper->trace().loss, 4) : "?";
+    return known(s, {bp::ValueRef::Kind::loss, 0, 0, 0}) ? bp::format_number(s.stepper->trace().loss, 4) : "?";
 }
 
 Box loss_node_box(const AppState& s, const Ui& ui, const NetworkLayout& lay) {
@@ -386,9 +384,9 @@ Box loss_node_box(const AppState& s, const Ui& ui, const NetworkLayout& lay) {
 }
 
 float canvas_min_height(const AppState& s, const Ui& ui, float width) {
-    const float inner = width - 2 * px(ui, metric::panel_pad_x) - 2 * px(ui, metric::canvas_margin);
-    return ui.memory.canvas_toggles_h + legend_height(s, ui, compute_scales(s), inner) +
-           ImGui::GetFontSize() * metric::canvas_min_em + 2 * px(ui, metric::panel_pad_y);
+    const float inner = width - 2 * px(ui, ui_metric::panel_pad_x) - 2 * px(ui, ui_metric::canvas_margin);
+    return ui.memory.canvas_toggles_h + canvas_view::legend_height(s, ui, canvas_view::compute_scales(s), inner) +
+           ImGui::GetFontSize() * ui_metric::canvas_min_em + 2 * px(ui, ui_metric::panel_pad_y);
 }
 
 void draw_network(const AppState& s, const Ui& ui, ActionQueue& q, FrameInfo& info) {
@@ -402,11 +400,11 @@ void draw_network(const AppState& s, const Ui& ui, ActionQueue& q, FrameInfo& in
     }
     // The toggles above the canvas; presenting, the room goes to the network (View ▸ Neurons show has them).
     const float toggles_top = ImGui::GetCursorPosY();
-    if (!s.present) draw_toggles(s, ui, q);
+    if (!s.present) canvas_view::draw_toggles(s, ui, q);
     ui.memory.canvas_toggles_h = ImGui::GetCursorPosY() - toggles_top;
-    const Scales scales = compute_scales(s);
-    const float margin = px(ui, metric::canvas_margin);
-    const float legend_h = legend_height(s, ui, scales, ImGui::GetContentRegionAvail().x - 2 * margin);
+    const canvas_view::Scales scales = canvas_view::compute_scales(s);
+    const float margin = px(ui, ui_metric::canvas_margin);
+    const float legend_h = canvas_view::legend_height(s, ui, scales, ImGui::GetContentRegionAvail().x - 2 * margin);
     const ImVec2 p0 = ImGui::GetCursorScreenPos();
     ImVec2 size = ImGui::GetContentRegionAvail();
     size.y -= legend_h;
@@ -418,33 +416,33 @@ void draw_network(const AppState& s, const Ui& ui, ActionQueue& q, FrameInfo& in
     std::vector<bool> bias;
     for (const bp::Layer& layer : net.layers) sizes.push_back(layer.size), bias.push_back(layer.bias);
     const Box box{p0.x + margin, p0.y, size.x - 2 * margin, size.y - margin};
-    const NetworkLayout lay = layout_network(sizes, bias, box, ImGui::GetFontSize() * 1.8f, px(ui, metric::max_radius));
+    const NetworkLayout lay = layout_network(sizes, bias, box, ImGui::GetFontSize() * 1.8f, px(ui, ui_metric::max_radius));
     info.canvas = lay;
     info.canvas_box = box;
     info.canvas_picture = Box{p0.x, p0.y, size.x, size.y + legend_h};
 
     Selection hit;
-    interact(s, lay, ui, q, hit);
+    canvas_view::interact(s, lay, ui, q, hit);
 
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const ImVec2 p1(p0.x + size.x, p0.y + size.y);
     dl->PushClipRect(p0, p1, true);
     const std::optional<Box> field = quiz_field_box(s, ui, lay, p0, p1);  // quiz mode: placed before the words
-    const Canvas c{s, ui, lay, dl, scales, current_marks(s), p0, p1, field, &ui.memory.marks.get(s)};
+    const canvas_view::Canvas c{s, ui, lay, dl, scales, canvas_view::current_marks(s), p0, p1, field, &ui.memory.marks.get(s)};
     const Selection focus = s.selection.kind == Selection::Kind::neuron ? s.selection : s.hover;
-    draw_edges(c, focus);
-    draw_marked_edges(c);
-    draw_focus(c, s.selection, s.hover);
-    draw_highlight_edges(c);
-    draw_loss(c);
-    draw_nodes(c);
+    canvas_view::draw_edges(c, focus);
+    canvas_view::draw_marked_edges(c);
+    canvas_view::draw_focus(c, s.selection, s.hover);
+    canvas_view::draw_highlight_edges(c);
+    canvas_view::draw_loss(c);
+    canvas_view::draw_nodes(c);
     draw_neuron_maps(s, ui, lay, dl);  // view_neuron_maps.cpp (the Lab's per-neuron heatmaps)
-    draw_highlight_rings(c);
-    draw_marks(c);  // saturated neurons and dead ReLUs (view_network_marks.cpp)
-    draw_words(c);  // every number and name, over everything (view_network_words.cpp)
-    draw_motion(c);  // while playing, the values on their way (view_network_motion.cpp)
+    canvas_view::draw_highlight_rings(c);
+    canvas_view::draw_marks(c);  // saturated neurons and dead ReLUs (view_network_marks.cpp)
+    canvas_view::draw_words(c);  // every number and name, over everything (view_network_words.cpp)
+    canvas_view::draw_motion(c);  // while playing, the values on their way (view_network_motion.cpp)
     dl->PopClipRect();
-    draw_legend(s, ui, scales, ImVec2(p0.x + margin, p1.y), size.x - 2 * margin);
+    canvas_view::draw_legend(s, ui, scales, ImVec2(p0.x + margin, p1.y), size.x - 2 * margin);
     draw_quiz_canvas(s, ui, q, lay, field);
 }
 

@@ -30,8 +30,8 @@ std::vector<Entry> entries(const AppState& s, const Ui& ui, const Scales& sc, fl
     ImFont* f = ui.fonts.small;
     const ImU32 dim = to_u32(ui.colors.text_dim);
     const auto width = [f](const std::string& t) { return f->CalcTextSizeA(f->FontSize, FLT_MAX, 0, t.c_str()).x; };
-    const float gap = px(ui, metric::label_gap) * 1.5f, bar_w = std::min(px(ui, metric::legend_bar_w), room * 0.3f),
-                bar_h = px(ui, metric::legend_bar_h), swatch = px(ui, metric::legend_swatch);
+    const float gap = px(ui, ui_metric::label_gap) * 1.5f, bar_w = std::min(px(ui, ui_metric::legend_bar_w), room * 0.3f),
+                bar_h = px(ui, ui_metric::legend_bar_h), swatch = px(ui, ui_metric::legend_swatch);
     const std::string name = std::string(neuron_value_symbol(neuron_value_shown(s))) + ":";
     const std::string lo = "−" + bp::format_number(sc.neuron, 2, false), hi = "+" + bp::format_number(sc.neuron, 2, false);
     std::vector<Entry> out;
@@ -55,9 +55,9 @@ std::vector<Entry> entries(const AppState& s, const Ui& ui, const Scales& sc, fl
                            dl->AddText(f, f->FontSize, ImVec2(at.x + 2 * swatch + gap, at.y + (h - f->FontSize) / 2), dim, text);
                        }});
     };
-    ring("? not computed yet", ui.colors.unknown, px(ui, metric::legend_ring_thin));
-    ring("computed now", ui.colors.accent, px(ui, metric::legend_ring));
-    ring("read by it", ui.colors.accent_read, px(ui, metric::legend_ring));
+    ring("? not computed yet", ui.colors.unknown, px(ui, ui_metric::legend_ring_thin));
+    ring("computed now", ui.colors.accent, px(ui, ui_metric::legend_ring));
+    ring("read by it", ui.colors.accent_read, px(ui, ui_metric::legend_ring));
     // The markers, when the canvas shows any.
     bool saturated = false, dead = false;
     for (const NeuronMark& m : ui.memory.marks.get(s)) (m.kind == Vanishing::dead ? dead : saturated) = true;
@@ -95,7 +95,7 @@ void draw_toggles(const AppState& s, const Ui& ui, ActionQueue& q) {
     // "Neurons show … Edges show …", or in a narrow canvas "Neurons … Edges …".
     const float spacing = ImGui::GetStyle().ItemSpacing.x;
     const float buttons = button_width("z") + button_width("a") + button_width("δ") + button_width("auto") +
-                          button_width("w") + button_width("∂L/∂w") + 6 * spacing + px(ui, metric::toggle_gap);
+                          button_width("w") + button_width("∂L/∂w") + 6 * spacing + px(ui, ui_metric::toggle_gap);
     const bool brief = ImGui::CalcTextSize("Neurons showEdges show").x + buttons > ImGui::GetContentRegionAvail().x;
     ImGui::AlignTextToFramePadding();
     ImGui::TextColored(to_vec4(ui.colors.text_dim), "%s", brief ? "Neurons" : "Neurons show");
@@ -105,7 +105,7 @@ void draw_toggles(const AppState& s, const Ui& ui, ActionQueue& q) {
                              {"z: the neuron's weighted input, z = Σ w·a + b, before the activation.",
                               "a = f(z): the neuron's activation, the value it passes on to the next layer.",
                               "δ = ∂L/∂z: how much the loss changes when this neuron's weighted input z changes."});
-    ImGui::SameLine(0, px(ui, metric::toggle_pair_gap));
+    ImGui::SameLine(0, px(ui, ui_metric::toggle_pair_gap));
     const bool follow_clicked = segmented("nv_follow", {"auto"}, follow ? 0 : -1, ui,
                                           {"Follow the pass: a in the forward pass, δ from the backward pass on "
                                            "(picking z, a or δ keeps that one)."}) == 0;
@@ -113,7 +113,7 @@ void draw_toggles(const AppState& s, const Ui& ui, ActionQueue& q) {
     // "Edges show w ∂L/∂w" on this row when it fits, else on the next.
     const char* edges = brief ? "Edges" : "Edges show";
     const float edges_w = ImGui::CalcTextSize(edges).x + spacing + button_width("w") + button_width("∂L/∂w");
-    ImGui::SameLine(0, px(ui, metric::toggle_gap));
+    ImGui::SameLine(0, px(ui, ui_metric::toggle_gap));
     if (ImGui::GetCursorPosX() + edges_w > ImGui::GetWindowContentRegionMax().x) ImGui::NewLine();
     ImGui::AlignTextToFramePadding();
     ImGui::TextColored(to_vec4(ui.colors.text_dim), "%s", edges);
@@ -132,13 +132,13 @@ void draw_toggles(const AppState& s, const Ui& ui, ActionQueue& q) {
 }
 
 float legend_height(const AppState& s, const Ui& ui, const Scales& sc, float width) {
-    return rows(entries(s, ui, sc, width), width, px(ui, metric::legend_gap)).size() * line_height(ui);
+    return rows(entries(s, ui, sc, width), width, px(ui, ui_metric::legend_gap)).size() * line_height(ui);
 }
 
 void draw_legend(const AppState& s, const Ui& ui, const Scales& sc, ImVec2 at, float width) {
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const std::vector<Entry> all = entries(s, ui, sc, width);
-    const float gap = px(ui, metric::legend_gap), h = line_height(ui);
+    const float gap = px(ui, ui_metric::legend_gap), h = line_height(ui);
     std::size_t i = 0;
     float y = at.y;
     for (const int n : rows(all, width, gap)) {

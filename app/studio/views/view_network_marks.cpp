@@ -18,7 +18,7 @@ const NeuronMark* mark_of(const std::vector<NeuronMark>& marks, int l, int j) {
 }
 
 Rect mark_box(const Canvas& c, const NeuronMark& m) {
-    const float r = px(c.ui, metric::marker_r), d = (c.lay.radius + r * 0.6f) * 0.7071f;
+    const float r = px(c.ui, ui_metric::marker_r), d = (c.lay.radius + r * 0.6f) * 0.7071f;
     const Vec2 p = c.lay.neurons[m.l][m.j];
     return centred(p.x + d, p.y - d, 2 * r, 2 * r);
 }
@@ -32,7 +32,7 @@ void draw_marks(const Canvas& c) {
         const float r = (b.x1 - b.x0) / 2;
         const bool dead = m.kind == Vanishing::dead;
         c.dl->AddCircleFilled(centre, r, to_u32(dead ? c.ui.colors.text_dim : c.ui.colors.negative));
-        c.dl->AddCircle(centre, r, to_u32(c.ui.colors.canvas), 0, std::max(1.0f, px(c.ui, metric::marker_rim)));
+        c.dl->AddCircle(centre, r, to_u32(c.ui.colors.canvas), 0, std::max(1.0f, px(c.ui, ui_metric::marker_rim)));
         ImFont* f = c.ui.fonts.small;
         const char* glyph = dead ? "✗" : "≈";
         const float size = r * 1.7f;

@@ -12,7 +12,7 @@ namespace studio::canvas_view {
 
 void draw_motion(const Canvas& c) {
     const std::vector<Travel> all = travels(c.s, c.lay);
-    const float r = std::max(px(c.ui, metric::motion_dot), c.lay.radius * 0.18f);
+    const float r = std::max(px(c.ui, ui_metric::motion_dot), c.lay.radius * 0.18f);
     ImFont* f = c.ui.fonts.small;
     const bool numbers = all.size() <= 8;  // more would be a cloud of digits
     for (std::size_t i = 0; i < all.size(); ++i) {

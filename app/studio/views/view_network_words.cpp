@@ -38,7 +38,7 @@ class Words {
 public:
     Words(const Canvas& c)
         : c_(c), placer_({c.clip_min.x, c.clip_min.y, c.clip_max.x, c.clip_max.y}, c.lay),
-          pad_(px(c.ui, metric::label_pad)), box_(to_u32(c.ui.colors.canvas, 0.88f)) {
+          pad_(px(c.ui, ui_metric::label_pad)), box_(to_u32(c.ui.colors.canvas, 0.88f)) {
         if (c.reserved) placer_.take(reserved());
         if (c.vanishing)
             for (const NeuronMark& m : *c.vanishing) placer_.take(mark_box(c, m));
@@ -100,7 +100,7 @@ void Words::loss_node() {  // the box itself is drawn with the nodes; its words 
 void Words::neuron_numbers() {
     const AppState& s = c_.s;
     const bp::Network& net = s.doc.net;
-    const float r = c_.lay.radius, gap_above = px(c_.ui, metric::symbol_gap);
+    const float r = c_.lay.radius, gap_above = px(c_.ui, ui_metric::symbol_gap);
     const NeuronValue usual = neuron_value_shown(s);
     const bool maps = neuron_maps_shown(s, c_.lay);  // the Lab's heatmaps fill the neurons: numbers go beside
     struct Beside { int l, j; std::string text; };
@@ -110,7 +110,7 @@ void Words::neuron_numbers() {
             double v = 0;
             const NeuronValue shown = neuron_value_of(s, l, j);  // the neuron just computed may show its z
             const bool has = neuron_value(s, shown, l, j, v);
-            const bool roomy = r >= px(c_.ui, metric::roomy_radius);
+            const bool roomy = r >= px(c_.ui, ui_metric::roomy_radius);
             const std::string number = has ? bp::format_number(v, roomy ? 4 : 3) : "?";
             const Vec2 p = c_.lay.neurons[l][j];
             const double scale = l == 0 ? c_.sc.input : c_.sc.neuron;
@@ -124,7 +124,7 @@ void Words::neuron_numbers() {
             ImVec2 ns = text_size(f, text);
             const auto fits = [&] {
                 const float half_h = roomy ? ns.y : ns.y / 2;  // the number's farthest edge from the centre
-                return r >= px(c_.ui, metric::inside_radius) && half_h < r && ns.x <= 1.9f * std::sqrt(r * r - half_h * half_h);
+                return r >= px(c_.ui, ui_metric::inside_radius) && half_h < r && ns.x <= 1.9f * std::sqrt(r * r - half_h * half_h);
             };
             if (roomy && !fits()) f = c_.ui.fonts.small, ns = text_size(f, text);
             if (has && !fits()) text = bp::format_number(v, 3), ns = text_size(f, text);
@@ -151,7 +151,7 @@ void Words::neuron_numbers() {
         }
     }
     ImFont* f = c_.ui.fonts.small;
-    const float gap = px(c_.ui, metric::label_gap);
+    const float gap = px(c_.ui, ui_metric::label_gap);
     if (r < f->FontSize * 0.25f) return;  // neurons packed tighter than a quarter line: no number has room beside one
     for (const Beside& b : beside) {
         const Rect size = box_of(f, b.text);
@@ -165,9 +165,9 @@ void Words::targets() {
     const AppState& s = c_.s;
     const bp::Network& net = s.doc.net;
     const int L = net.L();
-    if (c_.lay.radius < px(c_.ui, metric::targets_radius) || net.layers[L].size > 16) return;
+    if (c_.lay.radius < px(c_.ui, ui_metric::targets_radius) || net.layers[L].size > 16) return;
     ImFont* f = c_.ui.fonts.small;
-    const float gap = px(c_.ui, metric::label_gap), r = c_.lay.radius;
+    const float gap = px(c_.ui, ui_metric::label_gap), r = c_.lay.radius;
     for (int j = 0; j < net.layers[L].size; ++j) {
         const std::string t = "y" + bp::subscript(j + 1) + " = " + bp::format_number(pass_targets(s)(shown_row(s), j), 3);
         const bool marked = c_.marks.has(c_.marks.reads, Kind::target, Kind::target, L, j);
@@ -185,7 +185,7 @@ void Words::targets() {
 void Words::weights() {
     const AppState& s = c_.s;
     const bp::Network& net = s.doc.net;
-    if (c_.lay.radius < px(c_.ui, metric::weights_radius)) return;
+    if (c_.lay.radius < px(c_.ui, ui_metric::weights_radius)) return;
     ImFont* f = c_.ui.fonts.small;
     for (int l = 1; l <= net.L(); ++l) {
         const int n = net.layers[l].size, m = net.layers[l - 1].size;

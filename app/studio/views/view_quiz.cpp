@@ -303,10 +303,10 @@ std::optional<Box> quiz_field_box(const AppState& s, const Ui& ui, const Network
     const float field_w = f->FontSize * 6.0f;
     const std::string label = field_label(s, i);
     const float w = f->CalcTextSizeA(f->FontSize, FLT_MAX, 0, label.c_str()).x + ImGui::GetStyle().ItemInnerSpacing.x +
-                    field_w + 2 * px(ui, metric::quiz_pad_x);
-    const float h = f->FontSize + ImGui::GetStyle().FramePadding.y * 2 + 2 * px(ui, metric::quiz_pad_y);
+                    field_w + 2 * px(ui, ui_metric::quiz_pad_x);
+    const float h = f->FontSize + ImGui::GetStyle().FramePadding.y * 2 + 2 * px(ui, ui_metric::quiz_pad_y);
     // The node asked about stays in sight: the field goes beside it, never over it.
-    const ImVec2 at = beside(node_min, node_max, ImVec2(w, h), px(ui, metric::quiz_gap), clip_min, clip_max, lay);
+    const ImVec2 at = beside(node_min, node_max, ImVec2(w, h), px(ui, ui_metric::quiz_gap), clip_min, clip_max, lay);
     return Box{at.x, at.y, w, h};
 }
 
@@ -318,12 +318,12 @@ void draw_quiz_canvas(const AppState& s, const Ui& ui, ActionQueue& q, const Net
     question_node(s, ui, lay, i, node_min, node_max);
     const ImVec2 at(field->x, field->y), end(field->x + field->w, field->y + field->h);
     ImDrawList* dl = ImGui::GetWindowDrawList();
-    dl->AddRectFilled(at, end, to_u32(ui.colors.panel, 0.96f), px(ui, metric::quiz_rounding));
-    dl->AddRect(at, end, to_u32(ui.colors.accent), px(ui, metric::quiz_rounding), 0, px(ui, metric::quiz_border));
+    dl->AddRectFilled(at, end, to_u32(ui.colors.panel, 0.96f), px(ui, ui_metric::quiz_rounding));
+    dl->AddRect(at, end, to_u32(ui.colors.accent), px(ui, ui_metric::quiz_rounding), 0, px(ui, ui_metric::quiz_border));
     report_rect("quiz.field", at, end);
     report_rect("quiz.node", node_min, node_max);
     ImGui::PushFont(ui.fonts.small);
-    ImGui::SetCursorScreenPos(ImVec2(at.x + px(ui, metric::quiz_pad_x), at.y + px(ui, metric::quiz_pad_y)));
+    ImGui::SetCursorScreenPos(ImVec2(at.x + px(ui, ui_metric::quiz_pad_x), at.y + px(ui, ui_metric::quiz_pad_y)));
     ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted(field_label(s, i).c_str());
     ImGui::SameLine(0, ImGui::GetStyle().ItemInnerSpacing.x);

@@ -59,8 +59,8 @@ std::string sample_name(const AppState& s, int n) {
 
 std::vector<Tool> tools(const AppState& s, const Ui& ui, ActionQueue& q) {
     const bp::Stepper& st = *s.stepper;
-    const float spacing = ImGui::GetStyle().ItemSpacing.x, group = px(ui, metric::group_gap),
-                field = px(ui, metric::field_gap);
+    const float spacing = ImGui::GetStyle().ItemSpacing.x, group = px(ui, ui_metric::group_gap),
+                field = px(ui, ui_metric::field_gap);
     const char* step_label = st.at_end() ? "Next pass ▶" : "Step ▶";
     const char* play_label = s.playing ? "❚❚ Pause" : "▶ Play";
     static const char* kGranularity[] = {"neuron", "layer", "phase"};
@@ -95,7 +95,7 @@ std::vector<Tool> tools(const AppState& s, const Ui& ui, ActionQueue& q) {
                        if (tool_button(play_label, "Play: step automatically at the chosen speed (P)"))
                            q.push_back(act::SetPlaying{!s.playing});
                    }});
-    const float speed_w = px(ui, metric::speed_w);
+    const float speed_w = px(ui, ui_metric::speed_w);
     out.push_back({"speed", speed_w, spacing, [&s, speed_w, set](bool in_menu) {
                        if (in_menu) field_name("play speed");
                        float speed = static_cast<float>(s.settings.play_speed);
@@ -104,7 +104,7 @@ std::vector<Tool> tools(const AppState& s, const Ui& ui, ActionQueue& q) {
                            set([speed](Settings& t) { t.play_speed = speed; });
                        item_tooltip("Play speed in steps per second");
                    }});
-    const float granularity_w = px(ui, metric::granularity_w);
+    const float granularity_w = px(ui, ui_metric::granularity_w);
     out.push_back({"granularity", named_width("by", granularity_w), group, [&s, granularity_w, set](bool) {
                        field_name("by");
                        int g = static_cast<int>(s.settings.granularity);
@@ -113,7 +113,7 @@ std::vector<Tool> tools(const AppState& s, const Ui& ui, ActionQueue& q) {
                            set([g](Settings& t) { t.granularity = static_cast<bp::Granularity>(g); });
                        item_tooltip("How far one step goes: one value, a whole layer, or a whole phase");
                    }});
-    const float sample_w = px(ui, metric::sample_w);
+    const float sample_w = px(ui, ui_metric::sample_w);
     out.push_back({"sample", named_width("sample", sample_w), field, [&s, &q, sample_w](bool) {
                        field_name("sample");
                        ImGui::SetNextItemWidth(sample_w);
@@ -130,7 +130,7 @@ std::vector<Tool> tools(const AppState& s, const Ui& ui, ActionQueue& q) {
                        item_tooltip("Which training sample the pass uses, or all of them as one batch; a single sample "
                                     "moves on to the next after each update.");
                    }});
-    const float lr_w = px(ui, metric::lr_w);
+    const float lr_w = px(ui, ui_metric::lr_w);
     out.push_back({"lr", named_width("η", lr_w), field, [&s, &q, &ui, lr_w](bool) {
                        field_name("η");
                        // A text field: one click and type; Enter or leaving the field sets η (one undo entry).
@@ -189,7 +189,7 @@ void tool_row(const AppState& s, const Ui& ui, ActionQueue& q) {
         for (float x = 0; n < all.size() && x + all[n].gap + all[n].width <= room; ++n) x += all[n].gap + all[n].width;
         return n;
     };
-    const float room = right - left - present_w - px(ui, metric::group_gap);
+    const float room = right - left - present_w - px(ui, ui_metric::group_gap);
     std::size_t shown = fitting(room);
     if (shown < all.size()) shown = fitting(room - more_w - style.ItemSpacing.x);
     for (std::size_t i = 0; i < shown; ++i) {
@@ -237,7 +237,7 @@ constexpr const char* kPhaseHelp[] = {
 
 // The widest label every segment can hold: the names with their ✓, the short names, or none.
 const char* const* phase_labels(float segment, const Ui& ui) {
-    const float pad = 2 * px(ui, metric::phase_label_pad);
+    const float pad = 2 * px(ui, ui_metric::phase_label_pad);
     for (const char* const* names : {kPhaseNames, kPhaseShort}) {
         bool fits = true;
         for (int p = 0; p < 5; ++p) fits &= ImGui::CalcTextSize((std::string("✓ ") + names[p]).c_str()).x + pad <= segment;
@@ -261,7 +261,7 @@ void phase_strip(const AppState& s, const Ui& ui, ActionQueue& q) {
     char full[96], brief[48];
     std::snprintf(full, sizeof full, "pass %ld · step %d / %d", s.steps_done + 1, st.cursor(), st.size());
     std::snprintf(brief, sizeof brief, "%d / %d", st.cursor(), st.size());
-    const float gap = px(ui, metric::phase_gap), counter_gap = px(ui, metric::counter_gap);
+    const float gap = px(ui, ui_metric::phase_gap), counter_gap = px(ui, ui_metric::counter_gap);
     const float avail_all = ImGui::GetContentRegionAvail().x;
     bool short_quiz = false;
     const char* counter = full;
@@ -290,9 +290,9 @@ void phase_strip(const AppState& s, const Ui& ui, ActionQueue& q) {
         dl->AddRectFilled(a, b, bg, h * 0.5f);
         if (current && done[p] > 0 && done[p] < count[p]) {  // how far the pass is inside this phase
             const float f = static_cast<float>(done[p]) / count[p], inset = h * 0.4f;
-            dl->AddRectFilled(ImVec2(a.x + inset, b.y - px(ui, metric::progress_inset)),
-                              ImVec2(a.x + inset + (seg - 2 * inset) * f, b.y - px(ui, metric::progress_inset) + px(ui, metric::progress_h)),
-                              ui.light ? IM_COL32(255, 255, 255, 200) : IM_COL32(20, 20, 28, 170), px(ui, metric::progress_h));
+            dl->AddRectFilled(ImVec2(a.x + inset, b.y - px(ui, ui_metric::progress_inset)),
+                              ImVec2(a.x + inset + (seg - 2 * inset) * f, b.y - px(ui, ui_metric::progress_inset) + px(ui, ui_metric::progress_h)),
+                              ui.light ? IM_COL32(255, 255, 255, 200) : IM_COL32(20, 20, 28, 170), px(ui, ui_metric::progress_h));
         }
         const ImU32 ink = current ? (ui.light ? IM_COL32(255, 255, 255, 255) : IM_COL32(20, 20, 28, 255))
                                   : to_u32(complete ? ui.colors.text : ui.colors.text_dim);
