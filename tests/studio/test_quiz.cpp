@@ -18,28 +18,13 @@
 #include "app/studio/handlers/example.h"
 #include "app/studio/figures/homework_table.h"
 #include "app/studio/handlers/quiz.h"
+#include "tests/studio/pass_helpers.h"
 #include "app/studio/program/startup.h"
 
 using namespace studio;
+using namespace studio::test;
 
 namespace {
-
-AppState example() { return make_state(builtin_example(), "", "example"); }
-
-void quiz(AppState& s, QuizCommand c) { apply(s, act::Quiz{std::move(c)}); }
-
-QuizConfig only(QuizTopic t) {
-    QuizConfig c;
-    c.topics.fill(false);
-    c.topics[static_cast<int>(t)] = true;
-    return c;
-}
-
-int first_event(const AppState& s, bp::EventKind k) {
-    for (int i = 0; i < s.stepper->size(); ++i)
-        if (s.stepper->events()[i].kind == k) return i;
-    return -1;
-}
 
 // A two-sample data set on the example network, for batch passes.
 bp::Document two_samples() {

@@ -1,6 +1,8 @@
 // Course-notation text for the values of a selection (see describe.h).
 #include "app/studio/figures/describe.h"
 
+#include "app/studio/figures/pass_view.h"
+
 #include "engine/core/activations.h"
 #include "engine/teaching/notation.h"
 
@@ -138,9 +140,12 @@ void describe_parameter(const AppState& s, const Selection& sel, std::vector<Val
     u.name = name + "′";
     u.formula = formula;
     u.number = after;
-    u.known = g.known;
-    u.value = g.known ? format_number(after) : "?";
-    u.meaning = "the new value after this pass's update (η = " + eta + ")";
+    u.known = g.known && !quiz_hides_update(s, sel);  // quiz mode: "w after the step" is the student's to compute
+    u.value = u.known ? format_number(after) : "?";
+    u.meaning = update_pending(s, sel)
+                    ? "pending: the update step computed it (η = " + eta + "); " + name +
+                          " keeps its old value until the next pass (→ at the end) starts from the new one"
+                    : "the new value after this pass's update (η = " + eta + ")";
     u.ref = {bias ? Kind::bias : Kind::weight, l, j, k};
     out.push_back(u);
 }

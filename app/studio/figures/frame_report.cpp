@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "app/studio/state/file_queries.h"
+#include "app/studio/figures/pass_view.h"
 #include "app/studio/state/studio_state.h"
 
 namespace studio {
@@ -60,11 +61,15 @@ json canvas_json(const AppState& s, const NetworkLayout& lay) {
 
 std::string state_report_json(const AppState& s, const FrameReport& frame) {
     json items = json::object();
-    for (const ReportedItem& it : frame.items) items[it.id] = json{{"rect", box(it.rect)}, {"clipped", it.clipped}};
+    for (const ReportedItem& it : frame.items) {
+        items[it.id] = json{{"rect", box(it.rect)}, {"clipped", it.clipped}};
+        if (!it.text.empty()) items[it.id]["text"] = it.text;
+    }
     const Autosave& a = s.files.autosave;
     json undo = json::array();
     for (const Snapshot& snap : s.undo) undo.push_back(snap.label);
     const bp::StepEvent* e = s.stepper ? s.stepper->current() : nullptr;
+    const std::optional<bp::Phase> on_screen = s.stepper ? phase_on_screen(s) : std::nullopt;
     const json j = {
         {"title", s.title},
         {"path", s.file_path},
@@ -73,6 +78,9 @@ std::string state_report_json(const AppState& s, const FrameReport& frame) {
         {"events", s.stepper ? s.stepper->size() : 0},
         {"event", e ? std::string(bp::to_string(e->kind)) : ""},
         {"phase", s.stepper ? std::string(bp::to_string(s.stepper->phase())) : ""},
+        {"phase_on_screen", on_screen ? std::string(bp::to_string(*on_screen)) : ""},
+        {"neurons_show", s.stepper ? neuron_value_symbol(neuron_value_shown(s)) : ""},
+        {"quiz_waiting", s.stepper && quiz_will_ask(s, s.stepper->cursor())},
         {"steps_done", s.steps_done},
         {"selection", selection_text(s.selection)},
         {"status", s.status},
@@ -89,8 +97,11 @@ std::string state_report_json(const AppState& s, const FrameReport& frame) {
         {"error", s.files.error_title},
         {"quit", s.files.quit},
         {"dialogs", frame.dialogs},
+        {"overflow", frame.overflow},
         {"window", json::array({frame.width, frame.height})},
         {"scale", frame.scale},
+        {"scale_wanted", frame.sizing.wanted},
+        {"text_fits", frame.sizing.fits_text},
         {"items", items},
         {"canvas", canvas_json(s, frame.canvas)},
     };

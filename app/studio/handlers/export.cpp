@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "app/studio/figures/formula_text.h"
+#include "app/studio/figures/pass_view.h"
 #include "app/studio/handlers/files.h"
 #include "app/studio/state/file_queries.h"
 #include "app/studio/state/studio_state.h"
@@ -18,6 +19,8 @@
 
 namespace studio {
 namespace {
+
+using Kind = bp::ValueRef::Kind;
 
 std::string num(double v) {
     char buf[40];
@@ -42,36 +45,57 @@ nlohmann::json rows(const bp::Matrix& m) {
 std::string trace_csv(const AppState& s) {
     const bp::Trace t = current_trace(s);
     std::string out = "quantity,layer,j,k,sample,value\n";
-    const auto line = [&](const char* q, int l, int j, const std::string& k, const std::string& n, double v) {
-        out += std::string(q) + "," + std::to_string(l) + "," + std::to_string(j) + "," + k + "," + n + "," + num(v) + "\n";
+    // A value quiz mode is about to ask is written empty: an export never gives an answer away.
+    const auto line = [&](const char* q, Kind kind, int l, int j, int k, const std::string& n, double v) {
+        const std::string k_text = kind == Kind::dW ? std::to_string(k) : "";
+        const std::string value = quiz_hides(s, {kind, l, j, k}) ? "" : num(v);
+        out += std::string(q) + "," + std::to_string(l) + "," + std::to_string(j) + "," + k_text + "," + n + "," + value + "\n";
     };
     for (int l = 0; l < static_cast<int>(t.layers.size()); ++l) {
         const bp::LayerTrace& lt = t.layers[l];
         for (int n = 0; n < t.N(); ++n)
             for (int j = 0; j < lt.a.cols; ++j) {
-                if (l > 0) line("z", l, j, "", std::to_string(n), lt.z(n, j));
-                line("a", l, j, "", std::to_string(n), lt.a(n, j));
-                if (l > 0) line("delta", l, j, "", std::to_string(n), lt.delta(n, j));
+                if (l > 0) line("z", Kind::z, l, j, 0, std::to_string(n), lt.z(n, j));
+                line("a", Kind::a, l, j, 0, std::to_string(n), lt.a(n, j));
+                if (l > 0) line("delta", Kind::delta, l, j, 0, std::to_string(n), lt.delta(n, j));
             }
         if (l == 0) continue;
         for (int j = 0; j < lt.dW.rows; ++j)
-            for (int k = 0; k < lt.dW.cols; ++k) line("dW", l, j, std::to_string(k), "", lt.dW(j, k));
-        for (int j = 0; j < static_cast<int>(lt.db.size()); ++j) line("db", l, j, "", "", lt.db[j]);
+            for (int k = 0; k < lt.dW.cols; ++k) line("dW", Kind::dW, l, j, k, "", lt.dW(j, k));
+        for (int j = 0; j < static_cast<int>(lt.db.size()); ++j) line("db", Kind::db, l, j, 0, "", lt.db[j]);
     }
-    out += "loss,,,,," + num(t.loss) + "\n";
+    out += "loss,,,,," + (quiz_hides(s, {Kind::loss, 0, 0, 0}) ? std::string() : num(t.loss)) + "\n";
     return out;
 }
 
 nlohmann::json trace_json(const AppState& s) {
     const bp::Trace t = current_trace(s);
+    // As in the CSV, quiz mode's coming answers are null (and the per-sample losses too while L is one).
+    const auto hidden_rows = [&](const bp::Matrix& m, Kind kind, int l, bool by_row) {
+        nlohmann::json out = rows(m);
+        for (int r = 0; r < m.rows; ++r)
+            for (int c = 0; c < m.cols; ++c)
+                if (quiz_hides(s, {kind, l, by_row ? r : c, by_row ? c : 0})) out[r][c] = nullptr;
+        return out;
+    };
     nlohmann::json layers = nlohmann::json::array();
     for (int l = 0; l < static_cast<int>(t.layers.size()); ++l) {
         const bp::LayerTrace& lt = t.layers[l];
-        nlohmann::json j = {{"a", rows(lt.a)}};
-        if (l > 0) j.update({{"z", rows(lt.z)}, {"delta", rows(lt.delta)}, {"dW", rows(lt.dW)}, {"db", lt.db}});
+        nlohmann::json j = {{"a", l > 0 ? hidden_rows(lt.a, Kind::a, l, false) : rows(lt.a)}};
+        if (l > 0) {
+            nlohmann::json db = lt.db;
+            for (int n = 0; n < static_cast<int>(lt.db.size()); ++n)
+                if (quiz_hides(s, {Kind::db, l, n, 0})) db[n] = nullptr;
+            j.update({{"z", hidden_rows(lt.z, Kind::z, l, false)}, {"delta", hidden_rows(lt.delta, Kind::delta, l, false)},
+                      {"dW", hidden_rows(lt.dW, Kind::dW, l, true)}, {"db", db}});
+        }
         layers.push_back(j);
     }
-    return {{"loss", t.loss}, {"sample_losses", t.sample_losses}, {"samples", t.N()}, {"layers", layers}};
+    const bool loss_hidden = quiz_hides(s, {Kind::loss, 0, 0, 0});
+    return {{"loss", loss_hidden ? nlohmann::json(nullptr) : nlohmann::json(t.loss)},
+            {"sample_losses", loss_hidden ? nlohmann::json(nullptr) : nlohmann::json(t.sample_losses)},
+            {"samples", t.N()},
+            {"layers", layers}};
 }
 
 std::string loss_csv(const AppState& s) {

@@ -41,6 +41,12 @@ void sync(AppState& s) {
         q.score = {};
         q.recorded = false;
     }
+    if (const int i = quiz_question(s); q.asked_event != i) {  // another question: its own hints and attempts
+        q.asked_event = i;
+        q.attempts = 0;
+        q.hint = 0;
+        q.draft.clear();
+    }
 }
 
 const bp::Homework& marker(AppState& s) {
@@ -90,16 +96,20 @@ void ask_status(AppState& s, int event) {
 }  // namespace
 
 int quiz_question(const AppState& s) {
-    if (!s.quiz.on || !s.stepper || s.stepper->at_end()) return -1;
+    if (!s.stepper) return -1;
     const int i = s.stepper->cursor();
-    if (!quizzed(s.quiz.config, s.stepper->events()[i], i, s.steps_done) || quiz_resolved(s, i)) return -1;
-    return i;
+    return quiz_will_ask(s, i) ? i : -1;
 }
 
-bool quiz_resolved(const AppState& s, int event) {
+int quiz_hint_level(const AppState& s) {
     const QuizState& q = s.quiz;
-    return q.revision == s.pass_revision && event >= 0 && event < static_cast<int>(q.resolved.size()) &&
-           q.resolved[static_cast<std::size_t>(event)] != 0;
+    return q.revision == s.pass_revision && q.asked_event >= 0 && q.asked_event == quiz_question(s) ? q.hint : 0;
+}
+
+const std::string& quiz_draft(const AppState& s) {
+    static const std::string none;
+    const QuizState& q = s.quiz;
+    return q.revision == s.pass_revision && q.asked_event >= 0 && q.asked_event == quiz_question(s) ? q.draft : none;
 }
 
 QuizScore quiz_pass_score(const AppState& s) { return s.quiz.pass == s.steps_done ? s.quiz.score : QuizScore{}; }

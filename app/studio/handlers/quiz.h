@@ -41,7 +41,10 @@ bool quiz_hold(AppState& s, int before);
 // ---- queries for the views ----
 // The event whose value the student is asked now (the next one), or -1.
 int quiz_question(const AppState& s);
-bool quiz_resolved(const AppState& s, int event);
+// The hint level (0 to 2) and the answer field's text of the waiting question: 0 and "" when they were
+// given for another question (a new pass, new numbers, another sample) or none waits.
+int quiz_hint_level(const AppState& s);
+const std::string& quiz_draft(const AppState& s);
 // The score of the current pass (empty once a new pass has started).
 QuizScore quiz_pass_score(const AppState& s);
 // The feedback, when it belongs to the current pass; else nullptr.

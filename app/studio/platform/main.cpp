@@ -94,8 +94,11 @@ int main(int argc, char** argv) {
             apply(s, act::Files{files_cmd::Open{path}});
             break;  // one document at a time
         }
-        const float scale = ui_scale(s, platform.content_scale());
-        if (scale != built_scale || ui_light(s) != built_light) {  // fonts and theme follow the state
+        int window_w = 0, window_h = 0;
+        platform.window_size(window_w, window_h);
+        ui.sizing = ui_scale(s, platform.content_scale(), window_w, window_h);
+        const float scale = ui.sizing.scale;
+        if (scale != built_scale || ui_light(s) != built_light) {  // fonts and theme follow the state and the window
             ui.fonts = load_fonts(scale);
             if (built_scale > 0) platform.recreate_font_texture();
             ui.scale = built_scale = scale;

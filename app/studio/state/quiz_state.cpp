@@ -1,6 +1,7 @@
 // Quiz mode's state: the topics, which values are asked, the score's words (see quiz_state.h).
 #include "app/studio/state/quiz_state.h"
 
+#include "app/studio/state/studio_state.h"
 #include "engine/core/rng.h"
 
 namespace studio {
@@ -46,6 +47,17 @@ bool quizzed(const QuizConfig& c, const bp::StepEvent& e, int index, long pass) 
     const std::uint64_t h = mix(mix(c.seed ^ 0x51A2C0FFEEull) ^ (static_cast<std::uint64_t>(pass) << 20) ^
                                 static_cast<std::uint64_t>(index));
     return h % static_cast<std::uint64_t>(c.one_in) == 0;
+}
+
+bool quiz_resolved(const AppState& s, int event) {
+    const QuizState& q = s.quiz;
+    return q.revision == s.pass_revision && event >= 0 && event < static_cast<int>(q.resolved.size()) &&
+           q.resolved[static_cast<std::size_t>(event)] != 0;
+}
+
+bool quiz_will_ask(const AppState& s, int event) {
+    if (!s.quiz.on || !s.stepper || event < s.stepper->cursor() || event >= s.stepper->size()) return false;
+    return quizzed(s.quiz.config, s.stepper->events()[event], event, s.steps_done) && !quiz_resolved(s, event);
 }
 
 // ---- [SECTION] the score ----

@@ -82,6 +82,9 @@ struct QuizState {
     // ---- the pass being quizzed: meaningful while revision == AppState::pass_revision ----
     std::uint64_t revision = 0;
     std::vector<std::uint8_t> resolved;  // [event] 1 once answered right or revealed
+    // The question the next three belong to: a hint, a draft or the attempts never carry over to another
+    // question (quiz_hint_level, quiz_draft in handlers/quiz.h read them through it).
+    int asked_event = -1;
     int attempts = 0;                    // wrong attempts at the waiting question
     int hint = 0;                        // hint shown: 0 none, 1 the formula in symbols, 2 with the numbers
     std::string draft;                   // the text in the answer field
@@ -98,5 +101,12 @@ struct QuizState {
     std::uint64_t new_numbers = 0;             // presses of "try again with new numbers"
     std::vector<HomeworkRow> homework;         // the in-window homework table
 };
+
+struct AppState;
+// Whether event `event` of the current pass has been answered right or revealed.
+bool quiz_resolved(const AppState& s, int event);
+// Whether quiz mode will ask event `event` of the current pass: it is asked, not answered yet, and the
+// pass has not reached it. Every copy of its value stays hidden meanwhile (pass_view.h).
+bool quiz_will_ask(const AppState& s, int event);
 
 }  // namespace studio

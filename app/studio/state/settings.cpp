@@ -16,7 +16,15 @@ namespace {
 
 using nlohmann::json;
 
-const char* name(NeuronValue v) { return v == NeuronValue::z ? "z" : v == NeuronValue::a ? "a" : "delta"; }
+const char* name(NeuronValue v) {
+    switch (v) {
+        case NeuronValue::z: return "z";
+        case NeuronValue::a: return "a";
+        case NeuronValue::delta: return "delta";
+        case NeuronValue::follow_pass: return "follow_pass";
+    }
+    return "follow_pass";
+}
 const char* name(EdgeValue v) { return v == EdgeValue::weight ? "weight" : "gradient"; }
 
 template <class T, class Get>
@@ -59,7 +67,7 @@ Settings settings_from_json(const std::string& text) {
     const json j = json::parse(text, nullptr, false);
     if (!j.is_object()) return s;
     read(j, "neuron_value", s.neuron_value, [](const json& v, NeuronValue& f) {
-        for (NeuronValue x : {NeuronValue::z, NeuronValue::a, NeuronValue::delta})
+        for (NeuronValue x : {NeuronValue::z, NeuronValue::a, NeuronValue::delta, NeuronValue::follow_pass})
             if (v == name(x)) f = x;
     });
     read(j, "edge_value", s.edge_value, [](const json& v, EdgeValue& f) {
@@ -80,6 +88,7 @@ Settings settings_from_json(const std::string& text) {
     read(j, "show_side", s.show_side, [](const json& v, bool& f) { f = v.get<bool>(); });
     read(j, "show_loss", s.show_loss, [](const json& v, bool& f) { f = v.get<bool>(); });
     read(j, "desktop_dialogs", s.desktop_dialogs, [](const json& v, bool& f) { f = v.get<bool>(); });
+    read(j, "motion", s.motion, [](const json& v, bool& f) { f = v.get<bool>(); });
     read_number(j, "play_speed", s.play_speed);
     read_number(j, "ui_scale", s.ui_scale);
     read_number(j, "side_width", s.side_width);
@@ -105,6 +114,7 @@ std::string settings_to_json(const Settings& s) {
     j["show_side"] = s.show_side;
     j["show_loss"] = s.show_loss;
     j["desktop_dialogs"] = s.desktop_dialogs;
+    j["motion"] = s.motion;
     j["play_speed"] = s.play_speed;
     j["ui_scale"] = s.ui_scale;
     j["side_width"] = s.side_width;

@@ -39,17 +39,6 @@ std::uint64_t next_revision() {  // process-wide, so a replaced state never reus
 }
 }  // namespace
 
-float next_text_scale(float now, int direction) {
-    if (direction > 0) {
-        for (float f : kTextScales)
-            if (f > now + 1e-4f) return f;
-    } else {
-        for (auto it = std::rbegin(kTextScales); it != std::rend(kTextScales); ++it)
-            if (*it < now - 1e-4f) return *it;
-    }
-    return now;
-}
-
 bool is_modified(const AppState& s) { return s.revision != s.saved_revision; }
 void mark_changed(AppState& s) { s.revision = next_revision(); }
 void mark_saved(AppState& s) { s.saved_revision = s.revision; }

@@ -20,12 +20,14 @@
 
 namespace studio {
 
-enum class NeuronValue { z, a, delta };  // what a neuron's fill shows
+// What a neuron's fill shows: z, a or δ as the user picked, or (follow_pass, the default) a in the forward
+// pass and δ from the backward pass on (figures/pass_view.h).
+enum class NeuronValue { z, a, delta, follow_pass };
 enum class EdgeValue { weight, gradient };  // what an edge's width shows: w or ∂L/∂w
 
 // View options, persisted in the settings file (settings.h). Defaults inline.
 struct Settings {
-    NeuronValue neuron_value = NeuronValue::a;
+    NeuronValue neuron_value = NeuronValue::follow_pass;
     EdgeValue edge_value = EdgeValue::weight;
     bp::Granularity granularity = bp::Granularity::neuron;
     double play_speed = 3.0;      // steps per second in play mode
@@ -44,6 +46,7 @@ struct Settings {
     bool show_side = true;        // the side panel (Inspector, Paths, Lab, Quiz); off: the canvas is wider
     bool show_loss = true;        // the loss curve; off: the formula takes the whole bottom row
     bool desktop_dialogs = true;  // Open… / Save As… use the desktop's dialogs when it has them (native_dialog.h)
+    bool motion = true;           // while playing, values travel along the edges they are computed from
     bool operator==(const Settings&) const = default;
 };
 

@@ -14,6 +14,7 @@
 #include "app/studio/views/view_memory.h"
 #include "app/studio/figures/layout.h"
 #include "app/studio/state/palette.h"
+#include "app/studio/state/text_scale.h"
 
 namespace studio {
 
@@ -29,7 +30,8 @@ struct Fonts {
 struct Ui {
     Fonts fonts;
     ThemeColors colors;
-    float scale = 1.0f;  // content scale × settings.ui_scale (× 1.5 when presenting)
+    float scale = 1.0f;  // content scale × settings.ui_scale (× presentation's), capped by the window
+    InterfaceScale sizing;  // how `scale` came about: what was asked, what the window holds (text_scale.h)
     bool light = false;
     bool report = false;  // fill FrameInfo::report (--report-state)
     mutable ViewMemory memory;  // what the views remember between frames (view_memory.h)
@@ -50,16 +52,13 @@ struct FrameInfo {
     FrameReport report;                  // the controls drawn and where (only when Ui::report is set)
 };
 
-// Base font size in pixels at scale 1 (>= 17 px for a projector).
-inline constexpr float kBaseFontPx = 18.0f;
-
 // Adds the fonts to ImGui's atlas (cleared first) for this scale; warns on stderr and falls back to the
 // built-in font when DejaVu is missing. The caller (re)creates the GPU texture.
 Fonts load_fonts(float scale);
 // Sets ImGui's style (colours, rounding, spacing) for the theme, scaled.
 void apply_theme(bool light, float scale);
-// The effective scale and theme of a state, given the monitor's content scale.
-float ui_scale(const AppState& s, float content_scale);
+// The scale and theme of a state, given the monitor's content scale and the window's size in pixels.
+InterfaceScale ui_scale(const AppState& s, float content_scale, int width, int height);
 bool ui_light(const AppState& s);
 
 // Draws one frame of the whole window (between ImGui::NewFrame and ImGui::Render), handles the
@@ -67,6 +66,8 @@ bool ui_light(const AppState& s);
 FrameInfo draw_frame(AppState& s, const Ui& ui, double dt);
 
 // Helpers for the views.
+// A layout size given in pixels at scale 1 (the views' named metrics, e.g. ui_metrics.h) at the UI's scale.
+inline float px(const Ui& ui, float metric) { return metric * ui.scale; }
 ImU32 to_u32(Rgb c, float alpha = 1.0f);
 ImVec4 to_vec4(Rgb c, float alpha = 1.0f);
 

@@ -3,10 +3,12 @@
 // the panels; the keys (ui_keyboard.h); then the frame's actions are applied in order.
 #include <algorithm>
 #include <cmath>
+#include <functional>
 #include <string>
 
 #include "app/studio/figures/clock.h"
 #include "app/studio/views/ui_keyboard.h"
+#include "app/studio/views/ui_metrics.h"
 #include "app/studio/views/ui_report.h"
 #include "app/studio/views/ui_widgets.h"
 #include "app/studio/views/views.h"
@@ -24,32 +26,60 @@ float splitter(const char* id, ImVec2 size, bool vertical, const Ui& ui) {
     if (hot) {
         ImDrawList* dl = ImGui::GetWindowDrawList();
         const ImVec2 c(p.x + size.x / 2, p.y + size.y / 2);
-        const float len = 28 * ui.scale;
+        const float len = px(ui, ui_metric::splitter_grip), width = px(ui, ui_metric::splitter_mark);
         const ImU32 col = to_u32(ui.colors.accent, active ? 1.0f : 0.6f);
-        if (vertical) dl->AddLine(ImVec2(c.x, c.y - len), ImVec2(c.x, c.y + len), col, 3 * ui.scale);
-        else dl->AddLine(ImVec2(c.x - len, c.y), ImVec2(c.x + len, c.y), col, 3 * ui.scale);
+        if (vertical) dl->AddLine(ImVec2(c.x, c.y - len), ImVec2(c.x, c.y + len), col, width);
+        else dl->AddLine(ImVec2(c.x - len, c.y), ImVec2(c.x + len, c.y), col, width);
     }
     if (!active) return 0;
     const ImVec2 d = ImGui::GetIO().MouseDelta;
     return vertical ? d.x : d.y;
 }
 
-// The status on the left, the key hint on the right; a status too long for the room between ends in "…".
+// The status on the left, the key hint on the right; a status too long for the room between ends in "…",
+// and the hint gives way to the status when the window is too narrow for both.
 void status_bar(const AppState& s, const Ui& ui) {
     const Rgb col = s.status_is_error ? ui.colors.negative : ui.colors.text_dim;
     const char* keys = key_hint(s);
-    const float gap = 20 * ui.scale, start = ImGui::GetCursorPosX();
-    const float keys_x = std::max(start + gap, ImGui::GetWindowContentRegionMax().x - ImGui::CalcTextSize(keys).x);
+    const float gap = px(ui, ui_metric::status_gap), start = ImGui::GetCursorPosX();
+    const float right = ImGui::GetWindowContentRegionMax().x, keys_w = ImGui::CalcTextSize(keys).x;
+    const bool with_keys = right - start - keys_w - gap >= keys_w * 0.5f;  // the status keeps half the hint's width
+    const float keys_x = with_keys ? right - keys_w : right + gap;
     ImGui::AlignTextToFramePadding();
     text_ellipsis(s.status, to_vec4(col), keys_x - gap - start);
+    report_item("status.text");
+    if (!with_keys) return;
     ImGui::SameLine(keys_x);
     ImGui::TextColored(to_vec4(s.keyboard_mode ? ui.colors.accent : ui.colors.text_dim), "%s", keys);
+    report_item("status.keys");
 }
 
-void panel(const char* id, ImVec2 size, const Ui& ui, bool scroll = false) {
-    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(10 * ui.scale, 8 * ui.scale));
-    ImGui::BeginChild(id, size, true, scroll ? 0 : (ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse));
+void panel(const char* id, ImVec2 size, const Ui& ui) {
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(px(ui, ui_metric::panel_pad_x), px(ui, ui_metric::panel_pad_y)));
+    ImGui::BeginChild(id, size, true, ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
     ImGui::PopStyleVar();
+    ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(px(ui, ui_metric::item_gap_x), px(ui, ui_metric::item_gap_y)));
+}
+
+void end_panel() {
+    ImGui::PopStyleVar();
+    ImGui::EndChild();
+}
+
+// Whether the side panel has nothing to show: the Inspector with nothing selected. In presentation mode
+// it then yields its room to the canvas (a click on the network, or the canvas's Panels button, brings
+// it back).
+bool side_panel_empty(const AppState& s, const Ui& ui) {
+    return s.side_tab.empty() && ui.memory.side_tab_shown == "inspector" && s.selection.empty();
+}
+
+// The narrowest the side panel goes: its four tabs side by side.
+float side_panel_min_width(const Ui& ui) {
+    const ImGuiStyle& style = ImGui::GetStyle();
+    float w = 2 * px(ui, ui_metric::panel_pad_x);
+    for (const char* tab : {"Inspector", "Paths", "Lab", "Quiz"})
+        w += ImGui::CalcTextSize(tab).x + 2 * style.FramePadding.x + style.ItemInnerSpacing.x;
+    return w;
 }
 
 // The side panel: one tab per job (Inspector, Paths, Lab, Quiz); each tab is one BeginTabItem block.
@@ -57,25 +87,21 @@ void panel(const char* id, ImVec2 size, const Ui& ui, bool scroll = false) {
 void side_panel(const AppState& s, const Ui& ui, ActionQueue& q, FrameInfo& info) {
     const auto flags = [&](const char* name) { return s.side_tab == name ? ImGuiTabItemFlags_SetSelected : 0; };
     if (!s.side_tab.empty()) q.push_back(act::ShowTab{""});
-    if (!ImGui::BeginTabBar("side_panel")) return;
-    if (ImGui::BeginTabItem("Inspector", nullptr, flags("inspector"))) {
-        draw_inspector(s, ui, q);
+    if (!ImGui::BeginTabBar("side_panel", ImGuiTabBarFlags_FittingPolicyScroll)) return;
+    // Each tab: its content when it is the one shown; which one that is, the frame's layout remembers.
+    const auto tab = [&](const char* label, const char* name, const std::function<void()>& content) {
+        const bool open = ImGui::BeginTabItem(label, nullptr, flags(name));
+        report_item(std::string("tab.") + name);
+        if (!open) return false;
+        ui.memory.side_tab_shown = name;
+        content();
         ImGui::EndTabItem();
-    }
-    if (ImGui::BeginTabItem("Paths", nullptr, flags("paths"))) {
-        draw_paths(s, ui, q);
-        ImGui::EndTabItem();
-    }
-    if (ImGui::BeginTabItem("Lab", nullptr, flags("lab"))) {
-        draw_lab(s, ui, q, info);
-        ImGui::EndTabItem();
-    } else if (s.lab.visible) {
-        q.push_back(act::Lab{lab::SetVisible{false}});
-    }
-    if (ImGui::BeginTabItem("Quiz", nullptr, flags("quiz"))) {
-        draw_quiz_tab(s, ui, q);
-        ImGui::EndTabItem();
-    }
+        return true;
+    };
+    tab("Inspector", "inspector", [&] { draw_inspector(s, ui, q); });
+    tab("Paths", "paths", [&] { draw_paths(s, ui, q); });
+    if (!tab("Lab", "lab", [&] { draw_lab(s, ui, q, info); }) && s.lab.visible) q.push_back(act::Lab{lab::SetVisible{false}});
+    tab("Quiz", "quiz", [&] { draw_quiz_tab(s, ui, q); });
     ImGui::EndTabBar();
 }
 
@@ -86,67 +112,70 @@ FrameInfo draw_frame(AppState& s, const Ui& ui, double dt) {
     FrameInfo info;
     begin_frame_report(ui.report ? &info.report : nullptr);
     keyboard_mode_keys(s, ui, q);
+    if (!s.keyboard_mode) close_menus_on_escape();  // keyboard mode: ImGui's navigation backs out a level at a time
     const ImGuiViewport* vp = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos(vp->Pos);
     ImGui::SetNextWindowSize(vp->Size);
-    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(8 * ui.scale, 8 * ui.scale));
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(px(ui, ui_metric::window_pad), px(ui, ui_metric::window_pad)));
     ImGui::Begin("Backprop Studio", nullptr,
                  ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
                      ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoScrollWithMouse | ImGuiWindowFlags_MenuBar);
     ImGui::PopStyleVar();
     draw_menu_bar(s, ui, q, info);
 
+    // Presenting, an empty side panel yields its room (the toolbar then offers a Panels menu).
+    ui.memory.side_yielded = s.settings.show_side && s.present && side_panel_empty(s, ui);
     draw_toolbar(s, ui, q);
     if (s.present) draw_banner(s, ui);
 
-    const float gap = 6 * ui.scale;  // splitter thickness
+    const float gap = px(ui, ui_metric::splitter);
     const ImVec2 avail = ImGui::GetContentRegionAvail();
     const float status_h = ImGui::GetFrameHeight();
     const float body_h = std::max(100.0f, avail.y - status_h - ImGui::GetStyle().ItemSpacing.y);
     const Settings& st = s.settings;
-    const float bottom_h = std::round(body_h * st.bottom_height);
+    // Hidden panels (View menu) give their room to the canvas and the formula; when presenting, so does
+    // an empty side panel. The formula's row is as tall as the formula needs (measured when it was last
+    // drawn: it wraps, it never scrolls), at least the user's share, and leaves the canvas its minimum.
+    const bool side = st.show_side && !ui.memory.side_yielded;
+    const float side_share = std::round(avail.x * (s.lab.visible ? st.lab_side_width : st.side_width));
+    const float side_w = side ? std::min(std::max(side_share, side_panel_min_width(ui)), avail.x * 0.6f) : 0;
+    const float canvas_w = side ? avail.x - side_w - gap : avail.x;
+    const bool loss = st.show_loss && avail.x * (1 - st.formula_width) - gap >= px(ui, ui_metric::loss_min_w);
+    const float formula_w = loss ? std::round(avail.x * st.formula_width) : avail.x;
+    const float canvas_min = canvas_min_height(s, ui, canvas_w);
+    const float bottom_max = std::max(0.0f, body_h - gap - canvas_min);
+    const float formula_need = formula_panel_height(s, ui, formula_w, bottom_max);
+    const float bottom_h = std::round(std::clamp(std::max(body_h * st.bottom_height, formula_need), 0.0f, bottom_max));
     const float top_h = body_h - bottom_h - gap;
-    // Hidden panels (View menu) give their room to the canvas and the formula.
-    const float side_w = st.show_side ? std::round(avail.x * (s.lab.visible ? st.lab_side_width : st.side_width)) : 0;  // the Lab keeps its own
-    const float canvas_w = st.show_side ? avail.x - side_w - gap : avail.x;
-    const float formula_w = st.show_loss ? std::round(avail.x * st.formula_width) : avail.x;
     Settings moved = st;
 
     ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(0, 0));
     panel("canvas", ImVec2(canvas_w, top_h), ui);
-    ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(8 * ui.scale, 6 * ui.scale));
     draw_network(s, ui, q, info);
-    ImGui::PopStyleVar();
-    ImGui::EndChild();
-    if (st.show_side) {
+    end_panel();
+    if (side) {
         ImGui::SameLine();
         (s.lab.visible ? moved.lab_side_width : moved.side_width) -= splitter("split_side", ImVec2(gap, top_h), true, ui) / avail.x;
         ImGui::SameLine();
         panel("inspector", ImVec2(side_w, top_h), ui);
-        ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(8 * ui.scale, 6 * ui.scale));
         side_panel(s, ui, q, info);
-        ImGui::PopStyleVar();
-        ImGui::EndChild();
+        end_panel();
     } else if (s.lab.visible) {
         q.push_back(act::Lab{lab::SetVisible{false}});  // the Lab tab is not drawn
     }
     moved.bottom_height -= splitter("split_bottom", ImVec2(avail.x, gap), false, ui) / body_h;
-    panel("formula", ImVec2(formula_w, bottom_h), ui, true);
-    ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(8 * ui.scale, 6 * ui.scale));
+    panel("formula", ImVec2(formula_w, bottom_h), ui);
     draw_formula(s, ui, q);
-    ImGui::PopStyleVar();
-    ImGui::EndChild();
-    if (st.show_loss) {
+    end_panel();
+    if (loss) {
         ImGui::SameLine();
         moved.formula_width += splitter("split_bottom_row", ImVec2(gap, bottom_h), true, ui) / avail.x;
         ImGui::SameLine();
         panel("loss", ImVec2(avail.x - formula_w - gap, bottom_h), ui);
-        ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(8 * ui.scale, 6 * ui.scale));
         const double started = thread_cpu_ms();
         draw_loss_curve(s, ui, q);
         info.loss_curve_ms = thread_cpu_ms() - started;
-        ImGui::PopStyleVar();
-        ImGui::EndChild();
+        end_panel();
     }
     ImGui::PopStyleVar();
     ImGui::Spacing();
@@ -168,6 +197,7 @@ FrameInfo draw_frame(AppState& s, const Ui& ui, double dt) {
         info.report.width = static_cast<int>(vp->Size.x);
         info.report.height = static_cast<int>(vp->Size.y);
         info.report.scale = ui.scale;
+        info.report.sizing = ui.sizing;
         begin_frame_report(nullptr);
     }
     return info;

@@ -1,5 +1,5 @@
 // The two looks of the app: a calm dark theme for screens and a light, high-contrast one for projectors
-// (presentation mode). Also the scale rules: monitor content scale × the user's scale, × 1.5 presenting.
+// (presentation mode). Also the scale: text_scale.h's rules for this state and window.
 #include "app/studio/views/ui.h"
 
 namespace studio {
@@ -7,9 +7,8 @@ namespace studio {
 ImU32 to_u32(Rgb c, float alpha) { return ImGui::ColorConvertFloat4ToU32(ImVec4(c.r, c.g, c.b, alpha)); }
 ImVec4 to_vec4(Rgb c, float alpha) { return ImVec4(c.r, c.g, c.b, alpha); }
 
-float ui_scale(const AppState& s, float content_scale) {
-    const float cs = content_scale > 0.5f ? content_scale : 1.0f;
-    return cs * s.settings.ui_scale * (s.present ? 1.5f : 1.0f);
+InterfaceScale ui_scale(const AppState& s, float content_scale, int width, int height) {
+    return interface_scale(s.settings.ui_scale, s.present, content_scale, width, height);
 }
 
 bool ui_light(const AppState& s) { return s.present || s.settings.light_theme; }
@@ -95,7 +94,7 @@ void apply_theme(bool light, float scale) {
         c[ImGuiCol_TextDisabled] = to_vec4(t.text_dim);
         c[ImGuiCol_WindowBg] = to_vec4(t.background);
         c[ImGuiCol_ChildBg] = to_vec4(t.panel);
-        c[ImGuiCol_PopupBg] = col(0x23262e, 0.98f);
+        c[ImGuiCol_PopupBg] = col(0x23262e);  // opaque: a menu over a busy panel stays readable
         c[ImGuiCol_Border] = col(0x30343e);
         c[ImGuiCol_BorderShadow] = col(0, 0);
         c[ImGuiCol_FrameBg] = col(0x2a2e37);

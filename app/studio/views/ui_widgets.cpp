@@ -31,6 +31,14 @@ int segmented(const char* id, const std::vector<std::string>& labels, int curren
     return clicked;
 }
 
+void close_menus_on_escape() {
+    ImGuiContext& g = *GImGui;
+    if (g.OpenPopupStack.empty() || !ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false)) return;
+    for (const ImGuiPopupData& p : g.OpenPopupStack)
+        if (p.Window && (p.Window->Flags & ImGuiWindowFlags_Modal)) return;  // a dialog handles its own Esc
+    ImGui::ClosePopupToLevel(0, true);
+}
+
 void item_tooltip(const char* text) {
     if (!ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) return;
     ImGui::BeginTooltip();
@@ -122,30 +130,37 @@ void same_line_or_wrap(float next_width, float spacing) {
 
 float button_width(const char* label) { return ImGui::CalcTextSize(label).x + ImGui::GetStyle().FramePadding.x * 2; }
 
-void text_wrapped_at_spaces(const std::string& text, ImVec4 color, float hanging) {
+std::vector<std::string> wrap_at_spaces(const std::string& text, float first_room, float room) {
+    std::vector<std::string> lines;
     std::string line;
-    bool first = true;
-    const auto emit = [&] {
-        if (!first && hanging > 0) ImGui::SetCursorPosX(ImGui::GetCursorPosX() + hanging);
-        ImGui::TextColored(color, "%s", line.c_str());
-        first = false;
-    };
     std::size_t at = 0;
     while (at <= text.size()) {
         std::size_t end = text.find(' ', at);
         if (end == std::string::npos) end = text.size();
         const std::string word = text.substr(at, end - at);
         const std::string candidate = line.empty() ? word : line + " " + word;
-        const float room = ImGui::GetContentRegionAvail().x - (first ? 0.0f : hanging);
-        if (!line.empty() && ImGui::CalcTextSize(candidate.c_str()).x > room) {
-            emit();
+        if (!line.empty() && ImGui::CalcTextSize(candidate.c_str()).x > (lines.empty() ? first_room : room)) {
+            lines.push_back(line);
             line = word;
         } else {
             line = candidate;
         }
         at = end + 1;
     }
-    if (!line.empty() || first) emit();
+    if (!line.empty() || lines.empty()) lines.push_back(line);
+    return lines;
+}
+
+void text_wrapped_at_spaces(const std::string& text, ImVec4 color, float hanging) {
+    // The room of the first line (it may continue a line, after SameLine) and of the lines after it,
+    // which start at the indent, `hanging` further right.
+    const ImGuiWindow* w = GImGui->CurrentWindow;
+    const float next_room = ImGui::GetContentRegionMax().x - (w->DC.Indent.x + w->DC.ColumnsOffset.x) - hanging;
+    const std::vector<std::string> lines = wrap_at_spaces(text, ImGui::GetContentRegionAvail().x, next_room);
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+        if (i > 0 && hanging > 0) ImGui::SetCursorPosX(ImGui::GetCursorPosX() + hanging);
+        ImGui::TextColored(color, "%s", lines[i].c_str());
+    }
 }
 
 void centered_text(const char* text, ImU32 color) {

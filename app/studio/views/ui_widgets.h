@@ -12,6 +12,9 @@ namespace studio {
 // A row of buttons, one lit; returns the index clicked, or -1. help[i], when given, is button i's tooltip.
 int segmented(const char* id, const std::vector<std::string>& labels, int current, const Ui& ui,
               const std::vector<const char*>& help = {});
+// At the start of a frame: Esc closes the open menus and popups (ImGui 1.86 does only with keyboard
+// navigation on); a modal dialog keeps it for its own Cancel.
+void close_menus_on_escape();
 // A tooltip with one sentence when the last item is hovered.
 void item_tooltip(const char* text);
 // A line in the theme's dimmed text colour.
@@ -35,6 +38,10 @@ void same_line_or_wrap(float next_width, float spacing = -1);
 void push_files(ActionQueue& q, FilesCommand c);
 // The width of a button with this label.
 float button_width(const char* label);
+// The lines of `text` broken at spaces in the current font: the first at most first_room pixels wide, the
+// others `room` (a word longer than that gets a line of its own).
+std::vector<std::string> wrap_at_spaces(const std::string& text, float first_room, float room);
+inline std::vector<std::string> wrap_at_spaces(const std::string& text, float room) { return wrap_at_spaces(text, room, room); }
 // Text that wraps only at spaces, so a number (0.2413) or a product (a⁰₁·δ¹₁) is never split the way
 // ImGui's own wrapping splits after '.' and ','. Continues the current line (after SameLine) when there
 // is room; continuation lines start `hanging` pixels right of the indent.

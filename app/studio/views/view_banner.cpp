@@ -2,6 +2,7 @@
 // row — "Backward pass — δ of hidden neuron 2".
 #include <string>
 
+#include "app/studio/views/ui_report.h"
 #include "app/studio/views/ui_widgets.h"
 #include "app/studio/views/views.h"
 
@@ -15,8 +16,16 @@ void draw_banner(const AppState& s, const Ui& ui) {
     if (st.at_end()) text = "Pass complete — " + text;
     if (const int i = quiz_question(s); i >= 0)  // quiz mode: the question the room is asked
         text = "Your turn: compute " + question_label(s, i);
+    // In the huge font when it fits on one line, else in the large one, wrapped at spaces and centred.
+    const float room = ImGui::GetContentRegionAvail().x;
     ImGui::PushFont(ui.fonts.huge);
-    centered_text(text.c_str(), to_u32(ui.colors.text));
+    const bool one_line = ImGui::CalcTextSize(text.c_str()).x <= room;
+    ImGui::PopFont();
+    ImGui::PushFont(one_line ? ui.fonts.huge : ui.fonts.large);
+    ImGui::BeginGroup();
+    for (const std::string& line : wrap_at_spaces(text, room)) centered_text(line.c_str(), to_u32(ui.colors.text));
+    ImGui::EndGroup();
+    report_text("banner", text);
     ImGui::PopFont();
 }
 

@@ -1,4 +1,7 @@
 // The help overlay (F1 or ?): every key the window answers to, and the course notation in use.
+#include <algorithm>
+
+#include "app/studio/views/ui_report.h"
 #include "app/studio/views/ui_widgets.h"
 #include "app/studio/views/views.h"
 
@@ -15,7 +18,9 @@ constexpr Shortcut kShortcuts[] = {
     {"←", "step back"},
     {"End", "run the whole pass"},
     {"Home", "restart the pass"},
-    {"P", "play / pause"},
+    {"Page Down / Page Up", "step forward / back (a presentation clicker's keys)"},
+    {"P", "play / pause (values travel along the edges; View ▸ Motion while playing)"},
+    {"B or .", "blank the canvas, and back"},
     {"[ or ]", "select the previous / next neuron"},
     {"{ or }", "select the previous / next weight or bias"},
     {"Tab", "keyboard mode: arrows move, Space presses, Alt opens the menus"},
@@ -26,6 +31,7 @@ constexpr Shortcut kShortcuts[] = {
     {"Ctrl+O", "open a network file"},
     {"Ctrl+S / Ctrl+Shift+S", "save / save as"},
     {"Ctrl+Q", "quit (asks about unsaved changes)"},
+    {"Ctrl+= / Ctrl+-", "larger / smaller text (View ▸ Text size)"},
     {"F1 or ?", "this help"},
     {"F11", "presentation mode, full screen"},
     {"F12", "screenshot of the window (PNG in ~/Pictures)"},
@@ -34,62 +40,83 @@ constexpr Shortcut kShortcuts[] = {
     {"double-click an edge", "type a weight's exact value"},
 };
 
+// The course notation in use, with a few words each.
+constexpr const char* kNotation[][2] = {
+    {"wˡⱼₖ", "the weight from neuron k of layer l−1 to neuron j of layer l"},
+    {"zˡ = Wˡ aˡ⁻¹ + bˡ", "the weighted input of layer l"},
+    {"aˡ = f(zˡ)", "the activation (σ, tanh, ReLU, softmax …)"},
+    {"L", "the loss, averaged over the batch"},
+    {"δˡ = ∂L/∂zˡ", "how much the loss changes when z changes"},
+    {"δᴸ = ∂L/∂aᴸ ⊙ f′(zᴸ)", "at the output"},
+    {"δˡ = ((Wˡ⁺¹)ᵀ δˡ⁺¹) ⊙ f′(zˡ)", "backwards, layer by layer"},
+    {"∂L/∂wˡⱼₖ = aˡ⁻¹ₖ · δˡⱼ", "a weight's gradient"},
+    {"∂L/∂bˡⱼ = δˡⱼ", "a bias's gradient"},
+    {"w ← w − η · ∂L/∂w", "the update, learning rate η"},
+};
 
 }  // namespace
 
-// The keys and the notation, over the whole window.
+// The keys and the notation, over the whole window: side by side when the window is wide enough, else
+// one under the other in a window as wide as the screen allows, the descriptions wrapping and the whole
+// scrolling — nothing cut off, at any text size.
 void draw_help_overlay(const Ui& ui) {
     if (!ui.memory.help_open) return;
     const ImGuiViewport* vp = ImGui::GetMainViewport();
-    ImGui::SetNextWindowPos(ImVec2(vp->Pos.x + vp->Size.x / 2, vp->Pos.y + vp->Size.y / 2), ImGuiCond_Always, ImVec2(0.5f, 0.5f));
-    ImGui::SetNextWindowBgAlpha(0.97f);
-    if (!ImGui::Begin("Keyboard and notation   (F1 or Esc closes)", &ui.memory.help_open,
-                      ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings)) {
-        return ImGui::End();
+    const ImVec2 most(vp->Size.x * 0.96f, vp->Size.y * 0.96f);
+    float keys_w = 0, what_w = 0, notation_w = 0;
+    for (const Shortcut& k : kShortcuts) {
+        keys_w = std::max(keys_w, ImGui::CalcTextSize(k.keys).x);
+        what_w = std::max(what_w, ImGui::CalcTextSize(k.what).x);
     }
+    for (const auto& l : kNotation) notation_w = std::max(notation_w, ImGui::CalcTextSize(l[1]).x + ImGui::GetFontSize() * 1.5f);
+    const float spacing = ImGui::GetStyle().CellPadding.x * 4 + ImGui::GetStyle().WindowPadding.x * 2 + ImGui::GetFontSize() * 3;
+    const bool side_by_side = keys_w + what_w + notation_w + spacing <= most.x;
+    ImGui::SetNextWindowPos(ImVec2(vp->Pos.x + vp->Size.x / 2, vp->Pos.y + vp->Size.y / 2), ImGuiCond_Always, ImVec2(0.5f, 0.5f));
+    ImGui::SetNextWindowBgAlpha(1.0f);  // opaque over the busy panels behind it
+    ImGui::SetNextWindowSizeConstraints(ImVec2(0, 0), most);
+    if (!side_by_side) ImGui::SetNextWindowSize(ImVec2(std::min(most.x, keys_w + what_w + spacing), most.y));
+    const ImGuiWindowFlags flags = ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings |
+                                   (side_by_side ? ImGuiWindowFlags_AlwaysAutoResize : 0);
+    if (!ImGui::Begin("Keyboard and notation   (F1 or Esc closes)", &ui.memory.help_open, flags)) return ImGui::End();
     if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) ui.memory.help_open = false;
     ImGui::BeginGroup();
     ImGui::PushFont(ui.fonts.large);
     ImGui::TextUnformatted("Keys");
     ImGui::PopFont();
     if (ImGui::BeginTable("keys", 2, ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_RowBg)) {
+        ImGui::TableSetupColumn("key", ImGuiTableColumnFlags_WidthFixed);
+        ImGui::TableSetupColumn("what", side_by_side ? ImGuiTableColumnFlags_WidthFixed : ImGuiTableColumnFlags_WidthStretch);
         for (const Shortcut& k : kShortcuts) {
             ImGui::TableNextRow();
             ImGui::TableNextColumn();
             ImGui::TextColored(to_vec4(ui.colors.accent), "%s", k.keys);
             ImGui::TableNextColumn();
+            ImGui::PushTextWrapPos(side_by_side ? -1.0f : 0.0f);
             ImGui::TextUnformatted(k.what);
+            ImGui::PopTextWrapPos();
         }
         ImGui::EndTable();
     }
     ImGui::EndGroup();
-    ImGui::SameLine(0, ImGui::GetFontSize() * 2);
+    report_item("help.keys");
+    if (side_by_side) ImGui::SameLine(0, ImGui::GetFontSize() * 2);
+    else ImGui::Spacing();
     ImGui::BeginGroup();
     ImGui::PushFont(ui.fonts.large);
     ImGui::TextUnformatted("Notation");
     ImGui::PopFont();
-    const char* lines[][2] = {
-        {"wˡⱼₖ", "the weight from neuron k of layer l−1 to neuron j of layer l"},
-        {"zˡ = Wˡ aˡ⁻¹ + bˡ", "the weighted input of layer l"},
-        {"aˡ = f(zˡ)", "the activation (σ, tanh, ReLU, softmax …)"},
-        {"L", "the loss, averaged over the batch"},
-        {"δˡ = ∂L/∂zˡ", "how much the loss changes when z changes"},
-        {"δᴸ = ∂L/∂aᴸ ⊙ f′(zᴸ)", "at the output"},
-        {"δˡ = ((Wˡ⁺¹)ᵀ δˡ⁺¹) ⊙ f′(zˡ)", "backwards, layer by layer"},
-        {"∂L/∂wˡⱼₖ = aˡ⁻¹ₖ · δˡⱼ", "a weight's gradient"},
-        {"∂L/∂bˡⱼ = δˡⱼ", "a bias's gradient"},
-        {"w ← w − η · ∂L/∂w", "the update, learning rate η"},
-    };
-    for (const auto& l : lines) {
+    ImGui::PushTextWrapPos(side_by_side ? -1.0f : 0.0f);
+    for (const auto& l : kNotation) {
         ImGui::TextColored(to_vec4(ui.colors.accent), "%s", l[0]);
         ImGui::Indent(ImGui::GetFontSize() * 1.5f);
         dim_text(ui, l[1]);
         ImGui::Unindent(ImGui::GetFontSize() * 1.5f);
     }
     dim_text(ui, "Neurons are numbered from 1 on screen, from 0 in files.");
+    ImGui::PopTextWrapPos();
     ImGui::EndGroup();
+    report_item("help.notation");
     ImGui::End();
 }
-
 
 }  // namespace studio

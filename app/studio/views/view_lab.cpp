@@ -30,10 +30,10 @@ void draw_lab(const AppState& s, const Ui& ui, ActionQueue& q, FrameInfo& info) 
     const ImVec2 avail = ImGui::GetContentRegionAvail();
     const float row = ImGui::GetFrameHeightWithSpacing();
     const float column = ImGui::GetFontSize() * 13.0f;                // the narrowest the controls go
-    const float around = px(ui, metric::around_plot) + 2 * row;                     // axis labels and the legend
+    const float around = px(ui, lab_view::metric::around_plot) + 2 * row;                     // axis labels and the legend
     const float rows = (s.lab.diverged ? 10.0f : 6.0f) * row;         // the controls, one column
     const float single = std::min(avail.x, avail.y - rows) - around;
-    const float twin = std::min(avail.x - column - px(ui, metric::column_gap), avail.y) - around;
+    const float twin = std::min(avail.x - column - px(ui, lab_view::metric::column_gap), avail.y) - around;
     if (plot_dims(s) != 0 && twin > 1.15f * single && ImGui::BeginTable("lab_columns", 2)) {
         ImGui::TableSetupColumn("controls", ImGuiTableColumnFlags_WidthFixed, column);
         ImGui::TableSetupColumn("plot", ImGuiTableColumnFlags_WidthStretch);

@@ -31,9 +31,6 @@ inline constexpr float halo_width = 3.6f;   // the halo under a picked point's r
 inline constexpr float border_width = 1.5f; // the divergence box's border
 }  // namespace metric
 
-// A metric (in pixels at scale 1) at the UI's scale.
-inline float px(const Ui& ui, float metric) { return metric * ui.scale; }
-
 void push(ActionQueue& q, lab::Op op);
 // A button that may be disabled (drawn faded, never pressed), with a one-sentence tooltip.
 bool button(const char* label, const char* help, bool enabled = true);

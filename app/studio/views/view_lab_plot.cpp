@@ -8,6 +8,7 @@
 
 #include "app/studio/figures/loss_curve.h"
 #include "app/studio/handlers/lab.h"
+#include "app/studio/views/ui_smooth_grid.h"
 #include "app/studio/views/ui_widgets.h"
 #include "app/studio/views/view_lab_parts.h"
 #include "app/studio/views/views.h"
@@ -53,7 +54,8 @@ void draw_axes(ImDrawList* dl, const Plot& p, const Ui& ui, const char* x_name, 
     dl->AddText(f, f->FontSize, ImVec2(p.p0.x + px(ui, metric::label_gap), p.p0.y + px(ui, metric::nudge)), ink, y_name);
 }
 
-// The decision field behind the points: kFieldCells² rectangles.
+// The decision field behind the points: its samples blended linearly between their cells' centres, as
+// TensorFlow Playground's filtered canvas looks (ui_smooth_grid.h).
 void draw_field(ImDrawList* dl, const AppState& s, const Plot& p) {
     const GridField& f = s.lab.field;
     if (f.n == 0 || !(f.domain == p.d)) return;
@@ -61,15 +63,14 @@ void draw_field(ImDrawList* dl, const AppState& s, const Plot& p) {
     const bp::Activation out = net.layers[net.L()].activation;
     const bool classes = lab_classifies(s) && f.outputs > 1;
     const int k = std::clamp(s.lab.shown_output, 0, f.outputs - 1);
-    const float cw = (p.p1.x - p.p0.x) / f.n, ch = (p.p1.y - p.p0.y) / f.n;
-    for (int r = 0; r < f.n; ++r) {
+    std::vector<ImU32> colors(static_cast<std::size_t>(f.n) * f.n);
+    for (int r = 0; r < f.n; ++r)
         for (int i = 0; i < f.n; ++i) {
             const Rgb c = f.outputs == 1 || classes ? field_color(f, i, r, out, s.lab.target_scale)
                                                     : diverging(shade(out, f.at(i, r, k), s.lab.target_scale));
-            const ImVec2 a(p.p0.x + i * cw, p.p0.y + r * ch);
-            dl->AddRectFilled(a, ImVec2(a.x + cw + 0.5f, a.y + ch + 0.5f), to_u32(mix(c, diverging(0.0), 0.3f)));
+            colors[static_cast<std::size_t>(r) * f.n + i] = to_u32(mix(c, diverging(0.0), 0.3f));
         }
-    }
+    draw_smooth_grid(dl, p.p0, p.p1, f.n, colors);
 }
 
 void draw_curve(ImDrawList* dl, const AppState& s, const Plot& p, const Ui& ui) {

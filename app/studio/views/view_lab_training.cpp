@@ -6,7 +6,9 @@
 #include <string>
 #include <vector>
 
+#include "app/studio/figures/pass_view.h"
 #include "app/studio/handlers/lab.h"
+#include "app/studio/views/ui_report.h"
 #include "app/studio/views/ui_widgets.h"
 #include "app/studio/views/view_lab_parts.h"
 #include "app/studio/views/views.h"
@@ -141,23 +143,29 @@ std::string percent(double f) {
 void numbers(const AppState& s, const Ui& ui) {
     const LabStats& st = s.lab.stats;
     if (!s.lab.cache_valid) return;
+    int shown = 0;
     const auto value = [&](Rgb col, const std::string& text, const char* help) {
         same_line_or_wrap(ImGui::CalcTextSize(text.c_str()).x);
         ImGui::TextColored(to_vec4(col), "%s", text.c_str());
         item_tooltip(help);
+        report_text("lab.number." + std::to_string(shown++), text);
     };
     const auto loss = [](const char* name, double v) {
         return std::string(name) + " " + (std::isfinite(v) ? bp::format_number(v, 4) : std::string("—"));
     };
-    dim_text(ui, "loss");
-    value(ui.colors.train_curve, loss("train", st.train_loss),
-          "Mean loss over the whole training set (the curve below shows each step's batch)");
+    dim_text(ui, "loss over the");
+    if (quiz_hides(s, {bp::ValueRef::Kind::loss, 0, 0, 0}))  // the quiz asks for L: a batch pass's L is this number
+        value(ui.colors.train_curve, "training set ?", "Quiz mode asks for the pass's loss L: this shows once the pass has computed it");
+    else
+        value(ui.colors.train_curve, loss("training set", st.train_loss),
+              "Mean loss over every training sample. The loss panel's \"this pass's L\" is the loss of the pass "
+              "on screen (one sample or a batch); the curve shows each step's batch.");
     if (st.has_test)
-        value(ui.colors.test_curve, loss("test", st.test_loss), "Mean loss over the held-out test set: the network never trains on it");
+        value(ui.colors.test_curve, loss("test set", st.test_loss), "Mean loss over the held-out test set: the network never trains on it");
     if (st.train_acc < 0) return;
     dim_text(ui, "accuracy");
-    value(ui.colors.train_curve, "train " + percent(st.train_acc), "Share of the training samples classified right");
-    if (st.test_acc >= 0) value(ui.colors.test_curve, "test " + percent(st.test_acc), "Share of the test samples classified right");
+    value(ui.colors.train_curve, "training set " + percent(st.train_acc), "Share of the training samples classified right");
+    if (st.test_acc >= 0) value(ui.colors.test_curve, "test set " + percent(st.test_acc), "Share of the test samples classified right");
 }
 
 void speed_and_stops(const AppState& s, ActionQueue& q) {

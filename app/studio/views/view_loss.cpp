@@ -7,6 +7,8 @@
 #include <string>
 
 #include "app/studio/figures/loss_curve.h"
+#include "app/studio/figures/pass_view.h"
+#include "app/studio/views/ui_report.h"
 #include "app/studio/views/ui_widgets.h"
 #include "app/studio/views/views.h"
 #include "engine/teaching/notation.h"
@@ -66,7 +68,9 @@ void draw_series(ImDrawList* dl, const LossPlot& p, const std::vector<LossPoint>
 void draw_axes(ImDrawList* dl, const LossPlot& p, const Ui& ui) {
     ImFont* f = ui.fonts.small;
     const ImU32 grid = to_u32(ui.colors.grid), ink = to_u32(ui.colors.text_dim);
-    const std::vector<double> yt = p.log ? log_ticks(p.lo, p.hi, 6) : nice_ticks(p.lo, p.hi, 5);
+    // As many tick labels as the height holds without one running into the next.
+    const int max_y_ticks = std::clamp(static_cast<int>((p.p1.y - p.p0.y) / (f->FontSize * 1.6f)), 2, 6);
+    const std::vector<double> yt = p.log ? log_ticks(p.lo, p.hi, max_y_ticks) : nice_ticks(p.lo, p.hi, std::min(max_y_ticks, 5));
     for (double v : yt) {
         const float y = p.y(v);
         dl->AddLine(ImVec2(p.p0.x, y), ImVec2(p.p1.x, y), grid, 1.0f);
@@ -87,24 +91,47 @@ void draw_axes(ImDrawList* dl, const LossPlot& p, const Ui& ui) {
     dl->AddLine(ImVec2(p.p0.x, p.p1.y), p.p1, ink, 1.0f);
 }
 
-void header(const AppState& s, const Ui& ui, ActionQueue& q, double live) {
+// "Loss  this pass's L 0.2984 · 12 steps  test 0.31" and lin | log at the right; what does not fit beside
+// the switch is left out (the steps first, then the test loss), never drawn under it.
+void header(const AppState& s, const Ui& ui, ActionQueue& q, double live, bool live_hidden) {
+    const float switch_w = ImGui::CalcTextSize("linlog").x + ImGui::GetStyle().FramePadding.x * 4 + 2 * ui.scale;
+    const float right = ImGui::GetWindowContentRegionMax().x - switch_w - ImGui::GetStyle().ItemSpacing.x;
+    const auto fits = [&](const char* text) { return ImGui::GetCursorPosX() + ImGui::CalcTextSize(text).x <= right; };
     ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted("Loss");
+    report_item("loss.title");
+    const std::string sample = s.sample >= 0 ? "sample " + std::to_string(s.sample + 1)
+                                             : "a batch of " + std::to_string(sample_count(s)) + " samples";
+    const std::string help = "L of the pass on screen (" + sample +
+                             "), with the network as it is now; the curve shows each step's batch loss. The Lab's "
+                             "\"training set\" loss is the mean over every training sample.";
+    const std::string now = "this pass's L " + (live_hidden ? std::string("?") : bp::format_number(live, 4));
+    const std::string steps = "· " + std::to_string(s.steps_done) + (s.steps_done == 1 ? " step" : " steps");
     ImGui::SameLine();
-    const LossHistory& h = s.history;
-    char buf[160];
-    std::snprintf(buf, sizeof buf, "now %s · %ld steps", bp::format_number(live, 4).c_str(), s.steps_done);
-    ImGui::TextColored(to_vec4(ui.colors.text_dim), "%s", buf);
-    if (!h.empty() && !std::isnan(h.last().test)) {
+    if (fits(now.c_str())) {
+        ImGui::TextColored(to_vec4(ui.colors.text_dim), "%s", now.c_str());
+        item_tooltip(live_hidden ? "Quiz mode asks for L: it shows once the pass has computed it." : help.c_str());
+        report_text("loss.now", now);
         ImGui::SameLine();
-        ImGui::TextColored(to_vec4(ui.colors.test_curve), "test %s", bp::format_number(h.last().test, 4).c_str());
     }
-    const float w = ImGui::CalcTextSize("linlog").x + ImGui::GetStyle().FramePadding.x * 4 + 2 * ui.scale;
-    ImGui::SameLine(std::max(ImGui::GetCursorPosX(), ImGui::GetWindowContentRegionMax().x - w));
+    if (fits(steps.c_str())) {
+        ImGui::TextColored(to_vec4(ui.colors.text_dim), "%s", steps.c_str());
+        ImGui::SameLine();
+    }
+    const LossHistory& h = s.history;
+    if (!h.empty() && !std::isnan(h.last().test)) {
+        const std::string test = "test " + bp::format_number(h.last().test, 4);
+        if (fits(test.c_str())) {
+            ImGui::TextColored(to_vec4(ui.colors.test_curve), "%s", test.c_str());
+            ImGui::SameLine();
+        }
+    }
+    ImGui::SameLine(std::max(ImGui::GetCursorPosX(), ImGui::GetWindowContentRegionMax().x - switch_w));
     const int c = segmented("scale", {"lin", "log"}, s.settings.loss_log_scale ? 1 : 0, ui,
                             {"A linear loss axis: equal steps of loss, equal heights.",
                              "A logarithmic loss axis: each tenfold fall of the loss is an equal height, so late, "
                              "small improvements stay visible."});
+    report_item("loss.scale");
     if (c >= 0 && (c == 1) != s.settings.loss_log_scale) {
         Settings t = s.settings;
         t.loss_log_scale = c == 1;
@@ -117,7 +144,8 @@ void header(const AppState& s, const Ui& ui, ActionQueue& q, double live) {
 void draw_loss_curve(const AppState& s, const Ui& ui, ActionQueue& q) {
     const LossHistory& h = s.history;
     const double live = s.stepper->trace().loss;
-    header(s, ui, q, live);
+    const bool live_hidden = quiz_hides(s, {bp::ValueRef::Kind::loss, 0, 0, 0});  // the quiz asks for L
+    header(s, ui, q, live, live_hidden);
 
     const ImVec2 c0 = ImGui::GetCursorScreenPos();
     const ImVec2 avail = ImGui::GetContentRegionAvail();
@@ -130,14 +158,15 @@ void draw_loss_curve(const AppState& s, const Ui& ui, ActionQueue& q) {
     LossPlot p;
     p.log = s.settings.loss_log_scale;
     // The axis range depends only on the extremes, so value_range gets those and the live loss.
-    double least = live, most = live;
+    const double shown_live = live_hidden ? std::nan("") : live;  // never drawn, never scales the axis
+    double least = shown_live, most = shown_live;
     for (const LossPoint& pt : h.points())
         for (double v : {pt.train, pt.test}) {
             if (!std::isfinite(v) || (p.log && !(v > 0))) continue;
             if (!std::isfinite(least) || (p.log && !(least > 0)) || v < least) least = v;
             if (!std::isfinite(most) || (p.log && !(most > 0)) || v > most) most = v;
         }
-    if (!value_range({least, most, live}, p.log, p.lo, p.hi)) p.lo = p.log ? 0.01 : 0, p.hi = 1;
+    if (!value_range({least, most, shown_live}, p.log, p.lo, p.hi)) p.lo = p.log ? 0.01 : 0, p.hi = 1;
     p.x_max = std::max<double>(10.0, static_cast<double>(s.steps_done));
     const float left = f->CalcTextSizeA(f->FontSize, FLT_MAX, 0, "0.0000").x + 10 * ui.scale;
     p.p0 = ImVec2(c0.x + left, c0.y + 6 * ui.scale);
@@ -157,15 +186,15 @@ void draw_loss_curve(const AppState& s, const Ui& ui, ActionQueue& q) {
     draw_series(dl, p, h.points(), &LossPoint::train, to_u32(ui.colors.train_curve), 2.0f * ui.scale);
     dl->PopClipRect();
     // The live point: the current network's loss on this pass's batch.
-    if (std::isfinite(live)) {
-        const ImVec2 lp(p.x(static_cast<double>(s.steps_done)), p.y(live));
+    if (std::isfinite(shown_live)) {
+        const ImVec2 lp(p.x(static_cast<double>(s.steps_done)), p.y(shown_live));
         if (!h.empty())
             dl->AddLine(ImVec2(p.x(static_cast<double>(h.last().step)), p.y(h.last().train)), lp,
                         to_u32(ui.colors.train_curve, 0.5f), 1.0f * ui.scale);
         dl->AddCircleFilled(lp, 5 * ui.scale, to_u32(ui.colors.accent));
         dl->AddCircle(lp, 5 * ui.scale, to_u32(ui.colors.text), 0, 1.0f * ui.scale);
     }
-    if (h.empty()) {
+    if (h.empty() && p.p1.y - p.p0.y > f->FontSize * 4) {  // the hint, where the plot has room for it
         const char* hint = "Each finished pass (or Train) adds a point: the loss before that step's update.";
         const ImVec2 ts = f->CalcTextSizeA(f->FontSize, FLT_MAX, (p.p1.x - p.p0.x) * 0.8f, hint);
         dl->AddText(f, f->FontSize, ImVec2((p.p0.x + p.p1.x - ts.x) / 2, (p.p0.y + p.p1.y) / 2 - ts.y - 10 * ui.scale),

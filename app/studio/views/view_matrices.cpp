@@ -144,7 +144,7 @@ void draw_matrices(const AppState& s, const Ui& ui, ActionQueue& q) {
     for (int l = 1; l <= net.L(); ++l) {
         const std::string name = "layer " + std::to_string(l) + "##L" + std::to_string(l);
         ImGuiTabItemFlags flags = 0;
-        static int last_chosen = -1;  // follow the selection when it moves to another layer
+        int& last_chosen = ui.memory.matrices_layer;  // follow the selection when it moves to another layer
         if (l == chosen && last_chosen != chosen) flags |= ImGuiTabItemFlags_SetSelected;
         if (l == net.L()) last_chosen = chosen;
         if (ImGui::BeginTabItem(name.c_str(), nullptr, flags)) {

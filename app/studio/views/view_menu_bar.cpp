@@ -4,8 +4,11 @@
 #include <cmath>
 #include <cstdio>
 #include <filesystem>
+#include <iterator>
 #include <string>
 
+#include "app/studio/handlers/export.h"
+#include "app/studio/views/ui_metrics.h"
 #include "app/studio/views/ui_report.h"
 #include "app/studio/views/ui_widgets.h"
 #include "app/studio/views/views.h"
@@ -41,10 +44,13 @@ void file_menu(const AppState& s, ActionQueue& q, FrameInfo& info) {
     item_tooltip("On: Open… and Save As… use the desktop's own dialogs (the desktop portal, else zenity or kdialog) "
                  "when it has them, the in-app browser otherwise. Off: always the in-app browser.");
     ImGui::Separator();
-    if (ImGui::BeginMenu("Export")) {
+    const bool exports = ImGui::BeginMenu("Export");
+    report_item("menu.File.Export");
+    if (exports) {
         const auto item = [&](const char* label, ExportKind k, const char* help) {
             if (ImGui::MenuItem(label)) push_files(q, files_cmd::Export{k});
             item_tooltip(help);
+            report_item(std::string("export.") + export_suffix(k));
         };
         item("The pass's trace as CSV", ExportKind::trace_csv,
              "Every z, a, δ of each sample of the pass and every ∂L/∂W, ∂L/∂b: one value a row, full precision.");
@@ -87,7 +93,7 @@ void edit_menu(const AppState& s, ActionQueue& q) {
     ImGui::EndMenu();
 }
 
-void view_menu(const AppState& s, ActionQueue& q, FrameInfo& info) {
+void view_menu(const AppState& s, const Ui& ui, ActionQueue& q, FrameInfo& info) {
     const bool open = ImGui::BeginMenu("View");
     report_item("menu.View");
     if (!open) return;
@@ -96,9 +102,16 @@ void view_menu(const AppState& s, ActionQueue& q, FrameInfo& info) {
     if (ImGui::MenuItem("  z, the weighted input", nullptr, t.neuron_value == NeuronValue::z)) t.neuron_value = NeuronValue::z;
     if (ImGui::MenuItem("  a, the activation", nullptr, t.neuron_value == NeuronValue::a)) t.neuron_value = NeuronValue::a;
     if (ImGui::MenuItem("  δ = ∂L/∂z", nullptr, t.neuron_value == NeuronValue::delta)) t.neuron_value = NeuronValue::delta;
+    if (ImGui::MenuItem("  follow the pass: a, then δ", nullptr, t.neuron_value == NeuronValue::follow_pass))
+        t.neuron_value = NeuronValue::follow_pass;
     ImGui::TextDisabled("Edges show");
     if (ImGui::MenuItem("  the weight w", nullptr, t.edge_value == EdgeValue::weight)) t.edge_value = EdgeValue::weight;
     if (ImGui::MenuItem("  the gradient ∂L/∂w", nullptr, t.edge_value == EdgeValue::gradient)) t.edge_value = EdgeValue::gradient;
+    ImGui::Separator();
+    if (ImGui::MenuItem("Motion while playing", nullptr, t.motion)) t.motion = !t.motion;
+    item_tooltip("While the pass plays (P), each value the next step reads travels along its edge into what the "
+                 "step computes, in the time of one step.");
+    report_item("menu.motion");
     ImGui::Separator();
     if (ImGui::MenuItem("Side panel (Inspector, Paths, Lab, Quiz)", nullptr, t.show_side)) t.show_side = !t.show_side;
     item_tooltip("Hide it to give the network the whole width, e.g. when projecting a pass.");
@@ -114,10 +127,23 @@ void view_menu(const AppState& s, ActionQueue& q, FrameInfo& info) {
         t.ui_scale = next_text_scale(t.ui_scale, +1);
     if (ImGui::MenuItem("Smaller text", "Ctrl+-", false, next_text_scale(t.ui_scale, -1) != t.ui_scale))
         t.ui_scale = next_text_scale(t.ui_scale, -1);
-    if (ImGui::BeginMenu("Text size")) {
+    const bool sizes_open = ImGui::BeginMenu("Text size");
+    report_item("menu.text_size");
+    if (sizes_open) {
+        // A size larger than the window holds is drawn at the largest that fits (text_scale.h): said here.
+        const auto percent = [](float f) { return std::to_string(static_cast<int>(std::lround(f * 100))) + " %"; };
+        const float fits = ui.sizing.fits_text;
         for (float f : kTextScales) {
-            const std::string label = std::to_string(static_cast<int>(std::lround(f * 100))) + " %";
-            if (ImGui::MenuItem(label.c_str(), nullptr, std::abs(t.ui_scale - f) < 1e-4f)) t.ui_scale = f;
+            const bool chosen = std::abs(t.ui_scale - f) < 1e-4f;
+            std::string label = percent(f);
+            if (chosen && ui.sizing.capped()) label += "  (this window fits " + percent(fits) + ")";
+            if (ImGui::MenuItem(label.c_str(), nullptr, chosen)) t.ui_scale = f;
+            report_text("menu.text_size." + std::to_string(static_cast<int>(std::lround(f * 100))), label);
+            if (f > fits + 1e-4f) item_tooltip("Larger than this window holds: the text is drawn at the largest size that fits until the window grows.");
+        }
+        if (fits + 1e-4f < kTextScales[std::size(kTextScales) - 1]) {
+            ImGui::Separator();
+            ImGui::TextDisabled("This window fits text up to %s", percent(fits).c_str());
         }
         ImGui::EndMenu();
     }
@@ -140,7 +166,7 @@ void draw_menu_bar(const AppState& s, const Ui& ui, ActionQueue& q, FrameInfo& i
     if (!ImGui::BeginMenuBar()) return;
     file_menu(s, q, info);
     edit_menu(s, q);
-    view_menu(s, q, info);
+    view_menu(s, ui, q, info);
     const bool presets = ImGui::BeginMenu("Presets");
     report_item("menu.Presets");
     if (presets) {
@@ -150,9 +176,11 @@ void draw_menu_bar(const AppState& s, const Ui& ui, ActionQueue& q, FrameInfo& i
     help_menu(ui);
     // The document's name on the right, with * while it has unsaved changes.
     const std::string name = (is_modified(s) ? "* " : "") + s.title + (s.file_path.empty() ? "  (not saved yet)" : "");
-    const float w = ImGui::CalcTextSize(name.c_str()).x;
-    ImGui::SameLine(std::max(ImGui::GetCursorPosX() + 20 * ui.scale, ImGui::GetWindowContentRegionMax().x - w));
-    ImGui::TextColored(to_vec4(is_modified(s) ? ui.colors.accent : ui.colors.text_dim), "%s", name.c_str());
+    const float w = ImGui::CalcTextSize(name.c_str()).x, gap = px(ui, ui_metric::status_gap);
+    const float room = ImGui::GetWindowContentRegionMax().x - ImGui::GetCursorPosX() - gap;
+    ImGui::SameLine(std::max(ImGui::GetCursorPosX() + gap, ImGui::GetWindowContentRegionMax().x - w));
+    text_ellipsis(name, to_vec4(is_modified(s) ? ui.colors.accent : ui.colors.text_dim), std::min(w, room));
+    report_item("menu.title");
     ImGui::EndMenuBar();
 }
 

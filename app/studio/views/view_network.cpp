@@ -1,7 +1,8 @@
 // The network canvas: neurons in columns coloured by z, a or δ (diverging blue–orange scale, "?" while
-// not computed), edges coloured by sign with width |w| or |∂L/∂w|, bias nodes, targets and the loss.
-// Highlights what the current step reads and writes. Click selects, drag on an edge changes the weight,
-// double-click types an exact value, hover shows every value in course notation.
+// not computed), edges coloured by sign with width |w| or |∂L/∂w|, bias nodes and the loss. Highlights
+// what the current step reads and writes. Click selects, drag on an edge changes the weight, double-click
+// types an exact value, hover shows every value in course notation. The words (numbers, names, targets)
+// are placed and drawn by view_network_words.cpp, the toggles and the legend by view_network_legend.cpp.
 // [SECTION] scales and styles   [SECTION] edges   [SECTION] nodes   [SECTION] interaction   [SECTION] entry
 #include <algorithm>
 #include <cmath>
@@ -10,20 +11,17 @@
 #include <vector>
 
 #include "app/studio/figures/describe.h"
+#include "app/studio/figures/pass_view.h"
+#include "app/studio/views/ui_metrics.h"
 #include "app/studio/views/ui_widgets.h"
+#include "app/studio/views/view_network_parts.h"
 #include "app/studio/views/views.h"
 #include "engine/teaching/notation.h"
 
-namespace studio {
-namespace {
-
-using Kind = bp::ValueRef::Kind;
-
-ImVec2 iv(Vec2 p) { return ImVec2(p.x, p.y); }
+namespace studio::canvas_view {
 
 // ---- [SECTION] scales and styles ----
 
-// What a neuron shows for the current toggle, or nothing while not computed (input: always x).
 bool neuron_value(const AppState& s, NeuronValue which, int l, int j, double& v) {
     const bp::Trace& t = s.stepper->trace();
     const int n = shown_row(s);
@@ -38,7 +36,6 @@ bool neuron_value(const AppState& s, NeuronValue which, int l, int j, double& v)
     return true;
 }
 
-// What an edge shows: the weight (its new value once updated) or its gradient (once computed).
 bool edge_value(const AppState& s, const Selection& e, double& v) {
     const bool bias = e.kind == Selection::Kind::bias;
     if (s.settings.edge_value == EdgeValue::weight) {
@@ -51,9 +48,7 @@ bool edge_value(const AppState& s, const Selection& e, double& v) {
     return true;
 }
 
-struct Scales {
-    double neuron = 1, edge = 1, input = 1;  // max |value| of the neuron toggle, of edges, of the inputs
-};
+namespace {
 
 Scales compute_scales(const AppState& s) {
     Scales sc{0, 0, 0};
@@ -63,7 +58,7 @@ Scales compute_scales(const AppState& s) {
         if (neuron_value(s, NeuronValue::a, 0, j, v)) sc.input = std::max(sc.input, std::fabs(v));
     for (int l = 1; l <= net.L(); ++l) {
         for (int j = 0; j < net.layers[l].size; ++j)
-            if (neuron_value(s, s.settings.neuron_value, l, j, v)) sc.neuron = std::max(sc.neuron, std::fabs(v));
+            if (neuron_value(s, neuron_value_of(s, l, j), l, j, v)) sc.neuron = std::max(sc.neuron, std::fabs(v));
     }
     for (int l = 1; l <= net.L(); ++l) {
         for (int j = 0; j < net.layers[l].size; ++j) {
@@ -77,15 +72,6 @@ Scales compute_scales(const AppState& s) {
     if (!(sc.input > 0)) sc.input = 1;
     return sc;
 }
-
-struct Marks {  // what to emphasise this frame
-    std::vector<bp::ValueRef> writes, reads;
-    bool has(const std::vector<bp::ValueRef>& v, Kind a, Kind b, int l, int j, int k = -1) const {
-        for (const bp::ValueRef& r : v)
-            if ((r.kind == a || r.kind == b) && r.l == l && r.j == j && (k < 0 || r.k == k)) return true;
-        return false;
-    }
-};
 
 Marks current_marks(const AppState& s) {
     Marks m;
@@ -103,44 +89,7 @@ bool neuron_marked(const Marks& m, const std::vector<bp::ValueRef>& v, int l, in
     return m.has(v, Kind::z, Kind::a, l, j) || m.has(v, Kind::delta, Kind::target, l, j);
 }
 
-struct Canvas {
-    const AppState& s;
-    const Ui& ui;
-    const NetworkLayout& lay;
-    ImDrawList* dl;
-    Scales sc;
-    Marks marks;
-};
-
 // ---- [SECTION] edges ----
-
-// A weight's value in a small box on its edge, at the first of a few positions along the edge where
-// the box overlaps no label already placed and no neuron; none free: no label (the tooltip has it).
-void draw_edge_label(const Canvas& c, Vec2 a, Vec2 b, const std::string& text, std::vector<ImVec4>& placed) {
-    ImGui::PushFont(c.ui.fonts.small);
-    const ImVec2 ts = ImGui::CalcTextSize(text.c_str());
-    const float pad = 3 * c.ui.scale;
-    const float hw = ts.x / 2 + pad, hh = ts.y / 2 + pad / 2;
-    const auto free = [&](ImVec2 p) {
-        for (const ImVec4& r : placed)
-            if (p.x - hw < r.z && p.x + hw > r.x && p.y - hh < r.w && p.y + hh > r.y) return false;
-        for (const Vec2 n : {a, b}) {  // keep clear of both end neurons
-            const float dx = std::max(std::fabs(p.x - n.x) - hw, 0.0f), dy = std::max(std::fabs(p.y - n.y) - hh, 0.0f);
-            if (dx * dx + dy * dy < c.lay.radius * c.lay.radius) return false;
-        }
-        return true;
-    };
-    for (const float t : {0.3f, 0.42f, 0.22f, 0.54f, 0.66f}) {
-        const ImVec2 p(a.x + (b.x - a.x) * t, a.y + (b.y - a.y) * t);
-        if (!free(p)) continue;
-        const ImVec2 q0(p.x - hw, p.y - hh), q1(p.x + hw, p.y + hh);
-        c.dl->AddRectFilled(q0, q1, to_u32(c.ui.colors.canvas, 0.88f), 4 * c.ui.scale);
-        c.dl->AddText(ImVec2(q0.x + pad, q0.y + pad / 2), to_u32(c.ui.colors.text), text.c_str());
-        placed.push_back(ImVec4(q0.x, q0.y, q1.x, q1.y));
-        break;
-    }
-    ImGui::PopFont();
-}
 
 void draw_edges(const Canvas& c, const Selection& focus) {
     const AppState& s = c.s;
@@ -191,23 +140,6 @@ void draw_edges(const Canvas& c, const Selection& focus) {
             const Rgb col = v >= 0 ? c.ui.colors.positive : c.ui.colors.negative;
             c.dl->AddLine(iv(a), iv(b), to_u32(col, alpha * 0.75f), min_w + (max_w - min_w) * t * 0.8f);
         }
-    }
-}
-
-// The value of each weight on its edge, for small layers (at most 3 × 3) with room for it; drawn after
-// the selection and highlight overlays so the number is never hidden under a thick line.
-void draw_edge_labels(const Canvas& c) {
-    const bp::Network& net = c.s.doc.net;
-    std::vector<ImVec4> placed;
-    for (int l = 1; l <= net.L(); ++l) {
-        const int n = net.layers[l].size, m = net.layers[l - 1].size;
-        if (n * m > 9 || c.lay.radius < 24 * c.ui.scale) continue;
-        for (int j = 0; j < n; ++j)
-            for (int k = 0; k < m; ++k) {
-                double v = 0;
-                const bool known = edge_value(c.s, Selection::weight(l, j, k), v);
-                draw_edge_label(c, c.lay.neurons[l - 1][k], c.lay.neurons[l][j], known ? bp::format_number(v, 3) : "?", placed);
-            }
     }
 }
 
@@ -266,39 +198,20 @@ void draw_highlight_rings(const Canvas& c) {
 
 // ---- [SECTION] nodes ----
 
+// A neuron's circle, filled with the colour of its value (its number: view_network_words.cpp).
 void draw_neuron(const Canvas& c, int l, int j) {
-    const AppState& s = c.s;
     const Vec2 p = c.lay.neurons[l][j];
     const float r = c.lay.radius;
     double v = 0;
-    const bool has = neuron_value(s, s.settings.neuron_value, l, j, v);
+    const bool has = neuron_value(c.s, neuron_value_of(c.s, l, j), l, j, v);
     const double scale = l == 0 ? c.sc.input : c.sc.neuron;
     const float ring = std::max(1.0f, 1.5f * c.ui.scale * (r < 8 ? 0.6f : 1.0f));
     if (has) {
-        const Rgb fill = diverging(normalized(v, scale));
-        c.dl->AddCircleFilled(iv(p), r, to_u32(fill));
+        c.dl->AddCircleFilled(iv(p), r, to_u32(diverging(normalized(v, scale))));
         c.dl->AddCircle(iv(p), r, to_u32(c.ui.colors.text_dim, 0.9f), 0, ring);
     } else {
         c.dl->AddCircleFilled(iv(p), r, to_u32(c.ui.colors.canvas));
         c.dl->AddCircle(iv(p), r, to_u32(c.ui.colors.unknown), 0, ring);
-    }
-    const float sc = c.ui.scale;
-    if (r < 13 * sc) return;
-    const Rgb fill = has ? diverging(normalized(v, scale)) : c.ui.colors.canvas;
-    const ImU32 ink = has ? (lightness(fill) > 55 ? IM_COL32(20, 20, 28, 255) : IM_COL32(250, 250, 250, 255))
-                          : to_u32(c.ui.colors.unknown);
-    const char* sym = s.settings.neuron_value == NeuronValue::z ? "z" : s.settings.neuron_value == NeuronValue::a ? "a" : "δ";
-    const std::string label = l == 0 ? "x" + bp::subscript(j + 1) : bp::neuron_label(sym, l, j);
-    const std::string number = has ? bp::format_number(v, r >= 30 * sc ? 4 : 3) : "?";
-    ImFont* num_font = r >= 30 * sc ? c.ui.fonts.body : c.ui.fonts.small;
-    const ImVec2 ns = num_font->CalcTextSizeA(num_font->FontSize, FLT_MAX, 0, number.c_str());
-    if (r >= 30 * sc) {  // the symbol above the number
-        ImFont* f = c.ui.fonts.small;
-        const ImVec2 ss = f->CalcTextSizeA(f->FontSize, FLT_MAX, 0, label.c_str());
-        c.dl->AddText(f, f->FontSize, ImVec2(p.x - ss.x / 2, p.y - ss.y - 1 * sc), (ink & 0x00ffffff) | 0xc0000000, label.c_str());
-        c.dl->AddText(num_font, num_font->FontSize, ImVec2(p.x - ns.x / 2, p.y), ink, number.c_str());
-    } else if (ns.x < 2 * r - 2) {
-        c.dl->AddText(num_font, num_font->FontSize, ImVec2(p.x - ns.x / 2, p.y - ns.y / 2), ink, number.c_str());
     }
 }
 
@@ -320,7 +233,9 @@ void draw_bias_node(const Canvas& c, int l) {
     }
 }
 
-void draw_loss_and_targets(const Canvas& c) {
+
+// The lines from the outputs to the loss, and the loss node: a rounded box "L" with the value once computed.
+void draw_loss(const Canvas& c) {
     const AppState& s = c.s;
     const bp::Network& net = s.doc.net;
     const int L = net.L();
@@ -329,49 +244,23 @@ void draw_loss_and_targets(const Canvas& c) {
     const bool loss_marked = c.marks.has(c.marks.writes, Kind::loss, Kind::loss, 0, 0) ||
                              c.marks.has(c.marks.reads, Kind::loss, Kind::loss, 0, 0);
     const Vec2 lp = c.lay.loss;
-    const bool show_targets = c.lay.radius >= 10 * sc && net.layers[L].size <= 16;
-    ImFont* f = c.ui.fonts.small;
     for (int j = 0; j < net.layers[L].size; ++j) {
         const Vec2 o = c.lay.neurons[L][j];
         c.dl->AddLine(ImVec2(o.x + c.lay.radius, o.y), iv(lp), to_u32(c.ui.colors.grid), std::max(1.0f, 1.2f * sc));
-        if (!show_targets) continue;
-        const std::string t = "y" + bp::subscript(j + 1) + " = " + bp::format_number(pass_targets(s)(shown_row(s), j), 3);
-        const ImVec2 ts = f->CalcTextSizeA(f->FontSize, FLT_MAX, 0, t.c_str());
-        const ImVec2 at(o.x + c.lay.radius + 6 * sc, o.y - ts.y - 2 * sc);
-        c.dl->AddRectFilled(ImVec2(at.x - 2 * sc, at.y), ImVec2(at.x + ts.x + 2 * sc, at.y + ts.y), to_u32(c.ui.colors.canvas, 0.85f));
-        const bool marked = c.marks.has(c.marks.reads, Kind::target, Kind::target, L, j);
-        c.dl->AddText(f, f->FontSize, at, to_u32(marked ? c.ui.colors.accent_read : c.ui.colors.text_dim), t.c_str());
     }
-    // The loss node: a rounded box "L" with the value once computed.
-    const std::string value = loss_known ? bp::format_number(s.stepper->trace().loss, 4) : "?";
+    const std::string value = loss_value_text(s);
     ImFont* big = c.ui.fonts.body;
-    const std::string top = "L", bottom = value;
-    const ImVec2 s1 = big->CalcTextSizeA(big->FontSize, FLT_MAX, 0, top.c_str());
-    const ImVec2 s2 = f->CalcTextSizeA(f->FontSize, FLT_MAX, 0, bottom.c_str());
-    const float w = std::min(c.lay.loss_column_w * 0.9f, std::max(s1.x, s2.x) + 16 * sc);
-    const float h = s1.y + s2.y + 10 * sc;
-    const ImVec2 q0(lp.x - w / 2, lp.y - h / 2), q1(lp.x + w / 2, lp.y + h / 2);
+    ImFont* f = c.ui.fonts.small;
+    const ImVec2 s1 = big->CalcTextSizeA(big->FontSize, FLT_MAX, 0, "L");
+    const ImVec2 s2 = f->CalcTextSizeA(f->FontSize, FLT_MAX, 0, value.c_str());
+    const Box box = loss_node_box(s, c.ui, c.lay);
+    const ImVec2 q0(box.x, box.y), q1(box.x + box.w, box.y + box.h);
     c.dl->AddRectFilled(q0, q1, to_u32(c.ui.colors.panel), 8 * sc);
     c.dl->AddRect(q0, q1, to_u32(loss_marked ? c.ui.colors.accent : (loss_known ? c.ui.colors.text : c.ui.colors.unknown)),
                   8 * sc, 0, (loss_marked ? 3.0f : 1.5f) * sc);
-    c.dl->AddText(big, big->FontSize, ImVec2(lp.x - s1.x / 2, q0.y + 4 * sc), to_u32(c.ui.colors.text), top.c_str());
+    c.dl->AddText(big, big->FontSize, ImVec2(lp.x - s1.x / 2, q0.y + 4 * sc), to_u32(c.ui.colors.text), "L");
     c.dl->AddText(f, f->FontSize, ImVec2(lp.x - s2.x / 2, q0.y + 6 * sc + s1.y),
-                  to_u32(loss_known ? c.ui.colors.text : c.ui.colors.unknown), bottom.c_str());
-}
-
-void draw_layer_labels(const Canvas& c) {
-    const bp::Network& net = c.s.doc.net;
-    const float spacing = c.lay.column_x.size() > 1 ? c.lay.column_x[1] - c.lay.column_x[0] : 1000;
-    for (int l = 0; l <= net.L(); ++l) {
-        std::string t = layer_title(net, l);
-        ImVec2 ts = ImGui::CalcTextSize(t.c_str());
-        if (ts.x > spacing * 0.95f) t = layer_title(net, l, true), ts = ImGui::CalcTextSize(t.c_str());
-        const ImVec2 at(c.lay.column_x[l] - ts.x / 2, c.lay.label_y + 4 * c.ui.scale);
-        c.dl->AddText(at, to_u32(c.ui.colors.text_dim), t.c_str());
-    }
-    const char* lt = "loss";
-    const ImVec2 ts = ImGui::CalcTextSize(lt);
-    c.dl->AddText(ImVec2(c.lay.loss.x - ts.x / 2, c.lay.label_y + 4 * c.ui.scale), to_u32(c.ui.colors.text_dim), lt);
+                  to_u32(loss_known ? c.ui.colors.text : c.ui.colors.unknown), value.c_str());
 }
 
 void draw_nodes(const Canvas& c) {
@@ -408,6 +297,12 @@ void draw_focus(const Canvas& c, const Selection& sel, const Selection& hover) {
 
 void draw_tooltip(const AppState& s, const Ui& ui, const Selection& hit) {
     ImGui::BeginTooltip();
+    if (hit.kind == Selection::Kind::neuron)  // why its gradient vanishes, first
+        if (const NeuronMark* m = mark_of(ui.memory.marks.get(s), hit.l, hit.j)) {
+            ImGui::PushTextWrapPos(ImGui::GetFontSize() * 28.0f);
+            ImGui::TextColored(to_vec4(m->kind == Vanishing::dead ? ui.colors.text_dim : ui.colors.negative), "%s", m->why.c_str());
+            ImGui::PopTextWrapPos();
+        }
     ImGui::TextColored(to_vec4(ui.colors.text_dim), "%s", headline(s, hit).c_str());
     ImGui::Separator();
     value_lines(describe(s, hit), ui, false);
@@ -419,9 +314,9 @@ void draw_tooltip(const AppState& s, const Ui& ui, const Selection& hit) {
     ImGui::EndTooltip();
 }
 
-void type_value_popup(const AppState& s, ActionQueue& q) {
-    static double typed = 0;  // the field's text while the popup is open (ImGui-side state)
+void type_value_popup(const AppState& s, const Ui& ui, ActionQueue& q) {
     if (!ImGui::BeginPopup("type value")) return;
+    double& typed = ui.memory.typed_value;  // the field's value while the popup is open
     const Selection sel = s.selection;
     if (!sel.is_parameter()) {
         ImGui::CloseCurrentPopup();
@@ -463,68 +358,36 @@ void interact(const AppState& s, const NetworkLayout& lay, const Ui& ui, ActionQ
     if (ImGui::IsItemDeactivated()) q.push_back(act::EndGesture{});
     if (ImGui::IsItemHovered() && ImGui::IsMouseDoubleClicked(0) && hit.is_parameter()) ImGui::OpenPopup("type value");
     if (hit.kind != Selection::Kind::none && !ImGui::IsItemActive() && ImGui::IsItemHovered()) draw_tooltip(s, ui, hit);
-    type_value_popup(s, q);
-}
-
-void draw_toggles(const AppState& s, const Ui& ui, ActionQueue& q) {
-    ImGui::AlignTextToFramePadding();
-    ImGui::TextColored(to_vec4(ui.colors.text_dim), "Neurons show");
-    ImGui::SameLine();
-    const int nv = segmented("nv", {"z", "a", "δ"}, static_cast<int>(s.settings.neuron_value), ui,
-                             {"z: the neuron's weighted input, z = Σ w·a + b, before the activation.",
-                              "a = f(z): the neuron's activation, the value it passes on to the next layer.",
-                              "δ = ∂L/∂z: how much the loss changes when this neuron's weighted input z changes."});
-    ImGui::SameLine(0, 18 * ui.scale);
-    ImGui::TextColored(to_vec4(ui.colors.text_dim), "Edges show");
-    ImGui::SameLine();
-    const int ev = segmented("ev", {"w", "∂L/∂w"}, static_cast<int>(s.settings.edge_value), ui,
-                             {"w: each weight, how strongly one neuron's a feeds the next one's z (width = size, "
-                              "colour = sign).",
-                              "∂L/∂w: each weight's gradient, how much the loss changes when that weight changes "
-                              "(width = size, colour = sign)."});
-    Settings t = s.settings;
-    if (nv >= 0) t.neuron_value = static_cast<NeuronValue>(nv);
-    if (ev >= 0) t.edge_value = static_cast<EdgeValue>(ev);
-    if (!(t == s.settings)) q.push_back(act::SetSettings{t});
-}
-
-void draw_legend(const AppState& s, const Ui& ui, const Scales& sc, ImVec2 at, float height) {
-    ImDrawList* dl = ImGui::GetWindowDrawList();
-    const float sx = ui.scale;
-    const float bar_w = 160 * sx, bar_h = 10 * sx;
-    ImFont* f = ui.fonts.small;
-    const float y = at.y + (height - bar_h) * 0.5f;
-    const char* sym = s.settings.neuron_value == NeuronValue::z ? "z" : s.settings.neuron_value == NeuronValue::a ? "a" : "δ";
-    const std::string lo = "−" + bp::format_number(sc.neuron, 2, false), hi = "+" + bp::format_number(sc.neuron, 2, false);
-    float x = at.x;
-    const std::string name = std::string(sym) + ":";
-    dl->AddText(f, f->FontSize, ImVec2(x, y + bar_h / 2 - f->FontSize / 2), to_u32(ui.colors.text_dim), name.c_str());
-    x += f->CalcTextSizeA(f->FontSize, FLT_MAX, 0, name.c_str()).x + 6 * sx;
-    dl->AddText(f, f->FontSize, ImVec2(x, y + bar_h / 2 - f->FontSize / 2), to_u32(ui.colors.text_dim), lo.c_str());
-    x += f->CalcTextSizeA(f->FontSize, FLT_MAX, 0, lo.c_str()).x + 6 * sx;
-    constexpr int kSteps = 32;
-    for (int i = 0; i < kSteps; ++i) {
-        const double t0 = -1.0 + 2.0 * i / kSteps;
-        dl->AddRectFilled(ImVec2(x + bar_w * i / kSteps, y), ImVec2(x + bar_w * (i + 1) / kSteps + 0.5f, y + bar_h),
-                          to_u32(diverging(t0 + 1.0 / kSteps)));
-    }
-    x += bar_w + 6 * sx;
-    dl->AddText(f, f->FontSize, ImVec2(x, y + bar_h / 2 - f->FontSize / 2), to_u32(ui.colors.text_dim), hi.c_str());
-    x += f->CalcTextSizeA(f->FontSize, FLT_MAX, 0, hi.c_str()).x + 20 * sx;
-    const char* key = "?  not computed yet in this pass";
-    dl->AddCircle(ImVec2(x + 6 * sx, y + bar_h / 2), 6 * sx, to_u32(ui.colors.unknown), 0, 1.5f * sx);
-    dl->AddText(f, f->FontSize, ImVec2(x + 16 * sx, y + bar_h / 2 - f->FontSize / 2), to_u32(ui.colors.text_dim), key);
-    x += f->CalcTextSizeA(f->FontSize, FLT_MAX, 0, key).x + 36 * sx;
-    dl->AddCircle(ImVec2(x + 6 * sx, y + bar_h / 2), 6 * sx, to_u32(ui.colors.accent), 0, 3 * sx);
-    dl->AddText(f, f->FontSize, ImVec2(x + 16 * sx, y + bar_h / 2 - f->FontSize / 2), to_u32(ui.colors.text_dim), "computed now");
-    x += f->CalcTextSizeA(f->FontSize, FLT_MAX, 0, "computed now").x + 30 * sx;
-    dl->AddCircle(ImVec2(x + 6 * sx, y + bar_h / 2), 6 * sx, to_u32(ui.colors.accent_read), 0, 3 * sx);
-    dl->AddText(f, f->FontSize, ImVec2(x + 16 * sx, y + bar_h / 2 - f->FontSize / 2), to_u32(ui.colors.text_dim), "read by it");
+    type_value_popup(s, ui, q);
 }
 
 }  // namespace
+}  // namespace studio::canvas_view
 
 // ---- [SECTION] entry ----
+
+namespace studio {
+
+std::string loss_value_text(const AppState& s) {
+    return known(s, {bp::ValueRef::Kind::loss, 0, 0, 0}) ? bp::format_number(s.stepper->trace().loss, 4) : "?";
+}
+
+Box loss_node_box(const AppState& s, const Ui& ui, const NetworkLayout& lay) {
+    ImFont* big = ui.fonts.body;
+    ImFont* f = ui.fonts.small;
+    const std::string value = loss_value_text(s);
+    const ImVec2 s1 = big->CalcTextSizeA(big->FontSize, FLT_MAX, 0, "L");
+    const ImVec2 s2 = f->CalcTextSizeA(f->FontSize, FLT_MAX, 0, value.c_str());
+    const float w = std::min(lay.loss_column_w * 0.9f, std::max(s1.x, s2.x) + px(ui, 16));
+    const float h = s1.y + s2.y + px(ui, 10);
+    return Box{lay.loss.x - w / 2, lay.loss.y - h / 2, w, h};
+}
+
+float canvas_min_height(const AppState& s, const Ui& ui, float width) {
+    const float inner = width - 2 * px(ui, ui_metric::panel_pad_x) - 2 * px(ui, ui_metric::canvas_margin);
+    return ui.memory.canvas_toggles_h + canvas_view::legend_height(s, ui, canvas_view::compute_scales(s), inner) +
+           ImGui::GetFontSize() * ui_metric::canvas_min_em + 2 * px(ui, ui_metric::panel_pad_y);
+}
 
 void draw_network(const AppState& s, const Ui& ui, ActionQueue& q, FrameInfo& info) {
     if (s.blank) {  // a clicker's "black screen": nothing but a quiet word on how to come back
@@ -535,8 +398,13 @@ void draw_network(const AppState& s, const Ui& ui, ActionQueue& q, FrameInfo& in
         ImGui::TextColored(to_vec4(ui.colors.text_dim, 0.5f), "%s", hint);
         return;
     }
-    draw_toggles(s, ui, q);
-    const float legend_h = ImGui::GetFontSize() * 1.4f;
+    // The toggles above the canvas; presenting, the room goes to the network (View ▸ Neurons show has them).
+    const float toggles_top = ImGui::GetCursorPosY();
+    if (!s.present) canvas_view::draw_toggles(s, ui, q);
+    ui.memory.canvas_toggles_h = ImGui::GetCursorPosY() - toggles_top;
+    const canvas_view::Scales scales = canvas_view::compute_scales(s);
+    const float margin = px(ui, ui_metric::canvas_margin);
+    const float legend_h = canvas_view::legend_height(s, ui, scales, ImGui::GetContentRegionAvail().x - 2 * margin);
     const ImVec2 p0 = ImGui::GetCursorScreenPos();
     ImVec2 size = ImGui::GetContentRegionAvail();
     size.y -= legend_h;
@@ -547,33 +415,35 @@ void draw_network(const AppState& s, const Ui& ui, ActionQueue& q, FrameInfo& in
     std::vector<int> sizes;
     std::vector<bool> bias;
     for (const bp::Layer& layer : net.layers) sizes.push_back(layer.size), bias.push_back(layer.bias);
-    const float margin = 8 * ui.scale;
     const Box box{p0.x + margin, p0.y, size.x - 2 * margin, size.y - margin};
-    const NetworkLayout lay = layout_network(sizes, bias, box, ImGui::GetFontSize() * 1.8f, 44 * ui.scale);
+    const NetworkLayout lay = layout_network(sizes, bias, box, ImGui::GetFontSize() * 1.8f, px(ui, ui_metric::max_radius));
     info.canvas = lay;
     info.canvas_box = box;
     info.canvas_picture = Box{p0.x, p0.y, size.x, size.y + legend_h};
 
     Selection hit;
-    interact(s, lay, ui, q, hit);
+    canvas_view::interact(s, lay, ui, q, hit);
 
     ImDrawList* dl = ImGui::GetWindowDrawList();
-    dl->PushClipRect(p0, ImVec2(p0.x + size.x, p0.y + size.y), true);
-    const Canvas c{s, ui, lay, dl, compute_scales(s), current_marks(s)};
+    const ImVec2 p1(p0.x + size.x, p0.y + size.y);
+    dl->PushClipRect(p0, p1, true);
+    const std::optional<Box> field = quiz_field_box(s, ui, lay, p0, p1);  // quiz mode: placed before the words
+    const canvas_view::Canvas c{s, ui, lay, dl, scales, canvas_view::current_marks(s), p0, p1, field, &ui.memory.marks.get(s)};
     const Selection focus = s.selection.kind == Selection::Kind::neuron ? s.selection : s.hover;
-    draw_edges(c, focus);
-    draw_marked_edges(c);
-    draw_focus(c, s.selection, s.hover);
-    draw_highlight_edges(c);
-    draw_edge_labels(c);
-    draw_loss_and_targets(c);
-    draw_nodes(c);
+    canvas_view::draw_edges(c, focus);
+    canvas_view::draw_marked_edges(c);
+    canvas_view::draw_focus(c, s.selection, s.hover);
+    canvas_view::draw_highlight_edges(c);
+    canvas_view::draw_loss(c);
+    canvas_view::draw_nodes(c);
     draw_neuron_maps(s, ui, lay, dl);  // view_neuron_maps.cpp (the Lab's per-neuron heatmaps)
-    draw_highlight_rings(c);
-    draw_layer_labels(c);
+    canvas_view::draw_highlight_rings(c);
+    canvas_view::draw_marks(c);  // saturated neurons and dead ReLUs (view_network_marks.cpp)
+    canvas_view::draw_words(c);  // every number and name, over everything (view_network_words.cpp)
+    canvas_view::draw_motion(c);  // while playing, the values on their way (view_network_motion.cpp)
     dl->PopClipRect();
-    draw_legend(s, ui, c.sc, ImVec2(p0.x + margin, p0.y + size.y), legend_h);
-    draw_quiz_canvas(s, ui, q, lay, p0, ImVec2(p0.x + size.x, p0.y + size.y));
+    canvas_view::draw_legend(s, ui, scales, ImVec2(p0.x + margin, p1.y), size.x - 2 * margin);
+    draw_quiz_canvas(s, ui, q, lay, field);
 }
 
 }  // namespace studio

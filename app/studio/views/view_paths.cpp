@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "app/studio/figures/paths_panel.h"
+#include "app/studio/views/ui_report.h"
 #include "app/studio/views/ui_widgets.h"
 #include "app/studio/views/views.h"
 #include "engine/teaching/notation.h"
@@ -59,13 +60,27 @@ bool path_row(const PathRow& row, int index, const bp::Network& net, const Ui& u
     ImGui::Dummy(ImVec2(0, 1 * ui.scale));
     ImGui::TextColored(to_vec4(pinned ? ui.colors.accent : ui.colors.text_dim), "%s%d.", pinned ? "● " : "", index + 1);
     ImGui::SameLine();
-    ImGui::TextUnformatted(row.route.c_str());
+    // The route and, at the right, its product; a route too long for both wraps at its arrows and the
+    // product takes a line of its own: nothing is written over anything.
     const std::string product = "= " + row.product_text;
-    ImGui::PushFont(ui.fonts.body);
-    const float pw = ImGui::CalcTextSize(product.c_str()).x;
-    ImGui::SameLine(std::max(ImGui::GetCursorPosX() + 12 * ui.scale, ImGui::GetWindowContentRegionMax().x - pw - 8 * ui.scale));
+    const float pw = ImGui::CalcTextSize(product.c_str()).x, gap = 12 * ui.scale, inset = 8 * ui.scale;
+    const float line_end = ImGui::GetWindowContentRegionMax().x - inset;
+    const bool one_line = ImGui::GetCursorPosX() + ImGui::CalcTextSize(row.route.c_str()).x + gap + pw <= line_end;
+    const std::string id = std::to_string(index);
+    if (one_line) {
+        ImGui::TextUnformatted(row.route.c_str());
+        report_item("paths.route." + id);
+        ImGui::SameLine();  // (SameLine's own x counts from the group: set the window's x instead)
+        ImGui::SetCursorPosX(std::max(ImGui::GetCursorPosX(), line_end - pw));
+    } else {
+        ImGui::BeginGroup();
+        text_wrapped_at_spaces(row.route, ImGui::GetStyle().Colors[ImGuiCol_Text], ImGui::GetFontSize());
+        ImGui::EndGroup();
+        report_item("paths.route." + id);
+        ImGui::SetCursorPosX(std::max(ImGui::GetCursorPosX(), line_end - pw));
+    }
     ImGui::TextColored(to_vec4(row.product >= 0 ? ui.colors.positive : ui.colors.negative), "%s", product.c_str());
-    ImGui::PopFont();
+    report_item("paths.product." + id);
     ImGui::PushFont(ui.fonts.small);
     bool chip_hot = false;
     for (std::size_t i = 0; i < row.chips.size(); ++i) {
@@ -134,12 +149,12 @@ void check_block(const PathPanelModel& m, const Ui& ui) {
 void compact_block(const PathPanelModel& m, const Ui& ui) {
     ImGui::Spacing();
     ImGui::Separator();
-    ImGui::TextColored(to_vec4(ui.colors.text_dim), "The same sum, factored (what backprop computes):");
+    text_wrapped_at_spaces("The same sum, factored (what backprop computes):", to_vec4(ui.colors.text_dim));
     const float em = ImGui::GetFontSize();
     for (std::size_t i = 0; i < m.compact.size(); ++i) {
         if (i == 1) {
             ImGui::PushFont(ui.fonts.small);
-            ImGui::TextColored(to_vec4(ui.colors.text_dim), "δ's recurrence, from this neuron to the output:");
+            text_wrapped_at_spaces("δ's recurrence, from this neuron to the output:", to_vec4(ui.colors.text_dim));
             ImGui::PopFont();
         }
         ImGui::Indent(em * 0.6f);

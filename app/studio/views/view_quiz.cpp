@@ -6,10 +6,15 @@
 // [SECTION] the Quiz tab
 #include <algorithm>
 #include <cstdio>
+#include <optional>
 #include <string>
+#include <vector>
 
 #include "app/studio/figures/formula_text.h"
 #include "app/studio/figures/homework_table.h"
+#include "app/studio/figures/label_place.h"
+#include "app/studio/views/ui_metrics.h"
+#include "app/studio/views/ui_report.h"
 #include "app/studio/views/ui_widgets.h"
 #include "app/studio/views/views.h"
 #include "engine/teaching/notation.h"
@@ -34,30 +39,29 @@ Rgb feedback_color(FeedbackKind k, const Ui& ui) {
 
 void push_quiz(ActionQueue& q, QuizCommand c) { q.push_back(act::Quiz{std::move(c)}); }
 
-// Text fields whose text lives in the state: the buffer is refreshed from the state every frame, except
-// while the field is being edited (ImGui owns it then). Only one field is edited at a time.
-ImGuiID editing_field = 0;
-
-void refresh_unless_editing(const char* id, char* buf, std::size_t size, const std::string& text) {
-    if (editing_field != ImGui::GetID(id)) std::snprintf(buf, size, "%s", text.c_str());
+// Text fields whose text lives in the state: the buffer (in the views' memory) is refreshed from the state
+// every frame, except while the field is being edited (ImGui owns it then). One field is edited at a time.
+void refresh_unless_editing(ViewMemory& m, const char* id, char* buf, std::size_t size, const std::string& text) {
+    if (m.quiz_editing != ImGui::GetID(id)) std::snprintf(buf, size, "%s", text.c_str());
 }
 
-void note_editing(const char* id) {  // call right after the field
+void note_editing(ViewMemory& m, const char* id) {  // call right after the field
     const ImGuiID me = ImGui::GetID(id);
-    if (ImGui::IsItemActive()) editing_field = me;
-    else if (editing_field == me) editing_field = 0;
+    if (ImGui::IsItemActive()) m.quiz_editing = me;
+    else if (m.quiz_editing == me) m.quiz_editing = 0;
 }
 
 // The answer field, shared by the formula panel and the canvas: the text lives in s.quiz.draft (typing
 // pushes Type, Enter pushes Answer). Returns true when Enter was pressed.
-bool answer_field(const char* id, const AppState& s, float width, bool focus, ActionQueue& q) {
-    static char buf[96];  // ImGui writes the typed text here; copied from the state every frame
-    refresh_unless_editing(id, buf, sizeof buf, s.quiz.draft);
+bool answer_field(const char* id, const AppState& s, const Ui& ui, float width, bool focus, ActionQueue& q) {
+    char* buf = ui.memory.quiz_answer;  // ImGui writes the typed text here; copied from the state every frame
+    const std::size_t size = sizeof ui.memory.quiz_answer;
+    refresh_unless_editing(ui.memory, id, buf, size, quiz_draft(s));
     if (focus) ImGui::SetKeyboardFocusHere();
     ImGui::SetNextItemWidth(width);
-    const bool enter = ImGui::InputTextWithHint(id, "?", buf, sizeof buf,
+    const bool enter = ImGui::InputTextWithHint(id, "?", buf, size,
                                                 ImGuiInputTextFlags_EnterReturnsTrue | ImGuiInputTextFlags_AutoSelectAll);
-    note_editing(id);
+    note_editing(ui.memory, id);
     if (ImGui::IsItemEdited()) push_quiz(q, quiz_cmd::Type{buf});
     if (enter) push_quiz(q, quiz_cmd::Answer{buf});
     return enter;
@@ -69,19 +73,23 @@ bool answer_field(const char* id, const AppState& s, float width, bool focus, Ac
 
 constexpr const char* kSwitchOn = "✓ Quiz mode";
 constexpr const char* kSwitchOff = "Quiz mode";
+constexpr const char* kSwitchOnShort = "✓ Quiz";
+constexpr const char* kSwitchOffShort = "Quiz";
 
-float quiz_switch_width(const Ui& ui) {
-    return ImGui::CalcTextSize(kSwitchOn).x + ImGui::GetStyle().FramePadding.x * 2 + 8 * ui.scale;
+float quiz_switch_width(const Ui&, bool brief) {
+    return ImGui::CalcTextSize(brief ? kSwitchOnShort : kSwitchOn).x + ImGui::GetStyle().FramePadding.x * 2 +
+           ImGui::GetStyle().ItemSpacing.x;
 }
 
-void draw_quiz_switch(const AppState& s, const Ui& ui, ActionQueue& q) {
+void draw_quiz_switch(const AppState& s, const Ui& ui, ActionQueue& q, bool brief) {
     const bool on = s.quiz.on;
     if (on) {
         ImGui::PushStyleColor(ImGuiCol_Button, to_vec4(ui.colors.accent, 0.9f));
         ImGui::PushStyleColor(ImGuiCol_ButtonHovered, to_vec4(ui.colors.accent, 1.0f));
         ImGui::PushStyleColor(ImGuiCol_Text, ui.light ? ImVec4(1, 1, 1, 1) : ImVec4(0.08f, 0.08f, 0.1f, 1));
     }
-    if (ImGui::Button(on ? kSwitchOn : kSwitchOff)) push_quiz(q, quiz_cmd::SetOn{!on});
+    const char* label = brief ? (on ? kSwitchOnShort : kSwitchOffShort) : (on ? kSwitchOn : kSwitchOff);
+    if (ImGui::Button(label)) push_quiz(q, quiz_cmd::SetOn{!on});
     if (on) ImGui::PopStyleColor(3);
     item_tooltip(on ? "Quiz mode is on: stepping stops before each value you are asked to compute (click to turn it off)."
                     : "Quiz mode: stepping stops before each value and you compute it (choose what is asked in the "
@@ -116,21 +124,25 @@ bool draw_quiz_question(const AppState& s, const Ui& ui, ActionQueue& q) {
     m.quiz_seen_checked = qs.checked;
     // A new question takes the keyboard focus, unless the student is typing in another field. (Not
     // io.WantTextInput: it lags a frame, so right after Enter it still reports the field just left.)
-    const bool other_field = ImGui::IsAnyItemActive() && editing_field != ImGui::GetID("##quiz_answer");
-    answer_field("##quiz_answer", s, ImGui::GetFontSize() * 6.5f, fresh && !other_field, q);
+    const bool other_field = ImGui::IsAnyItemActive() && m.quiz_editing != ImGui::GetID("##quiz_answer");
+    answer_field("##quiz_answer", s, ui, ImGui::GetFontSize() * 6.5f, fresh && !other_field, q);
     ImGui::PopFont();
-    ImGui::SameLine();
-    if (ImGui::Button("Check")) push_quiz(q, quiz_cmd::Answer{qs.draft});
+    same_line_or_wrap(button_width("Check"));  // the buttons wrap under the field in a narrow panel
+    if (ImGui::Button("Check")) push_quiz(q, quiz_cmd::Answer{quiz_draft(s)});
+    report_item("quiz.check");
     item_tooltip("Check the answer (or press Enter): it counts as right when it matches the exact value to the "
                  "digits you wrote, give or take one in the last digit.");
-    ImGui::SameLine();
-    const bool more_hints = qs.hint < 2;
+    const int hint = quiz_hint_level(s);
+    same_line_or_wrap(button_width(hint == 0 ? "Hint" : "More hint"));
+    const bool more_hints = hint < 2;
     if (!more_hints) ImGui::BeginDisabled();
-    if (ImGui::Button(qs.hint == 0 ? "Hint" : "More hint")) push_quiz(q, quiz_cmd::Hint{});
+    if (ImGui::Button(hint == 0 ? "Hint" : "More hint")) push_quiz(q, quiz_cmd::Hint{});
+    report_item("quiz.hint");
     if (!more_hints) ImGui::EndDisabled();
     item_tooltip("The formula of this value: first in symbols, then, pressed again, with the numbers put in.");
-    ImGui::SameLine();
+    same_line_or_wrap(button_width("Reveal"));
     if (ImGui::Button("Reveal")) push_quiz(q, quiz_cmd::Reveal{});
+    report_item("quiz.reveal");
     item_tooltip("Show the value and move on (it counts as revealed in the score).");
 
     // The verdict on the last attempt at this question, and the diagnosis in one sentence.
@@ -142,17 +154,18 @@ bool draw_quiz_question(const AppState& s, const Ui& ui, ActionQueue& q) {
         if (!f->detail.empty()) text_wrapped_at_spaces(f->detail, ImGui::GetStyle().Colors[ImGuiCol_Text]);
     }
     // Hints: the formula in symbols, then with the numbers, aligned under the '='.
-    if (qs.hint >= 1) {
+    if (hint >= 1) {
         ImGui::Spacing();
         ImGui::PushFont(ui.fonts.small);
-        ImGui::TextColored(dim, "%s", qs.hint == 1 ? "Hint: the formula" : "Hint: the formula with the numbers");
+        ImGui::TextColored(dim, "%s", hint == 1 ? "Hint: the formula" : "Hint: the formula with the numbers");
+        report_text("quiz.hint_text", hint == 1 ? "formula" : "numbers");
         ImGui::PopFont();
         ImGui::PushFont(ui.fonts.large);
         const float hanging = ImGui::CalcTextSize("= ").x;
         ImGui::TextColored(dim, "%s =", lines.lhs.c_str());
         ImGui::SameLine();
         text_wrapped_at_spaces(lines.symbolic.empty() ? "?" : lines.symbolic, dim, hanging);
-        if (qs.hint >= 2 && !lines.substituted.empty()) {
+        if (hint >= 2 && !lines.substituted.empty()) {
             const float indent = ImGui::CalcTextSize((lines.lhs + " ").c_str()).x;
             ImGui::Indent(indent);
             ImGui::TextColored(dim, "=");
@@ -192,6 +205,45 @@ ImVec2 value_place(const bp::ValueRef& r, const NetworkLayout& lay, float* reach
     return ImVec2(0, 0);
 }
 
+// Where a box of `size` goes beside the node [node_min, node_max], `gap` away: the first of the places
+// right, left, above and below it (then the same twice as far) that lies inside the canvas over no
+// neuron; else the one over the fewest.
+ImVec2 beside(ImVec2 node_min, ImVec2 node_max, ImVec2 size, float gap, ImVec2 clip_min, ImVec2 clip_max,
+              const NetworkLayout& lay) {
+    std::vector<Rect> places;
+    for (const float g : {gap, 2 * gap + size.y}) {
+        const float cx = (node_min.x + node_max.x - size.x) / 2, cy = (node_min.y + node_max.y - size.y) / 2;
+        const float right = node_max.x + g, left = node_min.x - g - size.x, above = node_min.y - g - size.y, below = node_max.y + g;
+        for (const ImVec2 a : {ImVec2(right, node_min.y - size.y), ImVec2(right, node_max.y), ImVec2(left, node_min.y - size.y),
+                               ImVec2(left, node_max.y), ImVec2(cx, above), ImVec2(cx, below), ImVec2(right, cy), ImVec2(left, cy)})
+            places.push_back({a.x, a.y, a.x + size.x, a.y + size.y});
+    }
+    // Each place also pushed sideways into the canvas (above a node at the canvas's edge, say).
+    const std::size_t n = places.size();
+    for (std::size_t i = 0; i < n; ++i) {
+        const float x = std::clamp(places[i].x0, clip_min.x, std::max(clip_min.x, clip_max.x - size.x));
+        places.push_back({x, places[i].y0, x + size.x, places[i].y1});
+    }
+    const LabelPlacer free_of_neurons({clip_min.x, clip_min.y, clip_max.x, clip_max.y}, lay);
+    for (const Rect& r : places)
+        if (free_of_neurons.free(r) && !r.overlaps({node_min.x, node_min.y, node_max.x, node_max.y})) return ImVec2(r.x0, r.y0);
+    const auto neurons_under = [&](const Rect& r) {
+        int n = 0;
+        for (const std::vector<Vec2>& column : lay.neurons)
+            for (const Vec2& c : column) n += touches_circle(r, c, lay.radius);
+        return n;
+    };
+    const Rect* best = nullptr;
+    for (const Rect& r : places)
+        if (r.inside({clip_min.x, clip_min.y, clip_max.x, clip_max.y}) && !r.overlaps({node_min.x, node_min.y, node_max.x, node_max.y}) &&
+            (!best || neurons_under(r) < neurons_under(*best)))
+            best = &r;
+    if (best) return ImVec2(best->x0, best->y0);
+    // No place fits inside the canvas (a tiny canvas): right of the node, kept in the canvas.
+    return ImVec2(std::clamp(node_max.x + gap, clip_min.x, std::max(clip_min.x, clip_max.x - size.x)),
+                  std::clamp(node_min.y - size.y, clip_min.y, std::max(clip_min.y, clip_max.y - size.y)));
+}
+
 void mark_factor(const bp::ValueRef& r, const NetworkLayout& lay, const Ui& ui) {
     using Kind = bp::ValueRef::Kind;
     ImDrawList* dl = ImGui::GetWindowDrawList();
@@ -224,31 +276,58 @@ void mark_factor(const bp::ValueRef& r, const NetworkLayout& lay, const Ui& ui) 
 
 bool quiz_field_on_canvas(const AppState& s) { return quiz_question(s) >= 0; }
 
-void draw_quiz_canvas(const AppState& s, const Ui& ui, ActionQueue& q, const NetworkLayout& lay, ImVec2 clip_min,
-                      ImVec2 clip_max) {
-    const int i = quiz_question(s);
-    if (i < 0) return;
-    if (const QuizFeedback* f = quiz_feedback(s); f && f->event == i && f->has_point) mark_factor(f->point_at, lay, ui);
+namespace {
+
+// The node a question asks about: a neuron's circle, an edge's point, the loss box.
+void question_node(const AppState& s, const Ui& ui, const NetworkLayout& lay, int i, ImVec2& min, ImVec2& max) {
     const bp::StepEvent& e = s.stepper->events()[i];
     float reach = 0;
     const ImVec2 p = value_place(e.writes, lay, &reach);
-    const std::string label = question_label(s, i) + " =";
-    ImGui::PushFont(ui.fonts.small);
-    const float field_w = ImGui::GetFontSize() * 6.0f;
-    const float w = ImGui::CalcTextSize(label.c_str()).x + ImGui::GetStyle().ItemInnerSpacing.x + field_w + 12 * ui.scale;
-    const float h = ImGui::GetFrameHeight() + 8 * ui.scale;
-    // Right of and above the value, kept inside the canvas.
-    ImVec2 at(p.x + reach + 8 * ui.scale, p.y - reach - h);
-    at.x = std::clamp(at.x, clip_min.x + 4, std::max(clip_min.x + 4, clip_max.x - w - 4));
-    at.y = std::clamp(at.y, clip_min.y + 4, std::max(clip_min.y + 4, clip_max.y - h - 4));
+    min = ImVec2(p.x - reach, p.y - reach), max = ImVec2(p.x + reach, p.y + reach);
+    if (e.writes.kind == bp::ValueRef::Kind::loss) {
+        const Box b = loss_node_box(s, ui, lay);
+        min = ImVec2(b.x, b.y), max = ImVec2(b.x + b.w, b.y + b.h);
+    }
+}
+
+std::string field_label(const AppState& s, int i) { return question_label(s, i) + " ="; }
+
+}  // namespace
+
+std::optional<Box> quiz_field_box(const AppState& s, const Ui& ui, const NetworkLayout& lay, ImVec2 clip_min, ImVec2 clip_max) {
+    const int i = quiz_question(s);
+    if (i < 0) return std::nullopt;
+    ImVec2 node_min, node_max;
+    question_node(s, ui, lay, i, node_min, node_max);
+    ImFont* f = ui.fonts.small;
+    const float field_w = f->FontSize * 6.0f;
+    const std::string label = field_label(s, i);
+    const float w = f->CalcTextSizeA(f->FontSize, FLT_MAX, 0, label.c_str()).x + ImGui::GetStyle().ItemInnerSpacing.x +
+                    field_w + 2 * px(ui, ui_metric::quiz_pad_x);
+    const float h = f->FontSize + ImGui::GetStyle().FramePadding.y * 2 + 2 * px(ui, ui_metric::quiz_pad_y);
+    // The node asked about stays in sight: the field goes beside it, never over it.
+    const ImVec2 at = beside(node_min, node_max, ImVec2(w, h), px(ui, ui_metric::quiz_gap), clip_min, clip_max, lay);
+    return Box{at.x, at.y, w, h};
+}
+
+void draw_quiz_canvas(const AppState& s, const Ui& ui, ActionQueue& q, const NetworkLayout& lay, const std::optional<Box>& field) {
+    const int i = quiz_question(s);
+    if (i < 0 || !field) return;
+    if (const QuizFeedback* f = quiz_feedback(s); f && f->event == i && f->has_point) mark_factor(f->point_at, lay, ui);
+    ImVec2 node_min, node_max;
+    question_node(s, ui, lay, i, node_min, node_max);
+    const ImVec2 at(field->x, field->y), end(field->x + field->w, field->y + field->h);
     ImDrawList* dl = ImGui::GetWindowDrawList();
-    dl->AddRectFilled(at, ImVec2(at.x + w, at.y + h), to_u32(ui.colors.panel, 0.96f), 6 * ui.scale);
-    dl->AddRect(at, ImVec2(at.x + w, at.y + h), to_u32(ui.colors.accent), 6 * ui.scale, 0, 2 * ui.scale);
-    ImGui::SetCursorScreenPos(ImVec2(at.x + 6 * ui.scale, at.y + 4 * ui.scale));
+    dl->AddRectFilled(at, end, to_u32(ui.colors.panel, 0.96f), px(ui, ui_metric::quiz_rounding));
+    dl->AddRect(at, end, to_u32(ui.colors.accent), px(ui, ui_metric::quiz_rounding), 0, px(ui, ui_metric::quiz_border));
+    report_rect("quiz.field", at, end);
+    report_rect("quiz.node", node_min, node_max);
+    ImGui::PushFont(ui.fonts.small);
+    ImGui::SetCursorScreenPos(ImVec2(at.x + px(ui, ui_metric::quiz_pad_x), at.y + px(ui, ui_metric::quiz_pad_y)));
     ImGui::AlignTextToFramePadding();
-    ImGui::TextUnformatted(label.c_str());
+    ImGui::TextUnformatted(field_label(s, i).c_str());
     ImGui::SameLine(0, ImGui::GetStyle().ItemInnerSpacing.x);
-    answer_field("##quiz_canvas_answer", s, field_w, false, q);
+    answer_field("##quiz_canvas_answer", s, ui, ImGui::GetFontSize() * 6.0f, false, q);
     ImGui::PopFont();
 }
 
@@ -341,9 +420,9 @@ Rgb mark_color(const HomeworkMark& m, const Ui& ui) {
 
 // The table; `want` gets what the pointer is on (for the canvas highlight).
 void homework(const AppState& s, const Ui& ui, ActionQueue& q, std::vector<bp::ValueRef>& want) {
-    static HomeworkTableCache cache;  // re-marked only when the pass or the rows change
-    static char value_buf[64][48];    // the typed answers while a field is active (ImGui-side state)
-    const std::vector<HomeworkMark>& marks = cache.get(s);
+    ViewMemory& memory = ui.memory;
+    const std::vector<HomeworkMark>& marks = memory.homework.get(s);  // re-marked only when the pass or the rows change
+    auto& value_buf = memory.homework_values;  // the typed answers while a field is active
     std::vector<HomeworkRow> rows = s.quiz.homework;
     bool changed = false;
     int remove = -1;
@@ -385,13 +464,13 @@ void homework(const AppState& s, const Ui& ui, ActionQueue& q, std::vector<bp::V
             ImGui::TableNextColumn();
             if (weight) changed |= index_cell("##k", row.k, 1, cell);
             ImGui::TableNextColumn();
-            refresh_unless_editing("##value", value_buf[r], sizeof value_buf[r], row.value);
+            refresh_unless_editing(memory, "##value", value_buf[r], sizeof value_buf[r], row.value);
             ImGui::SetNextItemWidth(ImGui::GetFontSize() * 5.5f);
             if (ImGui::InputTextWithHint("##value", "e.g. 0.7514", value_buf[r], sizeof value_buf[r])) {
                 row.value = value_buf[r];
                 changed = true;
             }
-            note_editing("##value");
+            note_editing(memory, "##value");
             ImGui::TableNextColumn();
             if (m && !m->problem.empty()) {
                 ImGui::TextColored(to_vec4(wrong_color(ui)), "✗ not in this network");

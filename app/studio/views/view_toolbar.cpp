@@ -1,9 +1,20 @@
-// The toolbar: step back / step / run phase / run pass / restart, play with speed, granularity, the
-// training sample, the learning rate and Train; below it the phase strip forward → loss → backward →
-// gradients → update with the current phase lit and the event counter.
+// The toolbar: restart / step back / step / run phase / run pass, play with its speed, the granularity,
+// the training sample, the learning rate and Train, the theme, and Present at the right end. What does
+// not fit the row moves, in that order from the right, into a » menu at its end, so every tool stays
+// reachable at any window size and text size. Below it the phase strip forward → loss → backward →
+// gradients → update with the phase of the step on screen lit, the step counter and the quiz switch; its
+// labels shorten when the row is narrow rather than run into each other.
+// [SECTION] the tools   [SECTION] the row and its » menu   [SECTION] the phase strip
 #include <cstdio>
+#include <functional>
+#include <optional>
 #include <string>
+#include <utility>
+#include <vector>
 
+#include "app/studio/figures/pass_view.h"
+#include "app/studio/views/ui_metrics.h"
+#include "app/studio/views/ui_report.h"
 #include "app/studio/views/ui_widgets.h"
 #include "app/studio/views/views.h"
 #include "engine/teaching/notation.h"
@@ -11,15 +22,7 @@
 namespace studio {
 namespace {
 
-constexpr bp::Phase kPhases[] = {bp::Phase::forward, bp::Phase::loss, bp::Phase::backward, bp::Phase::gradients,
-                                 bp::Phase::update};
-constexpr const char* kPhaseNames[] = {"Forward", "Loss", "Backward", "Gradients", "Update"};
-constexpr const char* kPhaseHelp[] = {
-    "Forward pass: z = W·a + b and a = f(z), layer by layer from the input",
-    "The loss: how far the outputs are from the targets",
-    "Backward pass: each neuron's δ = ∂L/∂z, how much the loss changes with its z, from the output back by the chain rule",
-    "Gradients: how much the loss changes with each parameter, ∂L/∂w = a·δ and ∂L/∂b = δ",
-    "Update: w ← w − η·∂L/∂w (gradient descent)"};
+// ---- [SECTION] the tools ----
 
 bool tool_button(const char* label, const char* help, bool enabled = true) {
     if (!enabled) ImGui::PushStyleVar(ImGuiStyleVar_Alpha, ImGui::GetStyle().Alpha * 0.45f);
@@ -29,40 +32,24 @@ bool tool_button(const char* label, const char* help, bool enabled = true) {
     return pressed;
 }
 
-void step_controls(const AppState& s, const Ui& ui, ActionQueue& q) {
-    const bp::Stepper& st = *s.stepper;
-    if (tool_button("↺", "Restart the pass (Home): every value becomes unknown again")) q.push_back(act::Restart{});
-    ImGui::SameLine();
-    if (tool_button("◀ Back", "Step back (←)", st.cursor() > 0)) q.push_back(act::StepBack{});
-    ImGui::SameLine();
-    if (tool_button(st.at_end() ? "Next pass ▶" : "Step ▶",
-                    st.at_end() ? "Apply the update and start the next pass (→ or Space)"
-                                : "Compute the next value (→ or Space)"))
-        q.push_back(act::StepForward{});
-    ImGui::SameLine();
-    if (tool_button("Phase ▶▶", "Run to the end of the current phase")) q.push_back(act::RunPhase{});
-    ImGui::SameLine();
-    if (tool_button("Pass ⇥", "Run the whole pass to its end (End)")) q.push_back(act::RunPass{});
-    ImGui::SameLine(0, 16 * ui.scale);
-    if (tool_button(s.playing ? "❚❚ Pause" : "▶ Play", "Play: step automatically at the chosen speed (P)"))
-        q.push_back(act::SetPlaying{!s.playing});
-    ImGui::SameLine();
-    Settings t = s.settings;
-    float speed = static_cast<float>(t.play_speed);
-    ImGui::SetNextItemWidth(110 * ui.scale);
-    if (ImGui::SliderFloat("##speed", &speed, 0.5f, 200.0f, "%.3g steps/s", ImGuiSliderFlags_Logarithmic))
-        t.play_speed = speed;
-    item_tooltip("Play speed in steps per second");
-    ImGui::SameLine(0, 16 * ui.scale);
+// One tool of the row: its id in the report ("toolbar.<id>"), its width on the row, the space before it,
+// and how to draw it (in the » menu a field gets its name written before it).
+struct Tool {
+    const char* id;
+    float width;
+    float gap;
+    std::function<void(bool in_menu)> draw;
+};
+
+// "by", "sample", "η": a field's name before it, on the row and in the menu alike.
+void field_name(const char* name) {
     ImGui::AlignTextToFramePadding();
-    ImGui::TextUnformatted("by");
+    ImGui::TextUnformatted(name);
     ImGui::SameLine();
-    static const char* kGranularity[] = {"neuron", "layer", "phase"};
-    int g = static_cast<int>(t.granularity);
-    ImGui::SetNextItemWidth(96 * ui.scale);
-    if (ImGui::Combo("##granularity", &g, kGranularity, 3)) t.granularity = static_cast<bp::Granularity>(g);
-    item_tooltip("How far one step goes: one value, a whole layer, or a whole phase");
-    if (!(t == s.settings)) q.push_back(act::SetSettings{t});
+}
+
+float named_width(const char* name, float field) {
+    return ImGui::CalcTextSize(name).x + ImGui::GetStyle().ItemSpacing.x + field;
 }
 
 std::string sample_name(const AppState& s, int n) {
@@ -70,69 +57,193 @@ std::string sample_name(const AppState& s, int n) {
     return std::to_string(n + 1) + " of " + std::to_string(sample_count(s));
 }
 
-void data_controls(const AppState& s, const Ui& ui, ActionQueue& q) {
-    ImGui::AlignTextToFramePadding();
-    ImGui::TextUnformatted("sample");
-    ImGui::SameLine();
-    ImGui::SetNextItemWidth(118 * ui.scale);
-    if (ImGui::BeginCombo("##sample", sample_name(s, s.sample).c_str())) {
-        if (sample_count(s) > 1 && ImGui::Selectable(sample_name(s, -1).c_str(), s.sample < 0)) q.push_back(act::SetSample{-1});
-        ImGuiListClipper clip;
-        clip.Begin(sample_count(s));
-        while (clip.Step())
-            for (int n = clip.DisplayStart; n < clip.DisplayEnd; ++n)
-                if (ImGui::Selectable(sample_name(s, n).c_str(), s.sample == n)) q.push_back(act::SetSample{n});
-        ImGui::EndCombo();
-    }
-    item_tooltip("Which training sample the pass uses, or all of them as one batch; a single sample moves on to "
-                 "the next after each update.");
-    ImGui::SameLine(0, 14 * ui.scale);
-    ImGui::TextUnformatted("η");
-    ImGui::SameLine();
-    double lr = s.doc.training.learning_rate;
-    ImGui::SetNextItemWidth(76 * ui.scale);
-    const double lo = 1e-6, hi = 10.0;
-    if (ImGui::DragScalar("##lr", ImGuiDataType_Double, &lr, 0.002f, &lo, &hi, "%.4g", ImGuiSliderFlags_AlwaysClamp) &&
-        lr != s.doc.training.learning_rate)
-        q.push_back(act::SetLearningRate{lr});
-    if (ImGui::IsItemActivated()) q.push_back(act::BeginGesture{});
-    if (ImGui::IsItemDeactivated()) q.push_back(act::EndGesture{});
-    item_tooltip("Learning rate η: how big a step each update takes, w ← w − η·∂L/∂w (drag, or double-click to type).");
-    ImGui::SameLine(0, 14 * ui.scale);
+std::vector<Tool> tools(const AppState& s, const Ui& ui, ActionQueue& q) {
+    const bp::Stepper& st = *s.stepper;
+    const float spacing = ImGui::GetStyle().ItemSpacing.x, group = px(ui, ui_metric::group_gap),
+                field = px(ui, ui_metric::field_gap);
+    const char* step_label = st.at_end() ? "Next pass ▶" : "Step ▶";
+    const char* play_label = s.playing ? "❚❚ Pause" : "▶ Play";
+    static const char* kGranularity[] = {"neuron", "layer", "phase"};
     char train[48];
     std::snprintf(train, sizeof train, "Train ×%d", s.settings.train_chunk);
-    if (tool_button(train, "Train this many steps at once with the file's optimiser and batch size; "
-                           "the loss curve below shows the result"))
-        q.push_back(act::TrainSteps{s.settings.train_chunk});
+    const std::string train_label = train;
+    const char* theme_label = s.settings.light_theme ? "Dark" : "Light";
+    const auto set = [&q, &s](const std::function<void(Settings&)>& change) {
+        Settings t = s.settings;
+        change(t);
+        if (!(t == s.settings)) q.push_back(act::SetSettings{t});
+    };
+    std::vector<Tool> out;
+    out.push_back({"restart", button_width("↺"), 0, [&q](bool) {
+                       if (tool_button("↺", "Restart the pass (Home): every value becomes unknown again")) q.push_back(act::Restart{});
+                   }});
+    out.push_back({"back", button_width("◀ Back"), spacing, [&q, &st](bool) {
+                       if (tool_button("◀ Back", "Step back (← or Page Up)", st.cursor() > 0)) q.push_back(act::StepBack{});
+                   }});
+    out.push_back({"step", button_width(step_label), spacing, [&q, &st, step_label](bool) {
+                       if (tool_button(step_label, st.at_end() ? "Apply the update and start the next pass (→, Space or Page Down)"
+                                                               : "Compute the next value (→, Space or Page Down)"))
+                           q.push_back(act::StepForward{});
+                   }});
+    out.push_back({"phase", button_width("Phase ▶▶"), spacing, [&q](bool) {
+                       if (tool_button("Phase ▶▶", "Run to the end of the current phase")) q.push_back(act::RunPhase{});
+                   }});
+    out.push_back({"pass", button_width("Pass ⇥"), spacing, [&q](bool) {
+                       if (tool_button("Pass ⇥", "Run the whole pass to its end (End)")) q.push_back(act::RunPass{});
+                   }});
+    out.push_back({"play", button_width(play_label), group, [&q, &s, play_label](bool) {
+                       if (tool_button(play_label, "Play: step automatically at the chosen speed (P)"))
+                           q.push_back(act::SetPlaying{!s.playing});
+                   }});
+    const float speed_w = px(ui, ui_metric::speed_w);
+    out.push_back({"speed", speed_w, spacing, [&s, speed_w, set](bool in_menu) {
+                       if (in_menu) field_name("play speed");
+                       float speed = static_cast<float>(s.settings.play_speed);
+                       ImGui::SetNextItemWidth(speed_w);
+                       if (ImGui::SliderFloat("##speed", &speed, 0.5f, 200.0f, "%.3g steps/s", ImGuiSliderFlags_Logarithmic))
+                           set([speed](Settings& t) { t.play_speed = speed; });
+                       item_tooltip("Play speed in steps per second");
+                   }});
+    const float granularity_w = px(ui, ui_metric::granularity_w);
+    out.push_back({"granularity", named_width("by", granularity_w), group, [&s, granularity_w, set](bool) {
+                       field_name("by");
+                       int g = static_cast<int>(s.settings.granularity);
+                       ImGui::SetNextItemWidth(granularity_w);
+                       if (ImGui::Combo("##granularity", &g, kGranularity, 3))
+                           set([g](Settings& t) { t.granularity = static_cast<bp::Granularity>(g); });
+                       item_tooltip("How far one step goes: one value, a whole layer, or a whole phase");
+                   }});
+    const float sample_w = px(ui, ui_metric::sample_w);
+    out.push_back({"sample", named_width("sample", sample_w), field, [&s, &q, sample_w](bool) {
+                       field_name("sample");
+                       ImGui::SetNextItemWidth(sample_w);
+                       if (ImGui::BeginCombo("##sample", sample_name(s, s.sample).c_str())) {
+                           if (sample_count(s) > 1 && ImGui::Selectable(sample_name(s, -1).c_str(), s.sample < 0))
+                               q.push_back(act::SetSample{-1});
+                           ImGuiListClipper clip;
+                           clip.Begin(sample_count(s));
+                           while (clip.Step())
+                               for (int n = clip.DisplayStart; n < clip.DisplayEnd; ++n)
+                                   if (ImGui::Selectable(sample_name(s, n).c_str(), s.sample == n)) q.push_back(act::SetSample{n});
+                           ImGui::EndCombo();
+                       }
+                       item_tooltip("Which training sample the pass uses, or all of them as one batch; a single sample "
+                                    "moves on to the next after each update.");
+                   }});
+    const float lr_w = px(ui, ui_metric::lr_w);
+    out.push_back({"lr", named_width("η", lr_w), field, [&s, &q, &ui, lr_w](bool) {
+                       field_name("η");
+                       // A text field: one click and type; Enter or leaving the field sets η (one undo entry).
+                       double lr = s.doc.training.learning_rate;
+                       ImGui::SetNextItemWidth(lr_w);
+                       if (ImGui::InputDouble("##lr", &lr, 0, 0, "%.4g")) ui.memory.lr_typed = lr;
+                       if (ImGui::IsItemActivated()) ui.memory.lr_typed = s.doc.training.learning_rate;
+                       if (ImGui::IsItemDeactivatedAfterEdit() && ui.memory.lr_typed != s.doc.training.learning_rate)
+                           q.push_back(act::SetLearningRate{ui.memory.lr_typed});
+                       item_tooltip("Learning rate η: how big a step each update takes, w ← w − η·∂L/∂w (click and "
+                                    "type; Enter sets it).");
+                   }});
+    out.push_back({"train", button_width(train_label.c_str()), field, [&s, &q, train_label](bool) {
+                       if (tool_button(train_label.c_str(), "Train this many steps at once with the file's optimiser and "
+                                                            "batch size; the loss curve below shows the result"))
+                           q.push_back(act::TrainSteps{s.settings.train_chunk});
+                   }});
+    if (ui.memory.side_yielded)  // presenting with nothing in the side panel: its tabs, one click away
+        out.push_back({"panels", button_width("Panels ▾"), group, [&q](bool) {
+                           if (ImGui::Button("Panels ▾")) ImGui::OpenPopup("panels");
+                           item_tooltip("The side panel gave its room to the network while it had nothing to show: open "
+                                        "one of its tabs (a click on a neuron or an edge opens the Inspector).");
+                           if (!ImGui::BeginPopup("panels")) return;
+                           for (const auto& [label, name] : {std::pair{"Paths", "paths"}, {"Lab", "lab"}, {"Quiz", "quiz"}})
+                               if (ImGui::MenuItem(label)) q.push_back(act::ShowTab{name});
+                           ImGui::TextDisabled("Inspector: click a neuron or an edge");
+                           ImGui::EndPopup();
+                       }});
+    if (!s.present)  // presentation mode is always light
+        out.push_back({"theme", button_width(theme_label), group, [theme_label, set](bool) {
+                           if (tool_button(theme_label, "Switch between the dark and the light theme"))
+                               set([](Settings& t) { t.light_theme = !t.light_theme; });
+                       }});
+    return out;
 }
 
-// Theme and presentation buttons at the right end of the row, as many as fit beside the step and data
-// controls (both are in the View menu and on F11 too, so a narrow window loses nothing).
-void view_controls(const AppState& s, ActionQueue& q) {
+void present_button(const AppState& s, ActionQueue& q) {
+    if (tool_button(s.present ? "✓ Present" : "Present",
+                    s.present ? "Presentation mode is on: click to go back to the normal view (F11)"
+                              : "Presentation mode: large text and a light, high-contrast theme for projectors (F11)"))
+        q.push_back(act::SetPresent{!s.present});
+    report_item("toolbar.present");
+}
+
+// ---- [SECTION] the row and its » menu ----
+
+void tool_row(const AppState& s, const Ui& ui, ActionQueue& q) {
+    const std::vector<Tool> all = tools(s, ui, q);
     const ImGuiStyle& style = ImGui::GetStyle();
-    const float present_w = ImGui::CalcTextSize(s.present ? "✓ Present" : "Present").x + style.FramePadding.x * 2;
-    const float theme_w = ImGui::CalcTextSize(s.settings.light_theme ? "Dark" : "Light").x + style.FramePadding.x * 2 +
-                          style.ItemSpacing.x;
-    ImGui::SameLine();
-    const float room = ImGui::GetWindowContentRegionMax().x - ImGui::GetCursorPosX() - style.ItemSpacing.x;
-    if (room < present_w) {
-        ImGui::NewLine();
-        return;
+    const float left = ImGui::GetCursorPosX(), right = ImGui::GetWindowContentRegionMax().x;
+    const float present_w = button_width(s.present ? "✓ Present" : "Present");
+    const float more_w = button_width("»");
+    // How many tools fit left of Present; when not all of them, room for » too.
+    const auto fitting = [&](float room) {
+        std::size_t n = 0;
+        for (float x = 0; n < all.size() && x + all[n].gap + all[n].width <= room; ++n) x += all[n].gap + all[n].width;
+        return n;
+    };
+    const float room = right - left - present_w - px(ui, ui_metric::group_gap);
+    std::size_t shown = fitting(room);
+    if (shown < all.size()) shown = fitting(room - more_w - style.ItemSpacing.x);
+    for (std::size_t i = 0; i < shown; ++i) {
+        if (i > 0) ImGui::SameLine(0, all[i].gap);
+        ImGui::BeginGroup();
+        all[i].draw(false);
+        ImGui::EndGroup();
+        report_item(std::string("toolbar.") + all[i].id);
     }
-    const bool theme = !s.present && room >= present_w + theme_w;
-    ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - present_w - (theme ? theme_w : 0));
-    if (theme) {
-        if (tool_button(s.settings.light_theme ? "Dark" : "Light", "Switch between the dark and the light theme")) {
-            Settings t = s.settings;
-            t.light_theme = !t.light_theme;
-            q.push_back(act::SetSettings{t});
+    if (shown < all.size()) {
+        if (shown > 0) ImGui::SameLine();
+        if (ImGui::Button("»")) ImGui::OpenPopup("toolbar_more");
+        item_tooltip("The tools that do not fit this row");
+        report_item("toolbar.more");
+        if (ImGui::BeginPopup("toolbar_more")) {
+            report_dialog("toolbar_more");
+            for (std::size_t i = shown; i < all.size(); ++i) {
+                ImGui::BeginGroup();
+                all[i].draw(true);
+                ImGui::EndGroup();
+                report_item(std::string("toolbar.") + all[i].id);
+            }
+            ImGui::EndPopup();
+        } else {
+            for (std::size_t i = shown; i < all.size(); ++i) report_overflow(all[i].id);
         }
         ImGui::SameLine();
+    } else if (shown > 0) {
+        ImGui::SameLine();
     }
-    if (tool_button(s.present ? "✓ Present" : "Present",
-                    s.present ? "Presentation mode is on: click to go back to the normal view"
-                              : "Presentation mode: large fonts and a light, high-contrast theme for projectors"))
-        q.push_back(act::SetPresent{!s.present});
+    ImGui::SetCursorPosX(std::max(ImGui::GetCursorPosX(), right - present_w));
+    present_button(s, q);
+}
+
+// ---- [SECTION] the phase strip ----
+
+constexpr const char* kPhaseNames[] = {"Forward", "Loss", "Backward", "Gradients", "Update"};
+constexpr const char* kPhaseShort[] = {"Fwd", "Loss", "Back", "Grad", "Upd"};
+constexpr const char* kPhaseHelp[] = {
+    "Forward pass: z = W·a + b and a = f(z), layer by layer from the input",
+    "The loss: how far the outputs are from the targets",
+    "Backward pass: each neuron's δ = ∂L/∂z, how much the loss changes with its z, from the output back by the chain rule",
+    "Gradients: how much the loss changes with each parameter, ∂L/∂w = a·δ and ∂L/∂b = δ",
+    "Update: w ← w − η·∂L/∂w (gradient descent)"};
+
+// The widest label every segment can hold: the names with their ✓, the short names, or none.
+const char* const* phase_labels(float segment, const Ui& ui) {
+    const float pad = 2 * px(ui, ui_metric::phase_label_pad);
+    for (const char* const* names : {kPhaseNames, kPhaseShort}) {
+        bool fits = true;
+        for (int p = 0; p < 5; ++p) fits &= ImGui::CalcTextSize((std::string("✓ ") + names[p]).c_str()).x + pad <= segment;
+        if (fits) return names;
+    }
+    return nullptr;
 }
 
 void phase_strip(const AppState& s, const Ui& ui, ActionQueue& q) {
@@ -144,21 +255,32 @@ void phase_strip(const AppState& s, const Ui& ui, ActionQueue& q) {
         ++count[p];
         if (i < st.cursor()) ++done[p];
     }
-    const int lit = st.at_end() ? -1 : static_cast<int>(st.phase());
-    char counter[96];
-    std::snprintf(counter, sizeof counter, "pass %ld · step %d / %d", s.steps_done + 1, st.cursor(), st.size());
-    const float quiz_w = quiz_switch_width(ui);  // the quiz switch sits at the end of this row
-    const float counter_w = ImGui::CalcTextSize(counter).x + 12 * ui.scale + quiz_w;
+    const std::optional<bp::Phase> on_screen = phase_on_screen(s);  // the step whose formula is shown
+    const int lit = on_screen ? static_cast<int>(*on_screen) : -1;
+    // The counter and the quiz switch at the right end; shorter forms when the segments need the room.
+    char full[96], brief[48];
+    std::snprintf(full, sizeof full, "pass %ld · step %d / %d", s.steps_done + 1, st.cursor(), st.size());
+    std::snprintf(brief, sizeof brief, "%d / %d", st.cursor(), st.size());
+    const float gap = px(ui, ui_metric::phase_gap), counter_gap = px(ui, ui_metric::counter_gap);
+    const float avail_all = ImGui::GetContentRegionAvail().x;
+    bool short_quiz = false;
+    const char* counter = full;
+    const auto segment_for = [&] {
+        const float right = counter_gap + ImGui::CalcTextSize(counter).x + quiz_switch_width(ui, short_quiz);
+        return (avail_all - right - gap * 4) / 5;
+    };
+    float seg = segment_for();
+    if (!phase_labels(seg, ui)) counter = brief, seg = segment_for();
+    if (!phase_labels(seg, ui)) short_quiz = true, seg = segment_for();
+    const char* const* names = phase_labels(seg, ui);
     const ImVec2 p0 = ImGui::GetCursorScreenPos();
-    const float avail = ImGui::GetContentRegionAvail().x - counter_w;
-    const float h = ImGui::GetFrameHeight() * 1.05f, gap = 14 * ui.scale;
-    const float seg = (avail - gap * 4) / 5;
+    const float h = ImGui::GetFrameHeight() * 1.05f;
     ImDrawList* dl = ImGui::GetWindowDrawList();
     for (int p = 0; p < 5; ++p) {
         const ImVec2 a(p0.x + p * (seg + gap), p0.y), b(a.x + seg, a.y + h);
         ImGui::SetCursorScreenPos(a);
         ImGui::PushID(p);
-        if (ImGui::InvisibleButton("phase", ImVec2(seg, h)) && first[p] >= 0) q.push_back(act::Seek{first[p]});
+        if (ImGui::InvisibleButton("phase", ImVec2(std::max(seg, 1.0f), h)) && first[p] >= 0) q.push_back(act::Seek{first[p]});
         ImGui::PopID();
         item_tooltip(kPhaseHelp[p]);
         const bool complete = count[p] > 0 && done[p] == count[p];
@@ -166,26 +288,39 @@ void phase_strip(const AppState& s, const Ui& ui, ActionQueue& q) {
         const ImU32 bg = current ? to_u32(ui.colors.accent) : complete ? to_u32(ui.colors.accent, ui.light ? 0.22f : 0.28f)
                                                                       : ImGui::GetColorU32(ImGuiCol_FrameBg);
         dl->AddRectFilled(a, b, bg, h * 0.5f);
-        if (current && done[p] > 0) {  // progress inside the phase
-            const float f = static_cast<float>(done[p]) / count[p];
-            dl->AddRectFilled(ImVec2(a.x + h * 0.4f, b.y - 4 * ui.scale), ImVec2(a.x + h * 0.4f + (seg - h * 0.8f) * f, b.y - 2 * ui.scale),
-                              ui.light ? IM_COL32(255, 255, 255, 200) : IM_COL32(20, 20, 28, 170), 2 * ui.scale);
+        if (current && done[p] > 0 && done[p] < count[p]) {  // how far the pass is inside this phase
+            const float f = static_cast<float>(done[p]) / count[p], inset = h * 0.4f;
+            dl->AddRectFilled(ImVec2(a.x + inset, b.y - px(ui, ui_metric::progress_inset)),
+                              ImVec2(a.x + inset + (seg - 2 * inset) * f, b.y - px(ui, ui_metric::progress_inset) + px(ui, ui_metric::progress_h)),
+                              ui.light ? IM_COL32(255, 255, 255, 200) : IM_COL32(20, 20, 28, 170), px(ui, ui_metric::progress_h));
         }
-        std::string label = std::string(complete ? "✓ " : "") + kPhaseNames[p];
-        const ImVec2 ts = ImGui::CalcTextSize(label.c_str());
         const ImU32 ink = current ? (ui.light ? IM_COL32(255, 255, 255, 255) : IM_COL32(20, 20, 28, 255))
                                   : to_u32(complete ? ui.colors.text : ui.colors.text_dim);
-        dl->AddText(ImVec2(a.x + (seg - ts.x) / 2, a.y + (h - ts.y) / 2), ink, label.c_str());
+        if (names) {
+            const std::string label = std::string(complete ? "✓ " : "") + names[p];
+            const ImVec2 ts = ImGui::CalcTextSize(label.c_str());
+            const ImVec2 at(a.x + (seg - ts.x) / 2, a.y + (h - ts.y) / 2);
+            dl->AddText(at, ink, label.c_str());
+            report_rect(std::string("phase.") + kPhaseNames[p], at, ImVec2(at.x + ts.x, at.y + ts.y), current ? "lit" : "");
+        } else if (complete) {
+            const ImVec2 ts = ImGui::CalcTextSize("✓");
+            dl->AddText(ImVec2(a.x + (seg - ts.x) / 2, a.y + (h - ts.y) / 2), ink, "✓");
+        }
         if (p < 4) {  // an arrow between phases
             const float cx = b.x + gap / 2, cy = a.y + h / 2, r = gap * 0.28f;
             dl->AddTriangleFilled(ImVec2(cx - r * 0.6f, cy - r), ImVec2(cx - r * 0.6f, cy + r), ImVec2(cx + r * 0.8f, cy),
                                   to_u32(ui.colors.text_dim));
         }
     }
-    ImGui::SetCursorScreenPos(ImVec2(p0.x + avail + 12 * ui.scale, p0.y + (h - ImGui::GetTextLineHeight()) / 2));
+    const float strip_end = p0.x + 5 * seg + 4 * gap;
+    ImGui::SetCursorScreenPos(ImVec2(strip_end + counter_gap, p0.y + (h - ImGui::GetFrameHeight()) / 2));
+    ImGui::AlignTextToFramePadding();
     ImGui::TextColored(to_vec4(ui.colors.text_dim), "%s", counter);
-    ImGui::SetCursorScreenPos(ImVec2(p0.x + avail + counter_w - quiz_w + 8 * ui.scale, p0.y));
-    draw_quiz_switch(s, ui, q);  // view_quiz.cpp
+    item_tooltip(full);
+    report_item("toolbar.counter");
+    ImGui::SameLine();
+    draw_quiz_switch(s, ui, q, short_quiz);  // view_quiz.cpp
+    report_item("toolbar.quiz");
     ImGui::SetCursorScreenPos(ImVec2(p0.x, p0.y + h));
     ImGui::Dummy(ImVec2(1, 0));
 }
@@ -193,10 +328,7 @@ void phase_strip(const AppState& s, const Ui& ui, ActionQueue& q) {
 }  // namespace
 
 void draw_toolbar(const AppState& s, const Ui& ui, ActionQueue& q) {
-    step_controls(s, ui, q);
-    ImGui::SameLine(0, 16 * ui.scale);
-    data_controls(s, ui, q);
-    view_controls(s, q);
+    tool_row(s, ui, q);
     phase_strip(s, ui, q);
 }
 

@@ -13,6 +13,9 @@
 #   check PYEXPR MESSAGE      the report satisfies PYEXPR now, else fail with MESSAGE
 #   shot NAME                 a screenshot into $SHOTS (look at them)
 #   app_running / wait_exit [SECS] / kill_app (SIGKILL; start_app again starts it on the same screen)
+#   stop_app                  Ctrl+Q (nothing unsaved) and the screen closed: another start_app may follow
+#   check_layout [SECS]       layout_check.py passes on the report within SECS (nothing clipped, no words
+#                             over words, every neuron's number, the formula whole, every tool reachable)
 # Exit 77 (CTest: skipped) when Xvfb or xdotool is missing.
 set -u
 APP=${APP:?APP must name the backprop-studio binary}
@@ -75,6 +78,25 @@ wait_exit() {  # the program ends by itself within SECS
     local secs=${1:-5}
     for _ in $(seq 1 $((secs * 10))); do app_running || { wait "$apid"; local rc=$?; apid=""; return $rc; }; sleep 0.1; done
     fail "the program is still running after ${secs} s"
+}
+
+stop_app() {
+    key ctrl+q
+    wait_exit 5 || :  # it ended (else wait_exit fails); its status is another test's business
+    kill "$xpid" 2>/dev/null
+    wait "$xpid" 2>/dev/null
+    xpid="" win=""
+    rm -f "$REPORT"
+}
+
+check_layout() {
+    local secs=${1:-5} out=""
+    for _ in $(seq 1 $((secs * 10))); do
+        out=$("$PY" "$(dirname "${BASH_SOURCE[0]}")/layout_check.py" "$REPORT") && return 0
+        sleep 0.1
+    done
+    fail "the layout at $SIZE (present: $(q 'r["present"]'), text size $(q 'r["text_scale"]'), scale $(q 'r["scale"]')):
+$out"
 }
 
 q() { "$PY" -c 'import json,sys; r=json.load(open(sys.argv[1])); print(eval(sys.argv[2]))' "$REPORT" "$1" 2>/dev/null; }
