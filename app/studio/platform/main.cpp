@@ -107,11 +107,13 @@ int main(int argc, char** argv) {
             apply_theme(ui.light, scale);
         }
         ui.key_presses = platform.take_key_presses();
+        platform.hold_taps(ui.key_presses);
         platform.new_frame();
         const double frame_started = thread_cpu_ms();
         ImGui::NewFrame();
         const FrameInfo info = draw_frame(s, ui, ImGui::GetIO().DeltaTime);
         ImGui::Render();
+        platform.release_taps();
         const double render_started = thread_cpu_ms();
         platform.render(ui.colors.background.r, ui.colors.background.g, ui.colors.background.b);
         jobs.after_frame(platform, s, ui, info, frame, render_started - frame_started, thread_cpu_ms() - render_started);

@@ -108,6 +108,20 @@ void Platform::cancel_close() { glfwSetWindowShouldClose(window_, GLFW_FALSE); }
 std::vector<std::string> Platform::take_dropped_paths() { return std::exchange(dropped, {}); }
 KeyPresses Platform::take_key_presses() { return std::exchange(key_queue, {}); }
 
+void Platform::hold_taps(const KeyPresses& presses) {
+    ImGuiIO& io = ImGui::GetIO();
+    for (const KeyPress& p : presses) {
+        if (p.key < 0 || p.key >= static_cast<int>(std::size(io.KeysDown)) || io.KeysDown[p.key]) continue;
+        io.KeysDown[p.key] = true;
+        held_.push_back(p.key);
+    }
+}
+
+void Platform::release_taps() {
+    ImGuiIO& io = ImGui::GetIO();
+    for (const int k : std::exchange(held_, {})) io.KeysDown[k] = glfwGetKey(window_, k) == GLFW_PRESS;
+}
+
 bool Platform::fullscreen() const { return glfwGetWindowMonitor(window_) != nullptr; }
 
 void Platform::set_fullscreen(bool on) {

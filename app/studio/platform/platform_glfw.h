@@ -27,6 +27,12 @@ public:
     void cancel_close();  // the close button was pressed but the app asks first (unsaved changes)
     std::vector<std::string> take_dropped_paths();  // files dropped on the window since the last call
     KeyPresses take_key_presses();  // every key press since the last call, in order (never lost to a short tap)
+    // ImGui 1.86 sees a key only if it is down when the frame starts: a tap pressed and released between
+    // two frames (a clicker's 4 ms, an 80 ms press during a slow 4K frame) would never reach ImGui's own
+    // handling (Esc closing a menu, Enter in a dialog). hold_taps marks the presses ImGui missed as down
+    // for this frame (call before ImGui::NewFrame); release_taps lets them go after it.
+    void hold_taps(const KeyPresses& presses);
+    void release_taps();
     bool fullscreen() const;
     void set_fullscreen(bool on);  // on the monitor the window is on; off restores the windowed size
     void poll_events();
@@ -45,6 +51,7 @@ private:
     bool imgui_ready_ = false;
     std::string title_;
     int windowed_[4] = {0, 0, 1280, 800};  // x, y, w, h before full screen
+    std::vector<int> held_;                 // keys hold_taps marked down for this frame
 };
 
 }  // namespace studio

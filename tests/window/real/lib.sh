@@ -124,6 +124,9 @@ item_centre() {
 
 press() {  # hold-ms keys...
     local ms=$1; shift
+    # Keys go to the focused window; with two instances on one screen and no window manager, make sure it
+    # is this one (a loaded machine raced the second instance's focus against its first key).
+    [ -n "$win" ] && xdotool windowfocus --sync "$win" 2>/dev/null
     for k in "$@"; do
         local mods=() key=$k
         while [[ $key == *+?* ]]; do mods+=("${key%%+*}"); key=${key#*+}; done
