@@ -46,10 +46,11 @@ fail() {
 
 start_app() {
     if [ -z "$xpid" ]; then  # one virtual screen for the whole flow (the program may be started again)
-        exec 3< <(Xvfb -displayfd 1 -screen 0 "${SIZE}x24" -nolisten tcp 2>/dev/null & echo "pid $!"; wait)
+        exec 3< <(Xvfb -displayfd 1 -screen 0 "${SIZE}x24" -nolisten tcp -noreset 2>/dev/null & echo "pid $!"; wait)
         read -r _ xpid <&3
         read -r dnum <&3 || fail "Xvfb did not start"
         export DISPLAY=":$dnum"
+        for _ in $(seq 1 50); do xdotool getdisplaygeometry >/dev/null 2>&1 && break; sleep 0.1; done  # it accepts clients
     fi
     rm -f "$REPORT"
     local w=${SIZE%x*} h=${SIZE#*x}
@@ -84,7 +85,8 @@ stop_app() {
     key ctrl+q
     wait_exit 5 || :  # it ended (else wait_exit fails); its status is another test's business
     kill "$xpid" 2>/dev/null
-    wait "$xpid" 2>/dev/null
+    # Xvfb is not this shell's child (wait returns at once): see it gone before the next screen starts.
+    for _ in $(seq 1 50); do kill -0 "$xpid" 2>/dev/null || break; sleep 0.1; done
     xpid="" win=""
     rm -f "$REPORT"
 }
