@@ -144,7 +144,17 @@ type_text() { xdotool type --delay 60 "$*"; sleep 0.1; }
 
 click() { xdotool mousemove --window "$win" "$1" "$2" sleep 0.08 click 1; sleep 0.15; }
 dclick() { xdotool mousemove --window "$win" "$1" "$2" sleep 0.08 click --repeat 2 --delay 150 1; sleep 0.15; }
-click_item() { local c; c=$(item_centre "$1") || exit 1; click $c; }
+click_item() {  # at its centre once it holds still: a popup's first frame measures it, then it moves
+    local c p=""
+    for _ in $(seq 1 30); do
+        local t; t=$(stat -c %Y.%y "$REPORT" 2>/dev/null)
+        c=$(item_centre "$1") || exit 1
+        [ "$c" = "$p" ] && break
+        p=$c
+        for _ in $(seq 1 50); do [ "$(stat -c %Y.%y "$REPORT" 2>/dev/null)" != "$t" ] && break; sleep 0.02; done  # the next frame
+    done
+    click $c
+}
 drag() {
     local x1=$1 y1=$2 x2=$3 y2=$4
     xdotool mousemove --window "$win" "$x1" "$y1" sleep 0.1 mousedown 1
