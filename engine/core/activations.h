@@ -19,7 +19,7 @@
 
 namespace bp {
 
-enum class Activation { sigmoid, tanh, relu, leaky_relu, linear, softmax };
+enum class Activation { sigmoid, tanh, relu, leaky_relu, softplus, linear, softmax };
 
 inline constexpr double kLeakySlope = 0.01;  // leaky_relu(z) = 0.01·z for z ≤ 0
 
@@ -97,6 +97,13 @@ void tanh_values(const double* z, double* a, std::size_t n);
 void tanh_values_and_derivatives(const double* z, double* a, double* fprime, std::size_t n);
 long double sigmoid_extended(long double z);  // 1/(1 + e^(−z)) in long double, for the gradient check
 long double softplus_extended(long double z);
+
+// softplus in the NumPy scripts: the softplus activation's function and the one BCE's loss calls, written once
+// so that a script that needs both defines it once.
+inline constexpr std::string_view kNumpySoftplus = R"(def softplus(z):
+    """log(1 + e^z) = max(z, 0) + log(1 + e^(−|z|)), which never overflows."""
+    return np.maximum(z, 0.0) + np.log1p(np.exp(-np.abs(z)))
+)";
 
 namespace activation_parts {
 // a[i] = F(z[i]) and fprime[i] = D(z[i]) as plain loops, for the activations without a vector kernel.
@@ -207,6 +214,21 @@ inline constexpr ActivationInfo kActivations[] = {
 )",
      .numpy_derivative = "np.where($z > 0, 1.0, 0.01)",
      .numpy_derivative_formula = "leaky_relu′(z) = 1 for z > 0, else 0.01"},
+    {.id = Activation::softplus,
+     .fn = {"softplus", "softplus", "\\operatorname{softplus}", softplus, sigmoid, nullptr,
+            {"σ($u)", "\\sigma($u)"},
+            {"d(softplus(u))/du = σ(u)", "\\frac{d \\operatorname{softplus}(u)}{du} = \\sigma(u)"}},
+     .words = "softplus",
+     .range = {0.0, std::numeric_limits<double>::infinity()},
+     .values = activation_parts::values<softplus>,
+     .values_and_derivatives = activation_parts::values_and_derivatives<softplus, sigmoid>,
+     .f_extended = softplus_extended,
+     .torch_module = "nn.Softplus()",
+     .numpy_call = "softplus($z)",
+     .numpy_formula = "softplus($z)",
+     .numpy_function = kNumpySoftplus,
+     .numpy_derivative = "np.exp(-softplus(-$z))",
+     .numpy_derivative_formula = "softplus′(z) = σ(z) = e^(−softplus(−z))"},
     {.id = Activation::linear,
      .fn = {"linear", "id", "\\operatorname{id}", activation_parts::identity, activation_parts::one, nullptr, {"1", "1"},
             {"d(id(u))/du = 1", "\\frac{d \\operatorname{id}(u)}{du} = 1"}},
@@ -250,8 +272,8 @@ static_assert(activation_table_is_complete(), "kActivations: one complete entry 
 inline const ActivationInfo& activation_info(Activation f) { return kActivations[static_cast<std::size_t>(f)]; }
 std::optional<Activation> parse_activation(std::string_view name);
 std::string_view to_string(Activation f);  // its name: "leaky_relu"
-std::string_view symbol(Activation f);     // its symbol in formulas: "σ", "tanh", "relu", "lrelu", "id", "softmax"
-// "sigmoid, tanh, relu, leaky_relu, linear or softmax": every name, for messages.
+std::string_view symbol(Activation f);     // its symbol in formulas: "σ", "tanh", "relu", "lrelu", "id", …
+// Every name in the table's order, for messages: "sigmoid, tanh, …, linear or softmax".
 std::string activation_names();
 
 // The pattern with each placeholder ("$u", "$a", …) replaced: fill_in("σ′($u)", {{"$u", "z¹₁"}}) = "σ′(z¹₁)".

@@ -342,10 +342,7 @@ inline constexpr LossInfo kLosses[] = {
                       "    would average over the outputs and take the log of a saturated σ).",
      .torch_body = "    z_out = model[:-1](x)  # z^L: every module but the output's activation\n"
                    "    return F.binary_cross_entropy_with_logits(z_out, y, reduction=\"sum\") / len(x)\n",
-     .numpy_function = R"(def softplus(z):
-    """log(1 + e^z) = max(z, 0) + log(1 + e^(−|z|)), which never overflows."""
-    return np.maximum(z, 0.0) + np.log1p(np.exp(-np.abs(z)))
-)",
+     .numpy_function = kNumpySoftplus,
      .numpy_body = "    # From z^L: −log σ(z) = softplus(−z) and −log(1 − σ(z)) = softplus(z), so a saturated σ never\n"
                    "    # takes the log of 0.\n"
                    "    return np.mean(np.sum(y * softplus(-z_out) + (1.0 - y) * softplus(z_out), axis=1))\n",

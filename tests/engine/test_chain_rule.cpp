@@ -2,7 +2,6 @@
 // an independent product of the network's own numbers; Σ products = backprop's gradient for every
 // activation × loss; softmax cross terms; the listing cap (top paths = the brute-force top); a 10 × 64
 // network answered at once.
-#include <algorithm>
 #include <climits>
 #include <cmath>
 #include <set>
@@ -32,8 +31,11 @@ double reference_derivative(Activation f, double z) {
         case Activation::tanh: return 1.0 / (std::cosh(z) * std::cosh(z));
         case Activation::relu: return z > 0 ? 1.0 : 0.0;
         case Activation::leaky_relu: return z > 0 ? 1.0 : 0.01;
-        default: return 1.0;
+        case Activation::softplus: return 1.0 / (1.0 + std::exp(-z));  // σ(z)
+        case Activation::linear:
+        case Activation::softmax: return 1.0;
     }
+    return 1.0;
 }
 
 // ∂L/∂a_i of one sample for each loss, from its definition.

@@ -4,7 +4,9 @@
 // stay in the stated range; a loss's ∂L/∂a is the slope of its sample loss, its long double form is its
 // double form, its fused δ is the Jacobian times ∂L/∂a, its chance term is its loss for the mean target, its
 // graph recipe is sized as it is built; every name and pairing reaches the tests' table of cases.
+#include <array>
 #include <cmath>
+#include <initializer_list>
 #include <set>
 #include <string>
 #include <vector>
@@ -74,6 +76,28 @@ TEST(Registry, EveryActivationsDerivativeIsTheSlopeOfItsFunction) {
         EXPECT_EQ(activate(e.id, 0.25), e.fn.f(0.25));
         EXPECT_EQ(activation_derivative(e.id, 0.25), e.fn.fprime(0.25));
     }
+}
+
+// Hand-checked values (log, exp and 1/(1 + e^(−z)) to 40 digits, rounded to double): each held to 2 ulps.
+void expect_values(Activation f, std::initializer_list<std::array<double, 3>> z_a_fprime) {
+    for (const auto& [z, a, fprime] : z_a_fprime) {
+        EXPECT_NEAR(activate(f, z), a, 4.5e-16 * std::max(1.0, std::fabs(a))) << to_string(f) << " z=" << z;
+        EXPECT_NEAR(activation_derivative(f, z), fprime, 4.5e-16 * std::max(1.0, std::fabs(fprime))) << to_string(f) << " z=" << z;
+    }
+}
+
+// softplus(z) = log(1 + e^z), PyTorch's nn.Softplus() (β = 1); softplus′ = σ; no overflow at ±800.
+TEST(Registry, SoftplusHasItsHandCheckedValues) {
+    expect_values(Activation::softplus, {{0.0, 0.6931471805599453, 0.5},
+                                         {1.0, 1.3132616875182228, 0.7310585786300049},
+                                         {-1.0, 0.3132616875182228, 0.2689414213699951},
+                                         {3.0, 3.048587351573742, 0.9525741268224333},
+                                         {-3.0, 0.04858735157374206, 0.04742587317756678},
+                                         {30.0, 30.000000000000092, 0.9999999999999064}});
+    EXPECT_EQ(activate(Activation::softplus, 800.0), 800.0);
+    EXPECT_EQ(activate(Activation::softplus, -800.0), 0.0);
+    EXPECT_EQ(activation_derivative(Activation::softplus, 800.0), 1.0);
+    EXPECT_EQ(parse_activation("softplus"), Activation::softplus);
 }
 
 // Outputs a (and z) and targets y that suit the loss: a in (0.05, 0.95), a softmax's a summing to 1.

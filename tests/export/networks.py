@@ -5,7 +5,7 @@ diverge. Seeded: the same files on every run."""
 
 import random
 
-HIDDEN = ["sigmoid", "tanh", "relu", "leaky_relu", "linear"]
+HIDDEN = ["sigmoid", "tanh", "relu", "leaky_relu", "softplus", "linear"]
 # (output activation, loss): every pair the engine accepts, some more than once with other outputs.
 OUTPUTS = [("sigmoid", "binary_cross_entropy"), ("softmax", "cross_entropy"), ("softmax", "mse"),
            ("softmax", "mse_half"), ("linear", "mse_half"), ("linear", "mse"), ("tanh", "mse"),
