@@ -19,7 +19,7 @@
 
 namespace bp {
 
-enum class Activation { sigmoid, tanh, relu, leaky_relu, softplus, linear, softmax };
+enum class Activation { sigmoid, tanh, relu, leaky_relu, softplus, elu, linear, softmax };
 
 inline constexpr double kLeakySlope = 0.01;  // leaky_relu(z) = 0.01·z for z ≤ 0
 
@@ -131,6 +131,10 @@ inline double leaky_relu(double z) { return z > 0 ? z : kLeakySlope * z; }
 inline double leaky_relu_derivative(double z) { return z > 0 ? 1.0 : kLeakySlope; }  // leaky_relu′(0) = 0.01
 inline long double leaky_relu_extended(long double z) { return z > 0 ? z : static_cast<long double>(kLeakySlope) * z; }
 
+inline double elu(double z) { return z > 0 ? z : std::expm1(z); }  // α = 1: e^z − 1 for z ≤ 0
+inline double elu_derivative(double z) { return z > 0 ? 1.0 : std::exp(z); }
+inline long double elu_extended(long double z) { return z > 0 ? z : std::exp(z) - 1; }
+
 inline double identity(double z) { return z; }
 inline double one(double) { return 1.0; }
 inline long double identity_extended(long double z) { return z; }
@@ -229,6 +233,25 @@ inline constexpr ActivationInfo kActivations[] = {
      .numpy_function = kNumpySoftplus,
      .numpy_derivative = "np.exp(-softplus(-$z))",
      .numpy_derivative_formula = "softplus′(z) = σ(z) = e^(−softplus(−z))"},
+    {.id = Activation::elu,
+     .fn = {"elu", "elu", "\\operatorname{elu}", activation_parts::elu, activation_parts::elu_derivative, nullptr,
+            {"elu′($u)", "\\operatorname{elu}'($u)"},
+            {"d(elu(u))/du = 1 if u > 0, else e^u",
+             "\\frac{d \\operatorname{elu}(u)}{du} = \\begin{cases} 1 & u > 0 \\\\ e^u & u \\le 0 \\end{cases}"}},
+     .words = "ELU",
+     .range = {-1.0, std::numeric_limits<double>::infinity()},
+     .values = activation_parts::values<activation_parts::elu>,
+     .values_and_derivatives = activation_parts::values_and_derivatives<activation_parts::elu, activation_parts::elu_derivative>,
+     .f_extended = activation_parts::elu_extended,
+     .torch_module = "nn.ELU()",
+     .numpy_call = "elu($z)",
+     .numpy_formula = "elu($z)",
+     .numpy_function = R"(def elu(z):
+    """elu(z) = z for z > 0, else e^z − 1 (α = 1)."""
+    return np.where(z > 0, z, np.expm1(np.minimum(z, 0.0)))
+)",
+     .numpy_derivative = "np.where($z > 0, 1.0, np.exp(np.minimum($z, 0.0)))",
+     .numpy_derivative_formula = "elu′(z) = 1 for z > 0, else e^z"},
     {.id = Activation::linear,
      .fn = {"linear", "id", "\\operatorname{id}", activation_parts::identity, activation_parts::one, nullptr, {"1", "1"},
             {"d(id(u))/du = 1", "\\frac{d \\operatorname{id}(u)}{du} = 1"}},

@@ -32,6 +32,7 @@ double reference_derivative(Activation f, double z) {
         case Activation::relu: return z > 0 ? 1.0 : 0.0;
         case Activation::leaky_relu: return z > 0 ? 1.0 : 0.01;
         case Activation::softplus: return 1.0 / (1.0 + std::exp(-z));  // σ(z)
+        case Activation::elu: return z > 0 ? 1.0 : std::exp(z);
         case Activation::linear:
         case Activation::softmax: return 1.0;
     }

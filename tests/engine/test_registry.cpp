@@ -100,6 +100,20 @@ TEST(Registry, SoftplusHasItsHandCheckedValues) {
     EXPECT_EQ(parse_activation("softplus"), Activation::softplus);
 }
 
+// elu(z) = z for z > 0, else e^z − 1: PyTorch's nn.ELU() (α = 1); elu′ = 1, else e^z, continuous at 0.
+TEST(Registry, EluHasItsHandCheckedValues) {
+    expect_values(Activation::elu, {{2.0, 2.0, 1.0},
+                                    {0.0, 0.0, 1.0},
+                                    {-0.5, -0.3934693402873666, 0.6065306597126334},
+                                    {-1.0, -0.6321205588285577, 0.36787944117144233},
+                                    {-3.0, -0.950212931632136, 0.049787068367863944}});
+    EXPECT_EQ(activate(Activation::elu, 1e-300), 1e-300);
+    EXPECT_EQ(activate(Activation::elu, -1e-300), -1e-300);  // e^z − 1 without cancellation near 0
+    EXPECT_EQ(activate(Activation::elu, -800.0), -1.0);
+    EXPECT_EQ(activation_derivative(Activation::elu, -800.0), 0.0);
+    EXPECT_EQ(parse_activation("elu"), Activation::elu);
+}
+
 // Outputs a (and z) and targets y that suit the loss: a in (0.05, 0.95), a softmax's a summing to 1.
 struct LossPoint {
     Activation out;
