@@ -2,6 +2,7 @@
 // an independent product of the network's own numbers; Σ products = backprop's gradient for every
 // activation × loss; softmax cross terms; the listing cap (top paths = the brute-force top); a 10 × 64
 // network answered at once.
+#include <algorithm>
 #include <climits>
 #include <cmath>
 #include <set>
@@ -46,6 +47,7 @@ double reference_dl_da(Loss loss, const double* a, const double* y, int K, int i
         case Loss::mse: return 2.0 * (a[i] - y[i]) / K;             // (1/K)Σ(a − y)²
         case Loss::cross_entropy: return -y[i] / a[i];              // −Σ y log a
         case Loss::binary_cross_entropy: return -y[i] / a[i] + (1 - y[i]) / (1 - a[i]);
+        case Loss::huber: return std::clamp(a[i] - y[i], -1.0, 1.0) / K;  // (1/K)Σρ(a − y), ρ′(r) = r clipped to ±1
     }
     return 0.0;
 }

@@ -15,6 +15,7 @@
 
 #include "engine/core/activations.h"
 #include "engine/core/losses.h"
+#include "engine/core/passes.h"
 #include "engine/core/rng.h"
 #include "engine/graph/network_graph.h"
 #include "engine_cases.h"
@@ -112,6 +113,31 @@ TEST(Registry, EluHasItsHandCheckedValues) {
     EXPECT_EQ(activate(Activation::elu, -800.0), -1.0);
     EXPECT_EQ(activation_derivative(Activation::elu, -800.0), 0.0);
     EXPECT_EQ(parse_activation("elu"), Activation::elu);
+}
+
+// The Huber loss, PyTorch's nn.HuberLoss() (δ = 1): the mean over samples and outputs of ρ(a − y), ρ(r) = ½r²
+// for |r| ≤ 1, else |r| − ½; ∂L_n/∂a_j = clip(a_j − y_j, −1, 1)/K.
+TEST(Registry, HuberHasItsHandCheckedValues) {
+    const double a[] = {0.5, 3.0, -2.0, 1.25}, y[] = {0.0, 0.5, 0.0, 0.25};  // r = 0.5, 2.5, −2, 1 (the seam)
+    EXPECT_EQ(sample_loss(Loss::huber, Activation::linear, a, a, y, 4), (0.125 + 2.0 + 1.5 + 0.5) / 4);
+    const double gradient[] = {0.125, 0.25, -0.25, 0.25};
+    for (int i = 0; i < 4; ++i) EXPECT_EQ(loss_derivative(Loss::huber, a, y, 4, i), gradient[i]) << i;
+    EXPECT_EQ(parse_loss("huber"), Loss::huber);
+    EXPECT_TRUE(loss_allows(Loss::huber, Activation::tanh));
+    // A batch of two samples through a 2-2 identity layer: L = (1/2)(1.0625 + 0.5), the mean of nn.HuberLoss()'s
+    // four terms 0.125, 2, 0 and 1; δ = clip(a − y)/K/N.
+    Network net = make_network({2, 2}, {Activation::linear}, Loss::huber, InitScheme::uniform, 1);
+    net.layers[1].W = Matrix(2, 2);
+    net.layers[1].W(0, 0) = net.layers[1].W(1, 1) = 1.0;
+    net.layers[1].b = {0.0, 0.0};
+    Matrix X(2, 2), Y(2, 2);
+    X.v = {0.5, 3.0, -1.0, 1.5};
+    Y.v = {0.0, 0.5, -1.0, 0.0};
+    const Trace t = run_pass(net, X, Y);
+    EXPECT_EQ(t.loss, (1.0625 + 0.5) / 2);
+    EXPECT_EQ(t.loss, (0.125 + 2.0 + 0.0 + 1.0) / 4);
+    const double delta[] = {0.5 / 2 / 2, 1.0 / 2 / 2, 0.0, 1.0 / 2 / 2};  // clip(r)/K/N, r = 0.5, 2.5, 0, 1.5
+    for (int i = 0; i < 4; ++i) EXPECT_EQ(t.layers[1].delta.v[i], delta[i]) << i;
 }
 
 // Outputs a (and z) and targets y that suit the loss: a in (0.05, 0.95), a softmax's a summing to 1.
