@@ -10,10 +10,11 @@ file that backprop-studio and backprop-cli open (format_version 1).
     save_network(model, X, y, nn.CrossEntropyLoss(), "mine.json", optimizer)
 
 The model is an nn.Sequential of nn.Linear layers, each followed by at most one activation module:
-nn.Sigmoid, nn.Tanh, nn.ReLU, nn.LeakyReLU (slope 0.01), nn.Identity, or nn.Softmax(dim=1) on the
-output layer. The loss is one of the engine's names ("mse_half", "mse", "cross_entropy",
-"binary_cross_entropy") or a PyTorch loss that equals one of them (nn.MSELoss(), nn.CrossEntropyLoss(),
-nn.BCEWithLogitsLoss(), nn.BCELoss(); with the logits losses the output layer's softmax or sigmoid is
+nn.Sigmoid, nn.Tanh, nn.ReLU, nn.LeakyReLU (slope 0.01), nn.Softplus (β = 1), nn.ELU (α = 1),
+nn.Identity, or nn.Softmax(dim=1) on the output layer. The loss is one of the engine's names ("mse_half",
+"mse", "cross_entropy", "binary_cross_entropy", "huber") or a PyTorch loss that equals one of them
+(nn.MSELoss(), nn.CrossEntropyLoss(), nn.BCEWithLogitsLoss(), nn.BCELoss(), nn.HuberLoss() with
+δ = 1; with the logits losses the output layer's softmax or sigmoid is
 written into the file, as they apply it). The optimiser is torch.optim.SGD (with or without momentum)
 or torch.optim.Adam, L2 (weight_decay) on the weights only. Anything the engine would not train the
 same way is refused with a ValueError that says what and why; nothing is written then.
@@ -33,12 +34,13 @@ from torch import nn
 
 __all__ = ["save_network", "LOSSES"]
 
-LOSSES = ("mse_half", "mse", "cross_entropy", "binary_cross_entropy")
+LOSSES = ("mse_half", "mse", "cross_entropy", "binary_cross_entropy", "huber")
 LEAKY_SLOPE = 0.01  # the engine's leaky ReLU slope
 ACTIVATIONS = {nn.Sigmoid: "sigmoid", nn.Tanh: "tanh", nn.ReLU: "relu", nn.LeakyReLU: "leaky_relu",
-               nn.Identity: "linear", nn.Softmax: "softmax"}
+               nn.Softplus: "softplus", nn.ELU: "elu", nn.Identity: "linear", nn.Softmax: "softmax"}
 SUPPORTED_MODULES = "nn.Linear, each followed by at most one of nn.Sigmoid, nn.Tanh, nn.ReLU, " \
-                    "nn.LeakyReLU(0.01), nn.Identity, or nn.Softmax(dim=1) on the output layer"
+                    "nn.LeakyReLU(0.01), nn.Softplus(), nn.ELU(), nn.Identity, or nn.Softmax(dim=1) on the " \
+                    "output layer"
 
 
 def save_network(model, X, Y, loss, path, optimizer=None, *, batch_size=0, shuffle=False, seed=0,
@@ -106,6 +108,12 @@ def _activation_of(module, index, last):
     if name == "leaky_relu" and module.negative_slope != LEAKY_SLOPE:
         raise ValueError(f"model[{index}] is nn.LeakyReLU({module.negative_slope}): the engine's leaky ReLU "
                          f"has slope {LEAKY_SLOPE}")
+    # nn.Softplus() turns linear above its threshold (20), where log(1 + e^z) and z differ by under 2.1e-9
+    if name == "softplus" and module.beta != 1:
+        raise ValueError(f"model[{index}] is nn.Softplus(beta={module.beta}): the engine's softplus is "
+                         "log(1 + e^z), β = 1")
+    if name == "elu" and module.alpha != 1:
+        raise ValueError(f"model[{index}] is nn.ELU(alpha={module.alpha}): the engine's ELU has α = 1")
     if name == "softmax":
         if module.dim not in (1, -1):
             raise ValueError(f"model[{index}] is nn.Softmax(dim={module.dim}): the softmax runs over each "
@@ -158,6 +166,10 @@ def _loss_name(loss, layers):
                          "samples, as reduction=\"mean\" does")
     if type(loss) is nn.MSELoss:
         return "mse"
+    if type(loss) is nn.HuberLoss:
+        if loss.delta != 1:
+            raise ValueError(f"nn.HuberLoss(delta={loss.delta}): the engine's Huber loss has δ = 1")
+        return "huber"
     if type(loss) is nn.CrossEntropyLoss:
         if loss.weight is not None or loss.label_smoothing != 0.0:
             raise ValueError("nn.CrossEntropyLoss with class weights or label smoothing is not the engine's "
@@ -177,7 +189,7 @@ def _loss_name(loss, layers):
             raise ValueError("nn.BCELoss takes probabilities: end the model with nn.Sigmoid()")
         return "binary_cross_entropy"
     raise ValueError(f"the loss is {_describe(loss)}: Backprop Studio trains with {', '.join(LOSSES)} "
-                     "(or nn.MSELoss(), nn.CrossEntropyLoss(), nn.BCEWithLogitsLoss(), nn.BCELoss())")
+                     "(or nn.MSELoss(), nn.CrossEntropyLoss(), nn.BCEWithLogitsLoss(), nn.BCELoss(), nn.HuberLoss())")
 
 
 def _logits_loss(loss, out, activation, name, module):

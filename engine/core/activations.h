@@ -19,7 +19,7 @@
 
 namespace bp {
 
-enum class Activation { sigmoid, tanh, relu, leaky_relu, linear, softmax };
+enum class Activation { sigmoid, tanh, relu, leaky_relu, softplus, elu, linear, softmax };
 
 inline constexpr double kLeakySlope = 0.01;  // leaky_relu(z) = 0.01·z for z ≤ 0
 
@@ -98,6 +98,13 @@ void tanh_values_and_derivatives(const double* z, double* a, double* fprime, std
 long double sigmoid_extended(long double z);  // 1/(1 + e^(−z)) in long double, for the gradient check
 long double softplus_extended(long double z);
 
+// softplus in the NumPy scripts: the softplus activation's function and the one BCE's loss calls, written once
+// so that a script that needs both defines it once.
+inline constexpr std::string_view kNumpySoftplus = R"(def softplus(z):
+    """log(1 + e^z) = max(z, 0) + log(1 + e^(−|z|)), which never overflows."""
+    return np.maximum(z, 0.0) + np.log1p(np.exp(-np.abs(z)))
+)";
+
 namespace activation_parts {
 // a[i] = F(z[i]) and fprime[i] = D(z[i]) as plain loops, for the activations without a vector kernel.
 template <double (*F)(double)>
@@ -123,6 +130,10 @@ inline long double relu_extended(long double z) { return z > 0 ? z : 0; }
 inline double leaky_relu(double z) { return z > 0 ? z : kLeakySlope * z; }
 inline double leaky_relu_derivative(double z) { return z > 0 ? 1.0 : kLeakySlope; }  // leaky_relu′(0) = 0.01
 inline long double leaky_relu_extended(long double z) { return z > 0 ? z : static_cast<long double>(kLeakySlope) * z; }
+
+inline double elu(double z) { return z > 0 ? z : std::expm1(z); }  // α = 1: e^z − 1 for z ≤ 0
+inline double elu_derivative(double z) { return z > 0 ? 1.0 : std::exp(z); }
+inline long double elu_extended(long double z) { return z > 0 ? z : std::exp(z) - 1; }
 
 inline double identity(double z) { return z; }
 inline double one(double) { return 1.0; }
@@ -207,6 +218,40 @@ inline constexpr ActivationInfo kActivations[] = {
 )",
      .numpy_derivative = "np.where($z > 0, 1.0, 0.01)",
      .numpy_derivative_formula = "leaky_relu′(z) = 1 for z > 0, else 0.01"},
+    {.id = Activation::softplus,
+     .fn = {"softplus", "softplus", "\\operatorname{softplus}", softplus, sigmoid, nullptr,
+            {"σ($u)", "\\sigma($u)"},
+            {"d(softplus(u))/du = σ(u)", "\\frac{d \\operatorname{softplus}(u)}{du} = \\sigma(u)"}},
+     .words = "softplus",
+     .range = {0.0, std::numeric_limits<double>::infinity()},
+     .values = activation_parts::values<softplus>,
+     .values_and_derivatives = activation_parts::values_and_derivatives<softplus, sigmoid>,
+     .f_extended = softplus_extended,
+     .torch_module = "nn.Softplus()",
+     .numpy_call = "softplus($z)",
+     .numpy_formula = "softplus($z)",
+     .numpy_function = kNumpySoftplus,
+     .numpy_derivative = "np.exp(-softplus(-$z))",
+     .numpy_derivative_formula = "softplus′(z) = σ(z) = e^(−softplus(−z))"},
+    {.id = Activation::elu,
+     .fn = {"elu", "elu", "\\operatorname{elu}", activation_parts::elu, activation_parts::elu_derivative, nullptr,
+            {"elu′($u)", "\\operatorname{elu}'($u)"},
+            {"d(elu(u))/du = 1 if u > 0, else e^u",
+             "\\frac{d \\operatorname{elu}(u)}{du} = \\begin{cases} 1 & u > 0 \\\\ e^u & u \\le 0 \\end{cases}"}},
+     .words = "ELU",
+     .range = {-1.0, std::numeric_limits<double>::infinity()},
+     .values = activation_parts::values<activation_parts::elu>,
+     .values_and_derivatives = activation_parts::values_and_derivatives<activation_parts::elu, activation_parts::elu_derivative>,
+     .f_extended = activation_parts::elu_extended,
+     .torch_module = "nn.ELU()",
+     .numpy_call = "elu($z)",
+     .numpy_formula = "elu($z)",
+     .numpy_function = R"(def elu(z):
+    """elu(z) = z for z > 0, else e^z − 1 (α = 1)."""
+    return np.where(z > 0, z, np.expm1(np.minimum(z, 0.0)))
+)",
+     .numpy_derivative = "np.where($z > 0, 1.0, np.exp(np.minimum($z, 0.0)))",
+     .numpy_derivative_formula = "elu′(z) = 1 for z > 0, else e^z"},
     {.id = Activation::linear,
      .fn = {"linear", "id", "\\operatorname{id}", activation_parts::identity, activation_parts::one, nullptr, {"1", "1"},
             {"d(id(u))/du = 1", "\\frac{d \\operatorname{id}(u)}{du} = 1"}},
@@ -250,8 +295,8 @@ static_assert(activation_table_is_complete(), "kActivations: one complete entry 
 inline const ActivationInfo& activation_info(Activation f) { return kActivations[static_cast<std::size_t>(f)]; }
 std::optional<Activation> parse_activation(std::string_view name);
 std::string_view to_string(Activation f);  // its name: "leaky_relu"
-std::string_view symbol(Activation f);     // its symbol in formulas: "σ", "tanh", "relu", "lrelu", "id", "softmax"
-// "sigmoid, tanh, relu, leaky_relu, linear or softmax": every name, for messages.
+std::string_view symbol(Activation f);     // its symbol in formulas: "σ", "tanh", "relu", "lrelu", "id", …
+// Every name in the table's order, for messages: "sigmoid, tanh, …, linear or softmax".
 std::string activation_names();
 
 // The pattern with each placeholder ("$u", "$a", …) replaced: fill_in("σ′($u)", {{"$u", "z¹₁"}}) = "σ′(z¹₁)".

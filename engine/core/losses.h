@@ -21,7 +21,7 @@
 
 namespace bp {
 
-enum class Loss { mse_half, mse, cross_entropy, binary_cross_entropy };
+enum class Loss { mse_half, mse, cross_entropy, binary_cross_entropy, huber };
 
 // ---- [SECTION] the entry's shape ----------------------------------------------------------------------------
 
@@ -156,6 +156,23 @@ inline double bce_gradient(const double* a, const double* y, int, int i) {
     return (a[i] - y[i]) / (a[i] * (1.0 - a[i]));  // −y/a + (1 − y)/(1 − a)
 }
 
+// The Huber loss's ρ (δ = 1, PyTorch's HuberLoss()): ½r² for |r| ≤ 1, else |r| − ½; ρ′(r) = r clipped to [−1, 1].
+inline double huber_rho(double r) { return std::fabs(r) <= 1.0 ? 0.5 * r * r : std::fabs(r) - 0.5; }
+inline double huber_rho_derivative(double r) { return std::clamp(r, -1.0, 1.0); }
+inline constexpr ScalarFunction kHuberRho = {
+    "huber_rho", "ρ", "\\rho", huber_rho, huber_rho_derivative, nullptr,
+    {"clip($u, −1, 1)", "\\operatorname{clip}($u, -1, 1)"},
+    {"dρ(u)/du = u if |u| ≤ 1, else sign(u)",
+     "\\frac{d \\rho(u)}{du} = \\begin{cases} u & |u| \\le 1 \\\\ \\operatorname{sign}(u) & |u| > 1 \\end{cases}"}};
+inline double huber(Activation, const double*, const double* a, const double* y, int K) {
+    double sum = 0.0;
+    for (int j = 0; j < K; ++j) sum += huber_rho(a[j] - y[j]);
+    return sum / K;  // (1/K) Σ ρ(a − y)
+}
+inline double huber_gradient(const double* a, const double* y, int K, int i) {
+    return huber_rho_derivative(a[i] - y[i]) / K;  // ∂/∂a_i (1/K)Σρ(a − y) = ρ′(a_i − y_i)/K
+}
+
 // Softmax + cross-entropy: δ_j = (a_j Σ_i y_i − y_j)/N, which is (a − y)/N for targets that sum to 1 — the
 // product of the full Jacobian and −y/a, without dividing by a tiny a.
 inline void softmax_cross_entropy_delta(const double* a, const double* y, int K, double inv_n, double* delta) {
@@ -210,9 +227,18 @@ inline Real bce_extended(Activation out, const Real* z, const Real* a, const dou
     }
     return l;
 }
+inline Real huber_extended(Activation, const Real*, const Real* a, const double* y, int K) {
+    Real l = 0;
+    for (int j = 0; j < K; ++j) {
+        const Real r = a[j] - y[j];
+        l += r < -1 || r > 1 ? (r < 0 ? -r : r) - Real(0.5) : r * r / 2;
+    }
+    return l / K;  // (1/K) Σ ρ(a − y)
+}
 
 inline double half_squared_chance(double p, double y, int) { return 0.5 * (p - y) * (p - y); }  // ½ (ȳ − y)²
 inline double squared_chance(double p, double y, int K) { return (p - y) * (p - y) / K; }     // (ȳ − y)²/K
+inline double huber_chance(double p, double y, int K) { return huber_rho(p - y) / K; }  // ρ(ȳ − y)/K
 inline double cross_entropy_chance(double p, double y, int) {                               // −y log ȳ
     return y > 0 ? -(y * std::log(std::max(p, 1e-300))) : 0.0;
 }
@@ -237,6 +263,7 @@ inline int bce_term(LossGraph& g, int a, double y) {  // y·log a + (1 − y)·l
     }
     return term;
 }
+inline int huber_term(LossGraph& g, int a, double y) { return g.function(kHuberRho, g.sub(a, g.constant(y))); }  // ρ(a − y)
 inline int half_total(LossGraph& g, int sum, int) { return g.mul(g.constant(0.5), sum); }           // ½ Σ
 inline int mean_total(LossGraph& g, int sum, int K) { return K == 1 ? sum : g.div(sum, g.constant(K)); }  // (1/K) Σ
 inline int negated_total(LossGraph& g, int sum, int) { return g.neg(sum); }                          // −Σ
@@ -342,16 +369,32 @@ inline constexpr LossInfo kLosses[] = {
                       "    would average over the outputs and take the log of a saturated σ).",
      .torch_body = "    z_out = model[:-1](x)  # z^L: every module but the output's activation\n"
                    "    return F.binary_cross_entropy_with_logits(z_out, y, reduction=\"sum\") / len(x)\n",
-     .numpy_function = R"(def softplus(z):
-    """log(1 + e^z) = max(z, 0) + log(1 + e^(−|z|)), which never overflows."""
-    return np.maximum(z, 0.0) + np.log1p(np.exp(-np.abs(z)))
-)",
+     .numpy_function = kNumpySoftplus,
      .numpy_body = "    # From z^L: −log σ(z) = softplus(−z) and −log(1 − σ(z)) = softplus(z), so a saturated σ never\n"
                    "    # takes the log of 0.\n"
                    "    return np.mean(np.sum(y * softplus(-z_out) + (1.0 - y) * softplus(z_out), axis=1))\n",
      .numpy_fused_delta = "    # δ$S = ∂L/∂a ⊙ σ′(z$S) / B = (a$S − y) / B: ∂L_n/∂a = (a − y)/(a(1 − a)) and\n"
                           "    # σ′(z) = a(1 − a) cancel\n"
                           "    delta[$L] = ($a - y) / B\n"},
+    {.id = Loss::huber,
+     .name = "huber",
+     .words = "Huber loss",
+     .formula = "L = (1/K) Σⱼ ρ(aⱼ − yⱼ), ρ(r) = ½r² if |r| ≤ 1, else |r| − ½",
+     .sample_loss = loss_parts::huber,
+     .gradient = loss_parts::huber_gradient,
+     .sample_loss_extended = loss_parts::huber_extended,
+     .chance_term = loss_parts::huber_chance,
+     .formula_pieces = {{}, {"[", "\\left["}, {"]", "\\right]"}, {"ρ($a − $y)", "\\rho($a - $y)"}, {"/$K", " / $K"}},
+     .graph_term = loss_parts::huber_term,
+     .graph_total = loss_parts::mean_total,
+     .script_definition = "Huber loss (huber): L = (1/B) Σ_n (1/K) Σ_j ρ(a^L_nj − y_nj) with ρ(r) = ½r² for |r| ≤ 1,\n"
+                          "    else |r| − ½ (δ = 1), averaged over the K outputs and over the samples.",
+     .torch_mapping = "This is nn.HuberLoss() itself (δ = 1): reduction \"mean\" averages over all B·K entries.",
+     .torch_body = "    return F.huber_loss(model(x), y)\n",
+     .numpy_body = "    r = a_out - y  # ρ(r) = ½r² for |r| ≤ 1, else |r| − ½\n"
+                   "    return np.mean(np.mean(np.where(np.abs(r) <= 1.0, 0.5 * r * r, np.abs(r) - 0.5), axis=1))\n",
+     .numpy_gradient = "np.clip($a - y, -1.0, 1.0) / $K",
+     .numpy_gradient_formula = "∂L_n/∂a$S = ρ′(a − y)/K = clip(a − y, −1, 1)/K, K = $K outputs"},
 };
 
 // Every entry sits at its enumerator's index with the functions every pass needs; a fused pairing has both
@@ -375,7 +418,7 @@ static_assert(loss_table_is_complete(), "kLosses: one complete entry per Loss, i
 inline const LossInfo& loss_info(Loss loss) { return kLosses[static_cast<std::size_t>(loss)]; }
 std::optional<Loss> parse_loss(std::string_view name);
 std::string_view to_string(Loss loss);
-// "mse_half, mse, cross_entropy or binary_cross_entropy": every name, for messages.
+// Every name in the table's order, for messages: "mse_half, mse, …".
 std::string loss_names();
 // Whether the output activation may go with the loss (the loss's needs_output).
 bool loss_allows(Loss loss, Activation out);

@@ -110,31 +110,74 @@ void layer_gradients(const Matrix& delta, const Matrix& a_prev, Matrix& dW, std:
     }
 }
 
-// ---- whole passes ----
-void forward(const Network& net, const Matrix& X, Trace& t) {
+// ---- the layer walk ----
+void LayerWalk::weighted_inputs(const Network& net, int l, const Matrix& a_prev, Matrix& z) {
+    bp::weighted_inputs(net.layers[l], a_prev, z);
+}
+
+void LayerWalk::output_deltas(const Network& net, const Matrix& Y, double inv_n, Trace& t) {
+    LayerTrace& out = t.layers.back();
+    bp::output_deltas(net, out.z, out.a, Y, inv_n, out.delta);
+}
+
+void LayerWalk::hidden_deltas(const Network& net, int l, Trace& t) {
+    LayerTrace& cur = t.layers[l];
+    if (cur.fprime.rows != t.N() || cur.fprime.cols != net.layers[l].size)
+        throw Error("backward: layer " + std::to_string(l) + " has no f′(z) of this batch (run forward first)");
+    bp::hidden_deltas(net.layers[l + 1], t.layers[l + 1].delta.v.data(), cur.fprime.v.data(), net.layers[l].size,
+                      cur.delta.v.data(), t.N());
+}
+
+void LayerWalk::gradients(const Network&, int l, Trace& t) {
+    layer_gradients(t.layers[l].delta, t.layers[l - 1].a, t.layers[l].dW, t.layers[l].db);
+}
+
+void LayerWalk::forward(const Network& net, const Matrix& X, Trace& t) {
     const int N = X.rows, L = net.L();
     t.layers.resize(L + 1);
     t.layers[0].a = X;  // a^0 = x
     for (int l = 1; l <= L; ++l) {
         const Layer& layer = net.layers[l];
         LayerTrace& cur = t.layers[l];
-        const Matrix& a_prev = t.layers[l - 1].a;
         ensure_shape(cur.z, N, layer.size);
         ensure_shape(cur.a, N, layer.size);
-        weighted_inputs(layer, a_prev, cur.z);
+        weighted_inputs(net, l, t.layers[l - 1].a, cur.z);
         if (l < L) {  // a^l = f(z^l) and f′(z^l) for δ^l: the whole batch in one call, which vectorises
             ensure_shape(cur.fprime, N, layer.size);
             activate_with_derivatives(layer.activation, cur.z.v.data(), cur.a.v.data(), cur.fprime.v.data(),
                                       cur.z.v.size());
-            continue;
+        } else {
+            ensure_shape(cur.fprime, 0, 0);  // the output layer's δ comes from the loss (output_deltas)
+            if (layer.activation == Activation::softmax)
+                for (int n = 0; n < N; ++n) activate_layer(layer.activation, cur.z.row(n), cur.a.row(n), layer.size);
+            else
+                activate_values(layer.activation, cur.z.v.data(), cur.a.v.data(), cur.z.v.size());
         }
-        ensure_shape(cur.fprime, 0, 0);  // the output layer's δ comes from the loss (output_deltas)
-        if (layer.activation == Activation::softmax)
-            for (int n = 0; n < N; ++n) activate_layer(layer.activation, cur.z.row(n), cur.a.row(n), layer.size);
-        else
-            activate_values(layer.activation, cur.z.v.data(), cur.a.v.data(), cur.z.v.size());
+        forward_done(net, l, t);
     }
 }
+
+void LayerWalk::backward(const Network& net, const Matrix& Y, double inv_n, Trace& t) {
+    const int L = net.L(), N = t.N();
+    ensure_shape(t.layers[0].delta, 0, 0);
+    for (int l = L; l >= 1; --l) {
+        ensure_shape(t.layers[l].delta, N, net.layers[l].size);
+        if (l == L) output_deltas(net, Y, inv_n, t);
+        else hidden_deltas(net, l, t);
+        delta_done(net, l, t);
+    }
+    for (int l = 1; l <= L; ++l) {
+        gradients(net, l, t);
+        gradients_done(net, l, t);
+    }
+}
+
+namespace {
+struct KernelWalk final : LayerWalk {};  // every step by the kernels
+}  // namespace
+
+// ---- whole passes ----
+void forward(const Network& net, const Matrix& X, Trace& t) { KernelWalk().forward(net, X, t); }
 
 void compute_loss(const Network& net, const Matrix& Y, Trace& t) {
     const LayerTrace& out = t.layers.back();
@@ -147,25 +190,7 @@ void compute_loss(const Network& net, const Matrix& Y, Trace& t) {
     t.loss = N > 1 ? sum / N : sum;  // L = (1/N) Σ_n L_n (N = 1: the sum itself, exactly; N = 0: 0)
 }
 
-void backward(const Network& net, const Matrix& Y, Trace& t) {
-    const int L = net.L(), N = t.N();
-    const double inv_n = 1.0 / N;
-    ensure_shape(t.layers[0].delta, 0, 0);
-    for (int l = L; l >= 1; --l) {
-        const Layer& layer = net.layers[l];
-        LayerTrace& cur = t.layers[l];
-        ensure_shape(cur.delta, N, layer.size);
-        if (l == L) {
-            output_deltas(net, cur.z, cur.a, Y, inv_n, cur.delta);
-            continue;
-        }
-        if (cur.fprime.rows != N || cur.fprime.cols != layer.size)
-            throw Error("backward: layer " + std::to_string(l) + " has no f′(z) of this batch (run forward first)");
-        hidden_deltas(net.layers[l + 1], t.layers[l + 1].delta.v.data(), cur.fprime.v.data(), layer.size,
-                      cur.delta.v.data(), N);
-    }
-    for (int l = 1; l <= L; ++l) layer_gradients(t.layers[l].delta, t.layers[l - 1].a, t.layers[l].dW, t.layers[l].db);
-}
+void backward(const Network& net, const Matrix& Y, Trace& t) { KernelWalk().backward(net, Y, 1.0 / t.N(), t); }
 
 Trace run_pass(const Network& net, const Matrix& X, const Matrix& Y) {
     Trace t;

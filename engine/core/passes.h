@@ -1,5 +1,6 @@
-// Forward and backward passes over a batch: the reference path, and the per-neuron kernels that the
-// stepper and the fast training path share (one arithmetic kernel, so gradients are bit-identical).
+// Forward and backward passes over a batch: the per-neuron and per-layer kernels, the one layer walk that
+// the batch passes, the stepper and the mistake passes share (one arithmetic kernel, so the same bits from
+// each), and the whole passes.
 #pragma once
 #include <vector>
 
@@ -50,6 +51,30 @@ void hidden_deltas(const Layer& next, const double* delta_next, const double* fp
 // dW^l = sum_n delta^l_n (a^(l-1)_n)^T and db^l = sum_n delta^l_n, every entry summed over n ascending as
 // weight_gradient and bias_gradient do (so bit-identical to them), sample by sample.
 void layer_gradients(const Matrix& delta, const Matrix& a_prev, Matrix& dW, std::vector<double>& db);
+
+// ---- The layer walk ----
+// One forward pass (z^l and a^l for l = 1 … L) and one backward pass (δ^l for l = L … 1, then ∂L/∂W^l and
+// ∂L/∂b^l for l = 1 … L), shared by the batch passes, the stepper and the mistake passes. Each step of a layer
+// is a hook whose default is the layer kernel above, so a walk that changes nothing gives forward's and
+// backward's bits: the stepper watches each layer as it is done and records its events; a mistake pass
+// makes its mistake in the step where a student makes it and leaves the other steps to the kernels.
+class LayerWalk {
+public:
+    // X (N, n_0): fills every layer's z and a, and f′(z) of the hidden layers.
+    void forward(const Network& net, const Matrix& X, Trace& t);
+    // Y (N, n_L), after forward: every δ (each carrying inv_n, the batch mean's 1/N), then every dW and db.
+    void backward(const Network& net, const Matrix& Y, double inv_n, Trace& t);
+
+protected:
+    ~LayerWalk() = default;
+    virtual void weighted_inputs(const Network& net, int l, const Matrix& a_prev, Matrix& z);  // z^l
+    virtual void forward_done(const Network&, int /*l*/, const Trace&) {}
+    virtual void output_deltas(const Network& net, const Matrix& Y, double inv_n, Trace& t);  // δ^L
+    virtual void hidden_deltas(const Network& net, int l, Trace& t);                          // δ^l, l < L
+    virtual void delta_done(const Network&, int /*l*/, const Trace&) {}
+    virtual void gradients(const Network& net, int l, Trace& t);  // dW^l, db^l
+    virtual void gradients_done(const Network&, int /*l*/, const Trace&) {}
+};
 
 // ---- Whole passes ----
 // X (N, n_0); Y (N, n_L). forward fills z and a (and f'(z) of the hidden layers, computed with a: tanh and

@@ -2,7 +2,9 @@
 #include "engine/core/training_settings.h"
 
 #include <cmath>
+#include <utility>
 
+#include "engine/core/document.h"
 #include "engine/core/network.h"
 #include "engine/teaching/notation.h"
 
@@ -59,6 +61,16 @@ std::string batch_size_problem(long long batch, int data_size) {
         return "the batch size is larger than the data (" + std::to_string(data_size) + " sample" +
                (data_size == 1 ? ")" : "s)");
     return "";
+}
+
+std::string training_problem(const TrainingConfig& c, int data_size) {
+    const std::pair<TrainingSetting, double> values[] = {
+        {TrainingSetting::learning_rate, c.learning_rate}, {TrainingSetting::l2, c.l2},
+        {TrainingSetting::momentum, c.momentum},           {TrainingSetting::beta1, c.beta1},
+        {TrainingSetting::beta2, c.beta2},                 {TrainingSetting::epsilon, c.epsilon}};
+    for (const auto& [setting, x] : values)
+        if (std::string why = setting_problem(setting, x); !why.empty()) return why;
+    return batch_size_problem(c.batch_size, data_size);
 }
 
 }  // namespace bp

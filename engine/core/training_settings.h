@@ -27,4 +27,9 @@ std::string setting_problem(TrainingSetting, double x);
 // "the batch size is larger than the data (2 samples)".
 std::string batch_size_problem(long long batch, int data_size = -1);
 
+// The first setting of c that breaks its rule (setting_problem, batch_size_problem), or "": the one check
+// of a whole configuration, whoever changes it (data_size as for batch_size_problem).
+struct TrainingConfig;
+std::string training_problem(const TrainingConfig& c, int data_size = -1);
+
 }  // namespace bp

@@ -55,29 +55,15 @@ bool applies_at(Mistake m, int l, const Network& net, const TrainingConfig& c) {
 
 // ---- [SECTION] the pass with a mistake --------------------------------------------------------------------
 
-// One pass in which the mistake is made at the layers marked in `made_at`.
-class MistakenPass {
+// One pass in which the mistake is made at the layers marked in `made_at`: the layer walk of passes.h, whose
+// steps a student gets right come from the batch kernels; the step where the mistake is made is this
+// class's own.
+class MistakenPass final : public LayerWalk {
 public:
     MistakenPass(const Network& net, const TrainingConfig& c, Mistake m, int layer, int N)
         : net_(net), c_(c), m_(m), N_(N), made_at_(net.L() + 1, false) {
         for (int l = 1; l <= net.L(); ++l)
             made_at_[l] = (layer == kEveryLayer || layer == l) && applies_at(m, l, net, c);
-    }
-
-    void forward(const Matrix& X, Trace& t) const {
-        const int L = net_.L();
-        t.layers.assign(L + 1, LayerTrace{});
-        t.layers[0].a = X;  // a^0 = x
-        for (int l = 1; l <= L; ++l) {
-            const Layer& layer = net_.layers[l];
-            LayerTrace& cur = t.layers[l];
-            cur.z = cur.a = Matrix(N_, layer.size);
-            for (int n = 0; n < N_; ++n) {
-                const double* a_prev = t.layers[l - 1].a.row(n);
-                for (int j = 0; j < layer.size; ++j) cur.z(n, j) = weighted_input(l, j, a_prev);
-                activate_layer(layer.activation, cur.z.row(n), cur.a.row(n), layer.size);  // a^l = f(z^l)
-            }
-        }
     }
 
     void loss(const Matrix& Y, Trace& t) const {
@@ -102,26 +88,11 @@ public:
         else t.loss = sum / N_;                                                      // (1/N) Σ_n L_n
     }
 
-    void backward(const Matrix& Y, Trace& t) const {
-        const int L = net_.L();
-        double inv_n = 1.0 / N_;
-        if (m_ == Mistake::batch_mean_forgotten) inv_n = 1.0;
-        if (m_ == Mistake::batch_mean_twice) inv_n = 1.0 / N_ / N_;
-        for (int l = L; l >= 1; --l) {
-            const Layer& layer = net_.layers[l];
-            LayerTrace& cur = t.layers[l];
-            cur.delta = Matrix(N_, layer.size);
-            // The student who updates as they go sends δ back through the already-updated W^(l+1).
-            Layer next;
-            if (l < L) next = made(Mistake::updated_weights_in_backward, l) ? updated(l + 1, t) : net_.layers[l + 1];
-            for (int n = 0; n < N_; ++n) {
-                if (l == L) output_delta_of(cur, Y.row(n), inv_n, n);
-                else
-                    for (int j = 0; j < layer.size; ++j)
-                        cur.delta(n, j) = hidden_delta_of(l, next, t.layers[l + 1].delta.row(n), cur, n, j);
-            }
-            gradients(l, t);
-        }
+    // The 1/N that every δ carries, as the student has it.
+    double inv_n() const {
+        if (m_ == Mistake::batch_mean_forgotten) return 1.0;
+        if (m_ == Mistake::batch_mean_twice) return 1.0 / N_ / N_;
+        return 1.0 / N_;
     }
 
     Network update(const Trace& t) const {
@@ -133,19 +104,34 @@ public:
 private:
     bool made(Mistake which, int l) const { return m_ == which && made_at_[l]; }
 
-    double weighted_input(int l, int j, const double* a_prev) const {
+    // z^l: the columns of W^l swapped, or the bias left out, where the mistake is made.
+    void weighted_inputs(const Network& net, int l, const Matrix& a_prev, Matrix& z) override {
+        if (!made(Mistake::transposed_forward, l) && !made(Mistake::bias_forgotten_in_z, l))
+            return LayerWalk::weighted_inputs(net, l, a_prev, z);
         const Layer& layer = net_.layers[l];
-        if (made(Mistake::transposed_forward, l)) {
-            double s = 0.0;
-            for (int k = 0; k < layer.W.cols; ++k) s += layer.W(k, j) * a_prev[k];  // Σ_k w^l_kj a_k (swapped)
-            return s + layer.b[j];
+        for (int n = 0; n < a_prev.rows; ++n)
+            for (int j = 0; j < layer.size; ++j) {
+                double s = 0.0;
+                if (made(Mistake::transposed_forward, l)) {
+                    for (int k = 0; k < layer.W.cols; ++k) s += layer.W(k, j) * a_prev(n, k);  // Σ_k w^l_kj a_k (swapped)
+                    s += layer.b[j];
+                } else {
+                    for (int k = 0; k < layer.W.cols; ++k) s += layer.W(j, k) * a_prev(n, k);  // Σ_k w^l_jk a_k, no + b
+                }
+                z(n, j) = s;
+            }
+    }
+
+    void output_deltas(const Network& net, const Matrix& Y, double inv_n, Trace& t) override {
+        const int L = net_.L();
+        LayerTrace& out = t.layers[L];
+        if (!made(Mistake::forgot_derivative, L) && !made(Mistake::derivative_of_a, L) && !made(Mistake::mse_factor, L)) {
+            LayerWalk::output_deltas(net, Y, inv_n, t);
+            if (made(Mistake::error_sign, L))
+                for (double& d : out.delta.v) d = -d;  // y − a in place of a − y
+            return;
         }
-        if (made(Mistake::bias_forgotten_in_z, l)) {
-            double s = 0.0;
-            for (int k = 0; k < layer.W.cols; ++k) s += layer.W(j, k) * a_prev[k];  // Σ_k w^l_jk a_k, no + b
-            return s;
-        }
-        return bp::weighted_input(layer, j, a_prev);
+        for (int n = 0; n < N_; ++n) output_delta_of(out, Y.row(n), inv_n, n);
     }
 
     void output_delta_of(LayerTrace& out, const double* y, double inv_n, int n) const {
@@ -156,12 +142,6 @@ private:
         double* delta = out.delta.row(n);
         const bool forgot = made(Mistake::forgot_derivative, L), of_a = made(Mistake::derivative_of_a, L);
         const bool factor = made(Mistake::mse_factor, L);
-        if (!forgot && !of_a && !factor) {
-            bp::output_delta(net_, z, a, y, inv_n, delta);
-            if (made(Mistake::error_sign, L))
-                for (int j = 0; j < K; ++j) delta[j] = -delta[j];  // y − a in place of a − y
-            return;
-        }
         std::vector<double> g(K);  // ∂L/∂a as the student has it
         for (int j = 0; j < K; ++j) {
             if (!factor) g[j] = loss_derivative(net_.loss, a, y, K, j);
@@ -180,6 +160,22 @@ private:
         }
     }
 
+    void hidden_deltas(const Network& net, int l, Trace& t) override {
+        if (!made(Mistake::transposed_backward, l) && !made(Mistake::forgot_derivative, l) &&
+            !made(Mistake::derivative_of_a, l) && !made(Mistake::updated_weights_in_backward, l))
+            return LayerWalk::hidden_deltas(net, l, t);
+        // The student who updates as they go sends δ back through the already-updated W^(l+1).
+        Layer next = net_.layers[l + 1];
+        if (made(Mistake::updated_weights_in_backward, l)) {
+            gradients(net, l + 1, t);
+            next = updated(l + 1, t);
+        }
+        LayerTrace& cur = t.layers[l];
+        for (int n = 0; n < N_; ++n)
+            for (int j = 0; j < net_.layers[l].size; ++j)
+                cur.delta(n, j) = hidden_delta_of(l, next, t.layers[l + 1].delta.row(n), cur, n, j);
+    }
+
     double hidden_delta_of(int l, const Layer& next, const double* delta_next, const LayerTrace& cur, int n,
                            int j) const {
         const Activation f = net_.layers[l].activation;
@@ -195,7 +191,9 @@ private:
         return bp::hidden_delta(next, j, delta_next, f, z);
     }
 
-    void gradients(int l, Trace& t) const {
+    // ∂L/∂W^l with δ_k a_j in place of δ_j a_k where the mistake is made.
+    void gradients(const Network& net, int l, Trace& t) override {
+        if (!made(Mistake::transposed_gradient, l)) return LayerWalk::gradients(net, l, t);
         LayerTrace& cur = t.layers[l];
         const Matrix& a_prev = t.layers[l - 1].a;
         const int rows = net_.layers[l].size, cols = net_.layers[l - 1].size;
@@ -203,8 +201,7 @@ private:
         cur.db.assign(rows, 0.0);
         for (int j = 0; j < rows; ++j) {
             for (int k = 0; k < cols; ++k) {
-                if (!made(Mistake::transposed_gradient, l)) cur.dW(j, k) = weight_gradient(cur.delta, a_prev, j, k);
-                else if (k < rows && j < cols) cur.dW(j, k) = weight_gradient(cur.delta, a_prev, k, j);  // δ_k a_j
+                if (k < rows && j < cols) cur.dW(j, k) = weight_gradient(cur.delta, a_prev, k, j);  // δ_k a_j
                 else cur.dW(j, k) = std::numeric_limits<double>::quiet_NaN();  // w_kj does not exist
             }
             cur.db[j] = bias_gradient(cur.delta, j);
@@ -274,10 +271,10 @@ MistakeRun run_with_mistake(const Network& net, const Matrix& X, const Matrix& Y
     MistakeRun run;
     run.mistake = m;
     run.layer = layer;
-    const MistakenPass pass(net, config, m, layer, X.rows);
-    pass.forward(X, run.trace);
+    MistakenPass pass(net, config, m, layer, X.rows);
+    pass.forward(net, X, run.trace);
     pass.loss(Y, run.trace);
-    pass.backward(Y, run.trace);
+    pass.backward(net, Y, pass.inv_n(), run.trace);
     run.after = pass.update(run.trace);
     return run;
 }

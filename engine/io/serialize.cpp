@@ -36,6 +36,15 @@ double read_number(const json& v, const std::string& path) {
     return x;
 }
 
+// read_number for the many entries of a matrix or a vector: their path ("data.inputs[3][1]") is written only
+// for the message when the entry is refused, not for each of 10^5 good numbers.
+template <class Path>
+double read_entry(const json& v, const Path& path) {
+    if (v.is_number())
+        if (const double x = v.get<double>(); std::isfinite(x)) return x;
+    return read_number(v, path());  // throws: the same words as read_number
+}
+
 long read_integer(const json& v, const std::string& path, long lo, long hi) {
     if (!v.is_number()) throw Error(path + " must be an integer, got " + type_name(v));
     const double x = v.get<double>();
@@ -72,16 +81,17 @@ Matrix read_matrix(const json& v, const std::string& path, int rows, int cols) {
     // Every row's shape before the allocation: 10^6 empty rows must not allocate 10^6 x cols doubles.
     for (std::size_t r = 0; r < v.size(); ++r) {
         const json& row = v[r];
-        const std::string rp = path + " row " + std::to_string(r);
-        if (!row.is_array()) throw Error(rp + " must be an array of numbers, got " + type_name(row));
+        if (!row.is_array())
+            throw Error(path + " row " + std::to_string(r) + " must be an array of numbers, got " + type_name(row));
         if (static_cast<int>(row.size()) != cols)
-            throw Error(rp + " has " + std::to_string(row.size()) + " entries, expected " + std::to_string(cols));
+            throw Error(path + " row " + std::to_string(r) + " has " + std::to_string(row.size()) + " entries, expected " +
+                        std::to_string(cols));
     }
     Matrix m(static_cast<int>(v.size()), cols);
     for (std::size_t r = 0; r < v.size(); ++r)
         for (int c = 0; c < cols; ++c)
             m(static_cast<int>(r), c) =
-                read_number(v[r][c], path + "[" + std::to_string(r) + "][" + std::to_string(c) + "]");
+                read_entry(v[r][c], [&] { return path + "[" + std::to_string(r) + "][" + std::to_string(c) + "]"; });
     return m;
 }
 
@@ -217,7 +227,8 @@ Layer read_layer(const json& v, int l, int prev_size) {
         if (!it->is_array()) throw Error(bp + " must be an array of numbers, got " + type_name(*it));
         if (static_cast<int>(it->size()) != layer.size)
             throw Error(bp + " has " + std::to_string(it->size()) + " entries, expected " + std::to_string(layer.size));
-        for (int j = 0; j < layer.size; ++j) layer.b[j] = read_number((*it)[j], bp + "[" + std::to_string(j) + "]");
+        for (int j = 0; j < layer.size; ++j)
+            layer.b[j] = read_entry((*it)[j], [&] { return bp + "[" + std::to_string(j) + "]"; });
     } else if (layer.bias) {
         throw Error(path + ".biases is missing (or set \"bias\": false for a layer without bias)");
     }

@@ -1,6 +1,6 @@
-// The pass as events (see stepper.h). The constructor walks the board order once: each event first
-// computes its values into the trace with the kernels of passes.h, then records what it reads and writes;
-// its formula is written only when asked for (text()).
+// The pass as events (see stepper.h). The constructor walks the pass once with the layer walk of passes.h
+// (the batch passes' kernels), recording each layer's events in board order as the layer is done: what
+// each reads and writes; its formula is written only when asked for (text()).
 // [SECTION] names
 // [SECTION] building the events: forward, loss, backward, gradients, update
 // [SECTION] the words of an event
@@ -116,44 +116,85 @@ private:
 
 using Kind = ValueRef::Kind;
 
-// z^l_j = Σ_k w^l_jk a^(l−1)_k + b^l_j and a^l_j = f(z^l_j), neuron by neuron (softmax: every z, then every a).
-void build_forward(Builder& b, const Network& net, Trace& t, int shown) {
-    const int N = t.layers[0].a.rows;
-    for (int l = 1; l <= net.L(); ++l) {
+// The pass walked layer by layer with the kernels of passes.h (LayerWalk), recording each layer's events as it
+// is done: z^l_j and a^l_j neuron by neuron (softmax: every z, then every a); δ^L, then δ^l backwards; then
+// ∂L/∂w^l_jk and ∂L/∂b^l_j from layer 1.
+class EventWalk final : public LayerWalk {
+public:
+    EventWalk(Builder& b, int shown) : b_(b), shown_(shown) {}
+
+private:
+    void forward_done(const Network& net, int l, const Trace& t) override {
         const Layer& layer = net.layers[l];
-        LayerTrace& cur = t.layers[l];
-        const Matrix& a_prev = t.layers[l - 1].a;
-        ensure_shape(cur.z, N, layer.size);
-        ensure_shape(cur.a, N, layer.size);
-        ensure_shape(cur.fprime, l < net.L() ? N : 0, l < net.L() ? layer.size : 0);
+        const LayerTrace& cur = t.layers[l];
+        const int inputs = t.layers[l - 1].a.cols;
         const bool softmax = layer.activation == Activation::softmax;
         const auto add_a = [&](int j) {
-            StepEvent& e = b.add(EventKind::a, l, j, 0, cur.a(shown, j), {Kind::a, l, j, 0});
+            StepEvent& e = b_.add(EventKind::a, l, j, 0, cur.a(shown_, j), {Kind::a, l, j, 0});
             if (softmax)
                 for (int i = 0; i < layer.size; ++i) e.reads.push_back({Kind::z, l, i, 0});
             else
                 e.reads.push_back({Kind::z, l, j, 0});
         };
         for (int j = 0; j < layer.size; ++j) {
-            for (int n = 0; n < N; ++n) cur.z(n, j) = weighted_input(layer, j, a_prev.row(n));
-            StepEvent& e = b.add(EventKind::z, l, j, 0, cur.z(shown, j), {Kind::z, l, j, 0});
-            e.reads.reserve(2 * static_cast<std::size_t>(a_prev.cols) + 1);
-            for (int k = 0; k < a_prev.cols; ++k) {
+            StepEvent& e = b_.add(EventKind::z, l, j, 0, cur.z(shown_, j), {Kind::z, l, j, 0});
+            e.reads.reserve(2 * static_cast<std::size_t>(inputs) + 1);
+            for (int k = 0; k < inputs; ++k) {
                 e.reads.push_back({Kind::weight, l, j, k});
                 e.reads.push_back({Kind::a, l - 1, k, 0});
             }
             if (layer.bias) e.reads.push_back({Kind::bias, l, j, 0});
-            if (softmax) continue;
-            for (int n = 0; n < N; ++n) activate_layer(layer.activation, &cur.z(n, j), &cur.a(n, j), 1);
-            if (l < net.L())  // f′(z^l_j) for δ^l, as the batch forward pass keeps it
-                for (int n = 0; n < N; ++n) cur.fprime(n, j) = activation_derivative(layer.activation, cur.z(n, j));
-            add_a(j);
+            if (!softmax) add_a(j);
         }
-        if (!softmax) continue;
-        for (int n = 0; n < N; ++n) activate_layer(layer.activation, cur.z.row(n), cur.a.row(n), layer.size);
-        for (int j = 0; j < layer.size; ++j) add_a(j);
+        if (softmax)
+            for (int j = 0; j < layer.size; ++j) add_a(j);
     }
-}
+
+    void delta_done(const Network& net, int l, const Trace& t) override {
+        const LayerTrace& cur = t.layers[l];
+        const int n = net.layers[l].size;
+        if (l == net.L()) {
+            const bool softmax = net.layers[l].activation == Activation::softmax;
+            for (int j = 0; j < n; ++j) {
+                StepEvent& e = b_.add(EventKind::output_delta, l, j, 0, cur.delta(shown_, j), {Kind::delta, l, j, 0});
+                for (int i = 0; i < n; ++i) {
+                    if (!softmax && i != j) continue;
+                    e.reads.push_back({Kind::a, l, i, 0});
+                    e.reads.push_back({Kind::target, l, i, 0});
+                }
+                e.reads.push_back({Kind::z, l, j, 0});
+            }
+            return;
+        }
+        const int next = net.layers[l + 1].size;
+        for (int j = 0; j < n; ++j) {
+            StepEvent& e = b_.add(EventKind::hidden_delta, l, j, 0, cur.delta(shown_, j), {Kind::delta, l, j, 0});
+            e.reads.reserve(2 * static_cast<std::size_t>(next) + 1);
+            for (int i = 0; i < next; ++i) {
+                e.reads.push_back({Kind::weight, l + 1, i, j});
+                e.reads.push_back({Kind::delta, l + 1, i, 0});
+            }
+            e.reads.push_back({Kind::z, l, j, 0});
+        }
+    }
+
+    void gradients_done(const Network& net, int l, const Trace& t) override {
+        const Layer& layer = net.layers[l];
+        const LayerTrace& cur = t.layers[l];
+        for (int j = 0; j < layer.size; ++j) {
+            for (int k = 0; k < layer.W.cols; ++k) {
+                StepEvent& e = b_.add(EventKind::weight_gradient, l, j, k, cur.dW(j, k), {Kind::dW, l, j, k});
+                e.reads = {{Kind::a, l - 1, k, 0}, {Kind::delta, l, j, 0}};
+            }
+            if (!layer.bias) continue;  // no bias, no event: trace() still holds what its gradient would be
+            StepEvent& e = b_.add(EventKind::bias_gradient, l, j, 0, cur.db[j], {Kind::db, l, j, 0});
+            e.reads = {{Kind::delta, l, j, 0}};
+        }
+    }
+
+    Builder& b_;
+    int shown_;
+};
 
 void build_loss(Builder& b, const Network& net, const Matrix& Y, Trace& t) {
     compute_loss(net, Y, t);  // L = (1/N) Σ_n L_n
@@ -162,60 +203,6 @@ void build_loss(Builder& b, const Network& net, const Matrix& Y, Trace& t) {
     for (int j = 0; j < net.output_size(); ++j) {
         e.reads.push_back({Kind::a, L, j, 0});
         e.reads.push_back({Kind::target, L, j, 0});
-    }
-}
-
-// δ^L (output_delta of every sample, then one event per neuron); δ^l = (W^(l+1))ᵀ δ^(l+1) ⊙ f′(z^l) backwards.
-void build_backward(Builder& b, const Network& net, const Matrix& Y, Trace& t, int shown) {
-    const int L = net.L(), N = t.N();
-    const double inv_n = 1.0 / N;
-    LayerTrace& out = t.layers[L];
-    output_deltas(net, out.z, out.a, Y, inv_n, out.delta);
-    const bool softmax = net.layers[L].activation == Activation::softmax;
-    for (int j = 0; j < net.layers[L].size; ++j) {
-        StepEvent& e = b.add(EventKind::output_delta, L, j, 0, out.delta(shown, j), {Kind::delta, L, j, 0});
-        for (int i = 0; i < net.layers[L].size; ++i) {
-            if (!softmax && i != j) continue;
-            e.reads.push_back({Kind::a, L, i, 0});
-            e.reads.push_back({Kind::target, L, i, 0});
-        }
-        e.reads.push_back({Kind::z, L, j, 0});
-    }
-    for (int l = L - 1; l >= 1; --l) {
-        const Layer& layer = net.layers[l];
-        LayerTrace& cur = t.layers[l];
-        const LayerTrace& next = t.layers[l + 1];
-        ensure_shape(cur.delta, N, layer.size);
-        // the whole layer, every sample, at once (the kernel of passes.h), then one event per δ
-        hidden_deltas(net.layers[l + 1], next.delta.v.data(), cur.fprime.v.data(), layer.size, cur.delta.v.data(), N);
-        for (int j = 0; j < layer.size; ++j) {
-            StepEvent& e = b.add(EventKind::hidden_delta, l, j, 0, cur.delta(shown, j), {Kind::delta, l, j, 0});
-            e.reads.reserve(2 * static_cast<std::size_t>(net.layers[l + 1].size) + 1);
-            for (int i = 0; i < net.layers[l + 1].size; ++i) {
-                e.reads.push_back({Kind::weight, l + 1, i, j});
-                e.reads.push_back({Kind::delta, l + 1, i, 0});
-            }
-            e.reads.push_back({Kind::z, l, j, 0});
-        }
-    }
-}
-
-// ∂L/∂w^l_jk = Σ_n δ^l_nj a^(l−1)_nk and ∂L/∂b^l_j = Σ_n δ^l_nj, layer by layer from layer 1.
-void build_gradients(Builder& b, const Network& net, Trace& t) {
-    for (int l = 1; l <= net.L(); ++l) {
-        const Layer& layer = net.layers[l];
-        LayerTrace& cur = t.layers[l];
-        const Matrix& a_prev = t.layers[l - 1].a;
-        layer_gradients(cur.delta, a_prev, cur.dW, cur.db);  // the kernel of passes.h, then one event per entry
-        for (int j = 0; j < layer.size; ++j) {
-            for (int k = 0; k < a_prev.cols; ++k) {
-                StepEvent& e = b.add(EventKind::weight_gradient, l, j, k, cur.dW(j, k), {Kind::dW, l, j, k});
-                e.reads = {{Kind::a, l - 1, k, 0}, {Kind::delta, l, j, 0}};
-            }
-            if (!layer.bias) continue;  // no bias, no event: trace() still holds what its gradient would be
-            StepEvent& e = b.add(EventKind::bias_gradient, l, j, 0, cur.db[j], {Kind::db, l, j, 0});
-            e.reads = {{Kind::delta, l, j, 0}};
-        }
     }
 }
 
@@ -266,10 +253,10 @@ Stepper::Stepper(const Network& net, const Matrix& X, const Matrix& Y, const Tra
     events_.reserve(count_events(net, config));
 
     Builder b(events_);
-    build_forward(b, before_, trace_, shown_);
+    EventWalk walk(b, shown_);
+    walk.forward(before_, X, trace_);
     build_loss(b, before_, Y, trace_);
-    build_backward(b, before_, Y, trace_, shown_);
-    build_gradients(b, before_, trace_);
+    walk.backward(before_, Y, 1.0 / X.rows, trace_);
     build_updates(b, before_, after_, trace_, config);
 
     // writer_index_: for every z, a, δ, ∂L/∂w, ∂L/∂b and the loss, the event that computes it.

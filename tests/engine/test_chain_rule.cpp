@@ -32,8 +32,12 @@ double reference_derivative(Activation f, double z) {
         case Activation::tanh: return 1.0 / (std::cosh(z) * std::cosh(z));
         case Activation::relu: return z > 0 ? 1.0 : 0.0;
         case Activation::leaky_relu: return z > 0 ? 1.0 : 0.01;
-        default: return 1.0;
+        case Activation::softplus: return 1.0 / (1.0 + std::exp(-z));  // σ(z)
+        case Activation::elu: return z > 0 ? 1.0 : std::exp(z);
+        case Activation::linear:
+        case Activation::softmax: return 1.0;
     }
+    return 1.0;
 }
 
 // ∂L/∂a_i of one sample for each loss, from its definition.
@@ -43,6 +47,7 @@ double reference_dl_da(Loss loss, const double* a, const double* y, int K, int i
         case Loss::mse: return 2.0 * (a[i] - y[i]) / K;             // (1/K)Σ(a − y)²
         case Loss::cross_entropy: return -y[i] / a[i];              // −Σ y log a
         case Loss::binary_cross_entropy: return -y[i] / a[i] + (1 - y[i]) / (1 - a[i]);
+        case Loss::huber: return std::clamp(a[i] - y[i], -1.0, 1.0) / K;  // (1/K)Σρ(a − y), ρ′(r) = r clipped to ±1
     }
     return 0.0;
 }

@@ -133,7 +133,7 @@ TEST(ExprParser, MalformedExpressionsNameThePlace) {
         {"exp(x, y)", "unexpected ',' at 6: exp takes one argument\n  exp(x, y)\n       ^"},
         {"foo(x)",
          "unknown function 'foo' at 1 (the functions are exp, log, sqrt, sin, cos, sigmoid or σ, tanh, relu, "
-         "leaky_relu, abs; for a product write foo*(…))\n  foo(x)\n  ^"},
+         "leaky_relu, softplus, elu, abs; for a product write foo*(…))\n  foo(x)\n  ^"},
         {"ln(x)", "unknown function 'ln' at 1: write log (the natural logarithm)\n  ln(x)\n  ^"},
         {"1.2.3", "malformed number '1.2.3' at 1\n  1.2.3\n  ^"},
         {"x + 1e999", "the number 1e999 is out of the range of a double at 5\n  x + 1e999\n      ^"},

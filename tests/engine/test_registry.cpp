@@ -4,7 +4,9 @@
 // stay in the stated range; a loss's ∂L/∂a is the slope of its sample loss, its long double form is its
 // double form, its fused δ is the Jacobian times ∂L/∂a, its chance term is its loss for the mean target, its
 // graph recipe is sized as it is built; every name and pairing reaches the tests' table of cases.
+#include <array>
 #include <cmath>
+#include <initializer_list>
 #include <set>
 #include <string>
 #include <vector>
@@ -13,6 +15,7 @@
 
 #include "engine/core/activations.h"
 #include "engine/core/losses.h"
+#include "engine/core/passes.h"
 #include "engine/core/rng.h"
 #include "engine/graph/network_graph.h"
 #include "engine_cases.h"
@@ -74,6 +77,67 @@ TEST(Registry, EveryActivationsDerivativeIsTheSlopeOfItsFunction) {
         EXPECT_EQ(activate(e.id, 0.25), e.fn.f(0.25));
         EXPECT_EQ(activation_derivative(e.id, 0.25), e.fn.fprime(0.25));
     }
+}
+
+// Hand-checked values (log, exp and 1/(1 + e^(−z)) to 40 digits, rounded to double): each held to 2 ulps.
+void expect_values(Activation f, std::initializer_list<std::array<double, 3>> z_a_fprime) {
+    for (const auto& [z, a, fprime] : z_a_fprime) {
+        EXPECT_NEAR(activate(f, z), a, 4.5e-16 * std::max(1.0, std::fabs(a))) << to_string(f) << " z=" << z;
+        EXPECT_NEAR(activation_derivative(f, z), fprime, 4.5e-16 * std::max(1.0, std::fabs(fprime))) << to_string(f) << " z=" << z;
+    }
+}
+
+// softplus(z) = log(1 + e^z), PyTorch's nn.Softplus() (β = 1); softplus′ = σ; no overflow at ±800.
+TEST(Registry, SoftplusHasItsHandCheckedValues) {
+    expect_values(Activation::softplus, {{0.0, 0.6931471805599453, 0.5},
+                                         {1.0, 1.3132616875182228, 0.7310585786300049},
+                                         {-1.0, 0.3132616875182228, 0.2689414213699951},
+                                         {3.0, 3.048587351573742, 0.9525741268224333},
+                                         {-3.0, 0.04858735157374206, 0.04742587317756678},
+                                         {30.0, 30.000000000000092, 0.9999999999999064}});
+    EXPECT_EQ(activate(Activation::softplus, 800.0), 800.0);
+    EXPECT_EQ(activate(Activation::softplus, -800.0), 0.0);
+    EXPECT_EQ(activation_derivative(Activation::softplus, 800.0), 1.0);
+    EXPECT_EQ(parse_activation("softplus"), Activation::softplus);
+}
+
+// elu(z) = z for z > 0, else e^z − 1: PyTorch's nn.ELU() (α = 1); elu′ = 1, else e^z, continuous at 0.
+TEST(Registry, EluHasItsHandCheckedValues) {
+    expect_values(Activation::elu, {{2.0, 2.0, 1.0},
+                                    {0.0, 0.0, 1.0},
+                                    {-0.5, -0.3934693402873666, 0.6065306597126334},
+                                    {-1.0, -0.6321205588285577, 0.36787944117144233},
+                                    {-3.0, -0.950212931632136, 0.049787068367863944}});
+    EXPECT_EQ(activate(Activation::elu, 1e-300), 1e-300);
+    EXPECT_EQ(activate(Activation::elu, -1e-300), -1e-300);  // e^z − 1 without cancellation near 0
+    EXPECT_EQ(activate(Activation::elu, -800.0), -1.0);
+    EXPECT_EQ(activation_derivative(Activation::elu, -800.0), 0.0);
+    EXPECT_EQ(parse_activation("elu"), Activation::elu);
+}
+
+// The Huber loss, PyTorch's nn.HuberLoss() (δ = 1): the mean over samples and outputs of ρ(a − y), ρ(r) = ½r²
+// for |r| ≤ 1, else |r| − ½; ∂L_n/∂a_j = clip(a_j − y_j, −1, 1)/K.
+TEST(Registry, HuberHasItsHandCheckedValues) {
+    const double a[] = {0.5, 3.0, -2.0, 1.25}, y[] = {0.0, 0.5, 0.0, 0.25};  // r = 0.5, 2.5, −2, 1 (the seam)
+    EXPECT_EQ(sample_loss(Loss::huber, Activation::linear, a, a, y, 4), (0.125 + 2.0 + 1.5 + 0.5) / 4);
+    const double gradient[] = {0.125, 0.25, -0.25, 0.25};
+    for (int i = 0; i < 4; ++i) EXPECT_EQ(loss_derivative(Loss::huber, a, y, 4, i), gradient[i]) << i;
+    EXPECT_EQ(parse_loss("huber"), Loss::huber);
+    EXPECT_TRUE(loss_allows(Loss::huber, Activation::tanh));
+    // A batch of two samples through a 2-2 identity layer: L = (1/2)(1.0625 + 0.5), the mean of nn.HuberLoss()'s
+    // four terms 0.125, 2, 0 and 1; δ = clip(a − y)/K/N.
+    Network net = make_network({2, 2}, {Activation::linear}, Loss::huber, InitScheme::uniform, 1);
+    net.layers[1].W = Matrix(2, 2);
+    net.layers[1].W(0, 0) = net.layers[1].W(1, 1) = 1.0;
+    net.layers[1].b = {0.0, 0.0};
+    Matrix X(2, 2), Y(2, 2);
+    X.v = {0.5, 3.0, -1.0, 1.5};
+    Y.v = {0.0, 0.5, -1.0, 0.0};
+    const Trace t = run_pass(net, X, Y);
+    EXPECT_EQ(t.loss, (1.0625 + 0.5) / 2);
+    EXPECT_EQ(t.loss, (0.125 + 2.0 + 0.0 + 1.0) / 4);
+    const double delta[] = {0.5 / 2 / 2, 1.0 / 2 / 2, 0.0, 1.0 / 2 / 2};  // clip(r)/K/N, r = 0.5, 2.5, 0, 1.5
+    for (int i = 0; i < 4; ++i) EXPECT_EQ(t.layers[1].delta.v[i], delta[i]) << i;
 }
 
 // Outputs a (and z) and targets y that suit the loss: a in (0.05, 0.95), a softmax's a summing to 1.

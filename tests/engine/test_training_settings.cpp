@@ -8,6 +8,7 @@
 #include <string>
 
 #include "engine/core/training_settings.h"
+#include "engine/core/document.h"
 #include "engine/core/error.h"
 #include "engine/core/network.h"
 #include "engine/teaching/notation.h"
@@ -68,6 +69,24 @@ TEST(TrainingSettings, TheBatchSizeIsZeroToTheDataSize) {
               "training.batch_size = 3 is out of range: the batch size is larger than the data (2 samples)");
     EXPECT_EQ(load_error_with_training("\"batch_size\": -1"),
               "training.batch_size = -1 is out of range: the batch size must be between 0 (all of the data) and 1000000");
+}
+
+// A whole configuration, as the studio's one path for a training setting checks it: the first setting that
+// breaks its rule, in the same words as the file loader's.
+TEST(TrainingSettings, AWholeConfigurationIsCheckedSettingBySetting) {
+    TrainingConfig c;
+    EXPECT_EQ(training_problem(c, 4), "");
+    c.momentum = 1.0;
+    EXPECT_EQ(training_problem(c, 4), setting_problem(TrainingSetting::momentum, 1.0));
+    c.momentum = 0.5;
+    c.learning_rate = 0.0;
+    EXPECT_EQ(training_problem(c, 4), "the learning rate must be greater than 0 and at most 1e9");
+    c.learning_rate = 0.1;
+    c.batch_size = 5;
+    EXPECT_EQ(training_problem(c, 4), "the batch size is larger than the data (4 samples)");
+    EXPECT_EQ(training_problem(c), "") << "no data known: any batch up to the limit";
+    c.epsilon = std::numeric_limits<double>::quiet_NaN();
+    EXPECT_EQ(training_problem(c), setting_problem(TrainingSetting::epsilon, c.epsilon));
 }
 
 }  // namespace

@@ -5,11 +5,12 @@ diverge. Seeded: the same files on every run."""
 
 import random
 
-HIDDEN = ["sigmoid", "tanh", "relu", "leaky_relu", "linear"]
+HIDDEN = ["sigmoid", "tanh", "relu", "leaky_relu", "softplus", "elu", "linear"]
 # (output activation, loss): every pair the engine accepts, some more than once with other outputs.
 OUTPUTS = [("sigmoid", "binary_cross_entropy"), ("softmax", "cross_entropy"), ("softmax", "mse"),
            ("softmax", "mse_half"), ("linear", "mse_half"), ("linear", "mse"), ("tanh", "mse"),
-           ("sigmoid", "mse_half"), ("relu", "mse_half"), ("leaky_relu", "mse")]
+           ("sigmoid", "mse_half"), ("relu", "mse_half"), ("leaky_relu", "mse"), ("linear", "huber"),
+           ("softplus", "huber"), ("elu", "mse_half")]
 OPTIMIZERS = ["sgd", "momentum", "adam"]
 LEARNING_RATES = {"sgd": 0.3, "momentum": 0.1, "adam": 0.02}
 N = 6  # samples: batches of 4 and 5 wrap around the end

@@ -106,6 +106,10 @@ def student_models(torch, nn):
     cases.append(("BCEWithLogitsLoss, frozen biases, a layer without bias", model, X2, labels,
                   nn.BCEWithLogitsLoss(), torch.optim.Adam([model[0].weight, model[2].weight, model[4].weight],
                                                            lr=0.02, betas=(0.8, 0.99), eps=1e-7), 30))
+
+    model = nn.Sequential(nn.Linear(1, 8), nn.Softplus(), nn.Linear(8, 6), nn.ELU(), nn.Linear(6, 1)).double()
+    cases.append(("HuberLoss after softplus and ELU layers, SGD", model, X1, 3.0 * sine, nn.HuberLoss(),
+                  torch.optim.SGD(model.parameters(), lr=0.1), 40))
     return cases
 
 
@@ -155,6 +159,11 @@ def refusals(torch, nn):
         ("not an nn.Sequential", lambda s, p: s(nn.Linear(2, 1), X, Y, "mse", p), "nn.Sequential"),
         ("a leaky ReLU of another slope", lambda s, p: s(net(nn.Linear(2, 3), nn.LeakyReLU(0.2), nn.Linear(3, 1)),
                                                          X, Y, "mse", p), "slope"),
+        ("a softplus of another β", lambda s, p: s(net(nn.Linear(2, 3), nn.Softplus(beta=2), nn.Linear(3, 1)),
+                                                    X, Y, "mse", p), "β = 1"),
+        ("an ELU of another α", lambda s, p: s(net(nn.Linear(2, 3), nn.ELU(alpha=0.5), nn.Linear(3, 1)),
+                                               X, Y, "mse", p), "α = 1"),
+        ("HuberLoss(delta=2)", lambda s, p: s(small(), X, Y, nn.HuberLoss(delta=2.0), p), "δ = 1"),
         ("cross-entropy after a softmax", lambda s, p: s(net(nn.Linear(2, 3), nn.Softmax(dim=1)), X,
                                                          torch.zeros(4, dtype=torch.long), nn.CrossEntropyLoss(), p),
          "twice"),

@@ -83,7 +83,8 @@ TEST(Lab, ChangingTheLearningRateKeepsTheOptimiserState) {
     c.l2 = 1e-4;
     do_lab(s, lab::SetConfig{c});
     EXPECT_FALSE(s.status_is_error) << s.status;
-    EXPECT_EQ(s.undo.size(), 0u) << "training settings are not undo entries";
+    ASSERT_EQ(s.undo.size(), 1u) << "a training setting is an undo entry, as the toolbar's η is";
+    EXPECT_EQ(s.undo.back().label, "learning rate η = 0.003");
     do_lab(s, lab::Train{40});
     bp::Trainer t(*ref.data, ref.training);  // the same 80 steps with one Trainer and set_config
     for (int i = 0; i < 40; ++i) t.step(ref.net);
@@ -94,7 +95,15 @@ TEST(Lab, ChangingTheLearningRateKeepsTheOptimiserState) {
     c.learning_rate = -1;
     do_lab(s, lab::SetConfig{c});
     EXPECT_TRUE(s.status_is_error);
+    EXPECT_NE(s.status.find("the learning rate must be greater than 0"), std::string::npos) << s.status;
     EXPECT_DOUBLE_EQ(s.doc.training.learning_rate, 0.003);
+    // The toolbar's η is the same path: an undo entry, the optimiser's state kept.
+    apply(s, act::SetLearningRate{0.002});
+    EXPECT_EQ(s.undo.back().label, "learning rate η = 0.002");
+    do_lab(s, lab::Train{10});
+    t.set_config([&] { bp::TrainingConfig d = c; d.learning_rate = 0.002; return d; }());
+    for (int i = 0; i < 10; ++i) t.step(ref.net);
+    EXPECT_TRUE(same_parameters(s.doc.net, ref.net)) << "the toolbar's η kept Adam's moments too";
 }
 
 TEST(Lab, StopsAtAStepCountOrATargetLoss) {

@@ -193,10 +193,10 @@ struct ActionHandler {
         });
     }
     void operator()(const act::SetLearningRate& a) {
-        edit_document_and_say(s, "learning rate η = " + bp::format_number(a.value), [&](bp::Document& d) {
-            if (!std::isfinite(a.value) || a.value <= 0) throw bp::Error("the learning rate must be a positive number");
-            d.training.learning_rate = a.value;
-        });
+        bp::TrainingConfig c = s.doc.training;
+        c.learning_rate = a.value;
+        const std::string label = training_label(s.doc.training, c);
+        say_edit(s, label, edit_training(s, label, c));
     }
     void operator()(const act::AddLayer& a) {
         const std::uint64_t seed = edit_seed(s);

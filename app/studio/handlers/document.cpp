@@ -5,6 +5,9 @@
 
 #include "app/studio/handlers/quiz.h"
 #include "engine/core/error.h"
+#include "engine/core/optimizer.h"
+#include "engine/core/training_settings.h"
+#include "engine/teaching/notation.h"
 
 namespace studio {
 namespace {
@@ -67,6 +70,27 @@ bool say_edit(AppState& s, const std::string& label, const std::string& why) {
 
 bool edit_document_and_say(AppState& s, const std::string& label, const std::function<void(bp::Document&)>& fn) {
     return say_edit(s, label, edit_document(s, label, fn));
+}
+
+std::string edit_training(AppState& s, const std::string& label, const bp::TrainingConfig& c) {
+    const std::shared_ptr<bp::Trainer> trainer = s.trainer;
+    const std::string why = edit_document(s, label, [&](bp::Document& d) {
+        if (const std::string p = bp::training_problem(c, d.data ? d.data->size() : -1); !p.empty()) throw bp::Error(p);
+        d.training = c;
+    });
+    if (why.empty() && trainer && s.doc.data) {  // the same network and data: the trainer goes on
+        trainer->set_config(c);                  // (its state restarts only for another optimiser)
+        s.trainer = trainer;
+        s.trainer_data = &*s.doc.data;
+    }
+    return why;
+}
+
+std::string training_label(const bp::TrainingConfig& before, const bp::TrainingConfig& c) {
+    if (c.learning_rate != before.learning_rate) return "learning rate η = " + bp::format_number(c.learning_rate);
+    if (c.optimizer != before.optimizer) return "optimiser " + std::string(bp::to_string(c.optimizer));
+    if (c.batch_size != before.batch_size) return "batch size " + std::to_string(c.batch_size);
+    return "training settings";
 }
 
 std::string reinitialize_label(bp::InitScheme scheme, std::uint64_t seed) {

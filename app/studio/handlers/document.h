@@ -22,6 +22,14 @@ bool edit_document_and_say(AppState& s, const std::string& label, const std::fun
 // The status line after an edit named label: done, or refused because of why. Returns why.empty().
 bool say_edit(AppState& s, const std::string& label, const std::string& why);
 
+// The training settings, wherever they are changed (the toolbar's η, the Lab's η, optimiser and batch): an
+// undoable edit like any other, checked by the engine's one rule (bp::training_problem). The optimiser's
+// state (momentum's v, Adam's moments) goes on unless the optimiser itself changes, as torch.optim keeps it
+// when a parameter group's lr changes; an undo restores the settings and, like every undo, starts it afresh.
+std::string edit_training(AppState& s, const std::string& label, const bp::TrainingConfig& c);
+// "learning rate η = 0.03", "optimiser adam", "batch size 8" or "training settings": what c changes.
+std::string training_label(const bp::TrainingConfig& before, const bp::TrainingConfig& c);
+
 // New parameters from an initialisation scheme and seed (an edit; the scheme and seed become the
 // settings' for the next re-initialisation and new layers).
 std::string reinitialize(AppState& s, bp::InitScheme scheme, std::uint64_t seed);

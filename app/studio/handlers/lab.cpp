@@ -207,16 +207,6 @@ void tick(AppState& s, double seconds) {
 
 // ---- [SECTION] the handler ----
 
-// Why a training configuration cannot be used, or "".
-std::string config_problem(const bp::TrainingConfig& c, int samples) {
-    if (!std::isfinite(c.learning_rate) || c.learning_rate <= 0) return "the learning rate must be a positive number";
-    if (c.batch_size < 0 || c.batch_size > samples)
-        return "the batch size must be from 1 to " + std::to_string(samples) + " (the training samples), or 0 for all";
-    if (!std::isfinite(c.l2) || c.l2 < 0) return "L2 must be 0 or more";
-    if (!std::isfinite(c.momentum) || c.momentum < 0 || c.momentum >= 1) return "the momentum must be in [0, 1)";
-    return "";
-}
-
 struct LabHandler {
     AppState& s;
 
@@ -254,12 +244,8 @@ struct LabHandler {
                    "); the loss curve starts again.  (Ctrl+Z undoes)");
     }
     void operator()(const lab::SetConfig& a) {
-        if (const std::string why = config_problem(a.config, s.doc.data->size()); !why.empty())
-            return set_status(s, "Not changed: " + why, true);
-        if (s.trainer) s.trainer->set_config(a.config);  // Adam's moments survive unless the optimiser changes
-        s.doc.training = a.config;
-        mark_changed(s);
-        rebuild_pass(s, true);  // the stepped pass updates with the new η too
+        const std::string label = training_label(s.doc.training, a.config);
+        say_edit(s, label, edit_training(s, label, a.config));  // the same path as the toolbar's η
     }
     void operator()(const lab::SetSpeed& a) {
         s.lab.steps_per_frame = std::clamp(a.steps_per_frame, 1, kMaxStepsPerFrame);

@@ -4,6 +4,7 @@
 #include <string>
 
 #include "app/studio/figures/describe.h"
+#include "app/studio/views/ui_report.h"
 #include "app/studio/views/ui_widgets.h"
 #include "app/studio/views/views.h"
 
@@ -49,10 +50,14 @@ void layer_row(const AppState& s, const Ui& ui, ActionQueue& q, int l) {
     if (l > 0) {
         int f = static_cast<int>(layer.activation);
         ImGui::SetNextItemWidth(ImGui::GetFontSize() * 6.5f);
-        if (ImGui::BeginCombo("##f", std::string(bp::to_string(layer.activation)).c_str())) {
-            for (const bp::ActivationInfo& a : bp::kActivations)
+        const bool open = ImGui::BeginCombo("##f", std::string(bp::to_string(layer.activation)).c_str());
+        report_item("network.activation." + std::to_string(l));
+        if (open) {
+            for (const bp::ActivationInfo& a : bp::kActivations) {
                 if (ImGui::Selectable(std::string(a.fn.name).c_str(), static_cast<int>(a.id) == f))
                     q.push_back(act::SetActivation{l, a.id});
+                report_item("network.choice." + std::string(a.fn.name));
+            }
             ImGui::EndCombo();
         }
         item_tooltip("This layer's activation f, in a = f(z); changing it recomputes the pass (Ctrl+Z undoes).");
@@ -129,9 +134,13 @@ void draw_architecture(const AppState& s, const Ui& ui, ActionQueue& q) {
     ImGui::TextUnformatted("loss");
     ImGui::SameLine();
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 11);
-    if (ImGui::BeginCombo("##loss", std::string(bp::to_string(net.loss)).c_str())) {
-        for (const bp::LossInfo& l : bp::kLosses)
+    const bool open = ImGui::BeginCombo("##loss", std::string(bp::to_string(net.loss)).c_str());
+    report_item("network.loss");
+    if (open) {
+        for (const bp::LossInfo& l : bp::kLosses) {
             if (ImGui::Selectable(std::string(l.name).c_str(), l.id == net.loss)) q.push_back(act::SetLoss{l.id});
+            report_item("network.choice." + std::string(l.name));
+        }
         ImGui::EndCombo();
     }
     item_tooltip(loss_tooltip().c_str());

@@ -3,6 +3,7 @@
 #include <string>
 
 #include "app/studio/figures/describe.h"
+#include "app/studio/views/ui_report.h"
 #include "app/studio/views/ui_widgets.h"
 #include "app/studio/views/views.h"
 #include "engine/teaching/notation.h"
@@ -83,7 +84,9 @@ void draw_inspector(const AppState& s, const Ui& ui, ActionQueue& q) {
         ImGui::EndChild();
         ImGui::EndTabItem();
     }
-    if (ImGui::BeginTabItem("Network")) {
+    const bool network_tab = ImGui::BeginTabItem("Network");
+    report_item("inspector.tab.network");
+    if (network_tab) {
         ImGui::BeginChild("network_scroll");
         draw_architecture(s, ui, q);
         ImGui::EndChild();

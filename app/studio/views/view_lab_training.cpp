@@ -44,7 +44,8 @@ void training_row(const AppState& s, const Ui& ui, ActionQueue& q) {
                   std::string(bp::to_string(s.settings.init_scheme)).c_str(),
                   static_cast<unsigned long long>(s.settings.init_seed));
     if (button("Reset", help)) push(q, lab::Reset{s.settings.init_scheme, s.settings.init_seed});
-    // The learning rate, at hand: it takes effect at the next step, no reset.
+    // The learning rate, at hand: the toolbar's η by another control (handlers/document.h, edit_training): it
+    // takes effect at the next step, keeps the optimiser's state, and a drag is one undo entry.
     same_line_or_wrap(ImGui::GetFontSize() * 6.0f, px(ui, metric::group_gap));
     ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted("η");
@@ -53,10 +54,13 @@ void training_row(const AppState& s, const Ui& ui, ActionQueue& q) {
     double lr = c.learning_rate;
     const double lo = 1e-4, hi = 100.0;
     ImGui::SetNextItemWidth(std::max(ImGui::GetFontSize() * 4.5f, ImGui::GetContentRegionAvail().x));
-    if (ImGui::SliderScalar("##lr", ImGuiDataType_Double, &lr, &lo, &hi, "%.4g", ImGuiSliderFlags_Logarithmic) && lr > 0) {
+    const bool moved = ImGui::SliderScalar("##lr", ImGuiDataType_Double, &lr, &lo, &hi, "%.4g", ImGuiSliderFlags_Logarithmic);
+    if (ImGui::IsItemActivated()) q.push_back(act::BeginGesture{});
+    if (moved && lr != c.learning_rate) {
         c.learning_rate = lr;
         push(q, lab::SetConfig{c});
     }
+    if (ImGui::IsItemDeactivated()) q.push_back(act::EndGesture{});
     item_tooltip("Learning rate η: each step moves every weight by −η·∂L/∂w, so too large a value makes the loss "
                  "explode (Ctrl+click to type).");
 }
