@@ -10,6 +10,7 @@
 #include <regex>
 
 #include "engine/core/passes.h"
+#include "engine/homework/homework.h"
 #include "engine/io/serialize.h"
 #include "engine/teaching/chain_rule.h"
 #include "engine/teaching/notation.h"
@@ -115,6 +116,21 @@ TEST(Notation, ReluSoftmaxClassifierInTheVectorNotation) {
               "(0.2·0.2982 + 0.1·(−0.6055) + (−0.5)·0.3073)·0 = 0");
     EXPECT_EQ(formula(s, Notation::per_neuron, K::output_delta, 2, 1), "δ²₂ = a²₂ − y₂ = 0.3945 − 1 = −0.6055");
     EXPECT_EQ(formula(s, Notation::batch, K::output_delta, 2, 1), "dL/dZ₂[1,2] = 1/N·(Ŷ[1,2] − Y[1,2]) = 1/1·(0.3945 − 1) = −0.6055");
+}
+
+// Check-my-homework's formulas follow the notation; the expected value does not.
+TEST(Notation, HomeworkFormulasInTheNotation) {
+    const bp::Dataset data{bp::test::mazur_x(), bp::test::mazur_y()};
+    bp::Homework hw(bp::test::mazur_network(), data, bp::TrainingConfig{}, std::nullopt);
+    const bp::QuantityRef delta{bp::Quantity::delta, 1, 0, 0, 0}, input{bp::Quantity::a, 0, 1, 0, 0};
+    const double expected = hw.expected(delta);
+    hw.set_notation(Notation::derivation);
+    EXPECT_EQ(hw.formula(delta),
+              "ε₁¹ = δ₁¹·σ′(a₁¹) = (W₂¹¹·ε₂¹ + W₂²¹·ε₂²)·σ′(a₁¹) = (0.4·0.1385 + 0.5·(−0.0381))·0.2413 = 0.008771");
+    EXPECT_EQ(hw.formula(input), "z₁² = 0.1");
+    EXPECT_EQ(hw.expected(delta), expected);
+    hw.set_notation(Notation::per_neuron);
+    EXPECT_EQ(hw.formula(input), "a⁰₂ = x₂ = 0.1");
 }
 
 // [SECTION] every preset ---------------------------------------------------------------------------------
