@@ -36,14 +36,14 @@ bool has_source_neuron(bp::EventKind k) {
     return k == bp::EventKind::weight_gradient || k == bp::EventKind::weight_update;
 }
 
-Json event_json(const bp::StepEvent& e, const bp::EventText& t, int index) {
+Json event_json(const bp::StepEvent& e, const bp::EventText& t, const std::string& title, int index) {
     Json j = {{"index", index},
               {"phase", std::string(bp::to_string(e.phase))},
               {"kind", std::string(bp::to_string(e.kind))},
               {"layer", e.layer},
               {"neuron", e.neuron}};
     if (has_source_neuron(e.kind)) j["k"] = e.k;
-    j["title"] = t.title;
+    j["title"] = title;
     j["formula"] = t.full_text();
     j["symbolic"] = t.symbolic;
     j["substituted"] = t.substituted;
@@ -78,14 +78,16 @@ int run_steps(const CommandArgs& args, std::ostream& out, std::ostream&) {
                                                 stepper.text(static_cast<int>(i)).title + ")");
     if (format == Format::json) {
         Json list = Json::array();
-        for (std::size_t i = 0; i < events.size(); ++i) list.push_back(event_json(events[i], stepper.text(static_cast<int>(i)), static_cast<int>(i)));
+        for (std::size_t i = 0; i < events.size(); ++i) list.push_back(event_json(events[i], stepper.text(static_cast<int>(i)),
+                                                                   stepper.full_title(static_cast<int>(i)), static_cast<int>(i)));
         write_json(out, list);
         return 0;
     }
     TextTable table({"#", "phase", "event", "formula"});
     for (std::size_t i = 0; i < events.size(); ++i) {
         const bp::EventText t = stepper.text(static_cast<int>(i));
-        table.add_row({std::to_string(i), std::string(bp::to_string(events[i].phase)), t.title, t.full_text()});
+        table.add_row({std::to_string(i), std::string(bp::to_string(events[i].phase)), stepper.full_title(static_cast<int>(i)),
+                       t.full_text()});
     }
     table.print(out, 0);
     return 0;

@@ -260,8 +260,8 @@ Phrase Symbols::bias_gradient(int l, int j) const {
 
 Phrase Symbols::derivative(Activation f, int l, int j, int row) const {
     Phrase p;
-    if (notation_ == Notation::vector && f == Activation::relu)  // notes 002: 𝟙(h > 0)
-        return p.add("𝟙(", "\\mathbb{1}(").add(activation(l, j, row)).add(" > 0)", " > 0)");
+    if (notation_ == Notation::vector && f == Activation::relu)  // notes 002's 𝟙(h > 0), as the text writes 1[i=j]
+        return p.add("1[", "\\mathbb{1}(").add(activation(l, j, row)).add(" > 0]", " > 0)");
     p.add(symbol(f), activation_info(f).fn.latex).add("′(", "'(").add(pre_activation(l, j, row)).add(")", ")");
     return p;
 }
@@ -287,7 +287,7 @@ std::string_view Symbols::partial() const { return notation_ == Notation::batch 
 
 const std::vector<NotationKeyRow>& notation_key() {
     static const std::vector<NotationKeyRow> rows = {
-        {"input", {"a⁰ = x", "x", "z₁ = x̂", "X  (N × n₀)"}},
+        {"input", {"a⁰ = x", "x", "z₁ = x", "X  (N × n₀)"}},
         {"weight, neuron k → neuron j", {"wˡⱼₖ  (Wˡ is nₗ × nₗ₋₁)", "Wₗ[j,k]", "Wₗʲᵏ", "Wₗ[k,j]  (nₗ₋₁ × nₗ)"}},
         {"bias", {"bˡⱼ", "bₗ[j]", "bₗʲ", "bₗ[j]  (1 × nₗ)"}},
         {"pre-activation", {"zˡ = Wˡaˡ⁻¹ + bˡ", "u = W₁x + b₁;  f = W₂h + b₂", "aₗ = Wₗzₗ + bₗ", "Zₗ = Hₗ₋₁Wₗ + bₗ"}},
@@ -295,7 +295,7 @@ const std::vector<NotationKeyRow>& notation_key() {
         {"target", {"y", "y", "y", "Y  (N × n_L)"}},
         {"∂L/∂ pre-activation", {"δˡ = ∂L/∂zˡ", "∂L/∂f, ∂L/∂u", "εₗ = ∂L/∂aₗ", "dL/dZₗ"}},
         {"∂L/∂ activation", {"∂L/∂aˡ", "∂L/∂h", "δₗ = ∂L/∂zₗ₊₁", "dL/dHₗ, dL/dŶ"}},
-        {"f′ at the pre-activation", {"f′(zˡ)", "𝟙(h > 0) for ReLU", "f′(aₗ)", "f′(Zₗ)"}},
+        {"f′ at the pre-activation", {"f′(zˡ)", "1[h > 0] for ReLU", "f′(aₗ)", "f′(Zₗ)"}},
         {"error sent back", {"δˡ = (Wˡ⁺¹)ᵀδˡ⁺¹ ⊙ f′(zˡ)", "∂L/∂h = W₂ᵀ ∂L/∂f", "δₗ₋₁ = Wₗᵀεₗ;  εₗ = δₗ ∘ f′(aₗ)",
                              "dL/dHₗ₋₁ = dL/dZₗ Wₗᵀ"}},
         {"weight gradient", {"∂L/∂wˡⱼₖ = Σₙ aˡ⁻¹ₖ δˡⱼ", "∂L/∂W₂ = ∂L/∂f hᵀ", "dWₗ = εₗ ⊗ zₗ", "dL/dWₗ = Hₗ₋₁ᵀ dL/dZₗ"}},

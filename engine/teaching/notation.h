@@ -37,7 +37,7 @@ std::string latex_weight(int l, int j, int k);
 // per_neuron (notes 004, the default): w^l_jk, z^l = W^l a^(l−1) + b^l, a^l = f(z^l), δ^l = ∂L/∂z^l.
 // vector (notes 002): x, h (h₁, h₂ … with several hidden layers), u for a hidden pre-activation (the notes
 //   leave it unnamed), f the output's pre-activation, p a softmax's probabilities (ŷ another output's
-//   activation), W₂[j,k]; gradients ∂L/∂f, ∂L/∂h; ReLU′ written 𝟙(h > 0); no δ.
+//   activation), W₂[j,k]; gradients ∂L/∂f, ∂L/∂h; ReLU′ written 1[h > 0] (the notes' 𝟙(h > 0)); no δ.
 // derivation (notes 003): z_l layer outputs (z₁ = x̂ the input, so our a^l is z_(l+1)), a_l = W_l z_l + b_l
 //   pre-activations; δ_l = ∂L/∂(output of layer l) = our ∂L/∂a^l, ε_l = δ_l ∘ f′(a_l) = our δ^l;
 //   components as superscripts: W_l^jk, ε_l^j; dW_l = ε_l ⊗ z_l, db_l = ε_l, δ_(l−1) = W_lᵀ ε_l.
@@ -83,7 +83,7 @@ public:
     Phrase activation_gradient(int l, int j, int row = 0) const;  // ∂L/∂a: ∂L/∂a²₁, ∂L/∂h[1], δ₂¹, dL/dH[1,1]
     Phrase weight_gradient(int l, int j, int k) const;            // ∂L/∂w²₁₂, ∂L/∂W₂[1,2], dW₂¹², dL/dW₂[2,1]
     Phrase bias_gradient(int l, int j) const;                     // ∂L/∂b²₁, ∂L/∂b₂[1], db₂¹, dL/db₂[1]
-    // f′ at the pre-activation: σ′(z²₁); in the vector notation ReLU′ is 𝟙(h[1] > 0) as in notes 002.
+    // f′ at the pre-activation: σ′(z²₁); in the vector notation ReLU′ is 1[h[1] > 0], notes 002's 𝟙(h > 0).
     Phrase derivative(Activation f, int l, int j, int row = 0) const;
     // The letters of a whole layer, for titles: "z", "u", "a₂", "Z₂" (pre-activation), "a", "h", "z₃", "H"
     // (activation), "δ", "∂L/∂f", "ε₂", "dL/dZ₂" (∂L/∂z).

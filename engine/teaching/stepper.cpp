@@ -369,12 +369,14 @@ EventText Stepper::text(int index) const {
         std::string title = title_from(head, f.symbolic);
         return words(std::move(f), std::move(title));
     };
-    // The letter of a neuron's value in the title: "z", or in another notation its own with the role
-    // ("u (pre-activation)", "ε₂ (∂L/∂ pre-activation)") so that a swapped letter is never misread.
+    // The letter of a neuron's value in the title: "z", or in another notation its own, with the role
+    // where the letter does not say it ("u (pre-activation)"; every one in the derivation notation, whose
+    // z and a swap meaning: "ε₂ (∂L/∂ pre-activation)"); "∂L/∂u" and "dL/dZ₁" say it themselves.
     const Symbols& s = fw.symbols();
-    const bool plain = notation_ == Notation::per_neuron;
+    const bool roles = notation_ == Notation::derivation ||
+                       (notation_ == Notation::vector && (e.kind == EventKind::z || e.kind == EventKind::a));
     const auto of = [&](std::string name, std::string_view role) {
-        return (plain ? name : name + " (" + std::string(role) + ")") + " of " + neuron_name(before_, l, j);
+        return (roles ? name + " (" + std::string(role) + ")" : name) + " of " + neuron_name(before_, l, j);
     };
     EventText out = [&] {
         switch (e.kind) {
@@ -398,9 +400,17 @@ EventText Stepper::text(int index) const {
         }
         return EventText{};
     }();
-    if (notation_ == Notation::batch)
-        if (std::string m = batch_equation(s, before_, trace_.N(), e); !m.empty()) out.title += ";  " + m;
     return out;
+}
+
+std::string Stepper::shapes(int index) const {
+    if (notation_ != Notation::batch) return {};
+    return batch_equation(writer().symbols(), before_, trace_.N(), events_.at(static_cast<std::size_t>(index)));
+}
+
+std::string Stepper::full_title(int index) const {
+    const std::string m = shapes(index);
+    return m.empty() ? text(index).title : text(index).title + ";  " + m;
 }
 
 // ---- [SECTION] known values -------------------------------------------------------------------------------

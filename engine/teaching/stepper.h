@@ -98,6 +98,11 @@ public:
     // The notation text() writes in (per-neuron unless set); the events and their values never change.
     void set_notation(Notation n);
     Notation notation() const { return notation_; }
+    // The batch notation's whole-matrix equation of event `index`, with the shapes (notes 000):
+    // "Z₁ = X·W₁ + b₁  (4×2 = 4×3 · 3×2 + 1×2)"; empty in the other notations and for the loss.
+    std::string shapes(int index) const;
+    // The title with the shapes after it ("…;  Z₁ = X·W₁ + b₁  (…)"), as the CLI writes it.
+    std::string full_title(int index) const;
 
 private:
     int slot(const ValueRef& r) const;  // index into writer_index_, or -1

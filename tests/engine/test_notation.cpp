@@ -92,12 +92,17 @@ TEST(Notation, MazurPassInEachNotation) {
 TEST(Notation, BatchTitlesCarryTheMatrixEquationWithShapes) {
     bp::Stepper s = mazur_stepper();
     s.set_notation(Notation::batch);
-    EXPECT_EQ(s.text(0).title, "Forward pass — Z₁ (pre-activation) of hidden neuron 1;  Z₁ = X·W₁ + b₁  (1×2 = 1×2 · 2×2 + 1×2)");
-    for (const bp::StepEvent& e : s.events())
-        if (e.kind == bp::EventKind::weight_gradient) {
-            EXPECT_EQ(s.text(e).title, "Gradient — dL/dW₁[1,1];  dL/dW₁ = Xᵀ·dL/dZ₁  (2×2 = 2×1 · 1×2)");
+    EXPECT_EQ(s.full_title(0), "Forward pass — Z₁ of hidden neuron 1;  Z₁ = X·W₁ + b₁  (1×2 = 1×2 · 2×2 + 1×2)");
+    EXPECT_EQ(s.shapes(0), "Z₁ = X·W₁ + b₁  (1×2 = 1×2 · 2×2 + 1×2)");
+    EXPECT_EQ(s.text(0).title, "Forward pass — Z₁ of hidden neuron 1");
+    for (int i = 0; i < s.size(); ++i)
+        if (s.events()[i].kind == bp::EventKind::weight_gradient) {
+            EXPECT_EQ(s.full_title(i), "Gradient — dL/dW₁[1,1];  dL/dW₁ = Xᵀ·dL/dZ₁  (2×2 = 2×1 · 1×2)");
             break;
         }
+    bp::Stepper plain = mazur_stepper();
+    EXPECT_EQ(plain.shapes(0), "");
+    EXPECT_EQ(plain.full_title(0), plain.text(0).title);
 }
 
 bp::Document preset(const std::string& name) {
@@ -112,7 +117,7 @@ TEST(Notation, ReluSoftmaxClassifierInTheVectorNotation) {
     EXPECT_EQ(formula(s, Notation::vector, K::a, 1, 0), "h[1] = relu(u[1]) = relu(0.4) = 0.4");
     EXPECT_EQ(formula(s, Notation::vector, K::output_delta, 2, 1), "∂L/∂f[2] = p[2] − y[2] = 0.3945 − 1 = −0.6055");
     EXPECT_EQ(formula(s, Notation::vector, K::hidden_delta, 1, 1),
-              "∂L/∂u[2] = (W₂[1,2]·∂L/∂f[1] + W₂[2,2]·∂L/∂f[2] + W₂[3,2]·∂L/∂f[3])·𝟙(h[2] > 0) = "
+              "∂L/∂u[2] = (W₂[1,2]·∂L/∂f[1] + W₂[2,2]·∂L/∂f[2] + W₂[3,2]·∂L/∂f[3])·1[h[2] > 0] = "
               "(0.2·0.2982 + 0.1·(−0.6055) + (−0.5)·0.3073)·0 = 0");
     EXPECT_EQ(formula(s, Notation::per_neuron, K::output_delta, 2, 1), "δ²₂ = a²₂ − y₂ = 0.3945 − 1 = −0.6055");
     EXPECT_EQ(formula(s, Notation::batch, K::output_delta, 2, 1), "dL/dZ₂[1,2] = 1/N·(Ŷ[1,2] − Y[1,2]) = 1/1·(0.3945 − 1) = −0.6055");
