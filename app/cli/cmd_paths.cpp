@@ -16,8 +16,8 @@
 namespace {
 using namespace cli;
 
-const char* const kPathsHelp = R"(Usage: backprop-cli paths NET.json (--weight l,j,k | --bias l,j) [--sample n]
-                          [--format table|json]
+const std::string kPathsHelp = R"(Usage: backprop-cli paths NET.json (--weight l,j,k | --bias l,j) [--sample n]
+                          [--format table|json] [--notation NAME]
 
 Every path by which one parameter reaches the loss, for one sample alone (no 1/N): one path per
 choice of a neuron in each later layer. Each path lists its factors from the loss back to the
@@ -43,7 +43,9 @@ factors ∂L/∂a^L_i · ∂a^L_i/∂z^L_m in place of ∂L/∂a^L_m · f′(z^L
 Up to 10 000 paths are all listed; beyond that the 200 with the largest |product|, and "rest"
 gives the number and the sum of the others. "sum" is always the total of all paths.
 Exit status 1 if the sum and the gradient differ by more than 1e-12 (relative).
-)";
+
+The labels, the routes and the compact form are written in --notation:
+)" + std::string(kNotationHelp);
 
 // The parameter named by --weight or --bias, checked against the network with a precise message.
 bp::ParameterRef parameter_option(const ParsedArgs& a, const bp::Network& net) {
@@ -125,24 +127,26 @@ Json listing_json(const bp::PathListing& pl, int sample) {
 }
 
 // "z¹₁ → z²₁ → z³₂" (and "→ a³ᵢ" for the output a path ends on through a softmax).
-std::string route(const bp::ChainPath& path) {
+std::string route(const bp::ChainPath& path, const bp::Symbols& sym) {
     std::string s;
-    for (const auto& [l, j] : path.neurons) s += (s.empty() ? "" : " → ") + bp::neuron_label("z", l, j);
-    if (path.softmax_output >= 0) s += " → " + bp::neuron_label("a", path.neurons.back().first, path.softmax_output);
+    for (const auto& [l, j] : path.neurons) s += (s.empty() ? "" : " → ") + sym.pre_activation(l, j).text;
+    if (path.softmax_output >= 0) s += " → " + sym.activation(path.neurons.back().first, path.softmax_output).text;
     return s;
 }
 
-void print_table(const bp::PathListing& pl, int sample, std::ostream& out) {
-    const std::string name = "∂L/∂" + parameter_label(pl.parameter);
+void print_table(const bp::PathListing& pl, int sample, const bp::Symbols& sym, std::ostream& out) {
+    const bp::ParameterRef& p = pl.parameter;
+    const std::string name = (p.bias ? sym.bias_gradient(p.l, p.j) : sym.weight_gradient(p.l, p.j, p.k)).text;
+    const std::string parameter = (p.bias ? sym.bias(p.l, p.j) : sym.weight(p.l, p.j, p.k)).text;
     out << name << " for sample " << sample << ": " << bp::path_count_text(pl.total_count)
         << (pl.total_count == 1 ? " path" : " paths")
-        << " from " << parameter_label(pl.parameter) << " to the loss\n\n";
+        << " from " << parameter << " to the loss\n\n";
     TextTable table({"#", "route", "factors, from the loss back to the parameter", "product"});
     int index = 1;
     for (const bp::ChainPath& path : pl.paths) {
         std::string factors;
         for (const bp::PathFactor& f : path.factors) factors += (factors.empty() ? "" : " · ") + labelled(f.label, f.value);
-        table.add_row({std::to_string(index++), route(path), factors, table_number(path.product)});
+        table.add_row({std::to_string(index++), route(path, sym), factors, table_number(path.product)});
     }
     table.print(out);
     if (pl.rest_count > 0)
@@ -165,21 +169,22 @@ void print_table(const bp::PathListing& pl, int sample, std::ostream& out) {
 
 int run_paths(const CommandArgs& args, std::ostream& out, std::ostream&) {
     const ParsedArgs a =
-        parse_args("paths", args, {{"--weight", true}, {"--bias", true}, {"--sample", true}, {"--format", true}});
+        parse_args("paths", args, {{"--weight", true}, {"--bias", true}, {"--sample", true}, {"--format", true}, {"--notation", true}});
     if (a.help) {
         out << kPathsHelp;
         return 0;
     }
     const Format format = format_option(a, Format::table);
+    const bp::Notation notation = notation_option(a);
     const Input in = load_input(a, "paths");
     const bp::Dataset& data = require_data(in, "paths");
     const bp::ParameterRef p = parameter_option(a, in.doc.net);
     const int n = sample_option(a, data).value_or(0);
     check_converges(in.doc.net, data);
     const bp::PathListing pl =
-        bp::enumerate_paths(in.doc.net, bp::take_rows(data.X, n, 1), bp::take_rows(data.Y, n, 1), p);
+        bp::enumerate_paths(in.doc.net, bp::take_rows(data.X, n, 1), bp::take_rows(data.Y, n, 1), p, 10000, 200, notation);
     check_listing(pl);
     if (format == Format::json) write_json(out, listing_json(pl, n));
-    else print_table(pl, n, out);
+    else print_table(pl, n, bp::Symbols(notation, in.doc.net), out);
     return agree(pl.sum, pl.gradient) ? 0 : 1;
 }

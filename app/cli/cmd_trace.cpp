@@ -16,7 +16,7 @@
 namespace {
 using namespace cli;
 
-const char* const kTraceHelp = R"(Usage: backprop-cli trace NET.json [--format json|table]
+const std::string kTraceHelp = R"(Usage: backprop-cli trace NET.json [--format json|table] [--notation NAME]
 
 One forward and one backward pass with all of data.inputs as one batch of N samples.
 
@@ -29,7 +29,10 @@ L is the batch-averaged data loss (L2, when the file sets it, enters training up
 delta = ∂L/∂z of that loss, so it carries the 1/N; dW = Σ_n δ_n (a^(l−1)_n)ᵀ and db = Σ_n δ_n.
 A layer with "bias": false still reports db (the gradient its bias would have).
 If any value is NaN or infinite the pass diverged: a message names it and the exit status is 1.
-)";
+
+The table's labels are written in --notation (the JSON has no symbols: the same in every notation);
+with derivation the table adds each layer's δ = ∂L/∂(its output), the notes' δ beside ε = our δ:
+)" + std::string(kNotationHelp);
 
 // The trace as JSON, read where the numbers lie: nothing of the output is built in memory.
 JsonView trace_view(const bp::Trace& t) {
@@ -54,13 +57,19 @@ JsonView trace_view(const bp::Trace& t) {
     return trace;
 }
 
-void print_table(const bp::Network& net, const bp::Dataset& data, const bp::Trace& t, std::ostream& out) {
+void print_table(const bp::Network& net, const bp::Dataset& data, const bp::Trace& t, bp::Notation notation,
+                 std::ostream& out) {
+    const bp::Symbols s(notation, net);
     const int N = t.N();
     out << "L = " << table_number(t.loss) << "   (" << bp::to_string(net.loss) << " averaged over " << N
         << " sample" << (N == 1 ? "" : "s") << "; per sample " << bp::loss_formula(net.loss) << ")\n";
     for (int l = 0; l <= net.L(); ++l) {
         const bp::Layer& layer = net.layers[l];
         const bp::LayerTrace& lt = t.layers[l];
+        // The derivation notation's δ_l = ∂L/∂(output of layer l) beside its ε_l = δ_l ∘ f′(a_l).
+        const bool with_output_gradient = notation == bp::Notation::derivation && l > 0;
+        const bp::Matrix output_gradient =
+            with_output_gradient ? bp::activation_gradients(net, t, data.Y, l) : bp::Matrix{};
         out << "\nLayer " << l << " — ";
         if (l == 0) out << "input, ";
         else out << bp::to_string(layer.activation) << (layer.bias ? ", " : ", no bias, ");
@@ -69,18 +78,19 @@ void print_table(const bp::Network& net, const bp::Dataset& data, const bp::Trac
         print_rows(out, {}, static_cast<std::size_t>(N) * layer.size, [&](std::size_t i, std::vector<std::string>& row) {
             const int n = static_cast<int>(i / layer.size), j = static_cast<int>(i % layer.size);
             row.push_back(j == 0 ? "sample " + std::to_string(n) : "");
-            if (l > 0) row.push_back(labelled(bp::neuron_label("z", l, j), lt.z(n, j)));
-            row.push_back(labelled(bp::neuron_label("a", l, j), lt.a(n, j)));
-            if (l > 0) row.push_back(labelled(bp::neuron_label("δ", l, j), lt.delta(n, j)));
-            if (l == net.L()) row.push_back(labelled("y" + bp::subscript(j + 1), data.Y(n, j)));
+            if (l > 0) row.push_back(labelled(s.pre_activation(l, j, n).text, lt.z(n, j)));
+            row.push_back(labelled(s.activation(l, j, n).text, lt.a(n, j)));
+            if (with_output_gradient) row.push_back(labelled(s.activation_gradient(l, j, n).text, output_gradient(n, j)));
+            if (l > 0) row.push_back(labelled(s.delta(l, j, n).text, lt.delta(n, j)));
+            if (l == net.L()) row.push_back(labelled(s.target(j, n).text, data.Y(n, j)));
         });
         if (l == 0) continue;
         out << "  gradients (summed over the batch):\n";
         TextTable gradients;
         for (int j = 0; j < layer.size; ++j) {
             std::vector<std::string> row;
-            for (int k = 0; k < lt.dW.cols; ++k) row.push_back(labelled("∂L/∂" + bp::weight_label(l, j, k), lt.dW(j, k)));
-            row.push_back(labelled("∂L/∂" + bp::bias_label(l, j), lt.db[j]));
+            for (int k = 0; k < lt.dW.cols; ++k) row.push_back(labelled(s.weight_gradient(l, j, k).text, lt.dW(j, k)));
+            row.push_back(labelled(s.bias_gradient(l, j).text, lt.db[j]));
             gradients.add_row(std::move(row));
         }
         gradients.print(out);
@@ -96,12 +106,13 @@ void print_table(const bp::Network& net, const bp::Dataset& data, const bp::Trac
 }  // namespace
 
 int run_trace(const CommandArgs& args, std::ostream& out, std::ostream&) {
-    const ParsedArgs a = parse_args("trace", args, {{"--format", true}});
+    const ParsedArgs a = parse_args("trace", args, {{"--format", true}, {"--notation", true}});
     if (a.help) {
         out << kTraceHelp;
         return 0;
     }
     const Format format = format_option(a, Format::json);
+    const bp::Notation notation = notation_option(a);
     const Input in = load_input(a, "trace");
     const bp::Dataset& data = require_data(in, "trace");
     const bp::Trace t = checked_pass(in.doc.net, data);
@@ -109,6 +120,6 @@ int run_trace(const CommandArgs& args, std::ostream& out, std::ostream&) {
         layout::StreamSink sink{out};
         layout::write_document(sink, trace_view(t));
     }
-    else print_table(in.doc.net, data, t, out);
+    else print_table(in.doc.net, data, t, notation, out);
     return 0;
 }

@@ -39,4 +39,12 @@ Format format_option(const ParsedArgs& a, Format fallback) {
     return parse_choice(*text, "--format", {"json", "table"}) == 0 ? Format::json : Format::table;
 }
 
+bp::Notation notation_option(const ParsedArgs& a) {
+    const auto text = a.get("--notation");
+    if (!text) return bp::Notation::per_neuron;
+    std::vector<std::string> names;
+    for (bp::Notation n : bp::kNotations) names.emplace_back(bp::to_string(n));
+    return bp::kNotations[static_cast<std::size_t>(parse_choice(*text, "--notation", names))];
+}
+
 }  // namespace cli

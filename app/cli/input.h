@@ -7,6 +7,7 @@
 
 #include "app/cli/args.h"
 #include "engine/core/document.h"
+#include "engine/teaching/notation.h"
 
 namespace cli {
 
@@ -29,5 +30,13 @@ std::optional<int> sample_option(const ParsedArgs& a, const bp::Dataset& d);
 
 // --format json|table, `fallback` when absent.
 Format format_option(const ParsedArgs& a, Format fallback);
+
+// --notation per-neuron|vector|derivation|batch (per-neuron when absent); another name is a usage error.
+bp::Notation notation_option(const ParsedArgs& a);
+inline constexpr const char* kNotationHelp =
+    "  --notation NAME per-neuron (default: w^l_jk, z, a, δ = ∂L/∂z), vector (notes 002: x, h, f, ∂L/∂f),\n"
+    "                  derivation (notes 003: a = Wz + b, z = f(a), ε = ∂L/∂a, δ = ∂L/∂z of a layer's\n"
+    "                  output) or batch (notes 000: X, Ŷ = XW + b, W as n_in × n_out, dL/dŶ): the words\n"
+    "                  change, never a number\n";
 
 }  // namespace cli

@@ -44,10 +44,31 @@ void output_delta(const Network& net, const double* z, const double* a, const do
         delta[j] = loss_derivative(net.loss, a, y, K, j) * activation_derivative(out.activation, z[j]) * inv_n;
 }
 
-double hidden_delta(const Layer& next, int j, const double* delta_next, Activation f, double z_j) {
+double activation_gradient(const Layer& next, int j, const double* delta_next) {
     double s = 0.0;
     for (int k = 0; k < next.size; ++k) s += next.W(k, j) * delta_next[k];  // Σ_k w^(l+1)_kj δ^(l+1)_k
-    return s * activation_derivative(f, z_j);                                 // · f′(z^l_j)
+    return s;
+}
+
+double hidden_delta(const Layer& next, int j, const double* delta_next, Activation f, double z_j) {
+    return activation_gradient(next, j, delta_next) * activation_derivative(f, z_j);  // · f′(z^l_j)
+}
+
+Matrix activation_gradients(const Network& net, const Trace& t, const Matrix& Y, int l) {
+    const int L = net.L();
+    if (l < 0 || l > L || static_cast<int>(t.layers.size()) != L + 1)
+        throw Error("∂L/∂a of layer " + std::to_string(l) + ": the network has layers 0.." + std::to_string(L));
+    const int N = t.N(), n = net.layers[l].size;
+    Matrix g(N, n);
+    if (l == L) {
+        const double inv_n = 1.0 / N;
+        for (int s = 0; s < N; ++s)
+            for (int j = 0; j < n; ++j) g(s, j) = loss_derivative(net.loss, t.layers[L].a.row(s), Y.row(s), n, j) * inv_n;
+        return g;
+    }
+    for (int s = 0; s < N; ++s)
+        for (int j = 0; j < n; ++j) g(s, j) = activation_gradient(net.layers[l + 1], j, t.layers[l + 1].delta.row(s));
+    return g;
 }
 
 double weight_gradient(const Matrix& delta, const Matrix& a_prev, int j, int k) {

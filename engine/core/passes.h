@@ -33,6 +33,13 @@ void output_delta(const Network& net, const double* z, const double* a, const do
                   double* delta);
 // delta^l_j = (sum_k w^(l+1)_kj delta^(l+1)_k) * f'(z^l_j)   for a hidden layer (never softmax)
 double hidden_delta(const Layer& next, int j, const double* delta_next, Activation f, double z_j);
+// dL/da^l_j of one sample below the output: sum_k w^(l+1)_kj delta^(l+1)_k, the sum hidden_delta multiplies
+// by f'(z^l_j) (so delta^l_j = activation_gradient(...) * f'(z^l_j) to the bit).
+double activation_gradient(const Layer& next, int j, const double* delta_next);
+// dL/da^l (N x n_l) of a complete pass t of net over targets Y, for 0 <= l <= L: (W^(l+1))^T delta^(l+1) of
+// each sample below the output; at the output the loss's derivative dL/da^L of each sample times 1/N (L is
+// the batch mean). The derivation notation's delta (notes 003) is this; throws bp::Error for another l.
+Matrix activation_gradients(const Network& net, const Trace& t, const Matrix& Y, int l);
 // dW^l_jk = sum_n delta^l_nj a^(l-1)_nk  (summed n = 0..N-1)
 double weight_gradient(const Matrix& delta, const Matrix& a_prev, int j, int k);
 double bias_gradient(const Matrix& delta, int j);

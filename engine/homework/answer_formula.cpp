@@ -9,13 +9,16 @@ namespace bp {
 
 std::string formula_with_numbers(const FormulaInputs& in, const QuantityRef& q) {
     const int L = in.net.L();
-    FormulaWriter w(in.net, in.trace, in.Y, is_per_sample(q.what) ? q.n : 0);
+    FormulaWriter w(in.net, in.trace, in.Y, is_per_sample(q.what) ? q.n : 0, in.notation);
+    const Symbols& sym = w.symbols();
     switch (q.what) {
         case Quantity::z: return equation_text(w.z(q.l, q.j));
         case Quantity::a:
-            if (q.l == 0)  // a⁰ = x
-                return neuron_label("a", 0, q.j) + " = x" + subscript(q.j + 1) + " = " +
+            if (q.l == 0) {  // a⁰ = x (the other notations name the input itself)
+                const std::string x = in.notation == Notation::per_neuron ? " = x" + subscript(q.j + 1) : "";
+                return sym.activation(0, q.j, q.n).text + x + " = " +
                        format_number(in.trace.layers[0].a(q.n, q.j), kFormulaDigits);
+            }
             return equation_text(w.a(q.l, q.j));
         case Quantity::delta: return equation_text(q.l == L ? w.output_delta(q.j) : w.hidden_delta(q.l, q.j));
         case Quantity::dW: return equation_text(w.weight_gradient(q.l, q.j, q.k));
@@ -26,7 +29,7 @@ std::string formula_with_numbers(const FormulaInputs& in, const QuantityRef& q) 
                                                  in.after.layers[q.l].W(q.j, q.k), in.config));
         case Quantity::b_after: {
             const double b = in.net.layers[q.l].b[q.j];
-            const std::string stays = bias_label(q.l, q.j) + " = " + format_number(b, kFormulaDigits) + " stays: ";
+            const std::string stays = sym.bias(q.l, q.j).text + " = " + format_number(b, kFormulaDigits) + " stays: ";
             if (!in.net.layers[q.l].bias) return stays + "layer " + std::to_string(q.l) + " has no bias";
             if (in.config.freeze_biases) return stays + "this file freezes the biases";
             return equation_text(w.bias_update(q.l, q.j, b, in.after.layers[q.l].b[q.j], in.config));

@@ -6,6 +6,7 @@
 
 #include "engine/core/document.h"
 #include "engine/core/passes.h"
+#include "engine/teaching/notation.h"
 #include "engine/teaching/quantity.h"
 
 namespace bp {
@@ -16,6 +17,7 @@ struct FormulaInputs {
     const Matrix& Y;               // the batch's targets (N, n_L)
     const Network& after;          // after one SGD step
     const TrainingConfig& config;  // learning rate, l2, frozen biases
+    Notation notation = Notation::per_neuron;  // the symbols (the numbers are the same in all)
 };
 
 std::string formula_with_numbers(const FormulaInputs& in, const QuantityRef& q);

@@ -22,7 +22,7 @@ Homework::Homework(const Network& net, const Dataset& data, const TrainingConfig
 }
 
 std::string Homework::formula(const QuantityRef& q) const {
-    return formula_with_numbers({net_, trace_, Y_, after_, config_}, q);
+    return formula_with_numbers({net_, trace_, Y_, after_, config_, notation_}, q);
 }
 
 MarkedAnswer Homework::mark(const HomeworkAnswer& answer) const {

@@ -41,7 +41,8 @@ public:
     int batch_size() const { return X_.rows; }
     std::optional<RefProblem> check(const QuantityRef& q) const { return check_ref(net_, batch_size(), q); }
     double expected(const QuantityRef& q) const { return value_of(q, trace_, after_); }
-    std::string formula(const QuantityRef& q) const;
+    std::string formula(const QuantityRef& q) const;  // in the notation set (per-neuron unless set)
+    void set_notation(Notation n) { notation_ = n; }
     // The answer's ref must pass check().
     MarkedAnswer mark(const HomeworkAnswer& answer) const;
 
@@ -55,6 +56,7 @@ private:
     Trace trace_;
     Network after_;
     mutable std::unique_ptr<Diagnoser> diagnoser_;  // built at the first wrong answer
+    Notation notation_ = Notation::per_neuron;
 };
 
 }  // namespace bp

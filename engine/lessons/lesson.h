@@ -16,6 +16,7 @@
 #include "engine/lessons/condition.h"
 #include "engine/lessons/lesson_error.h"
 #include "engine/lessons/lesson_text.h"
+#include "engine/teaching/notation.h"
 #include "engine/teaching/quantity.h"
 #include "engine/teaching/stepper.h"
 
@@ -69,11 +70,9 @@ struct ParameterEdit {
 
 enum class NeuronShows { automatic, z, a, delta };   // `neurons: auto|z|a|delta`
 enum class EdgeShows { weight, gradient };           // `edges: w|grad`
-enum class Notation { per_neuron, vector, derivation, batch };  // `notation: …` (docs/LESSONS.md)
 enum class SideTab { inspector, paths, lab, quiz };  // `tab: …`
 std::string_view to_string(NeuronShows);
 std::string_view to_string(EdgeShows);
-std::string_view to_string(Notation);
 std::string_view to_string(SideTab);
 
 // Everything a page sets. A page's state is complete: a key not given takes its default (below), nothing

@@ -53,10 +53,6 @@ std::string_view to_string(NeuronShows v) {
     return names[static_cast<int>(v)];
 }
 std::string_view to_string(EdgeShows v) { return v == EdgeShows::weight ? "w" : "grad"; }
-std::string_view to_string(Notation v) {
-    constexpr std::string_view names[] = {"per-neuron", "vector", "derivation", "batch"};
-    return names[static_cast<int>(v)];
-}
 std::string_view to_string(SideTab v) {
     constexpr std::string_view names[] = {"inspector", "paths", "lab", "quiz"};
     return names[static_cast<int>(v)];
@@ -365,7 +361,8 @@ private:
                 value(k, [&] { s.edges = static_cast<EdgeShows>(parse_lesson_choice(v, "edges", {"w", "grad"})); });
             } else if (k.key == "notation") {
                 value(k, [&] {
-                    s.notation = static_cast<Notation>(parse_lesson_choice(v, "notation", {"per-neuron", "vector", "derivation", "batch"}));
+                    s.notation = static_cast<Notation>(parse_lesson_choice(v, "notation", {to_string(Notation::per_neuron), to_string(Notation::vector),
+                                                                       to_string(Notation::derivation), to_string(Notation::batch)}));
                 });
             } else if (k.key == "hide") {
                 value(k, [&] { read_hide(v, s); });

@@ -96,32 +96,36 @@ public:
         const int m = layer_of(s), r = neuron_at(s, c);
         using Kind = ValueRef::Kind;
         if (m == L_ && softmax_) {
-            const Phrase ai = fw.neuron("a", L_, prev), zr = fw.neuron("z", L_, r);
-            const std::string dl_da = "∂L/∂" + ai.text, da_dz = "∂" + ai.text + "/∂" + zr.text;
+            const Symbols& sym = fw.symbols();
+            const Phrase ai = sym.activation(L_, prev), zr = sym.pre_activation(L_, r);
+            const std::string d(sym.partial());
+            const std::string dl_da = sym.activation_gradient(L_, prev).text, da_dz = d + ai.text + "/" + d + zr.text;
             if (n == 1) return out.push_back({dl_da + "·" + da_dz, v[0], {Kind::z, L_, r, 0}});
             out.push_back({dl_da, v[0], {Kind::a, L_, prev, 0}});
             out.push_back({da_dz, v[1], {Kind::z, L_, r, 0}});
             return;
         }
         if (m == L_) {
-            const std::string dl_da = "∂L/∂" + fw.neuron("a", L_, r).text;
+            const std::string dl_da = fw.symbols().activation_gradient(L_, r).text;
             if (n == 1)
-                return out.push_back(
-                    {dl_da + "·" + fw.derivative(net_.layers[m].activation, m, r).text, v[0], {Kind::z, L_, r, 0}});
+                return out.push_back({dl_da + "·" + fw.symbols().derivative(net_.layers[m].activation, m, r).text, v[0],
+                                      {Kind::z, L_, r, 0}});
             out.push_back({dl_da, v[0], {Kind::a, L_, r, 0}});
         } else {
             const int q = neuron_at(s - 1, prev);
-            out.push_back({fw.weight(m + 1, q, r).text, v[0], {Kind::weight, m + 1, q, r}});
+            out.push_back({fw.symbols().weight(m + 1, q, r).text, v[0], {Kind::weight, m + 1, q, r}});
         }
-        out.push_back({fw.derivative(net_.layers[m].activation, m, r).text, v[1], {Kind::z, m, r, 0}});
+        out.push_back({fw.symbols().derivative(net_.layers[m].activation, m, r).text, v[1], {Kind::z, m, r, 0}});
     }
 
     PathFactor leaf_factor(const FormulaWriter& fw) const {
         using Kind = ValueRef::Kind;
+        const Symbols& sym = fw.symbols();
+        const std::string d(sym.partial());
         if (p_.bias)
-            return {"∂" + fw.neuron("z", p_.l, p_.j).text + "/∂" + fw.bias(p_.l, p_.j).text, 1.0,
+            return {d + sym.pre_activation(p_.l, p_.j).text + "/" + d + sym.bias(p_.l, p_.j).text, 1.0,
                     {Kind::bias, p_.l, p_.j, 0}};
-        return {fw.neuron("a", p_.l - 1, p_.k).text, leaf_, {Kind::a, p_.l - 1, p_.k, 0}};
+        return {sym.activation(p_.l - 1, p_.k).text, leaf_, {Kind::a, p_.l - 1, p_.k, 0}};
     }
 
     // Total number of paths: the product of the choices at every level, in floating point (exact below 2^53).
@@ -278,7 +282,7 @@ private:
 };
 
 std::string more_deltas_line(const FormulaWriter& fw, int m, int shown, int n) {
-    return fw.neuron("δ", m, shown).text + " … " + fw.neuron("δ", m, n - 1).text + ": " + std::to_string(n - shown) +
+    return fw.symbols().delta(m, shown).text + " … " + fw.symbols().delta(m, n - 1).text + ": " + std::to_string(n - shown) +
            " more, by the same recurrence";
 }
 
@@ -300,7 +304,7 @@ void check_parameter(const Network& net, const ParameterRef& p) {
 }
 
 PathListing enumerate_paths(const Network& net, const Matrix& x, const Matrix& y, const ParameterRef& p,
-                            long long list_all, int top) {
+                            long long list_all, int top, Notation notation) {
     check_parameter(net, p);
     if (x.rows != 1 || y.rows != 1) throw Error("paths are listed for one sample: give one row of inputs and targets");
     if (x.cols != net.input_size() || y.cols != net.output_size())
@@ -308,7 +312,7 @@ PathListing enumerate_paths(const Network& net, const Matrix& x, const Matrix& y
                     " targets, the network expects " + std::to_string(net.input_size()) + " and " +
                     std::to_string(net.output_size()));
     const Trace t = run_pass(net, x, y);  // N = 1: δ and the gradients carry no 1/N
-    FormulaWriter fw(net, t, y, 0);
+    FormulaWriter fw(net, t, y, 0, notation);
     const PathGraph g(net, t, y, p);
 
     PathListing out;

@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "engine/core/passes.h"
+#include "engine/teaching/notation.h"
 #include "engine/teaching/stepper.h"
 
 namespace bp {
@@ -60,8 +61,9 @@ struct PathListing {
 // Enumerates paths for one sample (x, y are that sample alone, one row each: N = 1, no 1/N).
 // When there are more than list_all paths, lists the top `top` by |product| and sums the rest.
 // Throws bp::Error when the parameter does not exist or x, y are not one sample of the network.
+// The factors' labels and the compact form are written in `notation`.
 PathListing enumerate_paths(const Network& net, const Matrix& x, const Matrix& y, const ParameterRef& p,
-                            long long list_all = 10000, int top = 200);
+                            long long list_all = 10000, int top = 200, Notation notation = Notation::per_neuron);
 
 // Throws bp::Error when the parameter does not exist in the network.
 void check_parameter(const Network& net, const ParameterRef& p);

@@ -195,25 +195,16 @@ std::string neuron_name(const Network& net, int l, int j) {
     return layer_name(net, l) + " neuron " + std::to_string(j + 1);
 }
 
-FormulaWriter::FormulaWriter(const Network& net, const Trace& trace, const Matrix& Y, int shown)
-    : net_(net), t_(trace), Y_(Y), shown_(shown) {
-    int widest = 1;
-    for (const Layer& layer : net.layers) widest = std::max(widest, layer.size);
-    for (int l = 0; l <= net.L(); ++l) {
-        sup_.push_back(superscript(l));
-        sup_tex_.push_back("^{" + std::to_string(l) + "}");
-    }
-    for (int i = 0; i <= widest; ++i) {
-        sub_.push_back(subscript(i));
-        sub_tex_.push_back(std::to_string(i));
-    }
+FormulaWriter::FormulaWriter(const Network& net, const Trace& trace, const Matrix& Y, int shown, Notation notation)
+    : net_(net), t_(trace), Y_(Y), shown_(shown), sym_(notation, net) {
     rows_ = shown_rows();
     a_label_.resize(net.layers.size());
     delta_label_.resize(net.layers.size());
+    const int row = trace.N() > 1 ? Symbols::kAnyRow : 0;  // Σₙ over the batch, or its one sample
     for (int l = 0; l <= net.L(); ++l) {
         for (int j = 0; j < net.layers[l].size; ++j) {
-            a_label_[l].push_back(neuron("a", l, j));
-            if (l > 0) delta_label_[l].push_back(neuron("δ", l, j));
+            a_label_[l].push_back(sym_.activation(l, j, row));
+            if (l > 0) delta_label_[l].push_back(sym_.delta(l, j, row));
         }
     }
     a_text_.resize(net.layers.size());
@@ -228,47 +219,6 @@ std::vector<int> FormulaWriter::shown_rows() const {
         rows.push_back(n);
     }
     return rows;
-}
-
-Phrase FormulaWriter::neuron(std::string_view symbol, int l, int j) const {
-    const std::string_view tex = symbol == "δ" ? std::string_view("\\delta") : symbol;
-    Phrase p;
-    p.text.reserve(symbol.size() + sup_[l].size() + sub_[j + 1].size());
-    p.text.append(symbol).append(sup_[l]).append(sub_[j + 1]);
-    p.latex.reserve(tex.size() + sup_tex_[l].size() + sub_tex_[j + 1].size() + 3);
-    p.latex.append(tex).append(sup_tex_[l]).append("_{").append(sub_tex_[j + 1]).append("}");
-    return p;
-}
-
-void FormulaWriter::append_weight(std::string& text, std::string& latex, int l, int j, int k) const {
-    const bool wide = j + 1 > 9 || k + 1 > 9;  // "w¹₁,₆₄": a comma keeps two-digit indices apart
-    text.append("w").append(sup_[l]).append(sub_[j + 1]);
-    if (wide) text += ',';
-    text.append(sub_[k + 1]);
-    latex.append("w").append(sup_tex_[l]).append("_{").append(sub_tex_[j + 1]);
-    if (wide) latex += ',';
-    latex.append(sub_tex_[k + 1]).append("}");
-}
-
-Phrase FormulaWriter::weight(int l, int j, int k) const {
-    Phrase p;
-    append_weight(p.text, p.latex, l, j, k);
-    return p;
-}
-
-Phrase FormulaWriter::bias(int l, int j) const { return neuron("b", l, j); }
-
-Phrase FormulaWriter::target(int j) const {
-    Phrase p;
-    p.add("y", "y_{").add(sub_[j + 1], sub_tex_[j + 1]).add("", "}");
-    return p;
-}
-
-Phrase FormulaWriter::derivative(Activation f, int l, int j) const {
-    const Phrase z = neuron("z", l, j);
-    Phrase p;
-    p.add(symbol(f), latex_function(f)).add("′(", "'(").add(z).add(")", ")");
-    return p;
 }
 
 std::string format_number_fast(double x, int digits) {
@@ -294,16 +244,16 @@ const std::vector<Phrase>& FormulaWriter::layer_numbers(const Matrix& m, int l,
 FormulaText FormulaWriter::z(int l, int j) const {
     const Layer& layer = net_.layers[l];
     const double* a_prev = t_.layers[l - 1].a.row(shown_);
-    Phrase sym = neuron("z", l, j), sub;
+    Phrase sym = sym_.pre_activation(l, j, shown_), sub;
     sym.add(" = ", " = ");
     append_sum(sym, layer.W.cols, [&](Phrase& p, int k) {  // w^l_jk·a^(l−1)_k
-        p.add(weight(l, j, k)).add("·", " \\cdot ").add(neuron("a", l - 1, k));
+        p.add(sym_.weight(l, j, k)).add("·", " \\cdot ").add(sym_.activation(l - 1, k, shown_));
     });
     append_sum(sub, layer.W.cols, [&](Phrase& p, int k) {
         p.add(factor(layer.W(j, k))).add("·", " \\cdot ").add(factor(a_prev[k]));
     });
     if (layer.bias) {
-        sym.add(" + ", " + ").add(bias(l, j));
+        sym.add(" + ", " + ").add(sym_.bias(l, j));
         sub.add(" + ", " + ").add(factor(layer.b[j]));
     }
     return make_formula(std::move(sym), std::move(sub), number(t_.layers[l].z(shown_, j)));
@@ -312,21 +262,20 @@ FormulaText FormulaWriter::z(int l, int j) const {
 FormulaText FormulaWriter::a(int l, int j) const {
     const Activation f = net_.layers[l].activation;
     const LayerTrace& cur = t_.layers[l];
-    Phrase sym = neuron("a", l, j), sub;
+    Phrase sym = sym_.activation(l, j, shown_), sub;
     sym.add(" = ", " = ");
     if (f == Activation::softmax) {  // a_j = exp(z_j) / Σ_i exp(z_i)
-        const Phrase zj = neuron("z", l, j);
-        sym.add("exp(", "\\frac{e^{").add(zj).add(") / Σᵢ exp(", "}}{\\sum_i e^{z");
-        sym.add("z" + sup_[l] + "ᵢ)", sup_tex_[l] + "_{i}}}");
+        sym.add("exp(", "\\frac{e^{").add(sym_.pre_activation(l, j, shown_)).add(") / Σᵢ exp(", "}}{\\sum_i e^{");
+        sym.add(sym_.pre_activation(l, Symbols::kAnyIndex, shown_)).add(")", "}}");
         sub.add("exp(", "\\frac{e^{").add(number(cur.z(shown_, j))).add(") / (", "}}{");
         append_sum(sub, cur.z.cols, [&](Phrase& p, int i) {
             p.add("exp(", "e^{").add(number(cur.z(shown_, i))).add(")", "}");
         });
         sub.add(")", "}");
     } else if (activation_info(f).identity) {  // a = z: the substitution would only repeat the result
-        sym.add(neuron("z", l, j));
+        sym.add(sym_.pre_activation(l, j, shown_));
     } else {  // a_j = f(z_j)
-        sym.add(symbol(f), latex_function(f)).add("(", "(").add(neuron("z", l, j)).add(")", ")");
+        sym.add(symbol(f), latex_function(f)).add("(", "(").add(sym_.pre_activation(l, j, shown_)).add(")", ")");
         sub.add(symbol(f), latex_function(f)).add("(", "(").add(number(cur.z(shown_, j))).add(")", ")");
     }
     return make_formula(std::move(sym), std::move(sub), number(cur.a(shown_, j)));
@@ -358,7 +307,7 @@ FormulaText FormulaWriter::loss() const {
     const auto term = [&](Phrase& p, const Phrase& aj, const Phrase& yj) {
         p.add(fill_in(f.term.text, {{"$a", aj.text}, {"$y", yj.text}}), fill_in(f.term.latex, {{"$a", aj.latex}, {"$y", yj.latex}}));
     };
-    append_sum(sym, K, [&](Phrase& p, int j) { term(p, neuron("a", L, j), target(j)); });
+    append_sum(sym, K, [&](Phrase& p, int j) { term(p, sym_.activation(L, j, 0), sym_.target(j, 0)); });
     append_sum(sub, K, [&](Phrase& p, int j) { term(p, number(a[j]), factor(y[j])); });
     if (K > 1) {
         sym.add(f.close).add(fill_in(f.mean.text, {{"$K", "K"}}), fill_in(f.mean.latex, {{"$K", "K"}}));
@@ -369,6 +318,32 @@ FormulaText FormulaWriter::loss() const {
 
 // ---- [SECTION] backward: output δ, hidden δ -------------------------------------------------------------
 
+namespace {
+
+// The batch notation writes the mean's 1/N in front, with the loss's own factor: "2/N·(Ŷ − Y)" (notes
+// 000), where the others end with "/N". `parts` may start with the loss's scale ("2", "2/K").
+void put_batch_factor(std::vector<Part>& parts, bool scale_first, int N) {
+    const std::string n = std::to_string(N);
+    if (!scale_first) {
+        parts.insert(parts.begin(), Part{{"1/N", "\\frac{1}{N}"}, {"1/" + n, "\\frac{1}{" + n + "}"}, false});
+        return;
+    }
+    Part& s = parts.front();
+    const std::string sym = s.sym.text, sub = s.sub.text;  // "2" or "2/K", "2" or "2/3"
+    const auto slash = sym.find('/');
+    if (slash == std::string::npos) {
+        s.sym = {sym + "/N", "\\frac{" + sym + "}{N}"};
+        s.sub = {sub + "/" + n, "\\frac{" + sub + "}{" + n + "}"};
+    } else {
+        const std::string top = sym.substr(0, slash), K = sub.substr(sub.find('/') + 1);
+        s.sym = {top + "/(N·K)", "\\frac{" + top + "}{N K}"};
+        s.sub = {top + "/(" + n + "·" + K + ")", "\\frac{" + top + "}{" + n + " \\cdot " + K + "}"};
+    }
+    s.compound = false;
+}
+
+}  // namespace
+
 FormulaText FormulaWriter::output_delta(int j) const {
     const int L = net_.L(), K = net_.output_size(), N = t_.N();
     const Layer& out = net_.layers[L];
@@ -377,6 +352,7 @@ FormulaText FormulaWriter::output_delta(int j) const {
     const double* y = Y_.row(shown_);
     const Loss loss = net_.loss;
     const std::string K_text = std::to_string(K);
+    const bool batch = sym_.notation() == Notation::batch;
 
     // ∂L/∂a^L_i of one sample as parts: the error a_i − y_i with its factor ("2/K"), or ∂L/∂a_i and its value.
     const ErrorGradient& e = loss_info(loss).error_gradient;
@@ -389,24 +365,23 @@ FormulaText FormulaWriter::output_delta(int j) const {
                              {scale + (over_K ? "/" + K_text : ""), scale + (over_K ? "/" + K_text : "")}, over_K});
         if (e.written_out) {
             Part d;
-            d.sym.add(neuron("a", L, i)).add(" − ", " - ").add(target(i));
+            d.sym.add(sym_.activation(L, i, shown_)).add(" − ", " - ").add(sym_.target(i, shown_));
             d.sub.add(number(a[i])).add(" − ", " - ").add(factor(y[i]));
             d.compound = true;
             parts.push_back(std::move(d));
         } else {
-            Phrase label;
-            label.add("∂L/∂", "\\frac{\\partial L}{\\partial ").add(neuron("a", L, i)).add("", "}");
-            parts.push_back({label, factor(loss_derivative(loss, a, y, K, i)), false});
+            parts.push_back({sym_.activation_gradient(L, i, shown_), factor(loss_derivative(loss, a, y, K, i)), false});
         }
         return parts;
     };
 
-    Phrase sym = neuron("δ", L, j), sub;
+    Phrase sym = sym_.delta(L, j, shown_), sub;
     sym.add(" = ", " = ");
     std::vector<Part> parts;
+    bool scale_first = false;
     if (fused_output(loss, out.activation)) {  // δ_j = (a_j − y_j)/N
         Part d;
-        d.sym.add(neuron("a", L, j)).add(" − ", " - ").add(target(j));
+        d.sym.add(sym_.activation(L, j, shown_)).add(" − ", " - ").add(sym_.target(j, shown_));
         d.sub.add(number(a[j])).add(" − ", " - ").add(factor(y[j]));
         d.compound = true;
         parts.push_back(std::move(d));
@@ -414,20 +389,19 @@ FormulaText FormulaWriter::output_delta(int j) const {
         // δ_j = Σ_i ∂L/∂a_i · a_i (1[i=j] − a_j): the full Jacobian of the softmax.
         Part s;
         s.compound = true;
-        Phrase ai;
-        ai.add("a" + sup_[L] + "ᵢ", "a" + sup_tex_[L] + "_{i}");
+        const Phrase ai = sym_.activation(L, Symbols::kAnyIndex, shown_);
         s.sym.add("Σᵢ ", "\\sum_i ");
         if (e.written_out) {
             if (scaled)
                 s.sym.add(over_K ? "(" + scale + "/K)·" : scale + "·",
                           over_K ? "\\frac{" + scale + "}{K} \\cdot " : scale + " \\cdot ");
-            s.sym.add("(", "(").add(ai).add(" − yᵢ)", " - y_{i})");
+            s.sym.add("(", "(").add(ai).add(" − ", " - ").add(sym_.target(Symbols::kAnyIndex, shown_)).add(")", ")");
         } else {
-            s.sym.add("∂L/∂", "\\frac{\\partial L}{\\partial ").add(ai).add("", "}");
+            s.sym.add(sym_.activation_gradient(L, Symbols::kAnyIndex, shown_));
         }
         const std::string j1 = std::to_string(j + 1);
         s.sym.add("·", " \\cdot ").add(ai).add("·(1[i=" + j1 + "] − ", " \\cdot (\\mathbf{1}[i=" + j1 + "] - ");
-        s.sym.add(neuron("a", L, j)).add(")", ")");
+        s.sym.add(sym_.activation(L, j, shown_)).add(")", ")");
         append_sum(s.sub, K, [&](Phrase& p, int i) {
             Phrase unused;
             join(dl_da(i), 0, unused, p, true);
@@ -437,12 +411,20 @@ FormulaText FormulaWriter::output_delta(int j) const {
         });
         parts.push_back(std::move(s));
     } else {  // δ_j = ∂L/∂a_j · f′(z_j)
+        if (sym_.notation() == Notation::derivation) {  // "ε₂¹ = δ₂¹·σ′(a₂¹) = …": the notes' ε_L = δ_L ∘ f′(a_L)
+            sym.add(sym_.activation_gradient(L, j, shown_));
+            if (!activation_info(out.activation).identity)
+                sym.add("·", " \\cdot ").add(sym_.derivative(out.activation, L, j, shown_));
+            sym.add(" = ", " = ");
+        }
         parts = dl_da(j);
+        scale_first = e.written_out && scaled;
         if (!activation_info(out.activation).identity)
-            parts.push_back({derivative(out.activation, L, j),
+            parts.push_back({sym_.derivative(out.activation, L, j, shown_),
                              factor(activation_derivative(out.activation, cur.z(shown_, j))), false});
     }
-    join(parts, N, sym, sub);
+    if (batch) put_batch_factor(parts, scale_first, N);
+    join(parts, batch ? 0 : N, sym, sub);
     return make_formula(std::move(sym), std::move(sub), number(cur.delta(shown_, j)));
 }
 
@@ -453,16 +435,22 @@ FormulaText FormulaWriter::hidden_delta(int l, int j) const {
     Part s;
     s.compound = next.size > 1;
     append_sum(s.sym, next.size, [&](Phrase& p, int i) {  // w^(l+1)_ij·δ^(l+1)_i
-        p.add(weight(l + 1, i, j)).add("·", " \\cdot ").add(neuron("δ", l + 1, i));
+        p.add(sym_.weight(l + 1, i, j)).add("·", " \\cdot ").add(sym_.delta(l + 1, i, shown_));
     });
     append_sum(s.sub, next.size, [&](Phrase& p, int i) {
         p.add(factor(next.W(i, j))).add("·", " \\cdot ").add(factor(delta_next[i]));
     });
     std::vector<Part> parts{std::move(s)};
-    if (!activation_info(f).identity)
-        parts.push_back({derivative(f, l, j), factor(activation_derivative(f, t_.layers[l].z(shown_, j))), false});
-    Phrase sym = neuron("δ", l, j), sub;
+    const bool identity = activation_info(f).identity;
+    if (!identity)
+        parts.push_back({sym_.derivative(f, l, j, shown_), factor(activation_derivative(f, t_.layers[l].z(shown_, j))), false});
+    Phrase sym = sym_.delta(l, j, shown_), sub;
     sym.add(" = ", " = ");
+    if (sym_.notation() == Notation::derivation) {  // "ε₁¹ = δ₁¹·σ′(a₁¹) = (W₂¹¹·ε₂¹ + …)·σ′(a₁¹)"
+        sym.add(sym_.activation_gradient(l, j, shown_));
+        if (!identity) sym.add("·", " \\cdot ").add(sym_.derivative(f, l, j, shown_));
+        sym.add(" = ", " = ");
+    }
     join(parts, 0, sym, sub);
     return make_formula(std::move(sym), std::move(sub), number(t_.layers[l].delta(shown_, j)));
 }
@@ -476,9 +464,8 @@ FormulaText FormulaWriter::weight_gradient(int l, int j, int k) {
     const std::size_t n = static_cast<std::size_t>(t_.layers[l].delta.cols);
     const int N = t_.N();
     Equation e(56, N > 1 ? 96 : 15, N > 1 ? 224 : 120);
-    e.add("∂L/∂", "\\frac{\\partial L}{\\partial ");
-    append_weight(e.text(), e.latex(), l, j, k);
-    e.add(N > 1 ? " = Σₙ " : " = ", N > 1 ? "} = \\sum_n " : "} = ");
+    e.add(sym_.weight_gradient(l, j, k));
+    e.add(N > 1 ? " = Σₙ " : " = ", N > 1 ? " = \\sum_n " : " = ");
     e.add(a_label_[l - 1][k]).add("·", " \\cdot ").add(delta_label_[l][j]);
     e.substitute();
     append_sum(e, N, [&](Equation& p, int row) {  // a^(l−1)_nk·δ^l_nj for each sample n
@@ -493,8 +480,8 @@ FormulaText FormulaWriter::bias_gradient(int l, int j) {
     const std::size_t n = static_cast<std::size_t>(t_.layers[l].delta.cols);
     const int N = t_.N();
     Equation e(48, 64, N > 1 ? 144 : 80);
-    e.add("∂L/∂", "\\frac{\\partial L}{\\partial ").add(bias(l, j));
-    e.add(N > 1 ? " = Σₙ " : " = ", N > 1 ? "} = \\sum_n " : "} = ").add(delta_label_[l][j]);
+    e.add(sym_.bias_gradient(l, j));
+    e.add(N > 1 ? " = Σₙ " : " = ", N > 1 ? " = \\sum_n " : " = ").add(delta_label_[l][j]);
     if (N > 1) {  // with one sample the substitution would only repeat the result
         e.substitute();
         append_sum(e, N, [&](Equation& p, int row) {
@@ -509,25 +496,11 @@ FormulaText FormulaWriter::bias_gradient(int l, int j) {
 FormulaText FormulaWriter::update(bool is_bias, int l, int j, int k, double old_value, double gradient,
                                   double new_value, double learning_rate, double l2) const {
     Equation e(l2 != 0.0 ? 104 : 80, l2 != 0.0 ? 48 : 32, l2 != 0.0 ? 200 : 152);
-    const auto label = [&] {
-        if (is_bias)
-            e.add(bias(l, j));
-        else
-            append_weight(e.text(), e.latex(), l, j, k);
-    };
-    label();
-    e.add(" ← ", " \\leftarrow ");
-    label();
-    e.add(" − η·", " - \\eta \\cdot ");
+    const Phrase label = is_bias ? sym_.bias(l, j) : sym_.weight(l, j, k);
+    e.add(label).add(" ← ", " \\leftarrow ").add(label).add(" − η·", " - \\eta \\cdot ");
     if (l2 != 0.0) e.add("(", "\\left(");
-    e.add("∂L/∂", "\\frac{\\partial L}{\\partial ");
-    label();
-    e.add("", "}");
-    if (l2 != 0.0) {
-        e.add(" + λ·", " + \\lambda \\cdot ");
-        label();
-        e.add(")", "\\right)");
-    }
+    e.add(is_bias ? sym_.bias_gradient(l, j) : sym_.weight_gradient(l, j, k));
+    if (l2 != 0.0) e.add(" + λ·", " + \\lambda \\cdot ").add(label).add(")", "\\right)");
     e.substitute().number(old_value, false).add(" − ", " - ").number(learning_rate, learning_rate < 0).add("·", " \\cdot ");
     if (l2 != 0.0) {
         e.add("(", "\\left(").number(gradient, false).add(" + ", " + ").number(l2, l2 < 0).add("·", " \\cdot ");

@@ -9,20 +9,10 @@
 
 #include "engine/core/document.h"
 #include "engine/core/passes.h"
+#include "engine/teaching/notation.h"
 
 namespace bp {
 
-// One piece of a formula in both forms: `text` is UTF-8 course notation, `latex` the same in LaTeX.
-struct Phrase {
-    std::string text, latex;
-    Phrase& add(std::string_view t, std::string_view l) {
-        text += t;
-        latex += l;
-        return *this;
-    }
-    Phrase& add(const Phrase& p) { return add(p.text, p.latex); }
-    Phrase& add(const FormulaPiece& p) { return add(p.text, p.latex); }
-};
 
 // A whole equation: symbols = numbers = result (substituted may be empty when it would repeat the result).
 struct FormulaText {
@@ -69,8 +59,10 @@ std::string neuron_name(const Network& net, int l, int j);
 class FormulaWriter {
 public:
     // trace: the pass of net over the batch whose targets are Y; `shown` is the sample whose numbers the
-    // per-neuron formulas substitute. The writer keeps references: net, trace and Y must outlive it.
-    FormulaWriter(const Network& net, const Trace& trace, const Matrix& Y, int shown);
+    // per-neuron formulas substitute; every symbol is written in `notation` (the numbers never change).
+    // The writer keeps references: net, trace and Y must outlive it.
+    FormulaWriter(const Network& net, const Trace& trace, const Matrix& Y, int shown,
+                  Notation notation = Notation::per_neuron);
 
     FormulaText z(int l, int j) const;               // z^l_j = Σ_k w^l_jk a^(l−1)_k + b^l_j
     FormulaText a(int l, int j) const;               // a^l_j = f(z^l_j)
@@ -83,17 +75,14 @@ public:
     FormulaText weight_update(int l, int j, int k, double w_old, double w_new, const TrainingConfig& c);
     FormulaText bias_update(int l, int j, double b_old, double b_new, const TrainingConfig& c);
 
-    // Labels in both forms (the text equals notation.h's neuron_label / weight_label / bias_label).
-    Phrase neuron(std::string_view symbol, int l, int j) const;  // "z²₁"
-    Phrase weight(int l, int j, int k) const;                    // "w²₁₂", "w¹₁,₆₄"
-    Phrase bias(int l, int j) const;                             // "b²₁"
-    Phrase target(int j) const;                                  // "y₁"
-    Phrase derivative(Activation f, int l, int j) const;         // "σ′(z²₁)"
+    // The symbols in the writer's notation (in the per-neuron notation their text equals notation.h's
+    // neuron_label / weight_label / bias_label); per-sample symbols name the shown sample.
+    const Symbols& symbols() const { return sym_; }
+    int shown() const { return shown_; }
     static Phrase number(double x);                              // "0.3775", "−0.0381"
     static Phrase factor(double x);                              // a number in a product: "(−0.0381)"
 
 private:
-    void append_weight(std::string& text, std::string& latex, int l, int j, int k) const;
     FormulaText update(bool is_bias, int l, int j, int k, double old_value, double gradient, double new_value,
                        double learning_rate, double l2) const;
     const std::vector<Phrase>& layer_numbers(const Matrix& m, int l, std::vector<std::vector<Phrase>>& cache);
@@ -103,10 +92,10 @@ private:
     const Trace& t_;
     const Matrix& Y_;
     int shown_;
-    std::vector<std::string> sup_, sub_;  // superscript(l), subscript(i) for every index in use
-    std::vector<std::string> sup_tex_, sub_tex_;
-    std::vector<int> rows_;               // shown_rows(), computed once
-    std::vector<std::vector<Phrase>> a_label_, delta_label_;  // "a¹₂", "δ¹₂" for every neuron
+    Symbols sym_;
+    std::vector<int> rows_;  // shown_rows(), computed once
+    // "a¹₂", "δ¹₂" for every neuron as a sum over the batch writes them (the batch notation's row n)
+    std::vector<std::vector<Phrase>> a_label_, delta_label_;
     // Numbers formatted once per layer for the gradient formulas: a^l and δ^l of the rows in rows_,
     // laid out [row position][neuron].
     std::vector<std::vector<Phrase>> a_text_, delta_text_;

@@ -1,6 +1,7 @@
 // Course notation as text (see notation.h).
 #include "engine/teaching/notation.h"
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <cstdio>
@@ -88,6 +89,219 @@ std::string latex_weight(int l, int j, int k) {
     const bool wide = j + 1 > 9 || k + 1 > 9;
     return "w^{" + std::to_string(l) + "}_{" + std::to_string(j + 1) + (wide ? "," : "") +
            std::to_string(k + 1) + "}";
+}
+
+// ---- The four notations ----------------------------------------------------------------------------
+
+namespace {
+
+constexpr std::array<std::string_view, 4> kNames = {"per-neuron", "vector", "derivation", "batch"};
+constexpr std::array<std::string_view, 4> kTitles = {"Per-neuron (notes 004)", "Vector (notes 002)",
+                                                     "Derivation (notes 003)", "Batch matrix (notes 000)"};
+
+std::size_t index_of(Notation n) { return static_cast<std::size_t>(n); }
+
+// A layer's number in LaTeX as a superscript or subscript: "^{2}", "_{2}".
+std::string tex_script(char mark, int n) { return std::string(1, mark) + "{" + std::to_string(n) + "}"; }
+
+}  // namespace
+
+std::string_view to_string(Notation n) { return kNames[index_of(n)]; }
+std::string_view notation_title(Notation n) { return kTitles[index_of(n)]; }
+
+std::optional<Notation> parse_notation(std::string_view name) {
+    for (Notation n : kNotations)
+        if (to_string(n) == name) return n;
+    return std::nullopt;
+}
+
+Symbols::Symbols(Notation notation, const Network& net)
+    : notation_(notation), L_(net.L()), identity_output_(activation_info(net.layers.back().activation).identity) {
+    const int L = net.L();
+    const int hidden = std::max(L - 1, 0);
+    heads_.resize(static_cast<std::size_t>(L + 1) * kKinds);
+    for (int l = 0; l <= L; ++l) {
+        const auto set = [&](Kind kind, std::string text, std::string latex) {
+            heads_[static_cast<std::size_t>(l) * kKinds + kind] = Phrase{std::move(text), std::move(latex)};
+        };
+        // A layer's subscript where the notes write one: "W₂", "h₁" (hidden layers only with several).
+        const auto sub_if = [&](bool written) { return written ? Phrase{subscript(l), tex_script('_', l)} : Phrase{}; };
+        switch (notation) {
+            case Notation::per_neuron:
+                set(kPre, "z" + superscript(l), "z" + tex_script('^', l));
+                set(kAct, "a" + superscript(l), "a" + tex_script('^', l));
+                set(kWeight, "w" + superscript(l), "w" + tex_script('^', l));
+                set(kBias, "b" + superscript(l), "b" + tex_script('^', l));
+                set(kTarget, "y", "y");
+                set(kDelta, "δ" + superscript(l), "\\delta" + tex_script('^', l));
+                break;
+            case Notation::vector: {
+                const Phrase h = sub_if(hidden > 1), w = sub_if(true);
+                const bool softmax_out = net.layers[static_cast<std::size_t>(L)].activation == Activation::softmax;
+                if (l == L) set(kPre, "f", "f");
+                else set(kPre, "u" + h.text, "u" + h.latex);
+                if (l == 0) set(kAct, "x", "x");
+                else if (l == L) set(kAct, softmax_out ? "p" : "ŷ", softmax_out ? "p" : "\\hat{y}");
+                else set(kAct, "h" + h.text, "h" + h.latex);
+                set(kWeight, "W" + w.text, "W" + w.latex);
+                set(kBias, "b" + w.text, "b" + w.latex);
+                set(kTarget, "y", "y");
+                break;
+            }
+            case Notation::derivation:
+                set(kPre, "a" + subscript(l), "a" + tex_script('_', l));
+                set(kAct, "z" + subscript(l + 1), "z" + tex_script('_', l + 1));
+                set(kWeight, "W" + subscript(l), "W" + tex_script('_', l));
+                set(kBias, "b" + subscript(l), "b" + tex_script('_', l));
+                set(kTarget, "y", "y");
+                set(kDelta, "ε" + subscript(l), "\\epsilon" + tex_script('_', l));
+                set(kActGrad, "δ" + subscript(l), "\\delta" + tex_script('_', l));
+                break;
+            case Notation::batch: {
+                const Phrase h = sub_if(hidden > 1), w = sub_if(L > 1);
+                set(kPre, "Z" + w.text, "Z" + w.latex);
+                if (l == 0) set(kAct, "X", "X");
+                else if (l == L) set(kAct, "Ŷ", "\\hat{Y}");
+                else set(kAct, "H" + h.text, "H" + h.latex);
+                set(kWeight, "W" + w.text, "W" + w.latex);
+                set(kBias, "b" + w.text, "b" + w.latex);
+                set(kTarget, "Y", "Y");
+                break;
+            }
+        }
+    }
+    int widest = 1;
+    for (const Layer& layer : net.layers) widest = std::max(widest, layer.size);
+    // The letters k and i, then the indices from 1, as each notation writes an index.
+    const bool sub = notation == Notation::per_neuron, super = notation == Notation::derivation;
+    tails_.push_back(Phrase{sub ? "ₖ" : super ? "ᵏ" : "k", "k"});
+    tails_.push_back(Phrase{sub ? "ᵢ" : super ? "ⁱ" : "i", "i"});
+    for (int i = 1; i <= widest; ++i) {
+        const std::string n = std::to_string(i);
+        switch (notation) {
+            case Notation::per_neuron: tails_.push_back({subscript(i), n}); break;
+            case Notation::derivation: tails_.push_back({superscript(i), n}); break;
+            case Notation::vector:
+            case Notation::batch: tails_.push_back({n, n}); break;
+        }
+    }
+}
+
+Phrase Symbols::index(int j, int row, bool per_sample) const {
+    const Phrase& t = tail(j);
+    switch (notation_) {
+        case Notation::per_neuron: return {t.text, "_{" + t.latex + "}"};
+        case Notation::derivation: return {t.text, "^{" + t.latex + "}"};
+        case Notation::vector: return {"[" + t.text + "]", "[" + t.latex + "]"};
+        case Notation::batch: {
+            if (!per_sample) return {"[" + t.text + "]", "[" + t.latex + "]"};
+            const std::string n = row == kAnyRow ? "n" : std::to_string(row + 1);
+            return {"[" + n + "," + t.text + "]", "[" + n + "," + t.latex + "]"};
+        }
+    }
+    return {};
+}
+
+Phrase Symbols::element(Kind kind, int l, int j, int k, int row) const {
+    Phrase p = head(kind, kind == kTarget ? 0 : l);
+    if (kind != kWeight) return p.add(index(j, row, kind != kBias));
+    // Two indices: the row of the stored matrix first, except in the batch notation (W is n_in × n_out).
+    const Phrase& first = tail(notation_ == Notation::batch ? k : j);
+    const Phrase& second = tail(notation_ == Notation::batch ? j : k);
+    const bool wide = j + 1 > 9 || k + 1 > 9;  // "w¹₁,₆₄": a comma keeps two-digit indices apart
+    switch (notation_) {
+        case Notation::per_neuron:
+        case Notation::derivation: {
+            const char* mark = notation_ == Notation::per_neuron ? "_{" : "^{";
+            p.text.append(first.text).append(wide ? "," : "").append(second.text);
+            return p.add("", mark).add("", first.latex).add("", wide ? "," : "").add("", second.latex).add("", "}");
+        }
+        case Notation::vector:
+        case Notation::batch: {
+            const std::string i = "[" + first.text + "," + second.text + "]";
+            return p.add(i, i);
+        }
+    }
+    return p;
+}
+
+Phrase Symbols::derivative_of(const Phrase& of) const {
+    Phrase p;
+    if (notation_ == Notation::batch) return p.add("dL/d", "\\frac{dL}{d ").add(of).add("", "}");
+    return p.add("∂L/∂", "\\frac{\\partial L}{\\partial ").add(of).add("", "}");
+}
+
+Phrase Symbols::pre_activation(int l, int j, int row) const { return element(kPre, l, j, 0, row); }
+Phrase Symbols::activation(int l, int j, int row) const { return element(kAct, l, j, 0, row); }
+Phrase Symbols::weight(int l, int j, int k) const { return element(kWeight, l, j, k, 0); }
+Phrase Symbols::bias(int l, int j) const { return element(kBias, l, j, 0, 0); }
+Phrase Symbols::target(int j, int row) const { return element(kTarget, 0, j, 0, row); }
+
+Phrase Symbols::delta(int l, int j, int row) const {
+    if (notation_ == Notation::per_neuron || notation_ == Notation::derivation) return element(kDelta, l, j, 0, row);
+    if (notation_ == Notation::batch && l == L_ && identity_output_) return derivative_of(activation(l, j, row));
+    return derivative_of(pre_activation(l, j, row));
+}
+
+Phrase Symbols::activation_gradient(int l, int j, int row) const {
+    if (notation_ == Notation::derivation) return element(kActGrad, l, j, 0, row);
+    return derivative_of(activation(l, j, row));
+}
+
+Phrase Symbols::weight_gradient(int l, int j, int k) const {
+    if (notation_ == Notation::derivation) return Phrase{"d", "d"}.add(weight(l, j, k));
+    return derivative_of(weight(l, j, k));
+}
+
+Phrase Symbols::bias_gradient(int l, int j) const {
+    if (notation_ == Notation::derivation) return Phrase{"d", "d"}.add(bias(l, j));
+    return derivative_of(bias(l, j));
+}
+
+Phrase Symbols::derivative(Activation f, int l, int j, int row) const {
+    Phrase p;
+    if (notation_ == Notation::vector && f == Activation::relu)  // notes 002's 𝟙(h > 0), as the text writes 1[i=j]
+        return p.add("1[", "\\mathbb{1}(").add(activation(l, j, row)).add(" > 0]", " > 0)");
+    p.add(symbol(f), activation_info(f).fn.latex).add("′(", "'(").add(pre_activation(l, j, row)).add(")", ")");
+    return p;
+}
+
+std::string Symbols::pre_activation_name(int l) const {
+    return notation_ == Notation::per_neuron ? "z" : head(kPre, l).text;
+}
+std::string Symbols::activation_name(int l) const {
+    return notation_ == Notation::per_neuron ? "a" : head(kAct, l).text;
+}
+std::string Symbols::delta_name(int l) const {
+    switch (notation_) {
+        case Notation::per_neuron: return "δ";
+        case Notation::derivation: return head(kDelta, l).text;
+        case Notation::vector: return "∂L/∂" + head(kPre, l).text;
+        case Notation::batch: return "dL/d" + head(l == L_ && identity_output_ ? kAct : kPre, l).text;
+    }
+    return {};
+}
+std::string Symbols::weight_name(int l) const { return notation_ == Notation::per_neuron ? "w" : head(kWeight, l).text; }
+std::string Symbols::bias_name(int l) const { return notation_ == Notation::per_neuron ? "b" : head(kBias, l).text; }
+std::string_view Symbols::partial() const { return notation_ == Notation::batch ? "d" : "∂"; }
+
+const std::vector<NotationKeyRow>& notation_key() {
+    static const std::vector<NotationKeyRow> rows = {
+        {"input", {"a⁰ = x", "x", "z₁ = x", "X  (N × n₀)"}},
+        {"weight, neuron k → neuron j", {"wˡⱼₖ  (Wˡ is nₗ × nₗ₋₁)", "Wₗ[j,k]", "Wₗʲᵏ", "Wₗ[k,j]  (nₗ₋₁ × nₗ)"}},
+        {"bias", {"bˡⱼ", "bₗ[j]", "bₗʲ", "bₗ[j]  (1 × nₗ)"}},
+        {"pre-activation", {"zˡ = Wˡaˡ⁻¹ + bˡ", "u = W₁x + b₁;  f = W₂h + b₂", "aₗ = Wₗzₗ + bₗ", "Zₗ = Hₗ₋₁Wₗ + bₗ"}},
+        {"activation (layer output)", {"aˡ = f(zˡ)", "h = ReLU(u);  p = softmax(f)", "zₗ₊₁ = fₗ(aₗ)", "Hₗ = f(Zₗ);  Ŷ"}},
+        {"target", {"y", "y", "y", "Y  (N × n_L)"}},
+        {"∂L/∂ pre-activation", {"δˡ = ∂L/∂zˡ", "∂L/∂f, ∂L/∂u", "εₗ = ∂L/∂aₗ", "dL/dZₗ"}},
+        {"∂L/∂ activation", {"∂L/∂aˡ", "∂L/∂h", "δₗ = ∂L/∂zₗ₊₁", "dL/dHₗ, dL/dŶ"}},
+        {"f′ at the pre-activation", {"f′(zˡ)", "1[h > 0] for ReLU", "f′(aₗ)", "f′(Zₗ)"}},
+        {"error sent back", {"δˡ = (Wˡ⁺¹)ᵀδˡ⁺¹ ⊙ f′(zˡ)", "∂L/∂h = W₂ᵀ ∂L/∂f", "δₗ₋₁ = Wₗᵀεₗ;  εₗ = δₗ ∘ f′(aₗ)",
+                             "dL/dHₗ₋₁ = dL/dZₗ Wₗᵀ"}},
+        {"weight gradient", {"∂L/∂wˡⱼₖ = Σₙ aˡ⁻¹ₖ δˡⱼ", "∂L/∂W₂ = ∂L/∂f hᵀ", "dWₗ = εₗ ⊗ zₗ", "dL/dWₗ = Hₗ₋₁ᵀ dL/dZₗ"}},
+        {"bias gradient", {"∂L/∂bˡⱼ = Σₙ δˡⱼ", "∂L/∂b₂ = ∂L/∂f", "dbₗ = εₗ", "dL/dbₗ = 1ᵀ dL/dZₗ"}},
+    };
+    return rows;
 }
 
 }  // namespace bp

@@ -82,6 +82,20 @@ std::string label(const QuantityRef& r) {
     return "?";
 }
 
+std::string label(const QuantityRef& r, const Symbols& s) {
+    switch (r.what) {
+        case Quantity::z: return s.pre_activation(r.l, r.j, r.n).text;
+        case Quantity::a: return s.activation(r.l, r.j, r.n).text;
+        case Quantity::delta: return s.delta(r.l, r.j, r.n).text;
+        case Quantity::dW: return s.weight_gradient(r.l, r.j, r.k).text;
+        case Quantity::db: return s.bias_gradient(r.l, r.j).text;
+        case Quantity::loss: return "L";
+        case Quantity::W_after: return s.weight(r.l, r.j, r.k).text + " after the step";
+        case Quantity::b_after: return s.bias(r.l, r.j).text + " after the step";
+    }
+    return "?";
+}
+
 ValueRef value_ref(const QuantityRef& r) {
     using K = ValueRef::Kind;
     switch (r.what) {

@@ -7,6 +7,7 @@
 #include <string_view>
 
 #include "engine/core/passes.h"
+#include "engine/teaching/notation.h"
 #include "engine/teaching/stepper.h"
 
 namespace bp {
@@ -41,6 +42,9 @@ double value_of(const QuantityRef& r, const Trace& t, const Network& after);
 
 // In course notation, subscripts from 1: "z²₁", "δ²₁", "∂L/∂w²₁₂", "∂L/∂b²₁", "L", "w²₁₂ after the step".
 std::string label(const QuantityRef& r);
+
+// The same in a notation (per-sample values name r.n as their row in the batch notation): "u[1]", "ε₂¹".
+std::string label(const QuantityRef& r, const Symbols& s);
 
 // Where r sits on the canvas (the UI's highlight): W_after → the weight, b_after → the bias.
 ValueRef value_ref(const QuantityRef& r);

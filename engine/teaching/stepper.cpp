@@ -290,9 +290,59 @@ Stepper::WriterSlot& Stepper::WriterSlot::operator=(const WriterSlot&) {
 Stepper::WriterSlot::~WriterSlot() = default;
 
 FormulaWriter& Stepper::writer() const {
-    if (!writer_.writer) writer_.writer = std::make_unique<FormulaWriter>(before_, trace_, Y_, shown_);
+    if (!writer_.writer) writer_.writer = std::make_unique<FormulaWriter>(before_, trace_, Y_, shown_, notation_);
     return *writer_.writer;
 }
+
+void Stepper::set_notation(Notation n) {
+    if (n == notation_) return;
+    notation_ = n;
+    writer_.writer.reset();
+}
+
+namespace {
+
+// "4×3": the shape of a matrix.
+std::string shape(int rows, int cols) { return std::to_string(rows) + "×" + std::to_string(cols); }
+
+// The batch notation's whole-matrix equation of an event, with the shape under (after) each matrix, as
+// notes 000 writes them: "Z₁ = X·W₁ + b₁  (4×2 = 4×3 · 3×2 + 1×2)". Empty for the loss.
+std::string batch_equation(const Symbols& s, const Network& net, int N, const StepEvent& e) {
+    const int l = e.layer, L = net.L();
+    const int n_in = l > 0 ? net.layers[l - 1].size : 0, n = net.layers[l].size;
+    const std::string act_prev = l > 0 ? s.activation_name(l - 1) : "", z = s.pre_activation_name(l);
+    switch (e.kind) {
+        case EventKind::z:
+            return z + " = " + act_prev + "·" + s.weight_name(l) + (net.layers[l].bias ? " + " + s.bias_name(l) : "") +
+                   "  (" + shape(N, n) + " = " + shape(N, n_in) + " · " + shape(n_in, n) +
+                   (net.layers[l].bias ? " + " + shape(1, n) : "") + ")";
+        case EventKind::a:
+            return s.activation_name(l) + " = " + std::string(symbol(net.layers[l].activation)) + "(" + z + ")  (" +
+                   shape(N, n) + ")";
+        case EventKind::loss: return {};
+        case EventKind::output_delta: return s.delta_name(L) + "  (" + shape(N, n) + ")";
+        case EventKind::hidden_delta: {
+            const int n_next = net.layers[l + 1].size;
+            return s.delta_name(l) + " = (" + s.delta_name(l + 1) + "·" + s.weight_name(l + 1) + "ᵀ) ⊙ " +
+                   std::string(symbol(net.layers[l].activation)) + "′(" + z + ")  (" + shape(N, n) + " = " +
+                   shape(N, n_next) + " · " + shape(n_next, n) + ")";
+        }
+        case EventKind::weight_gradient:
+            return "dL/d" + s.weight_name(l) + " = " + act_prev + "ᵀ·" + s.delta_name(l) + "  (" + shape(n_in, n) +
+                   " = " + shape(n_in, N) + " · " + shape(N, n) + ")";
+        case EventKind::bias_gradient:
+            return "dL/d" + s.bias_name(l) + " = 1ᵀ·" + s.delta_name(l) + "  (" + shape(1, n) + " = " + shape(1, N) +
+                   " · " + shape(N, n) + ")";
+        case EventKind::weight_update:
+            return s.weight_name(l) + " ← " + s.weight_name(l) + " − η·dL/d" + s.weight_name(l) + "  (" +
+                   shape(n_in, n) + ")";
+        case EventKind::bias_update:
+            return s.bias_name(l) + " ← " + s.bias_name(l) + " − η·dL/d" + s.bias_name(l) + "  (" + shape(1, n) + ")";
+    }
+    return {};
+}
+
+}  // namespace
 
 EventText Stepper::text(int index) const {
     const StepEvent& e = events_.at(static_cast<std::size_t>(index));
@@ -306,26 +356,48 @@ EventText Stepper::text(int index) const {
         std::string title = title_from(head, f.symbolic);
         return words(std::move(f), std::move(title));
     };
-    switch (e.kind) {
-        case EventKind::z: return words(fw.z(l, j), "Forward pass — z of " + neuron_name(before_, l, j));
-        case EventKind::a: return words(fw.a(l, j), "Forward pass — a of " + neuron_name(before_, l, j));
+    // The letter of a neuron's value in the title: "z", or in another notation its own, with the role
+    // where the letter does not say it ("u (pre-activation)"; every one in the derivation notation, whose
+    // z and a swap meaning: "ε₂ (∂L/∂ pre-activation)"); "∂L/∂u" and "dL/dZ₁" say it themselves.
+    const Symbols& s = fw.symbols();
+    const bool roles = notation_ == Notation::derivation ||
+                       (notation_ == Notation::vector && (e.kind == EventKind::z || e.kind == EventKind::a));
+    const auto of = [&](std::string name, std::string_view role) {
+        return (roles ? name + " (" + std::string(role) + ")" : name) + " of " + neuron_name(before_, l, j);
+    };
+    EventText out = [&] {
+        switch (e.kind) {
+        case EventKind::z: return words(fw.z(l, j), "Forward pass — " + of(s.pre_activation_name(l), "pre-activation"));
+        case EventKind::a: return words(fw.a(l, j), "Forward pass — " + of(s.activation_name(l), "activation"));
         case EventKind::loss: {
             std::string title = "Loss — " + std::string(loss_info(before_.loss).words);
             if (trace_.N() > 1) title += " over " + std::to_string(trace_.N()) + " samples";
             return words(fw.loss(), std::move(title));
         }
         case EventKind::output_delta:
-            return words(fw.output_delta(j), "Backward pass — δ of " + neuron_name(before_, l, j));
+            return words(fw.output_delta(j), "Backward pass — " + of(s.delta_name(l), "∂L/∂ pre-activation"));
         case EventKind::hidden_delta:
-            return words(fw.hidden_delta(l, j), "Backward pass — δ of " + neuron_name(before_, l, j));
+            return words(fw.hidden_delta(l, j), "Backward pass — " + of(s.delta_name(l), "∂L/∂ pre-activation"));
         case EventKind::weight_gradient: return titled("Gradient — ", fw.weight_gradient(l, j, k));
         case EventKind::bias_gradient: return titled("Gradient — ", fw.bias_gradient(l, j));
         case EventKind::weight_update:
             return titled("Update — ", fw.weight_update(l, j, k, before_.layers[l].W(j, k), after_.layers[l].W(j, k), config_));
         case EventKind::bias_update:
             return titled("Update — ", fw.bias_update(l, j, before_.layers[l].b[j], after_.layers[l].b[j], config_));
-    }
-    return {};
+        }
+        return EventText{};
+    }();
+    return out;
+}
+
+std::string Stepper::shapes(int index) const {
+    if (notation_ != Notation::batch) return {};
+    return batch_equation(writer().symbols(), before_, trace_.N(), events_.at(static_cast<std::size_t>(index)));
+}
+
+std::string Stepper::full_title(int index) const {
+    const std::string m = shapes(index);
+    return m.empty() ? text(index).title : text(index).title + ";  " + m;
 }
 
 // ---- [SECTION] known values -------------------------------------------------------------------------------

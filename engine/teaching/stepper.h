@@ -13,6 +13,7 @@
 
 #include "engine/core/document.h"
 #include "engine/core/passes.h"
+#include "engine/teaching/notation.h"
 
 namespace bp {
 
@@ -94,6 +95,14 @@ public:
     // demand from the complete pass, so a copy of the text is returned; not safe to call from two threads.
     EventText text(int index) const;
     EventText text(const StepEvent& e) const { return text(static_cast<int>(&e - events_.data())); }
+    // The notation text() writes in (per-neuron unless set); the events and their values never change.
+    void set_notation(Notation n);
+    Notation notation() const { return notation_; }
+    // The batch notation's whole-matrix equation of event `index`, with the shapes (notes 000):
+    // "Z₁ = X·W₁ + b₁  (4×2 = 4×3 · 3×2 + 1×2)"; empty in the other notations and for the loss.
+    std::string shapes(int index) const;
+    // The title with the shapes after it ("…;  Z₁ = X·W₁ + b₁  (…)"), as the CLI writes it.
+    std::string full_title(int index) const;
 
 private:
     int slot(const ValueRef& r) const;  // index into writer_index_, or -1
@@ -120,6 +129,7 @@ private:
     std::vector<int> slot_base_;     // per layer: first slot of its z, a, delta, dW, db (in that order)
     int cursor_ = 0;
     int shown_ = 0;
+    Notation notation_ = Notation::per_neuron;
 };
 
 }  // namespace bp

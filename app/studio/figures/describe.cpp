@@ -10,7 +10,6 @@ namespace studio {
 namespace {
 
 using bp::format_number;
-using bp::neuron_label;
 using Kind = bp::ValueRef::Kind;
 
 std::string neuron_role(const bp::Network& net, int l) {
@@ -30,37 +29,44 @@ ValueLine line(const AppState& s, std::string name, std::string formula, double 
     return out;
 }
 
-// "w²₁₁·a¹₁ + w²₁₂·a¹₂ + b²₁" for a small fan-in, "Σₖ w²₁ₖ·a¹ₖ + b²₁" for a large one.
-std::string z_formula(const bp::Network& net, int l, int j) {
+// "w²₁₁·a¹₁ + w²₁₂·a¹₂ + b²₁" for a small fan-in, "Σₖ w²₁ₖ·a¹ₖ + b²₁" for a large one (in the notation).
+std::string z_formula(const bp::Network& net, const bp::Symbols& sym, int l, int j, int row) {
     const int n = net.layers[l - 1].size;
     std::string f;
     if (n <= 3) {
-        for (int k = 0; k < n; ++k) f += (k ? " + " : "") + bp::weight_label(l, j, k) + "·" + neuron_label("a", l - 1, k);
+        for (int k = 0; k < n; ++k)
+            f += (k ? " + " : "") + sym.weight(l, j, k).text + "·" + sym.activation(l - 1, k, row).text;
     } else {
-        f = "Σₖ w" + bp::superscript(l) + bp::subscript(j + 1) + "ₖ·a" + bp::superscript(l - 1) + "ₖ";
+        constexpr int k = bp::Symbols::kIndexK;
+        f = "Σₖ " + sym.weight(l, j, k).text + "·" + sym.activation(l - 1, k, row).text;
     }
-    if (net.layers[l].bias) f += " + " + bp::bias_label(l, j);
+    if (net.layers[l].bias) f += " + " + sym.bias(l, j).text;
     return f;
 }
 
-std::string delta_formula(const bp::Network& net, int l, int j) {
+std::string delta_formula(const bp::Network& net, const bp::Symbols& sym, int l, int j, int row) {
     const bp::Layer& layer = net.layers[l];
     if (l == net.L()) {
         if (bp::fused_output(net.loss, layer.activation))  // softmax + cross-entropy, sigmoid + BCE
-            return neuron_label("a", l, j) + " − y" + bp::subscript(j + 1);
-        if (layer.activation == bp::Activation::softmax)
-            return "Σᵢ ∂L/∂a" + bp::superscript(l) + "ᵢ · ∂a" + bp::superscript(l) + "ᵢ/∂" + neuron_label("z", l, j);
-        return "∂L/∂" + neuron_label("a", l, j) + " · " + bp::derivative_label(layer.activation, l, j);
+            return sym.activation(l, j, row).text + " − " + sym.target(j, row).text;
+        if (layer.activation == bp::Activation::softmax) {
+            constexpr int i = bp::Symbols::kAnyIndex;
+            const std::string d(sym.partial());
+            return "Σᵢ " + sym.activation_gradient(l, i, row).text + " · " + d + sym.activation(l, i, row).text + "/" + d +
+                   sym.pre_activation(l, j, row).text;
+        }
+        return sym.activation_gradient(l, j, row).text + " · " + sym.derivative(layer.activation, l, j, row).text;
     }
     const int m = net.layers[l + 1].size;
     std::string sum;
     if (m <= 2) {
         for (int i = 0; i < m; ++i)
-            sum += (i ? " + " : "") + bp::weight_label(l + 1, i, j) + "·" + neuron_label("δ", l + 1, i);
+            sum += (i ? " + " : "") + sym.weight(l + 1, i, j).text + "·" + sym.delta(l + 1, i, row).text;
     } else {
-        sum = "Σᵢ w" + bp::superscript(l + 1) + "ᵢ" + bp::subscript(j + 1) + "·δ" + bp::superscript(l + 1) + "ᵢ";
+        constexpr int i = bp::Symbols::kAnyIndex;
+        sum = "Σᵢ " + sym.weight(l + 1, i, j).text + "·" + sym.delta(l + 1, i, row).text;
     }
-    return "(" + sum + ") · " + bp::derivative_label(layer.activation, l, j);
+    return "(" + sum + ") · " + sym.derivative(layer.activation, l, j, row).text;
 }
 
 std::string batch_note(const AppState& s) { return s.stepper->trace().N() > 1 ? "Σₙ " : ""; }
@@ -68,55 +74,61 @@ std::string batch_note(const AppState& s) { return s.stepper->trace().N() > 1 ? 
 void describe_neuron(const AppState& s, int l, int j, std::vector<ValueLine>& out) {
     const bp::Network& net = s.doc.net;
     const bp::Trace& t = s.stepper->trace();
+    const bp::Symbols sym = symbols(s);
     const int n = shown_row(s);
     if (l == 0) {
-        out.push_back(line(s, neuron_label("a", 0, j), "x" + bp::subscript(j + 1), t.layers[0].a(n, j), {Kind::a, 0, j, 0},
-                           "the input: a⁰ is the sample's x"));
+        const bool plain = sym.notation() == bp::Notation::per_neuron;  // a⁰₁ = x₁; the others name the input itself
+        out.push_back(line(s, sym.activation(0, j, n).text, plain ? "x" + bp::subscript(j + 1) : "input", t.layers[0].a(n, j),
+                           {Kind::a, 0, j, 0}, "the input: the sample's x"));
         return;
     }
     const bp::Activation f = net.layers[l].activation;
     const double z = t.layers[l].z(n, j);
-    out.push_back(line(s, neuron_label("z", l, j), z_formula(net, l, j), z, {Kind::z, l, j, 0},
-                       "weighted input: the sum of the incoming activations times their weights, plus the bias"));
-    out.push_back(line(s, neuron_label("a", l, j), std::string(bp::symbol(f)) + "(" + neuron_label("z", l, j) + ")",
+    const std::string z_name = sym.pre_activation(l, j, n).text;
+    out.push_back(line(s, z_name, z_formula(net, sym, l, j, n), z, {Kind::z, l, j, 0},
+                       "weighted input (pre-activation): the sum of the incoming activations times their weights, plus the bias"));
+    out.push_back(line(s, sym.activation(l, j, n).text, std::string(bp::symbol(f)) + "(" + z_name + ")",
                        t.layers[l].a(n, j), {Kind::a, l, j, 0}, "activation: what this neuron passes on"));
     if (f != bp::Activation::softmax) {
-        ValueLine d = line(s, bp::derivative_label(f, l, j), "", bp::activation_derivative(f, z), {Kind::z, l, j, 0},
-                           "slope of the activation at z: how strongly a change of z reaches a");
+        ValueLine d = line(s, sym.derivative(f, l, j, n).text, "", bp::activation_derivative(f, z), {Kind::z, l, j, 0},
+                           "slope of the activation at " + z_name + ": how strongly a change of it reaches the activation");
         out.push_back(d);
     }
     if (l == net.L()) {
-        ValueLine y = line(s, "y" + bp::subscript(j + 1), "target", pass_targets(s)(n, j), {Kind::target, l, j, 0},
+        ValueLine y = line(s, sym.target(j, n).text, "target", pass_targets(s)(n, j), {Kind::target, l, j, 0},
                            "what the output should be for this sample");
         y.known = true;
         y.value = format_number(y.number);
         out.push_back(y);
     }
-    out.push_back(line(s, neuron_label("δ", l, j), delta_formula(net, l, j), t.layers[l].delta(n, j),
+    out.push_back(line(s, sym.delta(l, j, n).text, delta_formula(net, sym, l, j, n), t.layers[l].delta(n, j),
                        {Kind::delta, l, j, 0},
-                       "δ = ∂L/∂z: how much the loss changes when this neuron's weighted input z changes" +
+                       "∂L/∂" + z_name + ": how much the loss changes when this neuron's weighted input changes" +
                            std::string(t.N() > 1 ? " (batch mean: carries 1/N)" : "")));
 }
 
 void describe_parameter(const AppState& s, const Selection& sel, std::vector<ValueLine>& out) {
     const bp::Network& net = s.doc.net;
     const bp::Trace& t = s.stepper->trace();
+    const bp::Symbols sym = symbols(s);
     const int l = sel.l, j = sel.j, k = sel.k;
     const bool bias = sel.kind == Selection::Kind::bias;
-    const std::string name = bias ? bp::bias_label(l, j) : bp::weight_label(l, j, k);
+    const std::string name = bias ? sym.bias(l, j).text : sym.weight(l, j, k).text;
+    const std::string grad_name = bias ? sym.bias_gradient(l, j).text : sym.weight_gradient(l, j, k).text;
+    const int row = t.N() > 1 ? bp::Symbols::kAnyRow : 0;
     const double value = bias ? net.layers[l].b[j] : net.layers[l].W(j, k);
     ValueLine p = line(s, name, "", value, {bias ? Kind::bias : Kind::weight, l, j, k},
-                       bias ? "bias: added to z of this neuron whatever the inputs"
-                            : "weight: how strongly a" + bp::superscript(l - 1) + bp::subscript(k + 1) +
-                                  " pushes z" + bp::superscript(l) + bp::subscript(j + 1));
+                       bias ? "bias: added to the weighted input of this neuron whatever the inputs"
+                            : "weight: how strongly " + sym.activation(l - 1, k, row).text + " pushes " +
+                                  sym.pre_activation(l, j, row).text);
     p.known = true;
     p.value = format_number(value);
     out.push_back(p);
 
     const double grad = bias ? t.layers[l].db[j] : t.layers[l].dW(j, k);
-    const std::string grad_formula = bias ? batch_note(s) + neuron_label("δ", l, j)
-                                          : batch_note(s) + neuron_label("a", l - 1, k) + "·" + neuron_label("δ", l, j);
-    ValueLine g = line(s, "∂L/∂" + name, grad_formula, grad, {bias ? Kind::db : Kind::dW, l, j, k},
+    const std::string grad_formula = bias ? batch_note(s) + sym.delta(l, j, row).text
+                                          : batch_note(s) + sym.activation(l - 1, k, row).text + "·" + sym.delta(l, j, row).text;
+    ValueLine g = line(s, grad_name, grad_formula, grad, {bias ? Kind::db : Kind::dW, l, j, k},
                        "gradient: how much the loss changes per unit change of " + name);
     out.push_back(g);
 
@@ -133,8 +145,8 @@ void describe_parameter(const AppState& s, const Selection& sel, std::vector<Val
     }
     const double after = bias ? s.stepper->network_after().layers[l].b[j] : s.stepper->network_after().layers[l].W(j, k);
     const std::string eta = format_number(s.doc.training.learning_rate);
-    std::string formula = name + " − η·∂L/∂" + name;
-    if (!bias && s.doc.training.l2 > 0) formula = name + " − η·(∂L/∂" + name + " + λ·" + name + ")";
+    std::string formula = name + " − η·" + grad_name;
+    if (!bias && s.doc.training.l2 > 0) formula = name + " − η·(" + grad_name + " + λ·" + name + ")";
     if (g.known) formula += " = " + format_number(value) + " − " + eta + "·" + format_number(grad);
     ValueLine u;
     u.name = name + "′";
@@ -166,14 +178,41 @@ std::string headline(const AppState& s, const Selection& sel) {
             return neuron_role(net, sel.l) + " neuron " + std::to_string(sel.j + 1) + " of layer " +
                    std::to_string(sel.l) + " (" + layer_title(net, sel.l) + ")";
         case Selection::Kind::weight:
-            return "weight " + bp::weight_label(sel.l, sel.j, sel.k) + ": " + neuron_role(net, sel.l - 1) + " " +
+            return "weight " + symbols(s).weight(sel.l, sel.j, sel.k).text + ": " + neuron_role(net, sel.l - 1) + " " +
                    std::to_string(sel.k + 1) + " → " + neuron_role(net, sel.l) + " " + std::to_string(sel.j + 1);
         case Selection::Kind::bias:
-            return "bias " + bp::bias_label(sel.l, sel.j) + " of " + neuron_role(net, sel.l) + " neuron " +
+            return "bias " + symbols(s).bias(sel.l, sel.j).text + " of " + neuron_role(net, sel.l) + " neuron " +
                    std::to_string(sel.j + 1);
         case Selection::Kind::none: break;
     }
     return "nothing selected";
+}
+
+std::vector<std::string> in_every_notation(const AppState& s, const Selection& sel) {
+    std::vector<std::string> out;
+    if (!valid(s.doc.net, sel) || sel.empty()) return out;
+    std::vector<bp::Symbols> all{symbols(s)};  // the chosen one first
+    for (bp::Notation n : bp::kNotations)
+        if (n != s.settings.notation) all.emplace_back(n, s.doc.net);
+    const int row = shown_row(s);
+    const auto line = [&](const char* what, auto symbol) {
+        std::string text = std::string(what) + ": ";
+        for (std::size_t i = 0; i < all.size(); ++i) text += (i ? " · " : "") + symbol(all[i]).text;
+        out.push_back(std::move(text));
+    };
+    const int l = sel.l, j = sel.j, k = sel.k;
+    if (sel.kind == Selection::Kind::neuron) {
+        if (l > 0) line("pre-activation", [&](const bp::Symbols& y) { return y.pre_activation(l, j, row); });
+        line("activation", [&](const bp::Symbols& y) { return y.activation(l, j, row); });
+        if (l > 0) line("∂L/∂ pre-activation", [&](const bp::Symbols& y) { return y.delta(l, j, row); });
+    } else if (sel.kind == Selection::Kind::weight) {
+        line("weight", [&](const bp::Symbols& y) { return y.weight(l, j, k); });
+        line("its gradient", [&](const bp::Symbols& y) { return y.weight_gradient(l, j, k); });
+    } else {
+        line("bias", [&](const bp::Symbols& y) { return y.bias(l, j); });
+        line("its gradient", [&](const bp::Symbols& y) { return y.bias_gradient(l, j); });
+    }
+    return out;
 }
 
 std::vector<ValueLine> describe(const AppState& s, const Selection& sel) {

@@ -22,6 +22,9 @@ struct ValueLine {
 // "hidden neuron 1 of layer 1 (σ)", "weight w²₁₁: hidden 1 → output 1", "bias b¹₂ of hidden neuron 2".
 std::string headline(const AppState& s, const Selection& sel);
 std::vector<ValueLine> describe(const AppState& s, const Selection& sel);
+// The selection's symbols in all four notations, one line per quantity, for a tooltip:
+// "pre-activation: z²₁ · u[1] · a₁¹ · Z₁[1,1]" (the chosen notation first).
+std::vector<std::string> in_every_notation(const AppState& s, const Selection& sel);
 // The short name of a layer: "input", "hidden 1 (σ)", "output (σ)"; compact: "in", "h1", "out".
 std::string layer_title(const bp::Network& net, int l, bool compact = false);
 

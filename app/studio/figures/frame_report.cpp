@@ -57,6 +57,14 @@ json canvas_json(const AppState& s, const NetworkLayout& lay) {
     return json{{"neurons", neurons}, {"edges", edges}, {"radius", lay.radius}};
 }
 
+// The formula panel's equation of the last event done, in the chosen notation (empty at the start).
+json formula_json(const AppState& s) {
+    const bp::StepEvent* e = s.stepper ? s.stepper->current() : nullptr;
+    if (!e) return json::object();
+    const bp::EventText t = s.stepper->text(*e);
+    return {{"title", t.title}, {"symbolic", t.symbolic}, {"substituted", t.substituted}, {"result", t.result}};
+}
+
 }  // namespace
 
 std::string state_report_json(const AppState& s, const FrameReport& frame) {
@@ -91,6 +99,8 @@ std::string state_report_json(const AppState& s, const FrameReport& frame) {
         {"blank", s.blank},
         {"playing", s.playing},
         {"text_scale", s.settings.ui_scale},
+        {"notation", std::string(bp::to_string(s.settings.notation))},
+        {"formula", formula_json(s)},
         {"autosave", {{"path", a.path}, {"exists", path_exists(a.path)}, {"offers", a.offers.size()}}},
         {"pending", pending_text(s.files.pending)},
         {"browser_open", s.files.browser.open},

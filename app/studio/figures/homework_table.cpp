@@ -33,7 +33,8 @@ std::vector<HomeworkMark> mark_homework(const AppState& s, const std::vector<Hom
     std::vector<HomeworkMark> out;
     if (rows.empty()) return out;
     const std::optional<int> sample = s.sample >= 0 ? std::optional<int>(s.sample) : std::nullopt;
-    const bp::Homework hw(s.doc.net, *s.doc.data, s.doc.training, sample);
+    bp::Homework hw(s.doc.net, *s.doc.data, s.doc.training, sample);
+    hw.set_notation(s.settings.notation);
     for (const HomeworkRow& row : rows) {
         HomeworkMark m;
         const bp::QuantityRef ref = homework_ref(s, row);
@@ -42,7 +43,7 @@ std::vector<HomeworkMark> mark_homework(const AppState& s, const std::vector<Hom
             out.push_back(m);
             continue;
         }
-        m.label = bp::label(ref);
+        m.label = bp::label(ref, symbols(s));
         m.point_at = bp::value_ref(ref);
         if (blank(row.value)) {
             out.push_back(m);
@@ -65,11 +66,12 @@ std::vector<HomeworkMark> mark_homework(const AppState& s, const std::vector<Hom
 }
 
 const std::vector<HomeworkMark>& HomeworkTableCache::get(const AppState& s) {
-    if (!have_ || revision_ != s.pass_revision || rows_ != s.quiz.homework) {
+    if (!have_ || revision_ != s.pass_revision || rows_ != s.quiz.homework || notation_ != s.settings.notation) {
         marks_ = mark_homework(s, s.quiz.homework);
         have_ = true;
         revision_ = s.pass_revision;
         rows_ = s.quiz.homework;
+        notation_ = s.settings.notation;
         ++builds_;
     }
     return marks_;

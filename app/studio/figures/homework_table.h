@@ -36,6 +36,7 @@ private:
     bool have_ = false;
     std::uint64_t revision_ = 0;
     std::vector<HomeworkRow> rows_;
+    bp::Notation notation_ = bp::Notation::per_neuron;  // the labels are written in it
     std::vector<HomeworkMark> marks_;
     int builds_ = 0;
 };

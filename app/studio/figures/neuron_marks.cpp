@@ -66,7 +66,7 @@ std::vector<NeuronMark> neuron_marks(const AppState& s) {
             const double slope = bp::activation_derivative(f, t.layers[l].z(row, j));
             if (!(std::fabs(slope) < kSaturatedShare * top)) continue;
             out.push_back({l, j, Vanishing::saturated,
-                           "Saturated: " + bp::derivative_label(f, l, j) + " = " + bp::format_number(slope, 2) +
+                           "Saturated: " + symbols(s).derivative(f, l, j, row).text + " = " + bp::format_number(slope, 2) +
                                ", under 1 % of its largest (" + bp::format_number(top) +
                                "): δ = … · f′(z) is almost 0, so almost no gradient flows back through it."});
         }
@@ -76,12 +76,14 @@ std::vector<NeuronMark> neuron_marks(const AppState& s) {
 
 const std::vector<NeuronMark>& NeuronMarksCache::get(const AppState& s) {
     const int cursor = s.stepper ? s.stepper->cursor() : -1;
-    if (!have_ || revision_ != s.pass_revision || cursor_ != cursor || sample_ != s.sample) {
+    if (!have_ || revision_ != s.pass_revision || cursor_ != cursor || sample_ != s.sample ||
+        notation_ != s.settings.notation) {
         marks_ = neuron_marks(s);
         have_ = true;
         revision_ = s.pass_revision;
         cursor_ = cursor;
         sample_ = s.sample;
+        notation_ = s.settings.notation;
     }
     return marks_;
 }

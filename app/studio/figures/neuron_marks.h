@@ -37,6 +37,7 @@ private:
     bool have_ = false;
     std::uint64_t revision_ = 0;
     int cursor_ = -1, sample_ = 0;
+    bp::Notation notation_ = bp::Notation::per_neuron;  // the marks' words name symbols
     std::vector<NeuronMark> marks_;
 };
 

@@ -49,6 +49,27 @@ const char* neuron_value_symbol(NeuronValue v) {
     return "a";
 }
 
+std::string neuron_value_label(const bp::Symbols& sym, NeuronValue v, int l, int j, int row) {
+    if (l == 0 && sym.notation() == bp::Notation::per_neuron) return "x" + bp::subscript(j + 1);
+    switch (v) {
+        case NeuronValue::z: return sym.pre_activation(l, j, row).text;
+        case NeuronValue::delta: return sym.delta(l, j, row).text;
+        case NeuronValue::a:
+        case NeuronValue::follow_pass: break;
+    }
+    return sym.activation(l, j, row).text;
+}
+
+std::string neuron_value_name(const bp::Symbols& sym, NeuronValue v, int l) {
+    switch (v) {
+        case NeuronValue::z: return sym.pre_activation_name(l);
+        case NeuronValue::delta: return sym.delta_name(l);
+        case NeuronValue::a:
+        case NeuronValue::follow_pass: break;
+    }
+    return sym.activation_name(l);
+}
+
 bool update_pending(const AppState& s, const Selection& p) {
     if (!p.is_parameter() || !valid(s.doc.net, p) || p.l < 1) return false;
     return p.kind == Selection::Kind::bias ? bias_updated(s, p.l, p.j) : weight_updated(s, p.l, p.j, p.k);

@@ -12,8 +12,10 @@ namespace {
 
 using Kind = bp::ValueRef::Kind;
 
-// "h¹₁" for a hidden neuron, "out²₂" for an output neuron, "x₁" for an input.
-std::string node_name(const bp::Network& net, int l, int j) {
+// "h¹₁" for a hidden neuron, "out²₂" for an output neuron, "x₁" for an input; in another notation the
+// neuron's activation ("h[1]", "z₂¹", "H[1,1]").
+std::string node_name(const bp::Network& net, const bp::Symbols& sym, int l, int j) {
+    if (sym.notation() != bp::Notation::per_neuron) return sym.activation(l, j).text;
     if (l == 0) return "x" + bp::subscript(j + 1);
     return (l == net.L() ? "out" : "h") + bp::superscript(l) + bp::subscript(j + 1);
 }
@@ -22,10 +24,12 @@ std::string paths_word(double n) { return n == 1 ? "path" : "paths"; }
 
 }  // namespace
 
-std::string path_route(const bp::Network& net, const bp::ParameterRef& p, const bp::ChainPath& path) {
-    std::string route = p.bias ? bp::bias_label(p.l, p.j) : bp::weight_label(p.l, p.j, p.k);
-    for (const auto& [l, j] : path.neurons) route += " → " + node_name(net, l, j);
-    if (path.softmax_output >= 0) route += " → " + bp::neuron_label("a", net.L(), path.softmax_output);
+std::string path_route(const bp::Network& net, const bp::ParameterRef& p, const bp::ChainPath& path,
+                       bp::Notation notation) {
+    const bp::Symbols sym(notation, net);
+    std::string route = (p.bias ? sym.bias(p.l, p.j) : sym.weight(p.l, p.j, p.k)).text;
+    for (const auto& [l, j] : path.neurons) route += " → " + node_name(net, sym, l, j);
+    if (path.softmax_output >= 0) route += " → " + sym.activation(net.L(), path.softmax_output).text;
     return route + " → L";
 }
 
@@ -51,7 +55,7 @@ std::vector<bp::ValueRef> path_refs(const bp::Network& net, const bp::ParameterR
 }
 
 PathPanelModel build_path_panel(const bp::Network& net, const bp::Matrix& x, const bp::Matrix& y, const Selection& sel,
-                                int sample, int sample_count, int batch_size, int shown_rows) {
+                                int sample, int sample_count, int batch_size, int shown_rows, bp::Notation notation) {
     PathPanelModel m;
     if (!sel.is_parameter() || !valid(net, sel)) {
         m.hint = sel.kind == Selection::Kind::neuron
@@ -62,11 +66,12 @@ PathPanelModel build_path_panel(const bp::Network& net, const bp::Matrix& x, con
         return m;
     }
     const bp::ParameterRef p{sel.kind == Selection::Kind::bias, sel.l, sel.j, sel.k};
-    m.parameter = p.bias ? bp::bias_label(p.l, p.j) : bp::weight_label(p.l, p.j, p.k);
-    m.gradient_label = "∂L/∂" + m.parameter;
+    const bp::Symbols sym(notation, net);
+    m.parameter = (p.bias ? sym.bias(p.l, p.j) : sym.weight(p.l, p.j, p.k)).text;
+    m.gradient_label = (p.bias ? sym.bias_gradient(p.l, p.j) : sym.weight_gradient(p.l, p.j, p.k)).text;
     bp::PathListing listing;
     try {
-        listing = bp::enumerate_paths(net, x, y, p, shown_rows, shown_rows);  // only the rows shown are built
+        listing = bp::enumerate_paths(net, x, y, p, shown_rows, shown_rows, notation);  // only the rows shown are built
     } catch (const bp::Error& e) {
         m.hint = std::string("No paths: ") + e.what();
         return m;
@@ -89,7 +94,7 @@ PathPanelModel build_path_panel(const bp::Network& net, const bp::Matrix& x, con
     for (int i = 0; i < shown; ++i) {
         const bp::ChainPath& path = listing.paths[i];
         PathRow row;
-        row.route = path_route(net, p, path);
+        row.route = path_route(net, p, path, notation);
         for (const bp::PathFactor& f : path.factors) row.chips.push_back({f.label, bp::format_number(f.value), f.source});
         row.product = path.product;
         row.product_text = bp::format_number(path.product);
@@ -110,8 +115,8 @@ PathPanelModel build_path_panel(const bp::Network& net, const bp::Matrix& x, con
     m.sum_name = "Σ of all " + (total == 1 ? std::string("1 path") : bp::path_count_text(total) + " paths");
     m.sum_value = bp::format_number(m.sum, 9);
     m.sum_line = m.sum_name + " = " + m.sum_value;
-    const std::string factored = p.bias ? bp::neuron_label("δ", p.l, p.j)
-                                        : bp::neuron_label("a", p.l - 1, p.k) + "·" + bp::neuron_label("δ", p.l, p.j);
+    const std::string factored = p.bias ? sym.delta(p.l, p.j).text
+                                        : sym.activation(p.l - 1, p.k).text + "·" + sym.delta(p.l, p.j).text;
     m.gradient_name = "backprop: " + m.gradient_label + " = " + factored;
     m.gradient_value = bp::format_number(m.gradient, 9);
     m.gradient_line = m.gradient_name + " = " + m.gradient_value;
@@ -137,7 +142,7 @@ PathPanelModel build_path_panel(const AppState& s) {
     const int n = std::clamp(path_sample(s), 0, std::max(0, d.size() - 1));
     const int batch = s.sample >= 0 ? 1 : d.size();
     return build_path_panel(s.doc.net, bp::take_rows(d.X, n, 1), bp::take_rows(d.Y, n, 1), s.selection, n, d.size(),
-                            batch);
+                            batch, kShownPathRows, s.settings.notation);
 }
 
 int pinned_row(const AppState& s, const PathPanelModel& m) {
@@ -148,12 +153,14 @@ int pinned_row(const AppState& s, const PathPanelModel& m) {
 
 const PathPanelModel& PathPanelCache::get(const AppState& s) {
     const int sample = path_sample(s);
-    if (!have_ || revision_ != s.pass_revision || !(selection_ == s.selection) || sample_ != sample) {
+    if (!have_ || revision_ != s.pass_revision || !(selection_ == s.selection) || sample_ != sample ||
+        notation_ != s.settings.notation) {
         model_ = build_path_panel(s);
         have_ = true;
         revision_ = s.pass_revision;
         selection_ = s.selection;
         sample_ = sample;
+        notation_ = s.settings.notation;
         ++builds_;
     }
     return model_;

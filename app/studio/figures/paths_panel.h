@@ -54,7 +54,9 @@ inline constexpr int kShownPathRows = 12;
 inline constexpr double kPathAgreeTolerance = 1e-12;
 
 // The route of one path: "w¹₁₁ → h¹₁ → out²₂ → L" (a softmax cross term: "… → out²₁ → a²₂ → L").
-std::string path_route(const bp::Network& net, const bp::ParameterRef& p, const bp::ChainPath& path);
+// In another notation the neurons are named by their activations ("W₁[1,1] → h[1] → ŷ[2] → L").
+std::string path_route(const bp::Network& net, const bp::ParameterRef& p, const bp::ChainPath& path,
+                       bp::Notation notation = bp::Notation::per_neuron);
 // What the canvas highlights for a path: the parameter, the neuron it reads, each neuron and weight on
 // the route, the output's a (the line to the loss) and the loss.
 std::vector<bp::ValueRef> path_refs(const bp::Network& net, const bp::ParameterRef& p, const bp::ChainPath& path);
@@ -63,7 +65,8 @@ std::vector<bp::ValueRef> path_refs(const bp::Network& net, const bp::ParameterR
 // note that the pass averages a batch while the paths use this sample alone. A selection that is not a
 // weight or a bias gives a model with only a hint.
 PathPanelModel build_path_panel(const bp::Network& net, const bp::Matrix& x, const bp::Matrix& y, const Selection& sel,
-                                int sample, int sample_count, int batch_size, int shown_rows = kShownPathRows);
+                                int sample, int sample_count, int batch_size, int shown_rows = kShownPathRows,
+                                bp::Notation notation = bp::Notation::per_neuron);
 // The same for the app: the selection and the pass's shown sample.
 PathPanelModel build_path_panel(const AppState& s);
 // The data row the path explorer uses: the pass's sample, or the batch's shown sample.
@@ -73,7 +76,7 @@ int pinned_row(const AppState& s, const PathPanelModel& m);
 
 class PathPanelCache {
 public:
-    // The model for s, rebuilt only when s.pass_revision, the selection or the sample changed.
+    // The model for s, rebuilt only when s.pass_revision, the selection, the sample or the notation changed.
     const PathPanelModel& get(const AppState& s);
     int builds() const { return builds_; }  // how many times it was rebuilt (for tests)
 
@@ -82,6 +85,7 @@ private:
     std::uint64_t revision_ = 0;
     Selection selection_;
     int sample_ = 0;
+    bp::Notation notation_ = bp::Notation::per_neuron;
     PathPanelModel model_;
     int builds_ = 0;
 };

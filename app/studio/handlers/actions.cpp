@@ -114,6 +114,7 @@ struct ActionHandler {
         t.formula_width = std::clamp(t.formula_width, 0.2f, 0.8f);
         t.train_chunk = std::clamp(t.train_chunk, 1, 100000);
         s.settings = t;
+        if (s.stepper) s.stepper->set_notation(t.notation);  // the words change, never the pass
     }
     void operator()(const act::SetPresent& a) { s.present = a.on; }
     void operator()(const act::SetBlank& a) {

@@ -122,7 +122,7 @@ const QuizFeedback* quiz_feedback(const AppState& s) {
 
 std::string question_label(const AppState& s, int event) {
     if (!s.stepper || event < 0 || event >= s.stepper->size()) return "";
-    return bp::label(quantity(s, event));
+    return bp::label(quantity(s, event), symbols(s));
 }
 
 bool quiz_hold(AppState& s, int before) {

@@ -49,10 +49,11 @@ int main(int argc, char** argv) {
     const bool headless = o.frames > 0;  // a scripted run reads and writes no settings
     if (!headless) apply(s, act::SetSettings{load_settings(settings_path())});
     if (!headless) attach_quiz_file(s.quiz, quiz_file_path(), !o.quiz_what.empty());  // quiz choices and scores
-    if (!o.hide.empty() || o.text_scale || headless || !o.file_dialogs.empty()) {  // after the saved settings: the command line wins
+    if (!o.hide.empty() || o.text_scale || o.notation || headless || !o.file_dialogs.empty()) {  // after the saved settings: the command line wins
         Settings t = s.settings;
         for (const std::string& h : o.hide) (h == "side" ? t.show_side : t.show_loss) = false;
         if (o.text_scale) t.ui_scale = *o.text_scale;
+        if (o.notation) t.notation = *o.notation;
         // A scripted run shows the in-app browser (the same pixels everywhere, no dialog on the desktop).
         if (!o.file_dialogs.empty()) t.desktop_dialogs = o.file_dialogs == "desktop";
         else if (headless) t.desktop_dialogs = false;

@@ -150,6 +150,12 @@ std::string parse_command_line(const std::vector<std::string>& args, Options& ou
                 else
                     out.text_scale = static_cast<float>(x);
             }
+        } else if (a == "--notation") {
+            std::string v;
+            if (err = value(v); err.empty()) {
+                if (const auto n = bp::parse_notation(v)) out.notation = *n;
+                else err = "--notation " + v + ": expected " + std::string(bp::kNotationNames);
+            }
         } else if (a == "--autosave-dir") {
             err = value(out.autosave_dir);
         } else if (a == "--open-dialog") {
@@ -252,6 +258,8 @@ std::string usage_text() {
            "                        directory; scripted --frames runs have none unless given)\n"
            "  --open-dialog NAME    open a dialog at start (screenshots): open | save | help | about\n"
            "  --text-scale S        text size as View ▸ Larger/Smaller text sets it: 0.5 to 3 (1 = 100 %)\n"
+           "  --notation NAME       the symbols of one set of course notes, as View ▸ Notation sets them:\n"
+           "                        per-neuron | vector | derivation | batch\n"
            "  --file-dialogs HOW    Open… and Save As… use: desktop (the portal, zenity or kdialog when\n"
            "                        there is one, else the in-app browser) | in-app (the default of\n"
            "                        scripted --frames runs; otherwise the File menu's setting)\n"

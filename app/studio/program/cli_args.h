@@ -11,6 +11,7 @@
 
 #include "app/studio/handlers/quiz.h"
 #include "app/studio/state/selection.h"
+#include "engine/teaching/notation.h"
 
 namespace studio {
 
@@ -41,6 +42,7 @@ struct Options {
     std::string report_state;       // --report-state FILE: what the window shows, as JSON, kept up to date
     int frame_delay_ms = 0;         // --frame-delay MS: sleep after each frame (tests of input during slow frames)
     std::optional<float> text_scale;  // --text-scale S: View ▸ text size (0.5 to 3), overrides the saved one
+    std::optional<bp::Notation> notation;  // --notation NAME: View ▸ Notation, overrides the saved one
     std::string bench;              // --bench SCENARIO (bench.h): time the frames and print the figures
     bool list_presets = false;      // --list-presets: print "stem<TAB>title" per preset and exit 0
     bool help = false, version = false;

@@ -89,6 +89,10 @@ Settings settings_from_json(const std::string& text) {
     read(j, "show_loss", s.show_loss, [](const json& v, bool& f) { f = v.get<bool>(); });
     read(j, "desktop_dialogs", s.desktop_dialogs, [](const json& v, bool& f) { f = v.get<bool>(); });
     read(j, "motion", s.motion, [](const json& v, bool& f) { f = v.get<bool>(); });
+    read(j, "notation", s.notation, [](const json& v, bp::Notation& f) {
+        if (v.is_string())
+            if (auto x = bp::parse_notation(v.get<std::string>())) f = *x;
+    });
     read_number(j, "play_speed", s.play_speed);
     read_number(j, "ui_scale", s.ui_scale);
     read_number(j, "side_width", s.side_width);
@@ -115,6 +119,7 @@ std::string settings_to_json(const Settings& s) {
     j["show_loss"] = s.show_loss;
     j["desktop_dialogs"] = s.desktop_dialogs;
     j["motion"] = s.motion;
+    j["notation"] = std::string(bp::to_string(s.notation));
     j["play_speed"] = s.play_speed;
     j["ui_scale"] = s.ui_scale;
     j["side_width"] = s.side_width;

@@ -63,6 +63,7 @@ void rebuild_pass(AppState& s, bool keep_cursor) {
     const int old_size = s.stepper ? s.stepper->size() : -1;
     s.sample = std::clamp(s.sample, -1, sample_count(s) - 1);
     s.stepper.emplace(s.doc.net, pass_inputs(s), pass_targets(s), s.doc.training, 0);
+    s.stepper->set_notation(s.settings.notation);
     s.pass_revision = next_revision();
     if (keep_cursor && s.stepper->size() == old_size) s.stepper->seek(old_cursor);
 

@@ -47,6 +47,7 @@ struct Settings {
     bool show_loss = true;        // the loss curve; off: the formula takes the whole bottom row
     bool desktop_dialogs = true;  // Open… / Save As… use the desktop's dialogs when it has them (native_dialog.h)
     bool motion = true;           // while playing, values travel along the edges they are computed from
+    bp::Notation notation = bp::Notation::per_neuron;  // View ▸ Notation: the course notes' symbols (notation.h)
     bool operator==(const Settings&) const = default;
 };
 
@@ -138,6 +139,8 @@ bool has_test(const AppState& s);  // the document has a non-empty test set
 void set_status(AppState& s, std::string text, bool error = false);
 // The row of the pass batch whose numbers are shown (0 for a single-sample pass).
 int shown_row(const AppState& s);
+// The symbols of the document's network in the chosen notation (View ▸ Notation).
+inline bp::Symbols symbols(const AppState& s) { return bp::Symbols(s.settings.notation, s.doc.net); }
 // Whether the current pass has already computed this value (inputs, targets, parameters always are).
 bool known(const AppState& s, const bp::ValueRef& r);
 // A parameter as the pass shows it: the new value once its update event is done, else the current one.

@@ -29,7 +29,7 @@ const ImWchar* glyph_ranges() {
             0x2190, 0x21BB,  // arrows: → ← ↶ ↺
             0x21E4, 0x21E5,  // ⇥
             0x2200, 0x2265,  // math operators: ∂ ∇ ∈ − √ ∞ ≈ ≤ ≥
-            0x2299, 0x2299,  // ⊙
+            0x2297, 0x2299,  // ⊗ ⊙
             0x2308, 0x230B,  // ⌈ ⌉ ⌊ ⌋
             0x25A0, 0x25CF,  // geometric shapes: ■ ▶ ▸ ◀ ●
             0x2713, 0x2718,  // ✓ ✗

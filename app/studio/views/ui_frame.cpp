@@ -184,7 +184,7 @@ FrameInfo draw_frame(AppState& s, const Ui& ui, double dt) {
     if (!(moved == st)) q.push_back(act::SetSettings{moved});
 
     draw_dialogs(s, ui, q);
-    draw_help_overlay(ui);
+    draw_help_overlay(ui, s.settings.notation);
     draw_keyboard_mode_frame(s, ui);
     shortcuts(s, ui, q, info);
     q.push_back(act::Files{files_cmd::Tick{dt}});  // the autosave clock

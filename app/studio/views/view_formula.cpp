@@ -74,7 +74,7 @@ void copy_buttons(const bp::EventText& e, const Ui& ui, bool same_line, bool bri
 
 // The step's title in the accent colour with the copy buttons beside it (with short labels when the full
 // ones do not fit), or under it when neither fits.
-void title_line(const bp::EventText& text, const Ui& ui) {
+void title_line(const bp::EventText& text, const std::string& shapes, const Ui& ui) {
     const auto buttons = [](const char* labels) {
         return ImGui::CalcTextSize(labels).x + ImGui::GetStyle().FramePadding.x * 4 + ImGui::GetStyle().ItemSpacing.x * 3 +
                ImGui::CalcTextSize("copied ✓").x;
@@ -86,6 +86,7 @@ void title_line(const bp::EventText& text, const Ui& ui) {
     text_wrapped_at_spaces(text.title, to_vec4(ui.colors.accent));
     ImGui::EndGroup();
     report_item("formula.title");
+    if (!shapes.empty()) item_tooltip(("The whole matrices, with their shapes:  " + shapes).c_str());  // batch notation
     copy_buttons(text, ui, full || brief, brief);
 }
 
@@ -134,7 +135,7 @@ void step_content(const AppState& s, const Ui& ui, int level) {
         return;
     }
     const bp::EventText text = st.text(*e);
-    if (!s.present) title_line(text, ui);  // presenting: the banner above the canvas says it
+    if (!s.present) title_line(text, st.shapes(static_cast<int>(e - st.events().data())), ui);  // presenting: the banner above the canvas says it
     // In quiz mode, the verdict on the value just answered.
     const QuizFeedback* f = quiz_feedback(s);
     const bool answered = f && f->event == st.cursor() - 1 && f->kind == FeedbackKind::right;

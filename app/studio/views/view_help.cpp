@@ -1,9 +1,11 @@
-// The help overlay (F1 or ?): every key the window answers to, and the course notation in use.
+// The help overlay (F1 or ?): every key the window answers to, the course notation in use, and the key
+// between the four notations of the notes (notation.h), the chosen one marked.
 #include <algorithm>
 
 #include "app/studio/views/ui_report.h"
 #include "app/studio/views/ui_widgets.h"
 #include "app/studio/views/views.h"
+#include "engine/teaching/notation.h"
 
 namespace studio {
 namespace {
@@ -54,12 +56,46 @@ constexpr const char* kNotation[][2] = {
     {"w ← w − η · ∂L/∂w", "the update, learning rate η"},
 };
 
+// The same quantities in the four notations, one column each, the text wrapping inside its column
+// (the table is `width` wide); the chosen notation's column in the accent colour.
+void notation_key(const Ui& ui, bp::Notation chosen, float width) {
+    ImGui::Spacing();
+    ImGui::PushFont(ui.fonts.large);
+    ImGui::TextUnformatted("The four notations (View ▸ Notation)");
+    ImGui::PopFont();
+    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
+    dim_text(ui, "The same numbers in the symbols of each set of notes. Careful: in the derivation notes z and a "
+                 "swap meaning, and their δ is ∂L/∂ of a layer's output (our ∂L/∂a), their ε our δ.");
+    ImGui::PopTextWrapPos();
+    constexpr ImGuiTableFlags flags = ImGuiTableFlags_SizingStretchSame | ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerV;
+    if (ImGui::BeginTable("notation_key", 5, flags, ImVec2(width, 0))) {
+        ImGui::TableSetupColumn("quantity");
+        for (bp::Notation n : bp::kNotations) ImGui::TableSetupColumn(std::string(bp::to_string(n)).c_str());  // short: the titles would be cut
+        ImGui::TableHeadersRow();
+        for (const bp::NotationKeyRow& row : bp::notation_key()) {
+            ImGui::TableNextRow();
+            ImGui::TableNextColumn();
+            ImGui::PushTextWrapPos(0.0f);
+            dim_text(ui, std::string(row.quantity).c_str());
+            for (std::size_t i = 0; i < bp::kNotations.size(); ++i) {
+                ImGui::TableNextColumn();
+                const std::string text(row.symbol[i]);
+                if (bp::kNotations[i] == chosen) ImGui::TextColored(to_vec4(ui.colors.accent), "%s", text.c_str());
+                else ImGui::TextUnformatted(text.c_str());
+            }
+            ImGui::PopTextWrapPos();
+        }
+        ImGui::EndTable();
+    }
+    report_item("help.notation_key");
+}
+
 }  // namespace
 
 // The keys and the notation, over the whole window: side by side when the window is wide enough, else
 // one under the other in a window as wide as the screen allows, the descriptions wrapping and the whole
 // scrolling — nothing cut off, at any text size.
-void draw_help_overlay(const Ui& ui) {
+void draw_help_overlay(const Ui& ui, bp::Notation chosen) {
     if (!ui.memory.help_open) return;
     const ImGuiViewport* vp = ImGui::GetMainViewport();
     const ImVec2 most(vp->Size.x * 0.96f, vp->Size.y * 0.96f);
@@ -116,6 +152,8 @@ void draw_help_overlay(const Ui& ui) {
     ImGui::PopTextWrapPos();
     ImGui::EndGroup();
     report_item("help.notation");
+    notation_key(ui, chosen, side_by_side ? keys_w + what_w + notation_w + spacing - ImGui::GetStyle().WindowPadding.x * 2
+                                          : ImGui::GetContentRegionAvail().x);
     ImGui::End();
 }
 

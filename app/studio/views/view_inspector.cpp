@@ -20,7 +20,7 @@ void incoming_parameters(const AppState& s, const Ui& ui, ActionQueue& q, int l,
     const float w = ImGui::GetFontSize() * 6.5f;
     for (int k = 0; k < shown; ++k) {
         ImGui::PushID(k);
-        const std::string label = bp::weight_label(l, j, k);
+        const std::string label = symbols(s).weight(l, j, k).text;
         ImGui::AlignTextToFramePadding();
         ImGui::TextUnformatted(label.c_str());
         ImGui::SameLine(ImGui::GetFontSize() * 4.5f);
@@ -31,7 +31,7 @@ void incoming_parameters(const AppState& s, const Ui& ui, ActionQueue& q, int l,
         ImGui::TextColored(to_vec4(ui.colors.text_dim), "… %d more in the Matrices tab", net.layers[l - 1].size - shown);
     if (net.layers[l].bias) {
         ImGui::AlignTextToFramePadding();
-        ImGui::TextUnformatted(bp::bias_label(l, j).c_str());
+        ImGui::TextUnformatted(symbols(s).bias(l, j).text.c_str());
         ImGui::SameLine(ImGui::GetFontSize() * 4.5f);
         parameter_drag("##b", Selection::bias(l, j), net.layers[l].b[j], w, q);
     }
@@ -54,7 +54,8 @@ void selection_tab(const AppState& s, const Ui& ui, ActionQueue& q) {
     ImGui::Separator();
     if (sel.is_parameter()) {
         const bool bias = sel.kind == Selection::Kind::bias;
-        const std::string name = bias ? bp::bias_label(sel.l, sel.j) : bp::weight_label(sel.l, sel.j, sel.k);
+        const bp::Symbols sym = symbols(s);
+        const std::string name = (bias ? sym.bias(sel.l, sel.j) : sym.weight(sel.l, sel.j, sel.k)).text;
         const double v = bias ? s.doc.net.layers[sel.l].b[sel.j] : s.doc.net.layers[sel.l].W(sel.j, sel.k);
         ImGui::AlignTextToFramePadding();
         ImGui::PushFont(ui.fonts.large);

@@ -107,6 +107,20 @@ void view_menu(const AppState& s, const Ui& ui, ActionQueue& q, FrameInfo& info)
     ImGui::TextDisabled("Edges show");
     if (ImGui::MenuItem("  the weight w", nullptr, t.edge_value == EdgeValue::weight)) t.edge_value = EdgeValue::weight;
     if (ImGui::MenuItem("  the gradient ∂L/∂w", nullptr, t.edge_value == EdgeValue::gradient)) t.edge_value = EdgeValue::gradient;
+    const bool notation_open = ImGui::BeginMenu("Notation");
+    report_item("menu.notation");
+    if (notation_open) {  // the symbols of one set of course notes; the numbers never change
+        for (bp::Notation n : bp::kNotations) {
+            const std::string name(bp::to_string(n));
+            if (ImGui::MenuItem(std::string(bp::notation_title(n)).c_str(), nullptr, t.notation == n)) t.notation = n;
+            report_item("menu.notation." + name);
+        }
+        ImGui::Separator();
+        ImGui::TextDisabled("F1 shows the key between the four.");
+        ImGui::EndMenu();
+    }
+    item_tooltip("Write every symbol as one set of course notes does: per-neuron (notes 004), vector (002), "
+                 "derivation (003: z and a swapped, δ = ∂L/∂ of a layer's output) or batch matrix (000).");
     ImGui::Separator();
     if (ImGui::MenuItem("Motion while playing", nullptr, t.motion)) t.motion = !t.motion;
     item_tooltip("While the pass plays (P), each value the next step reads travels along its edge into what the "

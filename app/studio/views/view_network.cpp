@@ -306,6 +306,9 @@ void draw_tooltip(const AppState& s, const Ui& ui, const Selection& hit) {
     ImGui::TextColored(to_vec4(ui.colors.text_dim), "%s", headline(s, hit).c_str());
     ImGui::Separator();
     value_lines(describe(s, hit), ui, false);
+    ImGui::PushFont(ui.fonts.small);  // the same symbols in the other notations (View ▸ Notation)
+    for (const std::string& names : in_every_notation(s, hit)) ImGui::TextColored(to_vec4(ui.colors.text_dim), "%s", names.c_str());
+    ImGui::PopFont();
     if (hit.is_parameter()) {
         ImGui::PushFont(ui.fonts.small);
         ImGui::TextColored(to_vec4(ui.colors.text_dim), "click to select · drag up/down to change · double-click to type");
@@ -324,7 +327,8 @@ void type_value_popup(const AppState& s, const Ui& ui, ActionQueue& q) {
         return;
     }
     const bool bias = sel.kind == Selection::Kind::bias;
-    const std::string name = bias ? bp::bias_label(sel.l, sel.j) : bp::weight_label(sel.l, sel.j, sel.k);
+    const bp::Symbols sym = symbols(s);
+    const std::string name = (bias ? sym.bias(sel.l, sel.j) : sym.weight(sel.l, sel.j, sel.k)).text;
     if (ImGui::IsWindowAppearing()) {
         typed = bias ? s.doc.net.layers[sel.l].b[sel.j] : s.doc.net.layers[sel.l].W(sel.j, sel.k);
         ImGui::SetKeyboardFocusHere();

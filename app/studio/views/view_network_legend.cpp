@@ -32,7 +32,14 @@ std::vector<Entry> entries(const AppState& s, const Ui& ui, const Scales& sc, fl
     const auto width = [f](const std::string& t) { return f->CalcTextSizeA(f->FontSize, FLT_MAX, 0, t.c_str()).x; };
     const float gap = px(ui, ui_metric::label_gap) * 1.5f, bar_w = std::min(px(ui, ui_metric::legend_bar_w), room * 0.3f),
                 bar_h = px(ui, ui_metric::legend_bar_h), swatch = px(ui, ui_metric::legend_swatch);
-    const std::string name = std::string(neuron_value_symbol(neuron_value_shown(s))) + ":";
+    // "a:", or in another notation each layer's letter: "h, ŷ:", "z₂, z₃:"
+    std::string name;
+    const bp::Symbols sym = symbols(s);
+    for (int l = 1; l <= s.doc.net.L(); ++l) {
+        const std::string letter = neuron_value_name(sym, neuron_value_shown(s), l);
+        if (name.find(letter) == std::string::npos) name += (name.empty() ? "" : ", ") + letter;
+    }
+    name += ":";
     const std::string lo = "−" + bp::format_number(sc.neuron, 2, false), hi = "+" + bp::format_number(sc.neuron, 2, false);
     std::vector<Entry> out;
     out.push_back({width(name) + width(lo) + width(hi) + bar_w + 3 * gap, [=](ImDrawList* dl, ImVec2 at, float h) {

@@ -102,6 +102,7 @@ void Words::neuron_numbers() {
     const bp::Network& net = s.doc.net;
     const float r = c_.lay.radius, gap_above = px(c_.ui, ui_metric::symbol_gap);
     const NeuronValue usual = neuron_value_shown(s);
+    const bp::Symbols sym = symbols(s);
     const bool maps = neuron_maps_shown(s, c_.lay);  // the Lab's heatmaps fill the neurons: numbers go beside
     struct Beside { int l, j; std::string text; };
     std::vector<Beside> beside;  // placed after every number that fits inside its neuron
@@ -135,11 +136,11 @@ void Words::neuron_numbers() {
             const bool unusual = shown != usual && !roomy;
             if (maps || unusual || !fits() || (c_.reserved && inside_box.overlaps(reserved()))) {
                 // Beside it, a value other than the legend's says which it is: "z = 1.106".
-                beside.push_back({l, j, shown == usual ? number : std::string(neuron_value_symbol(shown)) + " = " + number});
+                beside.push_back({l, j, shown == usual ? number : neuron_value_name(sym, shown, l) + " = " + number});
                 continue;
             }
             if (roomy) {  // the symbol above the number
-                const std::string label = l == 0 ? "x" + bp::subscript(j + 1) : bp::neuron_label(neuron_value_symbol(shown), l, j);
+                const std::string label = neuron_value_label(sym, shown, l, j, shown_row(s));
                 ImFont* sf = c_.ui.fonts.small;
                 const ImVec2 ss = text_size(sf, label);
                 words_.push_back({{p.x - ss.x / 2, p.y - ss.y - gap_above, p.x + ss.x / 2, p.y - gap_above}, label, sf,

@@ -154,7 +154,7 @@ void compact_block(const PathPanelModel& m, const Ui& ui) {
     for (std::size_t i = 0; i < m.compact.size(); ++i) {
         if (i == 1) {
             ImGui::PushFont(ui.fonts.small);
-            text_wrapped_at_spaces("δ's recurrence, from this neuron to the output:", to_vec4(ui.colors.text_dim));
+            text_wrapped_at_spaces("The error's recurrence, from this neuron to the output:", to_vec4(ui.colors.text_dim));
             ImGui::PopFont();
         }
         ImGui::Indent(em * 0.6f);
@@ -177,13 +177,15 @@ void draw_paths(const AppState& s, const Ui& ui, ActionQueue& q) {
     const ImVec4 dim = to_vec4(ui.colors.text_dim);
     ImGui::PushTextWrapPos(0.0f);
     if (s.quiz.on && s.selection.is_parameter() && !gradient_known(s)) {
+        const bp::Symbols sym = symbols(s);
+        const Selection& p = s.selection;
+        const bool bias = p.kind == Selection::Kind::bias;
+        const std::string name = (bias ? sym.bias(p.l, p.j) : sym.weight(p.l, p.j, p.k)).text;
+        const std::string gradient = (bias ? sym.bias_gradient(p.l, p.j) : sym.weight_gradient(p.l, p.j, p.k)).text;
         ImGui::TextColored(dim, "Quiz mode is on: the paths of %s show every local derivative and its gradient, so "
-                                "they appear once the pass has computed ∂L/∂%s (answer it, reveal it, or turn the "
+                                "they appear once the pass has computed %s (answer it, reveal it, or turn the "
                                 "quiz off).",
-                           s.selection.kind == Selection::Kind::bias ? bp::bias_label(s.selection.l, s.selection.j).c_str()
-                                                                      : bp::weight_label(s.selection.l, s.selection.j, s.selection.k).c_str(),
-                           s.selection.kind == Selection::Kind::bias ? bp::bias_label(s.selection.l, s.selection.j).c_str()
-                                                                      : bp::weight_label(s.selection.l, s.selection.j, s.selection.k).c_str());
+                           name.c_str(), gradient.c_str());
         ImGui::PopTextWrapPos();
         ImGui::EndChild();
         if (!s.highlight.empty()) q.push_back(act::Highlight{});

@@ -13,7 +13,7 @@ namespace studio {
 // window); view_help.cpp: the keys and the notation over the window (F1).
 void draw_menu_bar(const AppState& s, const Ui& ui, ActionQueue& q, FrameInfo& info);
 void draw_dialogs(const AppState& s, const Ui& ui, ActionQueue& q);
-void draw_help_overlay(const Ui& ui);
+void draw_help_overlay(const Ui& ui, bp::Notation chosen);
 void draw_toolbar(const AppState& s, const Ui& ui, ActionQueue& q);       // view_toolbar.cpp
 void draw_banner(const AppState& s, const Ui& ui);                        // view_banner.cpp
 void draw_network(const AppState& s, const Ui& ui, ActionQueue& q, FrameInfo& info);  // view_network.cpp

@@ -1,0 +1,87 @@
+// View ▸ Notation in the window's state: the setting is kept in the settings file and given by
+// --notation; switching it rewrites the formula, the inspector, the canvas's labels, the Paths tab, the
+// quiz's question and the homework table in the notes' symbols while every number stays.
+#include <gtest/gtest.h>
+
+#include "app/studio/figures/describe.h"
+#include "app/studio/figures/pass_view.h"
+#include "app/studio/figures/paths_panel.h"
+#include "app/studio/handlers/actions.h"
+#include "app/studio/handlers/example.h"
+#include "app/studio/handlers/quiz.h"
+#include "app/studio/program/cli_args.h"
+#include "app/studio/state/settings.h"
+
+using namespace studio;
+
+namespace {
+
+void choose(AppState& s, bp::Notation n) {
+    Settings t = s.settings;
+    t.notation = n;
+    apply(s, act::SetSettings{t});
+}
+
+const ValueLine* find(const std::vector<ValueLine>& v, const std::string& name) {
+    for (const ValueLine& l : v)
+        if (l.name == name) return &l;
+    return nullptr;
+}
+
+TEST(NotationStudio, KeptInTheSettingsFileAndGivenOnTheCommandLine) {
+    Settings s;
+    s.notation = bp::Notation::derivation;
+    EXPECT_EQ(settings_from_json(settings_to_json(s)).notation, bp::Notation::derivation);
+    EXPECT_EQ(settings_from_json(R"({"notation": "matrix"})").notation, bp::Notation::per_neuron);
+    Options o;
+    ASSERT_EQ(parse_command_line({"--notation", "batch"}, o), "");
+    EXPECT_EQ(o.notation, bp::Notation::batch);
+    EXPECT_EQ(parse_command_line({"--notation", "Batch"}, o),
+              "--notation Batch: expected per-neuron, vector, derivation, batch");
+}
+
+TEST(NotationStudio, SwitchingRewritesTheFormulaNotItsNumbers) {
+    AppState s = make_state(builtin_example(), "", "example");
+    for (int i = 0; i < 12; ++i) apply(s, act::StepForward{});
+    const bp::EventText before = s.stepper->text(*s.stepper->current());
+    EXPECT_EQ(before.symbolic, "δ¹₁ = (w²₁₁·δ²₁ + w²₂₁·δ²₂)·σ′(z¹₁)");
+    choose(s, bp::Notation::derivation);
+    const bp::EventText after = s.stepper->text(*s.stepper->current());
+    EXPECT_EQ(after.symbolic, "ε₁¹ = δ₁¹·σ′(a₁¹) = (W₂¹¹·ε₂¹ + W₂²¹·ε₂²)·σ′(a₁¹)");
+    EXPECT_EQ(after.substituted, before.substituted);
+    EXPECT_EQ(after.result, before.result);
+    EXPECT_EQ(s.stepper->cursor(), 12);
+    apply(s, act::RunPass{});  // a rebuilt pass keeps the notation
+    EXPECT_EQ(s.stepper->notation(), bp::Notation::derivation);
+}
+
+TEST(NotationStudio, InspectorCanvasPathsAndQuizInTheNotation) {
+    AppState s = make_state(builtin_example(), "", "example");
+    apply(s, act::RunPass{});
+    choose(s, bp::Notation::vector);
+    const std::vector<ValueLine> neuron = describe(s, Selection::neuron(1, 0));
+    ASSERT_NE(find(neuron, "u[1]"), nullptr);
+    EXPECT_EQ(find(neuron, "u[1]")->formula, "W₁[1,1]·x[1] + W₁[1,2]·x[2] + b₁[1]");
+    ASSERT_NE(find(neuron, "∂L/∂u[1]"), nullptr);
+    EXPECT_EQ(find(neuron, "∂L/∂u[1]")->value, "0.008771");
+    const std::vector<ValueLine> weight = describe(s, Selection::weight(2, 0, 1));
+    ASSERT_NE(find(weight, "∂L/∂W₂[1,2]"), nullptr);
+    EXPECT_EQ(find(weight, "∂L/∂W₂[1,2]")->formula, "h[2]·∂L/∂f[1]");
+    EXPECT_EQ(headline(s, Selection::weight(2, 0, 1)).rfind("weight W₂[1,2]", 0), 0u);
+    EXPECT_EQ(neuron_value_label(symbols(s), NeuronValue::a, 1, 1, 0), "h[2]");
+    const std::vector<std::string> names = in_every_notation(s, Selection::weight(2, 0, 1));
+    ASSERT_EQ(names.size(), 2u);
+    EXPECT_EQ(names[0], "weight: W₂[1,2] · w²₁₂ · W₂¹² · W₂[2,1]");
+
+    apply(s, act::Select{Selection::weight(1, 0, 0)});
+    const PathPanelModel paths = build_path_panel(s);
+    EXPECT_EQ(paths.gradient_label, "∂L/∂W₁[1,1]");
+    ASSERT_FALSE(paths.rows.empty());
+    EXPECT_EQ(paths.rows[0].route.rfind("W₁[1,1] → h[1] → ŷ", 0), 0u) << paths.rows[0].route;
+    EXPECT_EQ(paths.rows[0].chips.back().label, "x[1]");
+    choose(s, bp::Notation::batch);
+    EXPECT_EQ(question_label(s, 11), "dL/dZ₁[1,1]");
+    EXPECT_EQ(build_path_panel(s).gradient_label, "dL/dW₁[1,1]");
+}
+
+}  // namespace
