@@ -55,7 +55,7 @@ void ensure_trainer(AppState& s) {
 
 // A new run of training: the watch compares with the larger of the loss now and the chance-level loss.
 void start_watch(AppState& s) {
-    const double now = bp::evaluate_loss(s.doc.net, *s.doc.data);
+    const double now = bp::evaluate_loss(s.doc.net, *checkpoint_samples(*s.doc.data));  // bounded for a large set
     const double chance = chance_loss(s.doc.net.loss, *s.doc.data);
     s.lab.watch.start(std::isfinite(now) ? std::max(now, chance) : chance);
 }
@@ -74,6 +74,7 @@ TrainingRun take_run(AppState& s) {
     r.trainer = s.trainer;
     r.data = &*s.doc.data;
     r.test = has_test(s) ? &*s.doc.test : nullptr;
+    r.checkpoint_data = checkpoint_samples(*r.data);
     r.steps_done = s.steps_done;
     r.watch = s.lab.watch;
     r.checkpoints = std::move(s.lab.checkpoints);

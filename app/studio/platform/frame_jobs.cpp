@@ -68,7 +68,10 @@ bool FrameJobs::done(const AppState& s) const {
 
 void FrameJobs::after_frame(Platform& platform, AppState& s, Ui& ui, const FrameInfo& info, int frame,
                             double frame_ms, double render_ms) {
-    if (o_.bench == "live") live_frame(s, frame);
+    if (o_.bench == "live") {
+        live_.cpu.add(frame_ms + render_ms);
+        live_frame(s, frame);
+    }
     if (!o_.bench.empty()) {
         if (frame == 0) bench_.first_frame_ms = ms_since_process_start();
         bench_.frame.add(frame_ms);

@@ -68,6 +68,7 @@ struct LiveResult {
     int batch = 1;             // samples per step
     int samples = 1;           // training samples (an epoch)
     std::vector<LiveFrame> frames;
+    FrameTimes cpu;            // the main thread's CPU time per frame: our code and the GL backend's calls
 };
 // One line of JSON (steps_per_second, epochs_per_second, samples_per_second, frames_per_second,
 // frame_p99_ms, the first and last tenth's samples per second, the ratio to Playground's live rate),

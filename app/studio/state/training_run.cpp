@@ -1,14 +1,22 @@
 // The one training loop of the Lab (see training_run.h).
 #include "app/studio/state/training_run.h"
 
+#include "app/studio/state/lab_data.h"
+
 namespace studio {
+
+std::shared_ptr<const bp::Dataset> checkpoint_samples(const bp::Dataset& data) {
+    if (spread_stride(data.size(), kCheckpointSamples) == 1)
+        return std::shared_ptr<const bp::Dataset>(std::shared_ptr<const bp::Dataset>(), &data);  // not owned: the document's
+    return std::make_shared<const bp::Dataset>(spread_rows(data, kCheckpointSamples));
+}
 
 long run_training(TrainingRun& r, long count) {
     if (r.end != RunEnd::none) return 0;
     bp::Trace test_trace;  // reused: no allocation per step
     long done = 0;
     while (done < count) {
-        if (r.checkpoints.due(r.steps_done)) r.checkpoints.add(r.steps_done, bp::evaluate_loss(r.net, *r.data), r.net);
+        if (r.checkpoints.due(r.steps_done)) r.checkpoints.add(r.steps_done, bp::evaluate_loss(r.net, *r.checkpoint_data), r.net);
         std::optional<double> test;  // before the step's update
         if (r.test) {
             bp::forward(r.net, r.test->X, test_trace);

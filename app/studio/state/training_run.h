@@ -25,11 +25,16 @@ enum class RunEnd {
     stop_loss,  // the training-set loss fell to stop_at_loss: `end_loss` is it
 };
 
+inline constexpr int kCheckpointSamples = 20000;
+
 struct TrainingRun {
     bp::Network net;
     std::shared_ptr<bp::Trainer> trainer;  // draws its batches from *data
     const bp::Dataset* data = nullptr;     // the training set (the document's: it outlives the run)
     const bp::Dataset* test = nullptr;     // the test set, or null
+    // The samples a checkpoint's loss is measured on: the training set, or for a large one at most
+    // kCheckpointSamples of it spread evenly (a checkpoint costs the same whatever the data's size).
+    std::shared_ptr<const bp::Dataset> checkpoint_data;
     long steps_done = 0;                   // updates applied since load
     DivergenceWatch watch;
     Checkpoints checkpoints;
@@ -41,6 +46,9 @@ struct TrainingRun {
     std::optional<Divergence> divergence;
     double end_loss = 0;
 };
+
+// The training set itself when it has at most kCheckpointSamples samples, else a spread of them (lab_data.h).
+std::shared_ptr<const bp::Dataset> checkpoint_samples(const bp::Dataset& data);
 
 // Trains up to `count` steps (fewer when the run ends: r.end is set, the step that ended it counted).
 // Returns the steps done. A run that has ended does no more steps until r.end is reset.

@@ -18,7 +18,7 @@ for n in range(1000000):  # two interleaved spirals, as the preset's
     X.append([round(r * math.cos(t) + rng.gauss(0, 0.05), 6), round(r * math.sin(t) + rng.gauss(0, 0.05), 6)])
     Y.append([k])
 doc["data"] = {"inputs": X, "targets": Y}
-doc.get("extra", {}).pop("dataset", None)
+doc.pop("dataset", None)
 json.dump(doc, open(sys.argv[2], "w"), separators=(",", ":"))
 PY
 [ -s "$BIG" ] || fail "the 10⁶-sample file was not written"
