@@ -27,6 +27,7 @@
 #include "app/studio/handlers/example.h"
 #include "app/studio/handlers/export.h"
 #include "app/studio/handlers/files.h"
+#include "app/studio/handlers/lab.h"
 #include "engine/core/error.h"
 #include "engine/core/passes.h"
 #include "engine/export/training_script.h"
@@ -321,6 +322,23 @@ TEST(Files, AFifoOrADeviceOpenedFromTheWindowIsRefusedAtOnce) {
         EXPECT_EQ(text_of(s.doc), before);
         EXPECT_TRUE(is_modified(s));
     }
+}
+
+// A large data set (tens of MB of JSON) is not autosaved every few seconds while the Lab trains (each
+// write stalled a frame for a second or more); it is written at the first tick after the pause.
+TEST(Files, ALargeDataSetIsAutosavedWhenTrainingPauses) {
+    Scratch t("autosave_large");
+    bp::Document doc = builtin_example();
+    doc.data = bp::Dataset{bp::Matrix(kAutosaveWhileTrainingSamples + 1, 2, 0.5), bp::Matrix(kAutosaveWhileTrainingSamples + 1, 2, 0.5)};
+    AppState s = make_state(doc, "", "large");
+    attach_files(s.files, "", t.dir.string());
+    apply(s, act::Lab{lab::SetTraining{true}});
+    edit_w111(s, 0.3);
+    files(s, files_cmd::Tick{kAutosaveSeconds + 1});
+    EXPECT_FALSE(fs::exists(s.files.autosave.path)) << "not while training";
+    apply(s, act::Lab{lab::SetTraining{false}});
+    files(s, files_cmd::Tick{0.1});
+    EXPECT_TRUE(fs::exists(s.files.autosave.path)) << "at the first tick after the pause";
 }
 
 TEST(Files, TheRecentListKeepsEightMostRecentFirst) {

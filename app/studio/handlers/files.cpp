@@ -246,6 +246,9 @@ struct FilesHandler {
         if (a.path.empty() || !a.offers.empty()) return;  // answer the offer first: one document at a time
         a.since_write += c.dt;
         if (a.since_write < kAutosaveSeconds) return;
+        // A large data set is tens of MB of JSON: not written every few seconds while training changes
+        // the parameters every frame (a frame would stall), but at the first tick after the pause.
+        if (s.lab.training && sample_count(s) > kAutosaveWhileTrainingSamples) return;
         a.since_write = 0;
         if (is_modified(s)) write_autosave(s);
     }

@@ -15,6 +15,7 @@ enum class ExportKind { trace_csv, trace_json, loss_csv, formula_text, formula_l
 
 inline constexpr int kMaxRecent = 8;
 inline constexpr double kAutosaveSeconds = 5.0;  // unsaved work reaches the disk this often
+inline constexpr int kAutosaveWhileTrainingSamples = 20000;  // larger data: the autosave waits for training to pause
 
 // One row of the file browser: a folder or a *.json file.
 struct DirEntry {
