@@ -17,6 +17,13 @@ bool parse_long(const std::string& s, long& v) {
     return ec == std::errc() && p == end && !s.empty();
 }
 
+// A number in (0, hi]: "--seconds 10", "--lr 0.5".
+bool parse_positive(const std::string& s, double hi, double& v) {
+    const char* end = s.data() + s.size();
+    auto [p, ec] = std::from_chars(s.data(), end, v);
+    return ec == std::errc() && p == end && !s.empty() && v > 0 && v <= hi;
+}
+
 std::vector<std::string> split(const std::string& s, char sep) {
     std::vector<std::string> parts(1);
     for (char c : s) {
@@ -127,13 +134,8 @@ std::string parse_command_line(const std::vector<std::string>& args, Options& ou
             if (err.empty() && out.bench.empty()) err = "--bench needs a scenario: start, spiral, wide, largest, loss or live";
         } else if (a == "--seconds") {
             std::string v;
-            if (err = value(v); err.empty()) {
-                double x = 0;
-                const auto [p, ec] = std::from_chars(v.data(), v.data() + v.size(), x);
-                if (ec != std::errc() || p != v.data() + v.size() || v.empty() || !(x > 0) || x > 3600)
-                    err = "--seconds " + v + ": expected a number of seconds above 0 and at most 3600";
-                out.seconds = x;
-            }
+            if (err = value(v); err.empty() && !parse_positive(v, 3600, out.seconds))
+                err = "--seconds " + v + ": expected a number of seconds above 0 and at most 3600";
         } else if (a == "--list-presets") {
             out.list_presets = true;
         } else if (a == "--hide") {
@@ -175,13 +177,10 @@ std::string parse_command_line(const std::vector<std::string>& args, Options& ou
             }
         } else if (a == "--lr") {
             std::string v;
+            double x = 0;
             if (err = value(v); err.empty()) {
-                double x = 0;
-                const auto [p, ec] = std::from_chars(v.data(), v.data() + v.size(), x);
-                if (ec != std::errc() || p != v.data() + v.size() || v.empty() || !(x > 0) || x > 1e6)
-                    err = "--lr " + v + ": expected a learning rate, a number above 0 (at most 1e6)";
-                else
-                    out.learning_rate = x;
+                if (!parse_positive(v, 1e6, x)) err = "--lr " + v + ": expected a learning rate, a number above 0 (at most 1e6)";
+                else out.learning_rate = x;
             }
         } else if (a == "--tab") {
             if (err = value(out.tab); err.empty() && out.tab != "inspector" && out.tab != "paths" && out.tab != "lab" &&
