@@ -9,6 +9,7 @@
 #include "app/studio/figures/loss_curve.h"
 #include "app/studio/handlers/lab.h"
 #include "app/studio/views/ui_smooth_grid.h"
+#include "app/studio/views/ui_report.h"
 #include "app/studio/views/ui_widgets.h"
 #include "app/studio/views/view_lab_parts.h"
 #include "app/studio/views/views.h"
@@ -198,11 +199,18 @@ void plot_legend(const AppState& s, const Ui& ui) {
                                                             : "· colour: the class picked";
     else
         what = "· line: " + output_name(net, s.lab.shown_output) + "(x₁)";
-    if (const int k = spread_stride(std::max(s.doc.data->size(), s.doc.test ? s.doc.test->size() : 0), kPlotPoints); k > 1)
-        what += " · every " + std::to_string(k) + "th point drawn";
     ImGui::SameLine(0, px(ui, metric::legend_gap));
     if (ImGui::CalcTextSize(what.c_str()).x > ImGui::GetContentRegionAvail().x) ImGui::NewLine();
     dim_text(ui, what);
+    if (const int k = spread_stride(std::max(s.doc.data->size(), s.doc.test ? s.doc.test->size() : 0), kPlotPoints); k > 1) {
+        const std::string note = "every " + std::to_string(k) + "th point drawn";  // a large set: a spread of it
+        ImGui::PushTextWrapPos(0);
+        ImGui::PushStyleColor(ImGuiCol_Text, to_vec4(ui.colors.text_dim));
+        ImGui::TextWrapped("%s", note.c_str());
+        ImGui::PopStyleColor();
+        ImGui::PopTextWrapPos();
+        report_text("lab.plot.spread", note);
+    }
     item_tooltip(plot_dims(s) == 2 ? "Behind the points: the network's output at every point of the square (paler "
                                          "where it is unsure), recomputed a few times a second while training."
                                        : "The line: what the network outputs for every x₁.");
