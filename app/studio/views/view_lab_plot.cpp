@@ -204,11 +204,7 @@ void plot_legend(const AppState& s, const Ui& ui) {
     dim_text(ui, what);
     if (const int k = spread_stride(std::max(s.doc.data->size(), s.doc.test ? s.doc.test->size() : 0), kPlotPoints); k > 1) {
         const std::string note = "every " + std::to_string(k) + "th point drawn";  // a large set: a spread of it
-        ImGui::PushTextWrapPos(0);
-        ImGui::PushStyleColor(ImGuiCol_Text, to_vec4(ui.colors.text_dim));
-        ImGui::TextWrapped("%s", note.c_str());
-        ImGui::PopStyleColor();
-        ImGui::PopTextWrapPos();
+        dim_text_wrapped(ui, note);
         report_text("lab.plot.spread", note);
     }
     item_tooltip(plot_dims(s) == 2 ? "Behind the points: the network's output at every point of the square (paler "

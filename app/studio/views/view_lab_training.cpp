@@ -165,8 +165,7 @@ void numbers(const AppState& s, const Ui& ui) {
         value(ui.colors.test_curve, loss("test set", st.test_loss), "Mean loss over the held-out test set: the network never trains on it");
     if (const int n = sample_count(s); st.train_counted < n) {  // a large set: its numbers on a spread of it
         const std::string note = "(on " + std::to_string(st.train_counted) + " of the " + std::to_string(n) + " samples)";
-        same_line_or_wrap(ImGui::CalcTextSize(note.c_str()).x);
-        dim_text(ui, note);
+        dim_text_wrapped(ui, note);
         item_tooltip("A large data set: the numbers are computed on samples spread evenly over it (every k-th), so "
                      "that each refresh takes the same short time whatever its size");
         report_text("lab.number.spread", note);
