@@ -55,6 +55,7 @@ for run in 1024x768:1.5 1920x1080:2; do
     shot "big_data_${size}_paused"
     key ctrl+q  # the trained network is unsaved work: the question, then Discard
     wait_for '"unsaved.discard" in r["items"]' 10
+    sleep 1  # the modal settles (it sizes itself in its first frames; slow frames on a loaded machine)
     click_item unsaved.discard
     wait_exit 30 || fail "the program must quit cleanly while its worker has trained"
     kill "$xpid" 2>/dev/null; wait "$xpid" 2>/dev/null; xpid="" win=""  # the next size on a new screen
