@@ -99,3 +99,28 @@ TEST(Bench, TheCommandLineTakesAScenarioAndDefaultsTheFrames) {
     EXPECT_EQ(o.frames, 50);
     EXPECT_NE(parse_command_line({"--bench"}, o), "");
 }
+
+// --bench live [FILE] [--seconds S]: the Lab training FILE with the automatic speed on the worker, every
+// view on; the frames are bounded by time or steps, not by a count.
+TEST(Bench, LiveTrainsTheFileWithTheAutomaticSpeedUntilItsTimeOrSteps) {
+    Options o;
+    ASSERT_EQ(parse_command_line({"--bench", "live", "--seconds", "2.5"}, o), "");
+    EXPECT_DOUBLE_EQ(o.seconds, 2.5);
+    EXPECT_GT(o.frames, 1000000) << "the run ends by time or steps";
+    for (const char* bad : {"0", "-1", "3601", "x", ""}) {
+        Options b;
+        EXPECT_NE(parse_command_line({"--bench", "live", "--seconds", bad}, b), "") << bad;
+    }
+    const AppState s = bench_state("live", std::string(BP_PRESETS_DIR) + "/xor-2-3-1.json");
+    EXPECT_EQ(s.file_path, std::string(BP_PRESETS_DIR) + "/xor-2-3-1.json");
+    EXPECT_TRUE(s.lab.training && s.lab.auto_speed && s.settings.neuron_maps);
+    LiveResult r;
+    r.network = "2-8-8-8-1", r.batch = 10, r.samples = 240;
+    for (int f = 0; f <= 60; ++f) r.frames.push_back({f / 60.0, 1000L * f});  // 60 000 steps a second
+    const std::string text = live_report(r);
+    EXPECT_NE(text.find("\"samples_per_second\": 600000"), std::string::npos) << text;
+    EXPECT_NE(text.find("\"epochs_per_second\": 2500.00"), std::string::npos) << text;
+    EXPECT_NE(text.find("\"ratio_to_playground\": 89.89"), std::string::npos) << text;
+    EXPECT_NE(text.find("target ≥ 40×: PASS"), std::string::npos) << text;
+    EXPECT_NE(text.find("flat (within 20 %)"), std::string::npos) << text;
+}

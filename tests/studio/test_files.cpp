@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <signal.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -26,6 +27,7 @@
 #include "app/studio/handlers/example.h"
 #include "app/studio/handlers/export.h"
 #include "app/studio/handlers/files.h"
+#include "app/studio/handlers/lab.h"
 #include "engine/core/error.h"
 #include "engine/core/passes.h"
 #include "engine/export/training_script.h"
@@ -228,6 +230,115 @@ TEST(Files, SaveAsWritesTheDocumentAndAFailedSaveLosesNothing) {
     files(s, files_cmd::DismissError{});
     files(s, files_cmd::Save{});  // Ctrl+S: to the file it came from
     EXPECT_DOUBLE_EQ(bp::load_document(t / "a.json").net.layers[1].W(0, 0), 0.43);
+}
+
+// Issue 24: a read-only (0444) file was only refused ("cannot be replaced"); as editors do, the window
+// asks, and "Save anyway" replaces it with the engine's force option, keeping its mode.
+TEST(Files, SavingOverAReadOnlyFileAsksAndSaveAnywayReplacesIt) {
+    Scratch t("read_only");
+    const std::string path = t / "ro.json";
+    AppState s = example();
+    files(s, files_cmd::SaveAs{path});
+    ASSERT_EQ(::chmod(path.c_str(), 0444), 0);
+    const std::string before = read_text(path);
+
+    edit_w111(s, 0.31);
+    files(s, files_cmd::Save{});
+    EXPECT_EQ(s.files.read_only_path, path) << "the question is asked";
+    EXPECT_TRUE(s.files.error_title.empty()) << "a question, not an error";
+    EXPECT_EQ(read_text(path), before) << "nothing replaced before the answer";
+    EXPECT_TRUE(is_modified(s));
+
+    files(s, files_cmd::AnswerReadOnly{false});  // Cancel: the file and the work stay as they are
+    EXPECT_TRUE(s.files.read_only_path.empty());
+    EXPECT_EQ(read_text(path), before);
+    EXPECT_TRUE(is_modified(s));
+
+    files(s, files_cmd::Save{});
+    ASSERT_EQ(s.files.read_only_path, path);
+    files(s, files_cmd::AnswerReadOnly{true});  // Save anyway
+    EXPECT_TRUE(s.files.read_only_path.empty());
+    EXPECT_FALSE(is_modified(s));
+    EXPECT_DOUBLE_EQ(bp::load_document(path).net.layers[1].W(0, 0), 0.31);
+    EXPECT_EQ(fs::status(path).permissions() & fs::perms::all, fs::perms(0444)) << "still read-only";
+}
+
+// Quitting with unsaved work, Save, a read-only file: Save anyway saves and then quits; Cancel stays.
+TEST(Files, TheReadOnlyQuestionOnTheWayOutDecidesTheQuit) {
+    Scratch t("read_only_quit");
+    const std::string path = t / "ro.json";
+    for (const bool replace : {false, true}) {
+        AppState s = example();
+        files(s, files_cmd::SaveAs{path});
+        ASSERT_EQ(::chmod(path.c_str(), 0444), 0);
+        edit_w111(s, 0.27);
+        files(s, files_cmd::RequestQuit{});
+        files(s, files_cmd::AnswerPending{files_cmd::Answer::save});
+        ASSERT_EQ(s.files.read_only_path, path);
+        EXPECT_FALSE(s.files.quit);
+        files(s, files_cmd::AnswerReadOnly{replace});
+        EXPECT_EQ(s.files.quit, replace);
+        EXPECT_EQ(s.files.pending, Pending::none);
+        EXPECT_EQ(is_modified(s), !replace);
+        ::chmod(path.c_str(), 0644);
+    }
+}
+
+// Issue 24: an autosave folder that cannot be written (gone, read-only, full) was silent: the user believed
+// the work was kept. The status line says so once, and once more when it works again.
+TEST(Files, AnAutosaveThatCannotBeWrittenSaysSo) {
+    Scratch t("autosave_fails");
+    AppState s = example();
+    const std::string dir = t / "autosave";
+    fs::create_directories(dir);
+    attach_files(s.files, "", dir);
+    ASSERT_FALSE(s.files.autosave.path.empty());
+    fs::remove_all(dir);  // the folder is gone under the running program
+    edit_w111(s, 0.52);
+    files(s, files_cmd::Tick{kAutosaveSeconds + 1});
+    EXPECT_TRUE(s.status_is_error);
+    EXPECT_NE(s.status.find("autosave cannot write"), std::string::npos) << s.status;
+    set_status(s, "something else");
+    files(s, files_cmd::Tick{kAutosaveSeconds + 1});
+    EXPECT_EQ(s.status, "something else") << "said once, not every tick";
+    fs::create_directories(dir);
+    files(s, files_cmd::Tick{kAutosaveSeconds + 1});
+    EXPECT_TRUE(fs::exists(s.files.autosave.path));
+    EXPECT_NE(s.status.find("works again"), std::string::npos) << s.status;
+}
+
+// A FIFO or a device opened from the window is refused at once with the engine's message (it blocked forever
+// or exhausted memory before the engine's loader refused them); the open document stays.
+TEST(Files, AFifoOrADeviceOpenedFromTheWindowIsRefusedAtOnce) {
+    Scratch t("special");
+    const std::string fifo = t / "pipe.json";
+    ASSERT_EQ(::mkfifo(fifo.c_str(), 0600), 0);
+    for (const std::string& path : {fifo, std::string("/dev/zero")}) {
+        AppState s = example();
+        edit_w111(s, 0.44);
+        const std::string before = text_of(s.doc);
+        files(s, files_cmd::Open{path, true});
+        EXPECT_NE(s.files.error_text.find(path == fifo ? "is a FIFO" : "is a character device"), std::string::npos) << s.files.error_text;
+        EXPECT_EQ(text_of(s.doc), before);
+        EXPECT_TRUE(is_modified(s));
+    }
+}
+
+// A large data set (tens of MB of JSON) is not autosaved every few seconds while the Lab trains (each
+// write stalled a frame for a second or more); it is written at the first tick after the pause.
+TEST(Files, ALargeDataSetIsAutosavedWhenTrainingPauses) {
+    Scratch t("autosave_large");
+    bp::Document doc = builtin_example();
+    doc.data = bp::Dataset{bp::Matrix(kAutosaveWhileTrainingSamples + 1, 2, 0.5), bp::Matrix(kAutosaveWhileTrainingSamples + 1, 2, 0.5)};
+    AppState s = make_state(doc, "", "large");
+    attach_files(s.files, "", t.dir.string());
+    apply(s, act::Lab{lab::SetTraining{true}});
+    edit_w111(s, 0.3);
+    files(s, files_cmd::Tick{kAutosaveSeconds + 1});
+    EXPECT_FALSE(fs::exists(s.files.autosave.path)) << "not while training";
+    apply(s, act::Lab{lab::SetTraining{false}});
+    files(s, files_cmd::Tick{0.1});
+    EXPECT_TRUE(fs::exists(s.files.autosave.path)) << "at the first tick after the pause";
 }
 
 TEST(Files, TheRecentListKeepsEightMostRecentFirst) {

@@ -4,6 +4,7 @@
 #include "app/studio/figures/pass_view.h"
 #include <cmath>
 
+#include "app/studio/state/lab_data.h"
 #include "engine/core/activations.h"
 #include "engine/core/passes.h"
 #include "engine/teaching/notation.h"
@@ -47,7 +48,13 @@ std::vector<NeuronMark> neuron_marks(const AppState& s) {
     const bp::Network& net = s.doc.net;
     const bp::Trace& t = s.stepper->trace();
     const int row = shown_row(s);
-    const std::vector<std::vector<bool>> dead = dead_relus(net, training_data(s));
+    // A large set is checked on kDeadCheckSamples samples spread evenly over it, and the mark says so.
+    const int N = training_data(s).size(), stride = spread_stride(N, kDeadCheckSamples);
+    const std::vector<std::vector<bool>> dead =
+        dead_relus(net, stride > 1 ? spread_rows(training_data(s), kDeadCheckSamples) : training_data(s));
+    const std::string checked = stride > 1 ? "all " + std::to_string((N + stride - 1) / stride) + " samples checked (every " +
+                                                 std::to_string(stride) + "th of the " + std::to_string(N) + ")"
+                                           : "all " + std::to_string(N) + " samples";
     for (int l = 1; l <= net.L(); ++l) {
         const bp::Activation f = net.layers[l].activation;
         for (int j = 0; j < net.layers[l].size; ++j) {
@@ -56,8 +63,7 @@ std::vector<NeuronMark> neuron_marks(const AppState& s) {
             if (quiz_hides(s, {bp::ValueRef::Kind::a, l, j, 0}) || quiz_hides(s, {bp::ValueRef::Kind::delta, l, j, 0})) continue;
             if (!dead[l].empty() && dead[l][j]) {
                 out.push_back({l, j, Vanishing::dead,
-                               "Dead ReLU: z ≤ 0 for all " + std::to_string(training_data(s).size()) +
-                                   " samples, so a = 0 and relu′(z) = 0: no gradient reaches its weights and gradient "
+                               "Dead ReLU: z ≤ 0 for " + checked + ", so a = 0 and relu′(z) = 0: no gradient reaches its weights and gradient "
                                    "descent cannot revive it."});
                 continue;
             }

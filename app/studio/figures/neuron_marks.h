@@ -1,7 +1,8 @@
 // The neurons a teacher points at because their gradient vanishes, for the canvas's small markers and
 // their one-line tooltips (as the glass-box simulators mark them): a saturated neuron, whose slope
 // |f′(z)| on the sample the pass shows is below 1 % of its activation's largest (σ′ at most 0.25, tanh′
-// at most 1), and a dead ReLU, zero for every sample of the training data. A mark appears once the pass
+// at most 1), and a dead ReLU, zero for every sample of the training data (of a spread of at most
+// kDeadCheckSamples of them for a large set, and the mark says so). A mark appears once the pass
 // has computed the neuron's z, so nothing is said before its time, and in quiz mode not while its a or δ
 // is still to be asked ("a = 0", σ′ would give the answer away).
 // Window-free: tests/studio/test_neuron_marks.cpp.
@@ -23,6 +24,7 @@ struct NeuronMark {
 };
 
 inline constexpr double kSaturatedShare = 0.01;  // of the activation's largest slope
+inline constexpr int kDeadCheckSamples = 4096;   // a dead ReLU is checked on at most this many samples (spread evenly)
 
 // The marks of the pass on screen.
 std::vector<NeuronMark> neuron_marks(const AppState& s);

@@ -262,7 +262,32 @@ struct ActionHandler {
 
 }  // namespace
 
-void apply(AppState& s, const Action& a) { std::visit(ActionHandler{s}, a); }
+namespace {
+
+// Whether an action leaves the document and the training alone, so the Lab's worker may go on training
+// through it: what every frame pushes (the clocks, the pointer, the Lab's visibility) and what only
+// changes the view. Every other action first stops the worker and adopts its run (sync_training).
+bool leaves_training_alone(const AppState& s, const Action& a) {
+    if (std::holds_alternative<act::Hover>(a) || std::holds_alternative<act::Highlight>(a) ||
+        std::holds_alternative<act::ShowTab>(a) || std::holds_alternative<act::PinPath>(a))
+        return true;
+    if (std::holds_alternative<act::Tick>(a)) return !s.playing;
+    if (const auto* f = std::get_if<act::Files>(&a))  // the autosave clock (it writes the frame's snapshot), not a dialog's answer
+        return std::holds_alternative<files_cmd::Tick>(f->command) && !s.files.desktop_dialog;
+    if (const auto* l = std::get_if<act::Lab>(&a))
+        return std::holds_alternative<lab::Tick>(l->op) || std::holds_alternative<lab::SetVisible>(l->op) ||
+               std::holds_alternative<lab::SetSpeed>(l->op) || std::holds_alternative<lab::SetBrush>(l->op) ||
+               std::holds_alternative<lab::SetShownOutput>(l->op) || std::holds_alternative<lab::ShowTable>(l->op) ||
+               std::holds_alternative<lab::SetSpec>(l->op);
+    return false;
+}
+
+}  // namespace
+
+void apply(AppState& s, const Action& a) {
+    if (lab_worker_running(s) && !leaves_training_alone(s, a)) sync_training(s);
+    std::visit(ActionHandler{s}, a);
+}
 
 void apply_all(AppState& s, ActionQueue& q) {
     for (const Action& a : q) apply(s, a);

@@ -130,7 +130,12 @@ void write_autosave(AppState& s) {
     try {
         bp::save_document(a.path, copy);
         a.last_text = text;
-    } catch (const bp::Error&) {  // retried at the next tick
+        if (a.failing) set_status(s, "The autosave works again: unsaved work is kept every few seconds.");
+        a.failing = false;
+    } catch (const bp::Error& e) {  // said once, retried at the next tick
+        if (!a.failing)
+            set_status(s, std::string("The autosave cannot write (") + e.what() + "): save your work, it is not kept for a crash.", true);
+        a.failing = true;
     }
 }
 

@@ -32,6 +32,7 @@ void push_undo(AppState& s, std::string label) {
 // undoing back to the saved state clears the *).
 void restore(AppState& s, Snapshot snap) {
     const bool keep_cursor = bp::same_shape(snap.doc.net, s.doc.net);
+    if (!same_data(snap.doc, s.doc)) mark_data_changed(s);
     s.doc = std::move(snap.doc);
     s.selection = snap.selection;
     s.sample = snap.sample;
@@ -57,6 +58,7 @@ std::string edit_document(AppState& s, const std::string& label, const std::func
         s.undo.back().label = label;  // a drag is one entry, named after where it ended
     }
     const bool keep_cursor = bp::same_shape(next.net, s.doc.net);
+    if (!same_data(next, s.doc)) mark_data_changed(s);
     s.doc = std::move(next);
     s.history.mark_edit(s.steps_done);
     document_changed(s, keep_cursor);

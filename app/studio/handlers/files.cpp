@@ -109,11 +109,22 @@ void new_document(AppState& s) {
 
 void continue_pending(AppState& s);
 
-// Returns whether the document is on disk now.
-bool save_to(AppState& s, std::string path) {
+// Returns whether the document is on disk now. A read-only target is not replaced unless `force`: the
+// question "Save anyway?" is asked instead (FilesState::read_only_path), as editors do.
+bool save_to(AppState& s, std::string path, bool force = false) {
     if (fs::path(path).extension().empty()) path += ".json";
     try {
-        bp::save_document(path, s.doc);
+        bp::save_document(path, s.doc, bp::WriteOptions{force});
+    } catch (const bp::WriteError& e) {
+        if (e.failure != bp::WriteFailure::read_only) {
+            show_error(s, "Could not save " + fs::path(path).filename().string(),
+                       std::string(e.what()) + "\nNothing was lost: the document is still open and unsaved.");
+            return false;
+        }
+        s.files.read_only_path = path;
+        s.files.browser.open = false;  // the question is a dialog of its own
+        set_status(s, fs::path(path).filename().string() + " is read-only: replace it anyway?");
+        return false;
     } catch (const bp::Error& e) {
         show_error(s, "Could not save " + fs::path(path).filename().string(),
                    std::string(e.what()) + "\nNothing was lost: the document is still open and unsaved.");
@@ -209,6 +220,16 @@ struct FilesHandler {
         }
     }
     void operator()(const files_cmd::DismissError&) { s.files.error_title.clear(), s.files.error_text.clear(); }
+    void operator()(const files_cmd::AnswerReadOnly& c) {
+        const std::string path = s.files.read_only_path;
+        if (path.empty()) return;
+        s.files.read_only_path.clear();
+        if (!c.replace) {
+            s.files.pending = Pending::none;  // a save asked by the unsaved-changes question: cancelled
+            return set_status(s, "Not saved: " + fs::path(path).filename().string() + " is read-only and was left as it was.");
+        }
+        if (save_to(s, path, true) && s.files.pending != Pending::none) continue_pending(s);
+    }
     void operator()(const files_cmd::RequestQuit&) {
         if (may_discard(s, Pending::quit, "", false)) {
             remove_autosave(s.files.autosave);
@@ -225,6 +246,9 @@ struct FilesHandler {
         if (a.path.empty() || !a.offers.empty()) return;  // answer the offer first: one document at a time
         a.since_write += c.dt;
         if (a.since_write < kAutosaveSeconds) return;
+        // A large data set is tens of MB of JSON: not written every few seconds while training changes
+        // the parameters every frame (a frame would stall), but at the first tick after the pause.
+        if (s.lab.training && sample_count(s) > kAutosaveWhileTrainingSamples) return;
         a.since_write = 0;
         if (is_modified(s)) write_autosave(s);
     }

@@ -39,6 +39,7 @@ struct CloseBrowser {};
 enum class Answer { save, discard, cancel };
 struct AnswerPending { Answer answer = Answer::cancel; };  // the unsaved-changes question
 struct DismissError {};
+struct AnswerReadOnly { bool replace = false; };           // "… is read-only": Save anyway, or Cancel
 struct RequestQuit {};                                     // the window's close button, Ctrl+Q
 struct ClearRecent {};
 struct Tick { double dt = 0; };                            // each frame: the autosave clock, the desktop dialog's answer
@@ -49,7 +50,7 @@ struct Export { ExportKind kind = ExportKind::trace_csv; };  // export.h: next t
 using FilesCommand =
     std::variant<files_cmd::New, files_cmd::Open, files_cmd::OpenPreset, files_cmd::Save, files_cmd::SaveAs, files_cmd::ShowBrowser,
                  files_cmd::BrowseTo, files_cmd::SetName, files_cmd::CloseBrowser, files_cmd::AnswerPending,
-                 files_cmd::DismissError, files_cmd::RequestQuit, files_cmd::ClearRecent, files_cmd::Tick,
+                 files_cmd::DismissError, files_cmd::AnswerReadOnly, files_cmd::RequestQuit, files_cmd::ClearRecent, files_cmd::Tick,
                  files_cmd::Restore, files_cmd::Export>;
 
 void apply_files(AppState& s, const FilesCommand& c);

@@ -13,6 +13,7 @@
 
 #include "app/studio/handlers/actions.h"
 #include "app/studio/handlers/document.h"
+#include "app/studio/state/training_run.h"
 #include "engine/core/error.h"
 #include "engine/teaching/notation.h"
 #include "engine/io/serialize.h"
@@ -54,7 +55,7 @@ void ensure_trainer(AppState& s) {
 
 // A new run of training: the watch compares with the larger of the loss now and the chance-level loss.
 void start_watch(AppState& s) {
-    const double now = bp::evaluate_loss(s.doc.net, *s.doc.data);
+    const double now = bp::evaluate_loss(s.doc.net, *checkpoint_samples(*s.doc.data));  // bounded for a large set
     const double chance = chance_loss(s.doc.net.loss, *s.doc.data);
     s.lab.watch.start(std::isfinite(now) ? std::max(now, chance) : chance);
 }
@@ -63,70 +64,87 @@ void pause(AppState& s) {
     s.lab.training = false;
 }
 
-// Trains up to `count` steps with the document's optimiser, recording the loss history (the test loss
-// before each step's update, as the stepped passes do). Stops early on divergence or a stop condition.
-// Returns the number of steps done.
+// The run of training the state holds: its network, trainer, data, watch, checkpoints and stop conditions
+// (the checkpoints move into the run; adopt() gives them back).
+TrainingRun take_run(AppState& s) {
+    ensure_trainer(s);
+    if (!s.lab.watch.started()) start_watch(s);
+    TrainingRun r;
+    r.net = s.doc.net;
+    r.trainer = s.trainer;
+    r.data = &*s.doc.data;
+    r.test = has_test(s) ? &*s.doc.test : nullptr;
+    r.checkpoint_data = checkpoint_samples(*r.data);
+    r.steps_done = s.steps_done;
+    r.watch = s.lab.watch;
+    r.checkpoints = std::move(s.lab.checkpoints);
+    r.stop_at_step = s.lab.stop_at_step;
+    r.stop_at_loss = s.lab.stop_at_loss;
+    return r;
+}
+
+// The steps' results into the state: the network, the loss history, the step count (trained parameters
+// are unsaved work) and the pass on the new network.
+void adopt_steps(AppState& s, bp::Network net, long steps_done, const std::vector<StepLoss>& losses) {
+    s.doc.net = std::move(net);
+    s.steps_done = steps_done;
+    for (const StepLoss& l : losses) s.history.append(l.train, l.test);
+    if (!losses.empty()) mark_changed(s);
+    rebuild_pass(s, true);
+}
+
+// A run given back: the steps, the watch and the checkpoints; an ended run pauses training and says why.
+void adopt(AppState& s, TrainingRun r) {
+    s.lab.watch = r.watch;
+    s.lab.checkpoints = std::move(r.checkpoints);
+    switch (r.end) {
+        case RunEnd::none: break;
+        case RunEnd::diverged:
+            s.lab.diverged = r.divergence;
+            pause(s);
+            set_status(s, divergence_message(*r.divergence), true);
+            break;
+        case RunEnd::stop_step:
+            pause(s);
+            set_status(s, "Stopped at step " + std::to_string(r.steps_done) + ", as asked.");
+            break;
+        case RunEnd::stop_loss:
+            pause(s);
+            set_status(s, "Stopped at step " + std::to_string(r.steps_done) + ": the training loss " +
+                       bp::format_number(r.end_loss, 4) + " reached the target " + bp::format_number(s.lab.stop_at_loss, 4) + ".");
+            break;
+    }
+    adopt_steps(s, std::move(r.net), r.steps_done, r.losses);
+}
+
+// Trains up to `count` steps on this thread (Step, Train N, --train-steps): the worker's loop, so the same
+// bits. Stops early on divergence or a stop condition. Returns the number of steps done.
 long run_steps(AppState& s, long count) {
     if (count <= 0) return 0;
-    LabState& lab = s.lab;
-    ensure_trainer(s);
-    if (!lab.watch.started()) start_watch(s);
-    bp::Trace test_trace;  // reused: no allocation per step
-    long done = 0;
-    for (; done < count; ++done) {
-        if (lab.checkpoints.due(s.steps_done))
-            lab.checkpoints.add(s.steps_done, bp::evaluate_loss(s.doc.net, *s.doc.data), s.doc.net);
-        std::optional<double> test;  // before the step's update
-        if (has_test(s)) {
-            bp::forward(s.doc.net, s.doc.test->X, test_trace);
-            bp::compute_loss(s.doc.net, s.doc.test->Y, test_trace);
-            test = test_trace.loss;
-        }
-        const double loss = s.trainer->step(s.doc.net);
-        const long step = s.steps_done++;
-        s.history.append(loss, test);
-        if (auto d = lab.watch.observe(step, loss, s.trainer->diverged(), s.doc.training.learning_rate)) {
-            lab.diverged = d;
-            pause(s);
-            set_status(s, divergence_message(*d), true);
-            ++done;
-            break;
-        }
-        if (lab.stop_at_step > 0 && s.steps_done >= lab.stop_at_step) {
-            pause(s);
-            set_status(s, "Stopped at step " + std::to_string(s.steps_done) + ", as asked.");
-            ++done;
-            break;
-        }
-        if (lab.stop_at_loss > 0 && lab.watch.smoothed() <= lab.stop_at_loss) {
-            const double full = bp::evaluate_loss(s.doc.net, *s.doc.data);
-            if (full <= lab.stop_at_loss) {
-                pause(s);
-                set_status(s, "Stopped at step " + std::to_string(s.steps_done) + ": the training loss " +
-                           bp::format_number(full, 4) + " reached the target " + bp::format_number(lab.stop_at_loss, 4) + ".");
-                ++done;
-                break;
-            }
-        }
-    }
-    if (done > 0) mark_changed(s);  // trained parameters are unsaved work
-    rebuild_pass(s, true);
+    sync_training(s);
+    TrainingRun r = take_run(s);
+    const long done = run_training(r, count);
+    adopt(s, std::move(r));
     return done;
 }
 
-// One frame of continuous training: steps_per_frame steps, adapted to the time budget when automatic.
+// One frame of continuous training: the worker trains (as fast as it can with the automatic speed, else
+// steps_per_frame steps a frame); the frame adopts what it published and never waits for a step.
 void train_frame(AppState& s) {
     LabState& lab = s.lab;
-    long n = lab.steps_per_frame;
-    if (lab.stop_at_step > 0) n = std::min<long>(n, std::max<long>(1, lab.stop_at_step - s.steps_done));
     const auto t0 = std::chrono::steady_clock::now();
-    const long done = run_steps(s, n);
-    const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
-    lab.last_train_ms = ms;
-    if (lab.auto_speed && done == n) {  // steps ← steps · budget / time, at most ×2 or ÷2 per frame
-        const double ratio = std::clamp(kTrainBudgetMs / std::max(ms, 1e-3), 0.5, 2.0);
-        lab.steps_per_frame = std::clamp(static_cast<int>(std::lround(lab.steps_per_frame * ratio)), 1, kMaxStepsPerFrame);
+    const long allowed = lab.auto_speed ? -1 : lab.steps_per_frame;
+    if (!lab.worker.worker) lab.worker.worker = std::make_unique<LabWorker>(take_run(s), allowed);
+    LabWorker& w = *lab.worker.worker;
+    w.allow(allowed);
+    WorkerNews news;
+    if (w.take(news)) {
+        if (lab.auto_speed)  // what the slider shows: the steps this frame adopted
+            lab.steps_per_frame = std::clamp(static_cast<int>(news.losses.size()), 1, kMaxStepsPerFrame);
+        adopt_steps(s, std::move(news.net), news.steps_done, news.losses);
+        if (news.ended) sync_training(s);  // the run is over: take the rest back (divergence, a stop)
     }
+    lab.last_train_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
 }
 
 // ---- [SECTION] caches ----
@@ -140,41 +158,48 @@ int field_cells(const bp::Network& net) {
 
 bool maps_wanted(const AppState& s) { return s.settings.neuron_maps && s.lab.visible && s.doc.net.input_size() == 2; }
 
-void refresh(AppState& s) {
+// The numbers of the readout on at most kStatsSamples of a set (the whole set when it is that small).
+void set_stats(const bp::Network& net, const bp::Dataset& d, double& loss, double& acc, int& counted) {
+    const bool spread = spread_stride(d.size(), kStatsSamples) > 1;
+    const bp::Dataset few = spread ? spread_rows(d, kStatsSamples) : bp::Dataset{};
+    const bp::Dataset& on = spread ? few : d;
+    loss = bp::evaluate_loss(net, on);
+    if (is_classifier(net)) acc = bp::accuracy(net, on);
+    counted = on.size();
+}
+
+// The plot's square and the colour scale of the targets: they depend on the data alone.
+void follow_data(AppState& s) {
     LabState& lab = s.lab;
-    const bp::Network& net = s.doc.net;
+    if (lab.domain_data_revision == s.data_revision) return;
     const bp::Dataset& data = *s.doc.data;
     const bp::Dataset* test = has_test(s) ? &*s.doc.test : nullptr;
-    lab.domain = plot_domain(net.input_size(), &data, test);
-    lab.field = net.input_size() == 2 ? decision_field(net, lab.domain, field_cells(net)) : GridField{};
-    lab.maps = maps_wanted(s) ? neuron_maps(net, lab.domain, kNeuronMapCells) : NeuronMaps{};
-    lab.curve = net.input_size() == 1 ? fitted_curve(net, lab.domain, kCurvePoints) : Curve{};
-    LabStats st;
-    st.train_loss = bp::evaluate_loss(net, data);
-    st.has_test = test != nullptr;
-    if (test) st.test_loss = bp::evaluate_loss(net, *test);
-    if (is_classifier(net)) {
-        st.train_acc = bp::accuracy(net, data);
-        if (test) st.test_acc = bp::accuracy(net, *test);
-    }
-    lab.stats = st;
+    lab.domain = plot_domain(s.doc.net.input_size(), &data, test);
     double scale = 0;
     for (const bp::Dataset* d : {&data, test})
         if (d)
             for (double y : d->Y.v)
                 if (std::isfinite(y)) scale = std::max(scale, std::fabs(y));
     lab.target_scale = scale > 0 ? scale : 1.0;
-    lab.cached_net = net;
-    lab.cached_X = data.X, lab.cached_Y = data.Y;
-    lab.cached_test_X = test ? test->X : bp::Matrix(), lab.cached_test_Y = test ? test->Y : bp::Matrix();
-    lab.cache_valid = true;
-    lab.since_refresh = 0;
+    lab.domain_data_revision = s.data_revision;
 }
 
-bool same_data(const AppState& s, const bp::Matrix& X, const bp::Matrix& Y, const bp::Matrix& tX, const bp::Matrix& tY) {
-    const bp::Dataset& d = *s.doc.data;
-    const bool t = has_test(s);
-    return d.X == X && d.Y == Y && (t ? s.doc.test->X : bp::Matrix()) == tX && (t ? s.doc.test->Y : bp::Matrix()) == tY;
+void refresh(AppState& s) {
+    LabState& lab = s.lab;
+    const bp::Network& net = s.doc.net;
+    follow_data(s);
+    lab.field = net.input_size() == 2 ? decision_field(net, lab.domain, field_cells(net)) : GridField{};
+    lab.maps = maps_wanted(s) ? neuron_maps(net, lab.domain, kNeuronMapCells) : NeuronMaps{};
+    lab.curve = net.input_size() == 1 ? fitted_curve(net, lab.domain, kCurvePoints) : Curve{};
+    LabStats st;
+    set_stats(net, *s.doc.data, st.train_loss, st.train_acc, st.train_counted);
+    st.has_test = has_test(s);
+    if (st.has_test) set_stats(net, *s.doc.test, st.test_loss, st.test_acc, st.test_counted);
+    lab.stats = st;
+    lab.cached_net = net;
+    lab.cached_data_revision = s.data_revision;
+    lab.cache_valid = true;
+    lab.since_refresh = 0;
 }
 
 // Another network shape or other data: the checkpoints and the watch belong to the old ones.
@@ -182,11 +207,10 @@ void follow_run(AppState& s) {
     LabState& lab = s.lab;
     std::vector<int> sizes;
     for (const bp::Layer& layer : s.doc.net.layers) sizes.push_back(layer.size);
-    if (sizes == lab.run_sizes && same_data(s, lab.run_X, lab.run_Y, lab.run_test_X, lab.run_test_Y)) return;
+    if (sizes == lab.run_sizes && s.data_revision == lab.run_data_revision) return;
     if (!lab.run_sizes.empty()) forget_run(lab);
     lab.run_sizes = std::move(sizes);
-    lab.run_X = s.doc.data->X, lab.run_Y = s.doc.data->Y;
-    lab.run_test_X = has_test(s) ? s.doc.test->X : bp::Matrix(), lab.run_test_Y = has_test(s) ? s.doc.test->Y : bp::Matrix();
+    lab.run_data_revision = s.data_revision;
 }
 
 void tick(AppState& s, double seconds) {
@@ -195,13 +219,12 @@ void tick(AppState& s, double seconds) {
         stored_spec(s.doc, lab.spec);
         lab.spec_loaded = true;
     }
-    follow_run(s);
+    if (!lab_worker_running(s)) follow_run(s);  // (a running worker's network keeps its shape and data)
     if (lab.training) train_frame(s);
     lab.since_refresh += std::max(0.0, seconds);
     if (!lab.visible) return;  // nothing draws the caches
     const bool stale = !lab.cache_valid || !same_network(lab.cached_net, s.doc.net) ||
-                       !same_data(s, lab.cached_X, lab.cached_Y, lab.cached_test_X, lab.cached_test_Y) ||
-                       maps_wanted(s) == lab.maps.empty();
+                       lab.cached_data_revision != s.data_revision || maps_wanted(s) == lab.maps.empty();
     if (stale && (!lab.training || lab.since_refresh >= 1.0 / kRefreshHz)) refresh(s);
 }
 
@@ -213,6 +236,7 @@ struct LabHandler {
     void operator()(const lab::Tick& a) { tick(s, a.seconds); }
     void operator()(const lab::SetTraining& a) {
         if (a.on == s.lab.training) return;
+        sync_training(s);
         s.lab.training = a.on;
         if (!a.on) return set_status(s, "Paused at step " + std::to_string(s.steps_done) + ".");
         s.playing = false;  // the stepped play mode and continuous training exclude each other
@@ -326,6 +350,15 @@ struct LabHandler {
 }  // namespace
 
 void apply_lab(AppState& s, const lab::Op& op) { std::visit(LabHandler{s}, op); }
+
+void sync_training(AppState& s) {
+    if (!s.lab.worker.worker) return;
+    TrainingRun r = s.lab.worker.worker->finish();
+    s.lab.worker.worker.reset();
+    adopt(s, std::move(r));
+}
+
+bool lab_worker_running(const AppState& s) { return s.lab.worker.worker != nullptr; }
 
 double epochs_done(const AppState& s) {
     const int N = sample_count(s);

@@ -1,10 +1,14 @@
 // The frame loop's side jobs (see frame_jobs.h).
 #include "app/studio/platform/frame_jobs.h"
 
+#include <algorithm>
+#include <cerrno>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <ctime>
 #include <filesystem>
+#include <thread>
 
 #include "app/studio/figures/frame_report.h"
 #include "app/studio/handlers/export.h"
@@ -45,8 +49,29 @@ void FrameJobs::setup_timed(double setup_ms, long steps_before) {
     bench_.steps_before = steps_before;
 }
 
+void FrameJobs::live_frame(const AppState& s, int frame) {
+    using clock = std::chrono::steady_clock;
+    if (frame == 0) {
+        live_start_ = clock::now();
+        live_steps_before_ = s.steps_done;
+    }
+    live_.frames.push_back({std::chrono::duration<double>(clock::now() - live_start_).count(), s.steps_done - live_steps_before_});
+    std::this_thread::sleep_until(live_start_ + std::chrono::microseconds(static_cast<long>((frame + 1) * 1e6 / 60)));
+}
+
+bool FrameJobs::done(const AppState& s) const {
+    if (o_.bench != "live" || live_.frames.empty()) return false;
+    const LiveFrame& last = live_.frames.back();
+    const double limit = o_.seconds > 0 ? o_.seconds : kLiveBenchMaxSeconds;
+    return last.seconds >= limit || (o_.seconds == 0 && last.steps >= kLiveBenchSteps) || !s.lab.training;
+}
+
 void FrameJobs::after_frame(Platform& platform, AppState& s, Ui& ui, const FrameInfo& info, int frame,
                             double frame_ms, double render_ms) {
+    if (o_.bench == "live") {
+        live_.cpu.add(frame_ms + render_ms);
+        live_frame(s, frame);
+    }
     if (!o_.bench.empty()) {
         if (frame == 0) bench_.first_frame_ms = ms_since_process_start();
         bench_.frame.add(frame_ms);
@@ -83,6 +108,13 @@ void FrameJobs::after_frame(Platform& platform, AppState& s, Ui& ui, const Frame
 
 int FrameJobs::finish(const AppState& s) {
     if (o_.bench.empty()) return status_;
+    std::string report;
+    if (o_.bench == "live") {
+        for (const bp::Layer& layer : s.doc.net.layers) live_.network += (live_.network.empty() ? "" : "-") + std::to_string(layer.size);
+        live_.samples = sample_count(s);
+        live_.batch = s.doc.training.batch_size > 0 ? std::min(s.doc.training.batch_size, live_.samples) : live_.samples;
+        report = live_report(live_);
+    }
     bench_.scenario = o_.bench;
     for (const bp::Layer& layer : s.doc.net.layers) {
         bench_.network += (bench_.network.empty() ? "" : "-") + std::to_string(layer.size);
@@ -90,7 +122,11 @@ int FrameJobs::finish(const AppState& s) {
     }
     bench_.loss_points = static_cast<long>(s.history.size());
     bench_.training_steps = s.steps_done - bench_.steps_before;
-    std::fputs(bench_report(bench_).c_str(), stdout);
+    if (report.empty()) report = bench_report(bench_);
+    if (std::fputs(report.c_str(), stdout) < 0 || std::fflush(stdout) != 0) {
+        std::fprintf(stderr, "backprop-studio: --bench: standard output cannot be written (%s)\n", std::strerror(errno));
+        return 1;
+    }
     return status_;
 }
 

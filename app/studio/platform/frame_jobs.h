@@ -3,6 +3,7 @@
 // and off. main.cpp's loop calls after_frame() and, at the end, finish(); the jobs say what they did
 // in the status line (they are not document edits).
 #pragma once
+#include <chrono>
 #include <string>
 
 #include "app/studio/platform/platform_glfw.h"
@@ -23,10 +24,17 @@ public:
     // After the loop: the benchmark's report on stdout. Returns the exit status (1 when a PNG asked on
     // the command line could not be written).
     int finish(const AppState& s);
+    // --bench live: the run is over (its steps trained, its seconds gone, or training stopped).
+    bool done(const AppState& s) const;
 
 private:
+    void live_frame(const AppState& s, int frame);  // records the frame, then paces frames at 60 a second
+
     const Options& o_;
     BenchResult bench_;
+    LiveResult live_;
+    std::chrono::steady_clock::time_point live_start_;
+    long live_steps_before_ = 0;
     std::string last_report_;
     int status_ = 0;
 };

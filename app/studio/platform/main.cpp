@@ -1,7 +1,10 @@
 // backprop-studio: parses the command line, opens the window and runs the frame loop. Everything the
 // window shows is drawn by draw_frame() (ui_frame.cpp) from the AppState (studio_state.h).
+#include <cerrno>
 #include <chrono>
+#include <csignal>
 #include <cstdio>
+#include <cstring>
 #include <string>
 #include <thread>
 #include <vector>
@@ -24,24 +27,35 @@ namespace {
 
 std::string window_title(const AppState& s) { return (is_modified(s) ? "*" : "") + s.title + " — Backprop Studio"; }
 
+// Prints text on stdout; a write error (a closed pipe, a full disk) is said on stderr and gives exit 1.
+int print_out(const std::string& text) {
+    if (std::fputs(text.c_str(), stdout) >= 0 && std::fflush(stdout) == 0) return 0;
+    std::fprintf(stderr, "backprop-studio: standard output cannot be written (%s)\n", std::strerror(errno));
+    return 1;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
+    // A write error becomes a message, never a death: a closed pipe (EPIPE) or a file over the size limit
+    // (EFBIG) fails the write that meets it, and its caller says so.
+    std::signal(SIGPIPE, SIG_IGN);
+    std::signal(SIGXFSZ, SIG_IGN);
     Options o;
     const std::string err = parse_command_line(std::vector<std::string>(argv + 1, argv + argc), o);
     if (!err.empty()) return std::fprintf(stderr, "backprop-studio: %s\n", err.c_str()), 2;
-    if (o.help) return std::fputs(usage_text().c_str(), stdout), 0;
-    if (o.version) return std::printf("backprop-studio %s\n", BP_VERSION), 0;
+    if (o.help) return print_out(usage_text());
+    if (o.version) return print_out("backprop-studio " + std::string(BP_VERSION) + "\n");
     if (o.list_presets) {  // resources.h: installed presets first, else the source tree's
         const std::string text = presets_listing();
         if (text.empty()) return std::fprintf(stderr, "backprop-studio: no presets found\n"), 1;
-        return std::fputs(text.c_str(), stdout), 0;
+        return print_out(text);
     }
     AppState s;
     FrameJobs jobs(o);
     try {
         const double setup_started = thread_cpu_ms();
-        s = o.bench.empty() ? initial_state(o) : bench_state(o.bench);
+        s = o.bench.empty() ? initial_state(o) : bench_state(o.bench, o.file);
         jobs.setup_timed(thread_cpu_ms() - setup_started, s.steps_done);
     } catch (const bp::Error& e) {
         return std::fprintf(stderr, "backprop-studio: %s\n", e.what()), 2;
@@ -84,7 +98,7 @@ int main(int argc, char** argv) {
     ui.report = !o.report_state.empty();
     float built_scale = -1;
     bool built_light = false;
-    for (int frame = 0; !s.files.quit && (!headless || frame < o.frames); ++frame) {
+    for (int frame = 0; !s.files.quit && (!headless || frame < o.frames) && !jobs.done(s); ++frame) {
         platform.poll_events();
         if (platform.should_close()) {  // the close button: asks first when there are unsaved changes
             platform.cancel_close();

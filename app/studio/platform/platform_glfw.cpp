@@ -15,6 +15,8 @@
 #include <imgui.h>
 #include <stb_image_write.h>
 
+#include "engine/io/atomic_file.h"
+
 namespace studio {
 namespace {
 
@@ -42,17 +44,21 @@ std::string glfw_error() {
 }  // namespace
 
 std::string write_png_atomically(const std::string& path, int w, int h, const unsigned char* rgba_bottom_up) {
-    const std::string part = path + ".part";
+    // Encoded in memory, then written by the engine's atomic writer: a write error (a full disk, the file
+    // size limit) is reported with its reason and leaves no partial file (stbi's own file writer ignored
+    // them and kept a truncated PNG).
+    std::string png;
+    const auto append = [](void* context, void* data, int size) {
+        static_cast<std::string*>(context)->append(static_cast<const char*>(data), static_cast<std::size_t>(size));
+    };
     // GL's rows go bottom-up; PNG's top-down: write from the last row with a negative stride.
     const int stride = w * 4;
-    if (!stbi_write_png(part.c_str(), w, h, 4, rgba_bottom_up + static_cast<std::size_t>(h - 1) * stride, -stride)) {
-        std::remove(part.c_str());
-        return "cannot write " + path;
-    }
-    if (std::rename(part.c_str(), path.c_str()) != 0) {
-        const std::string why = std::strerror(errno);
-        std::remove(part.c_str());
-        return "cannot write " + path + " (" + why + ")";
+    if (!stbi_write_png_to_func(append, &png, w, h, 4, rgba_bottom_up + static_cast<std::size_t>(h - 1) * stride, -stride))
+        return "cannot encode " + path;
+    try {
+        bp::write_file_atomically(path, png);
+    } catch (const bp::Error& e) {
+        return e.what();
     }
     return "";
 }

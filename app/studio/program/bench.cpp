@@ -19,7 +19,7 @@
 namespace studio {
 namespace {
 
-const std::vector<std::string_view> kScenarios = {"start", "spiral", "wide", "largest", "loss"};
+const std::vector<std::string_view> kScenarios = {"start", "spiral", "wide", "largest", "loss", "live"};
 
 // Issue 8's targets per frame of our code (ms): the two everyday scenarios 4 ms, the largest network 16.
 double frame_target_ms(std::string_view scenario) { return scenario == "largest" ? 16.0 : 4.0; }
@@ -45,17 +45,23 @@ AppState stepped_network(const std::vector<int>& sizes, const std::string& title
     return s;
 }
 
-AppState spiral() {
-    const std::vector<PresetInfo> presets = list_presets();
-    const auto it = std::find_if(presets.begin(), presets.end(),
-                                 [](const PresetInfo& p) { return p.stem.rfind("spiral", 0) == 0; });
-    if (it == presets.end()) throw bp::Error("--bench spiral: the spiral preset is not installed");
-    AppState s = make_state(bp::load_document(it->path), it->path, it->title);
+// `file` (else the spiral preset) in the Lab, every view on, training at `steps_per_frame` (0: automatic).
+AppState lab_training(const std::string& file, int steps_per_frame) {
+    AppState s;
+    if (file.empty()) {
+        const std::vector<PresetInfo> presets = list_presets();
+        const auto it = std::find_if(presets.begin(), presets.end(),
+                                     [](const PresetInfo& p) { return p.stem.rfind("spiral", 0) == 0; });
+        if (it == presets.end()) throw bp::Error("--bench: the spiral preset is not installed");
+        s = make_state(bp::load_document(it->path), it->path, it->title);
+    } else {
+        s = make_state(bp::load_document(file), file, file);
+    }
     Settings t = s.settings;
     t.neuron_maps = true;
     apply(s, act::SetSettings{t});
     apply(s, act::ShowTab{"lab"});
-    apply(s, act::Lab{lab::SetSpeed{10, false}});
+    apply(s, act::Lab{lab::SetSpeed{std::max(1, steps_per_frame), steps_per_frame == 0}});
     apply(s, act::Lab{lab::SetTraining{true}});
     return s;
 }
@@ -80,9 +86,10 @@ std::string verdict(double value, double limit) { return value <= limit ? "PASS"
 const std::vector<std::string_view>& bench_scenarios() { return kScenarios; }
 
 
-AppState bench_state(std::string_view scenario) {
+AppState bench_state(std::string_view scenario, const std::string& file) {
     if (scenario == "start") return make_state(builtin_example(), "", "Mazur's 2-2-2 example");
-    if (scenario == "spiral") return spiral();
+    if (scenario == "spiral") return lab_training("", 10);
+    if (scenario == "live") return lab_training(file, 0);
     if (scenario == "wide") return stepped_network(std::vector<int>(6, 32), "6 × 32");
     if (scenario == "largest") return stepped_network(largest_sizes(), "the largest network");
     if (scenario == "loss") {
@@ -134,6 +141,55 @@ std::string bench_report(const BenchResult& r) {
                                   : "\n";
     text += "  GL draw calls (software GL under Xvfb, not counted above): median " + fixed(r.render.median(), 3) + " ms\n";
     if (r.training_steps > 0) text += "  trained " + std::to_string(r.training_steps) + " steps during the frames\n";
+    return text;
+}
+
+std::string live_report(const LiveResult& r) {
+    const std::size_t n = r.frames.size();
+    const double seconds = n ? r.frames.back().seconds : 0;
+    const long steps = n ? r.frames.back().steps : 0;
+    const auto per_second = [](double x, double s) { return s > 0 ? x / s : 0.0; };
+    // The samples per second over the frames from the fraction a to b of the run's wall time.
+    const auto rate_between = [&](double a, double b) {
+        const LiveFrame* first = nullptr;
+        const LiveFrame* last = nullptr;
+        for (const LiveFrame& f : r.frames) {
+            if (f.seconds < a * seconds) continue;
+            if (f.seconds > b * seconds) break;
+            if (!first) first = &f;
+            last = &f;
+        }
+        return first && last != first ? per_second(static_cast<double>(last->steps - first->steps) * r.batch, last->seconds - first->seconds) : 0.0;
+    };
+    FrameTimes frame;
+    for (std::size_t i = 1; i < n; ++i) frame.add(1000 * (r.frames[i].seconds - r.frames[i - 1].seconds));
+    const double sps = per_second(static_cast<double>(steps), seconds);
+    const double samples = sps * r.batch;
+    const double epochs = samples / std::max(1, r.samples);
+    const double fps = per_second(static_cast<double>(n), seconds);
+    const double ratio = samples / kPlaygroundLiveSamples;
+    const double first = rate_between(0.0, 0.1), last = rate_between(0.9, 1.0);
+    std::string json = "{\"scenario\": \"live\", \"network\": \"" + r.network + "\", \"batch\": " + std::to_string(r.batch) +
+                       ", \"samples\": " + std::to_string(r.samples) + ", \"seconds\": " + fixed(seconds, 3) +
+                       ", \"steps\": " + std::to_string(steps) + ", \"frames\": " + std::to_string(n) +
+                       ", \"steps_per_second\": " + fixed(sps, 1) + ", \"epochs_per_second\": " + fixed(epochs, 2) +
+                       ", \"samples_per_second\": " + fixed(samples, 0) + ", \"frames_per_second\": " + fixed(fps, 2) +
+                       ", \"frame_p99_ms\": " + fixed(frame.percentile(99), 3) +
+                       ", \"frame_cpu_median_ms\": " + fixed(r.cpu.median(), 3) + ", \"frame_cpu_p99_ms\": " + fixed(r.cpu.percentile(99), 3) +
+                       ", \"samples_per_second_first_tenth\": " + fixed(first, 0) +
+                       ", \"samples_per_second_last_tenth\": " + fixed(last, 0) +
+                       ", \"playground_samples_per_second\": " + fixed(kPlaygroundLiveSamples, 0) +
+                       ", \"ratio_to_playground\": " + fixed(ratio, 2) + "}\n";
+    std::string text = json;
+    text += "live: " + r.network + ", batch " + std::to_string(r.batch) + ", " + std::to_string(r.samples) + " training samples, " +
+            std::to_string(steps) + " steps in " + fixed(seconds, 1) + " s (wall clock)\n";
+    text += "  " + fixed(samples, 0) + " samples/s = " + fixed(ratio, 1) + " × Playground's live " + fixed(kPlaygroundLiveSamples, 0) +
+            " samples/s   target ≥ 40×: " + (ratio >= 40 ? "PASS" : "MISS") + "\n";
+    text += "  first tenth " + fixed(first, 0) + " samples/s, last tenth " + fixed(last, 0) + " samples/s: " +
+            (last >= 0.8 * first ? "flat (within 20 %)" : "NOT flat") + "\n";
+    text += "  " + fixed(fps, 1) + " frames/s, 99th percentile frame " + fixed(frame.percentile(99), 2) +
+            " ms   target ≥ 55 frames/s: " + (fps >= 55 ? "PASS" : "MISS") + "\n";    text += "  the main thread's CPU per frame (our code and GL calls): median " + fixed(r.cpu.median(), 2) + " ms, 99th percentile " +
+            fixed(r.cpu.percentile(99), 2) + " ms (under 16.7 ms: the frame rate is the machine's to give)\n";
     return text;
 }
 

@@ -5,6 +5,9 @@
 //   wide     a 6 × 32 network (5 120 edges) after a whole pass, edges showing ∂L/∂w
 //   largest  the largest network the limits allow (kMaxNeurons wide), after a whole pass, gradients shown
 //   loss     the built-in example after a million training steps: the loss curve of a long run
+//   live     FILE (default the spiral preset) training with the Train button's automatic speed on the Lab's
+//            worker, the Lab open, decision field, every neuron map and the loss curve on, frames paced at
+//            60 a second as a display's vsync paces them; until kLiveBenchSteps steps or --seconds S
 #pragma once
 #include <string>
 #include <string_view>
@@ -16,10 +19,14 @@
 namespace studio {
 
 inline constexpr long kLossBenchSteps = 1000000;
+inline constexpr long kLiveBenchSteps = 1000000;
+inline constexpr double kLiveBenchMaxSeconds = 120;     // live: at most this long without --seconds
+inline constexpr double kPlaygroundLiveSamples = 6675;  // Playground's live rate here: 26.7 epochs × 250 samples/s
 
 const std::vector<std::string_view>& bench_scenarios();
-// The state a scenario starts from. Throws bp::Error for an unknown name or a missing preset.
-AppState bench_state(std::string_view scenario);
+// The state a scenario starts from (`file`: the live scenario's document, "" for the spiral preset).
+// Throws bp::Error for an unknown name, a missing preset or a file that does not load.
+AppState bench_state(std::string_view scenario, const std::string& file = "");
 
 // Per-frame CPU times in milliseconds, summarised as the benchmark prints them.
 class FrameTimes {
@@ -50,5 +57,22 @@ struct BenchResult {
 
 // One line of JSON, then a human summary with each target (issue 8) marked PASS or MISS.
 std::string bench_report(const BenchResult& r);
+
+// The live scenario, in wall-clock time: the end of every frame and the steps trained by then.
+struct LiveFrame {
+    double seconds = 0;  // since the first frame began
+    long steps = 0;      // steps trained since the first frame began
+};
+struct LiveResult {
+    std::string network;
+    int batch = 1;             // samples per step
+    int samples = 1;           // training samples (an epoch)
+    std::vector<LiveFrame> frames;
+    FrameTimes cpu;            // the main thread's CPU time per frame: our code and the GL backend's calls
+};
+// One line of JSON (steps_per_second, epochs_per_second, samples_per_second, frames_per_second,
+// frame_p99_ms, the first and last tenth's samples per second, the ratio to Playground's live rate),
+// then a summary with issue 25's targets (≥ 40 × Playground, ≥ 55 frames a second) marked PASS or MISS.
+std::string live_report(const LiveResult& r);
 
 }  // namespace studio

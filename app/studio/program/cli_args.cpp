@@ -17,6 +17,13 @@ bool parse_long(const std::string& s, long& v) {
     return ec == std::errc() && p == end && !s.empty();
 }
 
+// A number in (0, hi]: "--seconds 10", "--lr 0.5".
+bool parse_positive(const std::string& s, double hi, double& v) {
+    const char* end = s.data() + s.size();
+    auto [p, ec] = std::from_chars(s.data(), end, v);
+    return ec == std::errc() && p == end && !s.empty() && v > 0 && v <= hi;
+}
+
 std::vector<std::string> split(const std::string& s, char sep) {
     std::vector<std::string> parts(1);
     for (char c : s) {
@@ -124,7 +131,11 @@ std::string parse_command_line(const std::vector<std::string>& args, Options& ou
             if (err = count(1, kMaxCanvasScale, n); err.empty()) out.canvas_scale = static_cast<int>(n);
         } else if (a == "--bench") {
             err = value(out.bench);
-            if (err.empty() && out.bench.empty()) err = "--bench needs a scenario: start, spiral, wide, largest or loss";
+            if (err.empty() && out.bench.empty()) err = "--bench needs a scenario: start, spiral, wide, largest, loss or live";
+        } else if (a == "--seconds") {
+            std::string v;
+            if (err = value(v); err.empty() && !parse_positive(v, 3600, out.seconds))
+                err = "--seconds " + v + ": expected a number of seconds above 0 and at most 3600";
         } else if (a == "--list-presets") {
             out.list_presets = true;
         } else if (a == "--hide") {
@@ -172,13 +183,10 @@ std::string parse_command_line(const std::vector<std::string>& args, Options& ou
             }
         } else if (a == "--lr") {
             std::string v;
+            double x = 0;
             if (err = value(v); err.empty()) {
-                double x = 0;
-                const auto [p, ec] = std::from_chars(v.data(), v.data() + v.size(), x);
-                if (ec != std::errc() || p != v.data() + v.size() || v.empty() || !(x > 0) || x > 1e6)
-                    err = "--lr " + v + ": expected a learning rate, a number above 0 (at most 1e6)";
-                else
-                    out.learning_rate = x;
+                if (!parse_positive(v, 1e6, x)) err = "--lr " + v + ": expected a learning rate, a number above 0 (at most 1e6)";
+                else out.learning_rate = x;
             }
         } else if (a == "--tab") {
             if (err = value(out.tab); err.empty() && out.tab != "inspector" && out.tab != "paths" && out.tab != "lab" &&
@@ -221,6 +229,7 @@ std::string parse_command_line(const std::vector<std::string>& args, Options& ou
         if (!err.empty()) return err;
     }
     if (!out.screenshot.empty() && out.frames == 0) out.frames = kDefaultScreenshotFrames;
+    if (out.bench == "live" && out.frames == 0) out.frames = 100000000;  // the run ends by time or steps
     if (!out.bench.empty() && out.frames == 0) out.frames = kDefaultBenchFrames;
     if (!out.canvas_png.empty() && out.frames == 0) out.frames = kDefaultScreenshotFrames;
     return "";
@@ -270,7 +279,9 @@ std::string usage_text() {
            "                        --canvas-scale K (1 to 4, default 2) times the window's size\n"
            "  --bench SCENARIO      UI benchmark: draw N frames (--frames, default 300) of a scenario and\n"
            "                        print the CPU time per frame of the app's code: start | spiral |\n"
-           "                        wide | largest | loss (see docs/PERFORMANCE.md)\n"
+           "                        wide | largest | loss | live (see docs/PERFORMANCE.md)\n"
+           "  --seconds S           --bench live: train S seconds (default: 10^6 steps, at most 120 s); FILE\n"
+           "                        (default the spiral preset) trains in the Lab with every view on\n"
            "  --report-state FILE   keep FILE up to date (JSON, written atomically when it changes) with what\n"
            "                        the window shows: the document's name and unsaved flag, the step, the\n"
            "                        selection, the autosave, open dialogs, and where each control is and\n"

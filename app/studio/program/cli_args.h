@@ -44,6 +44,7 @@ struct Options {
     std::optional<float> text_scale;  // --text-scale S: View ▸ text size (0.5 to 3), overrides the saved one
     std::optional<bp::Notation> notation;  // --notation NAME: View ▸ Notation, overrides the saved one
     std::string bench;              // --bench SCENARIO (bench.h): time the frames and print the figures
+    double seconds = 0;             // --seconds S: how long --bench live trains (0: until its steps)
     bool list_presets = false;      // --list-presets: print "stem<TAB>title" per preset and exit 0
     bool help = false, version = false;
 };

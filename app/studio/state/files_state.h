@@ -15,6 +15,7 @@ enum class ExportKind { trace_csv, trace_json, loss_csv, formula_text, formula_l
 
 inline constexpr int kMaxRecent = 8;
 inline constexpr double kAutosaveSeconds = 5.0;  // unsaved work reaches the disk this often
+inline constexpr int kAutosaveWhileTrainingSamples = 20000;  // larger data: the autosave waits for training to pause
 
 // One row of the file browser: a folder or a *.json file.
 struct DirEntry {
@@ -53,6 +54,7 @@ struct Autosave {
     int lock_fd = -1;           // this instance's lock, held until it ends
     double since_write = 0;     // seconds since the last check
     std::string last_text;      // what was written last (nothing is written twice)
+    bool failing = false;       // the last write failed (the status line said so once; retried each tick)
     std::vector<AutosaveOffer> offers;  // the first is the one shown
 };
 
@@ -70,6 +72,9 @@ struct FilesState {
     std::string pending_title;        // a preset's title
     bool pending_from_browser = false;  // Cancel goes back to the Open browser
     std::string error_title, error_text;  // a modal dialog while error_title is not empty
+    // A save met a read-only file: "Replace it anyway?" is asked (Save anyway retries with the engine's
+    // force option, which keeps the file's mode) while this is not empty.
+    std::string read_only_path;
     Autosave autosave;
     bool quit = false;                // the window may close now
 };

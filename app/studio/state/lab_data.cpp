@@ -53,6 +53,20 @@ bp::Matrix one_hot(const bp::Matrix& y) {
 
 }  // namespace
 
+int spread_stride(int n, int max_rows) { return n <= max_rows ? 1 : (n + max_rows - 1) / max_rows; }
+
+bp::Dataset spread_rows(const bp::Dataset& d, int max_rows) {
+    const int k = spread_stride(d.size(), max_rows);
+    if (k == 1) return d;
+    const int rows = (d.size() + k - 1) / k;
+    bp::Dataset out{bp::Matrix(rows, d.X.cols), bp::Matrix(rows, d.Y.cols)};
+    for (int r = 0; r < rows; ++r) {
+        std::copy_n(d.X.row(r * k), d.X.cols, out.X.row(r));
+        std::copy_n(d.Y.row(r * k), d.Y.cols, out.Y.row(r));
+    }
+    return out;
+}
+
 bool is_classifier(const bp::Network& net) { return bp::loss_info(net.loss).targets != bp::Targets::any; }
 
 bp::Document with_generated_data(const bp::Document& doc, const bp::DatasetSpec& spec, bp::InitScheme scheme,

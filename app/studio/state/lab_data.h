@@ -20,6 +20,12 @@ struct PointRef {
     bool operator==(const PointRef&) const = default;
 };
 
+// Every k-th sample, k = ⌈n / max_rows⌉ (1 when n ≤ max_rows): the stride that spreads at most max_rows
+// samples evenly over n, for the work per frame that must not grow with the data.
+int spread_stride(int n, int max_rows);
+// The samples 0, k, 2k, … of d with k = spread_stride(d.size(), max_rows).
+bp::Dataset spread_rows(const bp::Dataset& d, int max_rows);
+
 // Whether the network is a classifier: its loss is (binary) cross-entropy.
 bool is_classifier(const bp::Network& net);
 
@@ -49,18 +55,21 @@ void add_row(bp::Document& d, bool test);
 
 // The sample nearest to (px, py) in screen pixels, within `radius` pixels, given each sample's screen
 // position from `to_screen` (dims = 2: (x₁, x₂); dims = 1: (x₁, y₁)); none (row −1) when nothing is near.
+// Only the samples a plot of at most `max_points` per set draws (spread_stride) are candidates.
 template <class ToScreen>
-PointRef nearest_sample(const bp::Document& d, int dims, double px, double py, double radius, ToScreen to_screen);
+PointRef nearest_sample(const bp::Document& d, int dims, double px, double py, double radius, ToScreen to_screen,
+                        int max_points = bp::kMaxDatasetPoints);
 
 // ---- implementation of the template ----
 template <class ToScreen>
-PointRef nearest_sample(const bp::Document& d, int dims, double px, double py, double radius, ToScreen to_screen) {
+PointRef nearest_sample(const bp::Document& d, int dims, double px, double py, double radius, ToScreen to_screen, int max_points) {
     PointRef best;
     double best_d2 = radius * radius;
     for (int t = 0; t < 2; ++t) {
         const bp::Dataset* s = t == 0 ? (d.data ? &*d.data : nullptr) : (d.test ? &*d.test : nullptr);
         if (!s) continue;
-        for (int n = 0; n < s->size(); ++n) {
+        const int stride = spread_stride(s->size(), max_points);
+        for (int n = 0; n < s->size(); n += stride) {
             const double u = s->X(n, 0), v = dims == 2 ? s->X(n, 1) : s->Y(n, 0);
             double sx = 0, sy = 0;
             to_screen(u, v, sx, sy);

@@ -11,6 +11,7 @@
 #include "app/studio/state/decision_field.h"
 #include "app/studio/state/divergence.h"
 #include "app/studio/state/lab_data.h"
+#include "app/studio/state/lab_worker.h"
 #include "engine/core/datasets.h"
 
 namespace studio {
@@ -21,11 +22,16 @@ inline constexpr int kNeuronMapCells = 14;   // each neuron's heatmap: 14 × 14
 inline constexpr int kCurvePoints = 160;     // the fitted curve for one input
 inline constexpr double kRefreshHz = 5.0;    // field, maps and numbers while training
 inline constexpr int kMaxStepsPerFrame = 2000;
-inline constexpr double kTrainBudgetMs = 7.0;  // automatic speed: training time per frame (60 fps leaves ~16 ms)
+// Bounded work per frame, whatever the data's size (up to 10⁶ samples): the Lab's numbers are computed on
+// at most kStatsSamples samples of each set, and the plot draws at most kPlotPoints of each (both spread
+// evenly over the set: rows 0, k, 2k, …); the readout and the plot say so when they are fewer than all.
+inline constexpr int kStatsSamples = 20000;
+inline constexpr int kPlotPoints = 5000;
 
 // Numbers for the Lab's readout, from the current network on the whole sets.
 struct LabStats {
     double train_loss = 0, test_loss = 0;   // mean loss on the training / test set
+    int train_counted = 0, test_counted = 0;  // the samples they were computed on (fewer than all: a spread)
     double train_acc = -1, test_acc = -1;   // fraction right (classifiers only; −1: not shown)
     bool has_test = false;
 };
@@ -33,17 +39,20 @@ struct LabStats {
 struct LabState {
     // ---- training ----
     bool training = false;       // play: train every frame
-    int steps_per_frame = 10;    // fixed speed, or the automatic speed's current value
-    bool auto_speed = true;      // adapt steps per frame to kTrainBudgetMs
+    int steps_per_frame = 10;    // fixed speed, or the steps the last frame adopted (automatic speed)
+    bool auto_speed = true;      // the worker trains as fast as it can (else steps_per_frame a frame)
     long stop_at_step = 0;       // pause when steps_done reaches it (0: off)
     double stop_at_loss = 0;     // pause when the training-set loss falls to it (0: off)
-    double last_train_ms = 0;    // training time of the last frame
+    double last_train_ms = 0;    // the frame's time spent adopting the worker's steps
+    // While training plays, the steps run on a worker thread (lab_worker.h) holding the network's run;
+    // the frame adopts its snapshots. The checkpoints and the watch below are the worker's meanwhile.
+    WorkerSlot worker;
 
     // ---- divergence ----
     DivergenceWatch watch;
     Checkpoints checkpoints;
-    std::vector<int> run_sizes;  // the layer sizes and data the checkpoints and the watch belong to
-    bp::Matrix run_X, run_Y, run_test_X, run_test_Y;
+    std::vector<int> run_sizes;  // the layer sizes and data (AppState::data_revision) the checkpoints
+    std::uint64_t run_data_revision = 0;  // and the watch belong to
     std::optional<Divergence> diverged;  // set when training paused because of it; cleared by rewind/dismiss
 
     // ---- data ----
@@ -61,12 +70,13 @@ struct LabState {
     GridField field;             // empty unless the network has 2 inputs
     NeuronMaps maps;             // idem, and only while drawn (the Lab shown, settings.neuron_maps)
     Curve curve;                 // empty unless the network has 1 input
-    LabStats stats;
+    LabStats stats;              // on at most kStatsSamples of each set (spread evenly over it)
     double target_scale = 1;     // largest |target| (colour scale for regression)
     bool cache_valid = false;
     double since_refresh = 0;    // seconds since the caches were computed
-    bp::Network cached_net;      // the network and data the caches were computed from
-    bp::Matrix cached_X, cached_Y, cached_test_X, cached_test_Y;
+    bp::Network cached_net;      // the network and data (AppState::data_revision) the caches were computed from
+    std::uint64_t cached_data_revision = 0;
+    std::uint64_t domain_data_revision = 0;  // the data domain and target_scale were computed from
 };
 
 }  // namespace studio

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <iterator>
+#include <optional>
 #include <utility>
 
 #include "engine/core/error.h"
@@ -28,6 +29,7 @@ AppState make_state(bp::Document doc, std::string path, std::string title) {
     s.sample = 0;
     mark_changed(s);
     mark_saved(s);
+    mark_data_changed(s);
     rebuild_pass(s, false);
     return s;
 }
@@ -42,6 +44,15 @@ std::uint64_t next_revision() {  // process-wide, so a replaced state never reus
 bool is_modified(const AppState& s) { return s.revision != s.saved_revision; }
 void mark_changed(AppState& s) { s.revision = next_revision(); }
 void mark_saved(AppState& s) { s.saved_revision = s.revision; }
+void mark_data_changed(AppState& s) { s.data_revision = next_revision(); }
+
+bool same_data(const bp::Document& a, const bp::Document& b) {
+    const auto same = [](const std::optional<bp::Dataset>& x, const std::optional<bp::Dataset>& y) {
+        const bool ex = x && x->size() > 0, ey = y && y->size() > 0;
+        return ex == ey && (!ex || (x->X == y->X && x->Y == y->Y));
+    };
+    return same(a.data, b.data) && same(a.test, b.test);
+}
 
 const bp::Dataset& training_data(const AppState& s) { return *s.doc.data; }
 int sample_count(const AppState& s) { return s.doc.data ? s.doc.data->size() : 0; }

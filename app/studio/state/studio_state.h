@@ -78,6 +78,9 @@ struct AppState {
     // back to the saved state clears the *.
     std::uint64_t revision = 0;
     std::uint64_t saved_revision = 0;
+    // A new, never reused value whenever the training or test data change (the Lab's caches and runs
+    // follow it instead of comparing a million samples every frame).
+    std::uint64_t data_revision = 0;
 
     // ---- the pass being stepped ----
     int sample = 0;                      // data row the pass uses; -1 = all of data as one batch
@@ -130,6 +133,8 @@ AppState make_state(bp::Document doc, std::string path, std::string title);
 bool is_modified(const AppState& s);  // unsaved changes: the title shows *, replacing the document asks
 void mark_changed(AppState& s);       // doc changed: a new version
 void mark_saved(AppState& s);         // doc is what the file (or the untouched example) holds
+void mark_data_changed(AppState& s);  // doc's data or test set changed: a new data_revision
+bool same_data(const bp::Document& a, const bp::Document& b);  // the same training and test samples
 
 // ---- queries the views use ----
 const bp::Dataset& training_data(const AppState& s);  // doc.data (always present after make_state)

@@ -50,6 +50,14 @@ void item_tooltip(const char* text) {
 
 void dim_text(const Ui& ui, const std::string& text) { ImGui::TextColored(to_vec4(ui.colors.text_dim), "%s", text.c_str()); }
 
+void dim_text_wrapped(const Ui& ui, const std::string& text) {
+    ImGui::PushTextWrapPos(0);
+    ImGui::PushStyleColor(ImGuiCol_Text, to_vec4(ui.colors.text_dim));
+    ImGui::TextWrapped("%s", text.c_str());
+    ImGui::PopStyleColor();
+    ImGui::PopTextWrapPos();
+}
+
 void value_lines(const std::vector<ValueLine>& lines, const Ui& ui, bool with_meaning) {
     const ImVec4 dim = to_vec4(ui.colors.text_dim);
     for (const ValueLine& v : lines) {

@@ -19,6 +19,7 @@ void close_menus_on_escape();
 void item_tooltip(const char* text);
 // A line in the theme's dimmed text colour.
 void dim_text(const Ui& ui, const std::string& text);
+void dim_text_wrapped(const Ui& ui, const std::string& text);  // the same, wrapped at the panel's edge
 // The lines of describe() as a two-column block: "name = formula = value", unknown values dimmed.
 void value_lines(const std::vector<ValueLine>& lines, const Ui& ui, bool with_meaning);
 // A drag field (double-click or Ctrl+click to type) editing a weight or bias through actions:

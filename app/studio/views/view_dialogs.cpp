@@ -1,5 +1,5 @@
-// The modal dialogs: the file browser (Open, Save As), "Save the changes?", a file's error, the offer
-// to restore a previous run's unsaved work, and About.
+// The modal dialogs: the file browser (Open, Save As), "Save the changes?", a file's error, "Replace the
+// read-only file?", the offer to restore a previous run's unsaved work, and About.
 #include <cstdio>
 #include <filesystem>
 #include <string>
@@ -48,7 +48,7 @@ void error_dialog(const AppState& s, const Ui& ui, ActionQueue& q) {
 
 void unsaved_dialog(const AppState& s, const Ui& ui, ActionQueue& q) {
     const FilesState& f = s.files;
-    const bool want = f.pending != Pending::none && !f.browser.open && f.error_title.empty();
+    const bool want = f.pending != Pending::none && !f.browser.open && f.error_title.empty() && f.read_only_path.empty();
     if (!modal("Unsaved changes", want, ui)) return;
     if (!want) {  // answered (or a Save As is asking for a name)
         ImGui::CloseCurrentPopup();
@@ -74,6 +74,28 @@ void unsaved_dialog(const AppState& s, const Ui& ui, ActionQueue& q) {
     report_item("unsaved.cancel");
     if (cancel || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape)))
         push_files(q, files_cmd::AnswerPending{files_cmd::Answer::cancel});
+    ImGui::EndPopup();
+}
+
+// A save met a read-only file: replace it anyway (its mode is kept), or leave it.
+void read_only_dialog(const AppState& s, const Ui& ui, ActionQueue& q) {
+    const FilesState& f = s.files;
+    const bool want = !f.read_only_path.empty();
+    if (!modal("Read-only file", want, ui)) return;
+    if (!want) {
+        ImGui::CloseCurrentPopup();
+        return ImGui::EndPopup();
+    }
+    wrapped("\"" + std::filesystem::path(f.read_only_path).filename().string() + "\" is read-only. Replace it anyway?");
+    dim_text(ui, "It stays read-only after the save. Cancel leaves it as it is; your work stays open.");
+    ImGui::Spacing();
+    const float w = ImGui::GetFontSize() * 7;
+    if (ImGui::Button("Save anyway", ImVec2(w, 0))) push_files(q, files_cmd::AnswerReadOnly{true});
+    report_item("read_only.save");
+    ImGui::SameLine();
+    const bool cancel = ImGui::Button("Cancel", ImVec2(w, 0));
+    report_item("read_only.cancel");
+    if (cancel || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) push_files(q, files_cmd::AnswerReadOnly{false});
     ImGui::EndPopup();
 }
 
@@ -187,6 +209,7 @@ void draw_dialogs(const AppState& s, const Ui& ui, ActionQueue& q) {
     browser_dialog(s, ui, q);
     unsaved_dialog(s, ui, q);
     error_dialog(s, ui, q);
+    read_only_dialog(s, ui, q);
     restore_dialog(s, ui, q);
     about_dialog(ui);
 }

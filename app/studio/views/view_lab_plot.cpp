@@ -9,6 +9,7 @@
 #include "app/studio/figures/loss_curve.h"
 #include "app/studio/handlers/lab.h"
 #include "app/studio/views/ui_smooth_grid.h"
+#include "app/studio/views/ui_report.h"
 #include "app/studio/views/ui_widgets.h"
 #include "app/studio/views/view_lab_parts.h"
 #include "app/studio/views/views.h"
@@ -109,13 +110,14 @@ Rgb point_color(const AppState& s, const bp::Dataset& d, int n) {
 
 void draw_points(ImDrawList* dl, const AppState& s, const Plot& p, const Ui& ui, PointRef hover) {
     const int dims = plot_dims(s);
-    const int total = s.doc.data->size() + (s.doc.test ? s.doc.test->size() : 0);
+    const int total = std::min(s.doc.data->size(), kPlotPoints) + (s.doc.test ? std::min(s.doc.test->size(), kPlotPoints) : 0);
     const float r = px(ui, total > 1500 ? metric::point_small : total > 400 ? metric::point_medium : metric::point_large);
     const ImU32 rim = IM_COL32(25, 25, 30, 220);
     for (int t = 0; t < 2; ++t) {
         const bp::Dataset* d = t == 0 ? &*s.doc.data : (s.doc.test ? &*s.doc.test : nullptr);
         if (!d) continue;
-        for (int n = 0; n < d->size(); ++n) {
+        const int stride = spread_stride(d->size(), kPlotPoints);  // at most kPlotPoints of a set, spread evenly
+        for (int n = 0; n < d->size(); n += stride) {
             const double u = d->X(n, 0), v = dims == 2 ? d->X(n, 1) : d->Y(n, std::clamp(s.lab.shown_output, 0, d->Y.cols - 1));
             if (!std::isfinite(u) || !std::isfinite(v)) continue;
             const ImVec2 c = p.at(u, v);
@@ -200,6 +202,11 @@ void plot_legend(const AppState& s, const Ui& ui) {
     ImGui::SameLine(0, px(ui, metric::legend_gap));
     if (ImGui::CalcTextSize(what.c_str()).x > ImGui::GetContentRegionAvail().x) ImGui::NewLine();
     dim_text(ui, what);
+    if (const int k = spread_stride(std::max(s.doc.data->size(), s.doc.test ? s.doc.test->size() : 0), kPlotPoints); k > 1) {
+        const std::string note = "every " + std::to_string(k) + "th point drawn";  // a large set: a spread of it
+        dim_text_wrapped(ui, note);
+        report_text("lab.plot.spread", note);
+    }
     item_tooltip(plot_dims(s) == 2 ? "Behind the points: the network's output at every point of the square (paler "
                                          "where it is unsure), recomputed a few times a second while training."
                                        : "The line: what the network outputs for every x₁.");
@@ -246,7 +253,7 @@ Box data_plot(const AppState& s, const Ui& ui, ActionQueue& q, float max_h) {
     };
     PointRef hot;
     if (hovered || ImGui::IsItemActive())
-        hot = nearest_sample(s.doc, dims, io.MousePos.x, io.MousePos.y, px(ui, metric::point_pick), to_screen);
+        hot = nearest_sample(s.doc, dims, io.MousePos.x, io.MousePos.y, px(ui, metric::point_pick), to_screen, kPlotPoints);
     if (ImGui::IsItemActivated() && ImGui::IsMouseClicked(0)) {
         dragging = hot;
         adding = !hot.valid();

@@ -36,6 +36,7 @@ void training_row(const AppState& s, const Ui& ui, ActionQueue& q) {
     } else if (accent_button("▶ Train", ui, "Train continuously: the plot, the neurons and the loss curve follow live")) {
         push(q, lab::SetTraining{true});
     }
+    report_item("lab.train");
     ImGui::SameLine();
     if (button("Step", "One training step: a batch forward, backward and one update")) push(q, lab::Step{});
     ImGui::SameLine();
@@ -166,6 +167,13 @@ void numbers(const AppState& s, const Ui& ui) {
               "on screen (one sample or a batch); the curve shows each step's batch.");
     if (st.has_test)
         value(ui.colors.test_curve, loss("test set", st.test_loss), "Mean loss over the held-out test set: the network never trains on it");
+    if (const int n = sample_count(s); st.train_counted < n) {  // a large set: its numbers on a spread of it
+        const std::string note = "(on " + std::to_string(st.train_counted) + " of the " + std::to_string(n) + " samples)";
+        dim_text_wrapped(ui, note);
+        item_tooltip("A large data set: the numbers are computed on samples spread evenly over it (every k-th), so "
+                     "that each refresh takes the same short time whatever its size");
+        report_text("lab.number.spread", note);
+    }
     if (st.train_acc < 0) return;
     dim_text(ui, "accuracy");
     value(ui.colors.train_curve, "training set " + percent(st.train_acc), "Share of the training samples classified right");
@@ -176,7 +184,7 @@ void speed_and_stops(const AppState& s, ActionQueue& q) {
     const LabState& lab = s.lab;
     bool automatic = lab.auto_speed;
     if (ImGui::Checkbox("automatic speed", &automatic)) push(q, lab::SetSpeed{lab.steps_per_frame, automatic});
-    item_tooltip("As many steps per frame as keep the window at 60 frames per second");
+    item_tooltip("Training runs on a thread of its own, as fast as it can; the window keeps its frame rate");
     ImGui::SameLine();
     int spf = lab.steps_per_frame;
     ImGui::SetNextItemWidth(-1);
