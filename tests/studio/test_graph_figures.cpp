@@ -65,26 +65,71 @@ TEST(GraphText, ANetworksNeuronsAndLayersComeBackWithTheSameNumbers) {
     }
 }
 
-TEST(GraphLayout, LeftToRightFromTheVariablesToTheOutputWithoutOverlap) {
-    const bp::ExpressionGraph g = bp::parse_expression("x*x + exp(x) + 2*w");
-    const Box area{10, 20, 800, 400};
-    const GraphLayout lay = layout_graph(g, area, 30, 40);
-    ASSERT_EQ(lay.center.size(), static_cast<std::size_t>(g.size()));
-    for (int i = 0; i < g.size(); ++i) {
-        for (const int in : g.node(i).inputs)
-            EXPECT_LT(lay.center[static_cast<std::size_t>(in)].x, lay.center[static_cast<std::size_t>(i)].x) << "an input is left of its reader";
-        EXPECT_TRUE(area.contains(lay.center[static_cast<std::size_t>(i)]));
-        for (int k = 0; k < i; ++k) {
-            const float dx = lay.center[static_cast<std::size_t>(i)].x - lay.center[static_cast<std::size_t>(k)].x;
-            const float dy = lay.center[static_cast<std::size_t>(i)].y - lay.center[static_cast<std::size_t>(k)].y;
-            EXPECT_GE(std::sqrt(dx * dx + dy * dy), 2 * lay.radius) << "nodes " << k << " and " << i << " overlap";
-        }
-        EXPECT_EQ(graph_node_at(lay, lay.center[static_cast<std::size_t>(i)]), i);
-    }
-    EXPECT_EQ(graph_node_at(lay, {area.x + area.w + 50, area.y}), -1);
-    EXPECT_EQ(lay.column[static_cast<std::size_t>(g.output)], lay.columns - 1) << "y is the rightmost column";
+namespace {
+
+// Reading order: an earlier band, or the same band further left.
+bool before(const GraphLayout& lay, int a, int b) {
+    const auto i = static_cast<std::size_t>(a), k = static_cast<std::size_t>(b);
+    return lay.band[i] < lay.band[k] || (lay.band[i] == lay.band[k] && lay.center[i].x < lay.center[k].x);
 }
 
+void expect_readable(const bp::ExpressionGraph& g, const GraphLayout& lay, float above, float below) {
+    ASSERT_EQ(lay.center.size(), static_cast<std::size_t>(g.size()));
+    for (int i = 0; i < g.size(); ++i) {
+        const Vec2 c = lay.center[static_cast<std::size_t>(i)];
+        for (const int in : g.node(i).inputs) EXPECT_TRUE(before(lay, in, i)) << "node " << in << " is read by " << i;
+        EXPECT_GE(c.y - lay.radius - above, lay.area.y - 0.01f) << "the words above node " << i << " stay inside";
+        EXPECT_LE(c.y + lay.radius + below, lay.area.y + lay.area.h + 0.01f) << "the words below node " << i << " stay inside";
+        for (int k = 0; k < i; ++k) {
+            const Vec2 o = lay.center[static_cast<std::size_t>(k)];
+            if (std::fabs(c.x - o.x) < lay.column_w / 2)  // one column: the circles and their words do not meet
+                EXPECT_GE(std::fabs(c.y - o.y), 2 * lay.radius + above + below - 0.01f) << "nodes " << k << " and " << i;
+            else
+                EXPECT_GE(std::fabs(c.x - o.x), lay.column_w - 0.01f);
+        }
+        EXPECT_EQ(graph_node_at(lay, c), i);
+    }
+    EXPECT_EQ(graph_node_at(lay, {lay.area.x + lay.area.w + 50, lay.area.y}), -1);
+}
+
+}  // namespace
+
+TEST(GraphLayout, LeftToRightFromTheVariablesToTheOutputWithoutOverlap) {
+    const bp::ExpressionGraph g = bp::parse_expression("x*x + exp(x) + 2*w");
+    const GraphLayout lay = layout_graph(g, Box{10, 20, 800, 400}, 30, 16, 32, 100);
+    EXPECT_EQ(lay.bands, 1);
+    expect_readable(g, lay, 16, 32);
+    EXPECT_EQ(lay.column[static_cast<std::size_t>(g.output)], lay.columns - 1) << "y is the rightmost column";
+    const auto w = static_cast<std::size_t>(g.find_variable("w"));
+    EXPECT_EQ(lay.column[w], lay.column[static_cast<std::size_t>(g.outgoing[w][0].to)] - 1) << "w sits just left of the product that reads it";
+    // In a chain a weight used late sits late: w3 beside σ(w3·h₂), not with x.
+    const bp::ExpressionGraph chain = bp::parse_expression("sigmoid(w3 * sigmoid(w2 * sigmoid(w1 * x)))");
+    const GraphLayout c = layout_graph(chain, Box{0, 0, 2000, 400}, 30, 16, 32, 100);
+    EXPECT_EQ(c.column[static_cast<std::size_t>(chain.find_variable("w3"))], 4);
+}
+
+TEST(GraphLayout, ALongChainContinuesOnTheNextBandWhenTheColumnsDoNotFit) {
+    const bp::ExpressionGraph g = bp::parse_expression("-log(sigmoid(w3 * sigmoid(w2 * sigmoid(w1 * x))))");
+    const GraphLayout wide = layout_graph(g, Box{0, 0, 2000, 400}, 30, 16, 32, 150);
+    EXPECT_EQ(wide.bands, 1);
+    const GraphLayout narrow = layout_graph(g, Box{0, 0, 600, 600}, 30, 16, 32, 150);
+    EXPECT_EQ(narrow.bands, 3) << narrow.columns << " columns of 150 px in 600";
+    EXPECT_GE(narrow.column_w, 150.0f);
+    EXPECT_FLOAT_EQ(narrow.area.w, 600) << "it fits";
+    expect_readable(g, narrow, 16, 32);
+    // Too low for three bands of two rows: two bands, wider than the area (the canvas scrolls sideways), the
+    // circles never below the smallest radius asked.
+    const GraphLayout low = layout_graph(g, Box{0, 0, 600, 300}, 30, 16, 32, 150, 8);
+    EXPECT_EQ(low.bands, 2);
+    EXPECT_GT(low.area.w, 600.0f);
+    EXPECT_GE(low.radius, 8.0f - 1e-3f);
+    expect_readable(g, low, 16, 32);
+    // Too low for even one band: taller than the area (it scrolls down too).
+    const GraphLayout flat = layout_graph(g, Box{0, 0, 600, 80}, 30, 16, 32, 150, 8);
+    EXPECT_GT(flat.area.h, 80.0f);
+    EXPECT_GE(flat.radius, 8.0f - 1e-3f);
+    expect_readable(g, flat, 16, 32);
+}
 TEST(GraphFromNetwork, ANeuronOpensAsAnUnsavedExpressionWithItsCourseLabels) {
     AppState s = make_state(builtin_example(), "", "Mazur's 2-2-2 example");
     apply(s, act::Files{files_cmd::ShowAsGraph{Selection::neuron(2, 0), false}});
