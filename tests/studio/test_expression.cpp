@@ -275,4 +275,12 @@ TEST(Expression, TheQuizHoldsEachValueUntilItIsAnsweredAndNamesAMissingPath) {
     expr(s, expr_cmd::Answer{bp::format_number(1 + std::exp(0.5), 6)});
     EXPECT_TRUE(s.expression->quiz.feedback_right) << s.expression->quiz.feedback;
     EXPECT_TRUE(s.expression->stepper.at_end());
+
+    apply(s, act::Restart{});  // Home: every value is asked again
+    apply(s, act::StepForward{1});
+    EXPECT_EQ(s.expression->stepper.cursor(), 0);
+    EXPECT_EQ(expression_quiz_question(s), 0);
+    expr(s, expr_cmd::SetQuiz{false});
+    apply(s, act::RunPass{});
+    EXPECT_TRUE(s.expression->stepper.at_end()) << "quiz mode off: nothing is held";
 }

@@ -302,7 +302,11 @@ void expression_run_pass(AppState& s) {
 }
 
 void expression_restart(AppState& s) {
-    open(s).stepper.restart();
+    ExpressionState& e = open(s);
+    e.stepper.restart();
+    e.quiz.cleared = 0;  // in quiz mode, every value is asked again
+    e.quiz.feedback.clear();
+    e.quiz.mistake_path.clear();
     s.playing = false;
 }
 

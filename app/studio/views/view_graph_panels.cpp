@@ -142,6 +142,7 @@ void draw_graph_paths(const AppState& s, const Ui& ui, ActionQueue& q) {
     if (from < 0) return dim_text(ui, "The expression has no variable: nothing to differentiate.");
     // One button per variable: whose paths.
     for (const int v : g.variables) {
+        if (g.variables.size() == 1) break;  // one variable: nothing to choose
         if (v != g.variables.front()) ImGui::SameLine();
         if (ImGui::RadioButton(g.node(v).label.c_str(), v == from)) push(q, expr_cmd::ShowPathsOf{v});
         report_item("paths.variable." + g.node(v).name);
@@ -153,12 +154,14 @@ void draw_graph_paths(const AppState& s, const Ui& ui, ActionQueue& q) {
         text_wrapped_at_spaces(err.what(), to_vec4(ui.colors.negative));
         return;
     }
+    // One line: the sum of the paths' products beside the adjoint (the explanation in its tooltip).
     const std::string symbol = bp::adjoint_symbol(g, from).text;
-    text_wrapped_at_spaces(symbol + " is the sum over " + bp::count_text(l->count) + (l->count == 1 ? " path" : " paths") +
-                               " from " + g.node(from).label + " to " + bp::node_symbol(g, g.output).text +
-                               " of the product of the local derivatives along each.",
-                           to_vec4(ui.colors.text_dim));
-    ImGui::TextUnformatted(("Σ = " + bp::format_number(l->sum, 6) + "   " + symbol + " = " + bp::format_number(l->adjoint, 6)).c_str());
+    text_wrapped_at_spaces("Σ of " + bp::count_text(l->count) + (l->count == 1 ? " path = " : " paths = ") +
+                               bp::format_number(l->sum, 6) + "   " + symbol + " = " + bp::format_number(l->adjoint, 6),
+                           ImGui::GetStyle().Colors[ImGuiCol_Text]);
+    item_tooltip((symbol + " is the sum, over every path from " + g.node(from).label + " to " + bp::node_symbol(g, g.output).text +
+                  ", of the product of the local derivatives along it. Hover a path to see its route on the graph; click to "
+                  "keep it drawn.").c_str());
     report_text("paths.sum", bp::format_number(l->sum, 6) + " " + bp::format_number(l->adjoint, 6));
     if (l->rest_count > 0)
         dim_text(ui, "and " + bp::count_text(l->rest_count) + " more, summing to " + bp::format_number(l->rest_sum, 6));
@@ -177,8 +180,8 @@ void draw_graph_paths(const AppState& s, const Ui& ui, ActionQueue& q) {
                 numbers.push_back(bp::format_number(p.factors[static_cast<std::size_t>(i)]));
             }
             const bool pinned = e.pinned_nodes == p.nodes && e.pinned_slots == p.slots;
-            const std::string text = bp::path_route(g, p) + twin_note(g, *l, p) + "\n  " + joined(labels, "·") + "\n  = " + joined(numbers, " · ") +
-                                     " = " + bp::format_number(p.product, 6);
+            const std::string text = bp::path_route(g, p) + twin_note(g, *l, p) + "  = " + bp::format_number(p.product, 6) + "\n  " +
+                                     joined(labels, "·") + " = " + joined(numbers, " · ");
             ImGui::PushID(r);
             if (ImGui::Selectable(text.c_str(), pinned)) push(q, expr_cmd::PinPath{pinned ? std::vector<int>{} : p.nodes, pinned ? std::vector<int>{} : p.slots});
             if (ImGui::IsItemHovered()) ui.memory.graph_hot_nodes = p.nodes, ui.memory.graph_hot_slots = p.slots;
@@ -220,7 +223,11 @@ bool draw_graph_quiz_question(const AppState& s, const Ui& ui, ActionQueue& q) {
     if (ui.memory.quiz_asked_event != event) {  // a new question: an empty field with the focus
         buf[0] = '\0';
         ui.memory.quiz_asked_event = event;
+        ui.memory.graph_answer_focus = true;
+    }
+    if (ui.memory.graph_answer_focus) {  // (Enter leaves the field: a wrong answer keeps it for the next try)
         ImGui::SetKeyboardFocusHere();
+        ui.memory.graph_answer_focus = false;
     }
     ImGui::SetNextItemWidth(std::max(ImGui::CalcTextSize("−0.000000000").x, ImGui::GetContentRegionAvail().x * 0.3f));
     const bool enter = ImGui::InputText("##graph_answer", buf, sizeof ui.memory.quiz_answer, ImGuiInputTextFlags_EnterReturnsTrue);
@@ -228,7 +235,7 @@ bool draw_graph_quiz_question(const AppState& s, const Ui& ui, ActionQueue& q) {
     ImGui::SameLine();
     if ((ImGui::Button("Check") || enter) && buf[0]) {
         push(q, expr_cmd::Answer{buf});
-        ImGui::SetKeyboardFocusHere(-1);
+        ui.memory.graph_answer_focus = true;
     }
     report_item("quiz.graph_check");
     ImGui::SameLine();

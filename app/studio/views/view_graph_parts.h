@@ -12,7 +12,7 @@ inline constexpr float min_node_radius = 11;  // smaller than this, the graph sc
 inline constexpr float canvas_pad = 14;    // around the graph inside the canvas
 inline constexpr float edge_width = 1.6f;  // an edge; a highlighted route is three times as wide
 inline constexpr float arrow = 7;          // an edge's arrowhead
-inline constexpr float twin_bend = 0.9f;   // parallel edges (x·x) bend apart by this many radii
+inline constexpr float twin_bend = 1.3f;   // parallel edges (x·x) bend apart by this many radii
 inline constexpr float variable_w = 150;   // a variable's slider in the Expression tab
 }  // namespace studio::graph_metric
 

@@ -54,6 +54,7 @@ struct ViewMemory {
     std::uint64_t graph_paths_revision = 0;
     int graph_paths_from = -1;
     std::vector<int> graph_hot_nodes, graph_hot_slots;  // its route, drawn on the canvas
+    bool graph_answer_focus = false;  // the graph quiz's answer field takes the keys next frame
     int graph_scrolled_to = -1;       // the step whose node the graph canvas last scrolled into view
     char expression_text[2048] = {};  // the Expression tab's field while it is edited
     unsigned expression_editing = 0;  // (ImGuiID) which document's text the field holds
