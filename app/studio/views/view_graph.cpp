@@ -22,6 +22,7 @@ namespace {
 using bp::GraphRef;
 
 inline constexpr int kCurveSegments = 24;  // an edge is drawn as this many straight pieces
+inline constexpr float kLabelAt = 0.6f;    // an edge's number, past the middle (where crossing edges meet)
 
 ImVec2 im(Vec2 v) { return ImVec2(v.x, v.y); }
 
@@ -115,7 +116,7 @@ struct Canvas {
                 if (bp::has_local_derivative(g(), to, slot) && st.known(local) &&
                     (st.known({GraphRef::Kind::adjoint, from, 0}) || read(st, local))) {
                     const std::string text = bp::format_number(st.pass().local[static_cast<std::size_t>(to)][static_cast<std::size_t>(slot)]);
-                    const ImVec2 at = curve.at(0.5f);
+                    const ImVec2 at = curve.at(kLabelAt);
                     boxed_number(dl, at, text, to_u32(read(st, local) || on_path ? ui.colors.accent : ui.colors.text), ui);
                     report_rect("graph.edge." + std::to_string(to) + "." + std::to_string(slot), at, at, text);
                 }
@@ -232,7 +233,9 @@ void draw_graph_canvas(const AppState& s, const Ui& ui, ActionQueue& q, FrameInf
     if (s.blank) return;
     // The title line: the expression as typed (and where a network's graph came from).
     ImGui::PushFont(ui.fonts.body);
-    text_ellipsis((e.stepper.graph().output_symbol == "L" ? "L = " : "y = ") + e.doc.expression + (e.origin.empty() ? "" : "   (" + e.origin + ")"), to_vec4(ui.colors.text_dim), avail.x);
+    const std::string title = e.origin.empty() ? (e.stepper.graph().output_symbol == "L" ? "L = " : "y = ") + e.doc.expression
+                                               : "The " + e.origin;  // a network's graph: its text is long, where it came from says more
+    text_ellipsis(title, to_vec4(ui.colors.text_dim), avail.x);
     report_item("graph.title");
     ImGui::PopFont();
     const float pad = px(ui, graph_metric::canvas_pad);

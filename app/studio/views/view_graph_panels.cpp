@@ -154,17 +154,21 @@ void draw_graph_paths(const AppState& s, const Ui& ui, ActionQueue& q) {
         text_wrapped_at_spaces(err.what(), to_vec4(ui.colors.negative));
         return;
     }
+    // Quiz mode keeps the numbers for the student until the pass has computed this adjoint.
+    const bool hidden = e.quiz.on && !e.stepper.known({bp::GraphRef::Kind::adjoint, from, 0});
+    const auto number = [hidden](double v, int digits = 4) { return hidden ? std::string("?") : bp::format_number(v, digits); };
     // One line: the sum of the paths' products beside the adjoint (the explanation in its tooltip).
     const std::string symbol = bp::adjoint_symbol(g, from).text;
     text_wrapped_at_spaces("Σ of " + bp::count_text(l->count) + (l->count == 1 ? " path = " : " paths = ") +
-                               bp::format_number(l->sum, 6) + "   " + symbol + " = " + bp::format_number(l->adjoint, 6),
+                               number(l->sum, 6) + "   " + symbol + " = " + number(l->adjoint, 6),
                            ImGui::GetStyle().Colors[ImGuiCol_Text]);
     item_tooltip((symbol + " is the sum, over every path from " + g.node(from).label + " to " + bp::node_symbol(g, g.output).text +
                   ", of the product of the local derivatives along it. Hover a path to see its route on the graph; click to "
                   "keep it drawn.").c_str());
-    report_text("paths.sum", bp::format_number(l->sum, 6) + " " + bp::format_number(l->adjoint, 6));
+    report_text("paths.sum", number(l->sum, 6) + " " + number(l->adjoint, 6));
+    if (hidden) text_wrapped_at_spaces("Quiz mode: the numbers appear once the pass has computed " + symbol + ".", to_vec4(ui.colors.text_dim));
     if (l->rest_count > 0)
-        dim_text(ui, "and " + bp::count_text(l->rest_count) + " more, summing to " + bp::format_number(l->rest_sum, 6));
+        dim_text(ui, "and " + bp::count_text(l->rest_count) + " more, summing to " + number(l->rest_sum, 6));
     ImGui::Separator();
     ui.memory.graph_hot_nodes.clear();
     ui.memory.graph_hot_slots.clear();
@@ -177,15 +181,15 @@ void draw_graph_paths(const AppState& s, const Ui& ui, ActionQueue& q) {
             std::vector<std::string> labels, numbers;
             for (int i = 0; i < static_cast<int>(p.factors.size()); ++i) {
                 labels.push_back(bp::factor_label(g, p, i));
-                numbers.push_back(bp::format_number(p.factors[static_cast<std::size_t>(i)]));
+                numbers.push_back(number(p.factors[static_cast<std::size_t>(i)]));
             }
             const bool pinned = e.pinned_nodes == p.nodes && e.pinned_slots == p.slots;
-            const std::string text = bp::path_route(g, p) + twin_note(g, *l, p) + "  = " + bp::format_number(p.product, 6) + "\n  " +
+            const std::string text = bp::path_route(g, p) + twin_note(g, *l, p) + "  = " + number(p.product, 6) + "\n  " +
                                      joined(labels, "·") + " = " + joined(numbers, " · ");
             ImGui::PushID(r);
             if (ImGui::Selectable(text.c_str(), pinned)) push(q, expr_cmd::PinPath{pinned ? std::vector<int>{} : p.nodes, pinned ? std::vector<int>{} : p.slots});
             if (ImGui::IsItemHovered()) ui.memory.graph_hot_nodes = p.nodes, ui.memory.graph_hot_slots = p.slots;
-            report_text("paths.row." + std::to_string(r), bp::format_number(p.product, 6));
+            report_text("paths.row." + std::to_string(r), number(p.product, 6));
             ImGui::PopID();
         }
     }

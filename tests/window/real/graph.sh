@@ -64,6 +64,7 @@ for SIZE in 1024x768 1920x1080; do
     wait_for 'r["expression"]["quiz"]["on"]'
     key Home
     wait_for 'r["expression"]["step"] == 0'
+    wait_for 'r["items"]["paths.sum"]["text"] == "? ?"'  # the Paths tab keeps the answers back
     key Right
     wait_for '"quiz.graph_answer" in r["items"]'
     check 'r["expression"]["step"] == 0' "the quiz holds the first value for the student"
