@@ -15,6 +15,7 @@
 #include "app/studio/handlers/actions.h"
 #include "app/studio/handlers/autosave.h"
 #include "app/studio/handlers/example.h"
+#include "app/studio/handlers/export.h"
 #include "app/studio/handlers/expression.h"
 #include "app/studio/program/cli_args.h"
 #include "app/studio/program/startup.h"
@@ -22,23 +23,17 @@
 #include "engine/io/serialize.h"
 #include "engine/lessons/lesson_library.h"
 #include "engine/teaching/notation.h"
+#include "tests/studio/pass_helpers.h"
+#include "tests/studio/scratch_dir.h"
 
 using namespace studio;
 namespace fs = std::filesystem;
 
 namespace {
 
-struct Scratch {
-    fs::path dir;
-    explicit Scratch(const std::string& name) : dir(fs::temp_directory_path() / ("bp_expr_" + name + "_" + std::to_string(getpid()))) {
-        fs::remove_all(dir);
-        fs::create_directories(dir);
-    }
-    ~Scratch() { fs::remove_all(dir); }
-    std::string operator/(const std::string& f) const { return (dir / f).string(); }
-};
+using test::example;
+using test::Scratch;
 
-AppState example() { return make_state(builtin_example(), "", "example"); }
 void files(AppState& s, FilesCommand c) { apply(s, act::Files{std::move(c)}); }
 void expr(AppState& s, ExpressionCommand c) { apply(s, act::Expression{std::move(c)}); }
 
@@ -284,3 +279,15 @@ TEST(Expression, TheQuizHoldsEachValueUntilItIsAnsweredAndNamesAMissingPath) {
     apply(s, act::RunPass{});
     EXPECT_TRUE(s.expression->stepper.at_end()) << "quiz mode off: nothing is held";
 }
+
+TEST(Expression, TheFormulaExportsTheGraphsStepAndThePassExportsAreRefused) {
+    Scratch t("export");
+    AppState s = example();
+    files(s, files_cmd::Open{preset("exp-exp-x-squared")});
+    ASSERT_TRUE(s.expression);
+    apply(s, act::StepForward{1});  // h₁ = x² = 0.25
+    EXPECT_NE(export_text(s, ExportKind::formula_text).find("h₁ = x"), std::string::npos) << export_text(s, ExportKind::formula_text);
+    files(s, files_cmd::Export{ExportKind::trace_csv});
+    EXPECT_TRUE(s.status_is_error) << "the hidden network's trace is not written for an expression";
+}
+

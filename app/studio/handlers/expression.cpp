@@ -65,6 +65,18 @@ void restore(AppState& s, ExpressionSnapshot snap) {
     s.revision = snap.revision;
 }
 
+// Undo (from = undo, to = redo) or redo (the other way): the last entry of `from` is restored, the state
+// it replaces goes onto `to` under the same label. Returns the label, "" when `from` is empty.
+std::string travel(AppState& s, std::vector<ExpressionSnapshot>& from, std::vector<ExpressionSnapshot>& to) {
+    if (from.empty()) return "";
+    ExpressionSnapshot back = std::move(from.back());
+    from.pop_back();
+    to.push_back(snapshot_of(s, back.label));
+    const std::string label = back.label;
+    restore(s, std::move(back));
+    return label;
+}
+
 // ---- the quiz ----
 
 // The question the next event asks: its value or its adjoint. ∂y/∂y = 1 is not asked.
@@ -331,27 +343,8 @@ void expression_tick(AppState& s, double seconds) {
     if (open(s).stepper.at_end() || quiz_holds(open(s))) s.playing = false;  // no next pass to run into
 }
 
-std::string expression_undo(AppState& s) {
-    ExpressionState& e = open(s);
-    if (e.undo.empty()) return "";
-    ExpressionSnapshot back = std::move(e.undo.back());
-    e.undo.pop_back();
-    e.redo.push_back(snapshot_of(s, back.label));
-    const std::string label = back.label;
-    restore(s, std::move(back));
-    return label;
-}
-
-std::string expression_redo(AppState& s) {
-    ExpressionState& e = open(s);
-    if (e.redo.empty()) return "";
-    ExpressionSnapshot next = std::move(e.redo.back());
-    e.redo.pop_back();
-    e.undo.push_back(snapshot_of(s, next.label));
-    const std::string label = next.label;
-    restore(s, std::move(next));
-    return label;
-}
+std::string expression_undo(AppState& s) { return travel(s, open(s).undo, open(s).redo); }
+std::string expression_redo(AppState& s) { return travel(s, open(s).redo, open(s).undo); }
 
 int expression_quiz_question(const AppState& s) {
     return s.expression && quiz_holds(*s.expression) ? s.expression->stepper.cursor() : -1;

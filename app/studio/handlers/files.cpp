@@ -263,6 +263,8 @@ struct FilesHandler {
         if (is_modified(s)) write_autosave(s);
     }
     void operator()(const files_cmd::Export& c) {
+        if (s.expression && c.kind != ExportKind::formula_text && c.kind != ExportKind::formula_latex)
+            return set_status(s, "Export writes a network's pass, loss or training: an expression is open.", true);
         try {
             set_status(s, "Exported " + write_export(s, c.kind));
         } catch (const bp::Error& e) {

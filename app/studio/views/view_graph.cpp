@@ -62,7 +62,7 @@ void boxed_number(ImDrawList* dl, ImVec2 p, const std::string& text, ImU32 ink, 
     ImGui::PopFont();
 }
 
-struct Canvas {
+struct GraphCanvas {
     const AppState& s;
     const ExpressionState& e;
     const Ui& ui;
@@ -257,7 +257,7 @@ void draw_graph_canvas(const AppState& s, const Ui& ui, ActionQueue& q, FrameInf
     const bool wide = lay.area.w > room.x - 2 * pad + 0.5f;
     if (wide) lay = layout(room.y - ImGui::GetStyle().ScrollbarSize);
     const bool scrolls = wide || lay.area.h > room.y - 2 * pad + 0.5f;
-    Canvas c{s, e, ui, ImGui::GetWindowDrawList(), lay, {}, {}, e.quiz.mistake_path};
+    GraphCanvas c{s, e, ui, ImGui::GetWindowDrawList(), lay, {}, {}, e.quiz.mistake_path};
     if (!ui.memory.graph_hot_nodes.empty()) c.route_nodes = ui.memory.graph_hot_nodes, c.route_slots = ui.memory.graph_hot_slots;
     else c.route_nodes = e.pinned_nodes, c.route_slots = e.pinned_slots;
     c.edges();

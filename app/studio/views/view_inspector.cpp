@@ -52,7 +52,9 @@ void selection_tab(const AppState& s, const Ui& ui, ActionQueue& q) {
     ImGui::TextUnformatted(headline(s, sel).c_str());
     ImGui::PopTextWrapPos();
     if (sel.kind == Selection::Kind::neuron && sel.l >= 1) {  // the neuron's chain rule, node by node (issue 20)
-        if (ImGui::Button("Show as a computation graph")) push_files(q, files_cmd::ShowAsGraph{sel, false});
+        const char* full = "Show as a computation graph";  // a narrow panel: the short form
+        if (ImGui::Button(button_width(full) <= ImGui::GetContentRegionAvail().x ? full : "As a graph"))
+            push_files(q, files_cmd::ShowAsGraph{sel, false});
         report_item("inspector.show_graph");
         item_tooltip("Opens this neuron, z = Σ w·a + b and a = f(z), as an expression of the current sample: step it "
                      "node by node and see every path. It replaces the network (unsaved changes are asked about first).");

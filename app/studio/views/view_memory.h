@@ -56,8 +56,7 @@ struct ViewMemory {
     std::vector<int> graph_hot_nodes, graph_hot_slots;  // its route, drawn on the canvas
     bool graph_answer_focus = false;  // the graph quiz's answer field takes the keys next frame
     int graph_scrolled_to = -1;       // the step whose node the graph canvas last scrolled into view
-    char expression_text[2048] = {};  // the Expression tab's field while it is edited
-    unsigned expression_editing = 0;  // (ImGuiID) which document's text the field holds
+    char expression_text[4 * bp::kMaxExpressionLength + 1] = {};  // the Expression tab's field (UTF-8: up to 4 bytes a character)
     // the presets on disk (read once: the files ship with the app)
     std::optional<std::vector<PresetInfo>> presets;
     std::optional<std::vector<PresetInfo>> expression_presets;  // assets/expressions

@@ -90,10 +90,15 @@ void edit_menu(const AppState& s, ActionQueue& q) {
     const bool open = ImGui::BeginMenu("Edit");
     report_item("menu.Edit");
     if (!open) return;
-    const std::string undo = s.undo.empty() ? "Undo" : "Undo " + s.undo.back().label;
-    const std::string redo = s.redo.empty() ? "Redo" : "Redo " + s.redo.back().label;
-    if (ImGui::MenuItem(undo.c_str(), "Ctrl+Z", false, !s.undo.empty())) q.push_back(act::Undo{});
-    if (ImGui::MenuItem(redo.c_str(), "Ctrl+Shift+Z", false, !s.redo.empty())) q.push_back(act::Redo{});
+    // The open document's entries: the expression's own while one is open (expression.h).
+    const auto entry = [](const char* verb, const auto& stack) { return stack.empty() ? std::string(verb) : verb + (" " + stack.back().label); };
+    const bool graph = s.expression.has_value();
+    const std::string undo = graph ? entry("Undo", s.expression->undo) : entry("Undo", s.undo);
+    const std::string redo = graph ? entry("Redo", s.expression->redo) : entry("Redo", s.redo);
+    const bool can_undo = graph ? !s.expression->undo.empty() : !s.undo.empty();
+    const bool can_redo = graph ? !s.expression->redo.empty() : !s.redo.empty();
+    if (ImGui::MenuItem(undo.c_str(), "Ctrl+Z", false, can_undo)) q.push_back(act::Undo{});
+    if (ImGui::MenuItem(redo.c_str(), "Ctrl+Shift+Z", false, can_redo)) q.push_back(act::Redo{});
     ImGui::EndMenu();
 }
 
