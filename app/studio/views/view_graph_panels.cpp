@@ -234,7 +234,9 @@ bool draw_graph_quiz_question(const AppState& s, const Ui& ui, ActionQueue& q) {
         ui.memory.graph_answer_focus = false;
     }
     ImGui::SetNextItemWidth(std::max(ImGui::CalcTextSize("−0.000000000").x, ImGui::GetContentRegionAvail().x * 0.3f));
-    const bool enter = ImGui::InputText("##graph_answer", buf, sizeof ui.memory.quiz_answer, ImGuiInputTextFlags_EnterReturnsTrue);
+    // (a wrong answer is selected when the field takes the keys again: the next number replaces it)
+    const bool enter = ImGui::InputText("##graph_answer", buf, sizeof ui.memory.quiz_answer,
+                                        ImGuiInputTextFlags_EnterReturnsTrue | ImGuiInputTextFlags_AutoSelectAll);
     report_item("quiz.graph_answer");
     ImGui::SameLine();
     if ((ImGui::Button("Check") || enter) && buf[0]) {
