@@ -23,6 +23,8 @@
 namespace studio {
 namespace {
 
+inline constexpr int kPathsDrawnWhole = 200;  // more rows than this: only those in sight are drawn
+
 void push(ActionQueue& q, ExpressionCommand c) { q.push_back(act::Expression{std::move(c)}); }
 
 // The slider's range for a value: ±5, or the power of ten above |v|, so a drag inside it never rescales.
@@ -173,25 +175,36 @@ void draw_graph_paths(const AppState& s, const Ui& ui, ActionQueue& q) {
     ui.memory.graph_hot_nodes.clear();
     ui.memory.graph_hot_slots.clear();
     ImGui::BeginChild("graph_paths_rows");
-    ImGuiListClipper clip;
-    clip.Begin(static_cast<int>(l->paths.size()));
-    while (clip.Step()) {
-        for (int r = clip.DisplayStart; r < clip.DisplayEnd; ++r) {
-            const bp::GraphPath& p = l->paths[static_cast<std::size_t>(r)];
-            std::vector<std::string> labels, numbers;
-            for (int i = 0; i < static_cast<int>(p.factors.size()); ++i) {
-                labels.push_back(bp::factor_label(g, p, i));
-                numbers.push_back(number(p.factors[static_cast<std::size_t>(i)]));
-            }
-            const bool pinned = e.pinned_nodes == p.nodes && e.pinned_slots == p.slots;
-            const std::string text = bp::path_route(g, p) + twin_note(g, *l, p) + "  = " + number(p.product, 6) + "\n  " +
-                                     joined(labels, "·") + " = " + joined(numbers, " · ");
-            ImGui::PushID(r);
-            if (ImGui::Selectable(text.c_str(), pinned)) push(q, expr_cmd::PinPath{pinned ? std::vector<int>{} : p.nodes, pinned ? std::vector<int>{} : p.slots});
-            if (ImGui::IsItemHovered()) ui.memory.graph_hot_nodes = p.nodes, ui.memory.graph_hot_slots = p.slots;
-            report_text("paths.row." + std::to_string(r), number(p.product, 6));
-            ImGui::PopID();
+    // Each row wrapped at spaces to the panel's width (continuation lines indented); a long listing is
+    // clipped to the rows in sight, which then share the first row's height.
+    const float room = ImGui::GetContentRegionAvail().x, indent = ImGui::CalcTextSize("  ").x;
+    const auto row = [&](int r) {
+        const bp::GraphPath& p = l->paths[static_cast<std::size_t>(r)];
+        std::vector<std::string> labels, numbers;
+        for (int i = 0; i < static_cast<int>(p.factors.size()); ++i) {
+            labels.push_back(bp::factor_label(g, p, i));
+            numbers.push_back(number(p.factors[static_cast<std::size_t>(i)]));
         }
+        std::string text;
+        for (const std::string& line : {bp::path_route(g, p) + twin_note(g, *l, p) + "  = " + number(p.product, 6),
+                                        joined(labels, " · ") + " = " + joined(numbers, " · ")})
+            for (const std::string& piece : wrap_at_spaces(line, text.empty() ? room : room - indent, room - indent))
+                text += (text.empty() ? "" : "\n  ") + piece;
+        const bool pinned = e.pinned_nodes == p.nodes && e.pinned_slots == p.slots;
+        ImGui::PushID(r);
+        if (ImGui::Selectable(text.c_str(), pinned)) push(q, expr_cmd::PinPath{pinned ? std::vector<int>{} : p.nodes, pinned ? std::vector<int>{} : p.slots});
+        if (ImGui::IsItemHovered()) ui.memory.graph_hot_nodes = p.nodes, ui.memory.graph_hot_slots = p.slots;
+        report_text("paths.row." + std::to_string(r), number(p.product, 6));
+        ImGui::PopID();
+    };
+    const int rows = static_cast<int>(l->paths.size());
+    if (rows <= kPathsDrawnWhole) {
+        for (int r = 0; r < rows; ++r) row(r);
+    } else {
+        ImGuiListClipper clip;
+        clip.Begin(rows);
+        while (clip.Step())
+            for (int r = clip.DisplayStart; r < clip.DisplayEnd; ++r) row(r);
     }
     ImGui::EndChild();
 }
