@@ -261,7 +261,9 @@ TEST(Expression, TheQuizHoldsEachValueUntilItIsAnsweredAndNamesAMissingPath) {
     expr(s, expr_cmd::Reveal{});  // y = h₁ + h₂
     apply(s, act::StepForward{1});  // ∂y/∂y = 1 is not asked
     // Through to x's adjoint, revealing; then x's: 2x + e^x, and x alone (one path through x·x) is a missing path.
-    while (s.expression->stepper.next() && s.expression->stepper.next()->node != s.expression->stepper.graph().find_variable("x"))
+    for (int guard = 0; guard < s.expression->stepper.size() && s.expression->stepper.next() &&
+                        s.expression->stepper.next()->node != s.expression->stepper.graph().find_variable("x");
+         ++guard)  // (bounded: a quiz that never holds must fail here, not hang)
         expr(s, expr_cmd::Reveal{});
     ASSERT_NE(expression_quiz_question(s), -1);
     expr(s, expr_cmd::Answer{bp::format_number(0.5 + std::exp(0.5), 6)});
