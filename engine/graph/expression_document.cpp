@@ -118,8 +118,8 @@ std::string dump_expression_document(const ExpressionDocument& doc) {
     return expression_document_to_json(doc).dump(2) + "\n";  // doubles in shortest round-trip form
 }
 
-void save_expression_document(const std::string& path, const ExpressionDocument& doc) {
-    write_file_atomically(path, dump_expression_document(doc));
+void save_expression_document(const std::string& path, const ExpressionDocument& doc, WriteOptions options) {
+    write_file_atomically(path, dump_expression_document(doc), options);
 }
 
 ExpressionGraph document_graph(const ExpressionDocument& doc) {

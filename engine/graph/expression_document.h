@@ -11,6 +11,7 @@
 #include <nlohmann/json_fwd.hpp>
 
 #include "engine/core/extra_json.h"
+#include "engine/io/atomic_file.h"
 #include "engine/graph/graph_pass.h"
 
 namespace bp {
@@ -34,7 +35,7 @@ ExpressionDocument load_expression_document(const std::string& path);  // names 
 
 nlohmann::json expression_document_to_json(const ExpressionDocument& doc);
 std::string dump_expression_document(const ExpressionDocument& doc);  // pretty, numbers round-trip
-void save_expression_document(const std::string& path, const ExpressionDocument& doc);  // atomic
+void save_expression_document(const std::string& path, const ExpressionDocument& doc, WriteOptions options = {});  // atomic
 
 // The document's graph, its output called doc.output (throws as parse_expression does).
 ExpressionGraph document_graph(const ExpressionDocument& doc);

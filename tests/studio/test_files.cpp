@@ -32,22 +32,14 @@
 #include "engine/core/passes.h"
 #include "engine/export/training_script.h"
 #include "engine/io/serialize.h"
+#include "tests/studio/scratch_dir.h"
 
 using namespace studio;
 namespace fs = std::filesystem;
 
 namespace {
 
-// A fresh empty folder per test, removed afterwards.
-struct Scratch {
-    fs::path dir;
-    explicit Scratch(const std::string& name) : dir(fs::temp_directory_path() / ("bp_files_" + name + "_" + std::to_string(getpid()))) {
-        fs::remove_all(dir);
-        fs::create_directories(dir);
-    }
-    ~Scratch() { fs::remove_all(dir); }
-    std::string operator/(const std::string& f) const { return (dir / f).string(); }
-};
+using test::Scratch;
 
 AppState example() { return make_state(builtin_example(), "", "example"); }
 

@@ -31,6 +31,8 @@ const char* pending_text(Pending p) {
         case Pending::new_document: return "new";
         case Pending::open_file: return "open";
         case Pending::open_preset: return "preset";
+        case Pending::new_expression: return "new_expression";
+        case Pending::open_expression: return "open_expression";
         case Pending::quit: return "quit";
     }
     return "none";
@@ -66,6 +68,35 @@ json formula_json(const AppState& s) {
 }
 
 }  // namespace
+
+// The open expression (null when a network is open): its text and values, the graph's pass and what the
+// Paths tab and the quiz hold, for tests that drive the window.
+json expression_json(const AppState& s) {
+    if (!s.expression) return nullptr;
+    const ExpressionState& e = *s.expression;
+    const bp::GraphStepper& st = e.stepper;
+    json variables = json::object();
+    for (const auto& [name, value] : e.doc.variables) variables[name] = value;
+    json known_adjoints = json::array();
+    for (int i = 0; i < st.graph().size(); ++i)
+        if (st.known({bp::GraphRef::Kind::adjoint, i, 0})) known_adjoints.push_back(i);
+    const bp::GraphEvent* current = st.current();
+    return {
+        {"expression", e.doc.expression},
+        {"variables", variables},
+        {"step", st.cursor()},
+        {"events", st.size()},
+        {"event", current ? std::string(bp::to_string(current->kind)) : ""},
+        {"event_node", current ? current->node : -1},
+        {"known_adjoints", known_adjoints},
+        {"selected", e.selected},
+        {"paths_from", e.paths_from},
+        {"pinned", e.pinned_nodes},
+        {"undo", e.undo.size()},
+        {"quiz", {{"on", e.quiz.on}, {"right", e.quiz.right}, {"asked", e.quiz.asked}, {"feedback", e.quiz.feedback},
+                  {"feedback_right", e.quiz.feedback_right}}},
+    };
+}
 
 std::string state_report_json(const AppState& s, const FrameReport& frame) {
     json items = json::object();
@@ -114,6 +145,7 @@ std::string state_report_json(const AppState& s, const FrameReport& frame) {
         {"text_fits", frame.sizing.fits_text},
         {"items", items},
         {"canvas", canvas_json(s, frame.canvas)},
+        {"expression", expression_json(s)},
     };
     return j.dump(1) + "\n";
 }

@@ -112,10 +112,12 @@ std::string export_text(const AppState& s, ExportKind k) {
         case ExportKind::loss_csv: return loss_csv(s);
         case ExportKind::formula_text:
         case ExportKind::formula_latex: {
-            const bp::Stepper& st = *s.stepper;
-            const int i = st.cursor() > 0 ? st.cursor() - 1 : 0;  // the step just shown (else the first)
-            if (st.size() == 0) throw bp::Error("the pass has no steps");
-            const bp::EventText e = st.text(i);
+            const auto shown = [](const auto& st) {  // the step just shown (else the first)
+                if (st.size() == 0) throw bp::Error("the pass has no steps");
+                return st.text(st.cursor() > 0 ? st.cursor() - 1 : 0);
+            };
+            // The expression's graph while one is open (expression.h), else the network's pass.
+            const bp::EventText e = s.expression ? shown(s.expression->stepper) : shown(*s.stepper);
             return (k == ExportKind::formula_text ? formula_copy_text(e) : formula_copy_latex(e)) + "\n";
         }
         case ExportKind::pytorch_script:

@@ -190,8 +190,8 @@ std::string parse_command_line(const std::vector<std::string>& args, Options& ou
             }
         } else if (a == "--tab") {
             if (err = value(out.tab); err.empty() && out.tab != "inspector" && out.tab != "paths" && out.tab != "lab" &&
-                                          out.tab != "quiz")
-                err = "--tab " + out.tab + ": expected inspector, paths, lab or quiz";
+                                          out.tab != "quiz" && out.tab != "expression")
+                err = "--tab " + out.tab + ": expected inspector, paths, lab, quiz or expression";
         } else if (a == "--path") {
             if (err = count(1, 100000, n); err.empty()) out.path = static_cast<int>(n);
         } else if (a == "--homework-row") {
@@ -249,7 +249,7 @@ std::string usage_text() {
            "                        Train does: it stops early, with a message, if the loss explodes)\n"
            "  --lr X                use learning rate X instead of the file's (e.g. --lr 50 to see divergence)\n"
            "  --list-presets        print the presets, one line each: file name, a tab, title; then exit\n"
-           "  --tab NAME            open a side-panel tab: inspector | paths | lab | quiz\n"
+           "  --tab NAME            open a side-panel tab: inspector | paths | lab | quiz | expression\n"
            "  --path N              with --select of a weight or bias: keep its path N (from 1, largest\n"
            "                        first) drawn on the network, as a click on its row in Paths does\n"
            "  --quiz                quiz mode: stepping stops before each value for you to compute\n"

@@ -8,14 +8,22 @@
 
 namespace studio {
 
+namespace {
+
+// The step's title: the network's, or the open expression's graph's (handlers/expression.h).
+template <class Stepper>
+std::string banner_step_title(const Stepper& st) {
+    std::string text = st.current() ? st.text(st.cursor() - 1).title : "Ready — press → to start the forward pass";
+    return st.at_end() ? "Pass complete — " + text : text;
+}
+
+}  // namespace
+
 void draw_banner(const AppState& s, const Ui& ui) {
-    const bp::Stepper& st = *s.stepper;
-    std::string text;
-    if (const bp::StepEvent* e = st.current()) text = st.text(*e).title;
-    else text = "Ready — press → to start the forward pass";
-    if (st.at_end()) text = "Pass complete — " + text;
-    if (const int i = quiz_question(s); i >= 0)  // quiz mode: the question the room is asked
+    std::string text = s.expression ? banner_step_title(s.expression->stepper) : banner_step_title(*s.stepper);
+    if (const int i = s.expression ? -1 : quiz_question(s); i >= 0)  // quiz mode: the question the room is asked
         text = "Your turn: compute " + question_label(s, i);
+    if (const int i = expression_quiz_question(s); i >= 0) text = "Your turn: " + s.expression->stepper.text(i).title;
     // In the huge font when it fits on one line, else in the large one, wrapped at spaces and centred.
     const float room = ImGui::GetContentRegionAvail().x;
     ImGui::PushFont(ui.fonts.huge);

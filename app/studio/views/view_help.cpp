@@ -40,6 +40,7 @@ constexpr Shortcut kShortcuts[] = {
     {"Shift+F12", "the network canvas alone at twice the size, for slides"},
     {"Esc", "close a dialog or this help"},
     {"double-click an edge", "type a weight's exact value"},
+    {"click a graph's node", "an expression (File ▸ New expression): its formula; a variable: its paths"},
 };
 
 // The course notation in use, with a few words each.
@@ -54,6 +55,8 @@ constexpr const char* kNotation[][2] = {
     {"∂L/∂wˡⱼₖ = aˡ⁻¹ₖ · δˡⱼ", "a weight's gradient"},
     {"∂L/∂bˡⱼ = δˡⱼ", "a bias's gradient"},
     {"w ← w − η · ∂L/∂w", "the update, learning rate η"},
+    {"h₁, h₂, …, y", "a computation graph's operations in forward order, and its output"},
+    {"∂y/∂h = Σ ∂y/∂u · ∂u/∂h", "an adjoint: over the edges h → u, the next adjoint times the local derivative"},
 };
 
 // The same quantities in the four notations, one column each, the text wrapping inside its column

@@ -51,6 +51,18 @@ void selection_tab(const AppState& s, const Ui& ui, ActionQueue& q) {
     ImGui::PushTextWrapPos(0.0f);
     ImGui::TextUnformatted(headline(s, sel).c_str());
     ImGui::PopTextWrapPos();
+    if (sel.kind == Selection::Kind::neuron && sel.l >= 1) {  // the neuron's chain rule, node by node (issue 20)
+        const char* full = "Show as a computation graph";  // a narrow panel: the short form
+        if (ImGui::Button(button_width(full) <= ImGui::GetContentRegionAvail().x ? full : "As a graph"))
+            push_files(q, files_cmd::ShowAsGraph{sel, false});
+        report_item("inspector.show_graph");
+        item_tooltip("Opens this neuron, z = Σ w·a + b and a = f(z), as an expression of the current sample: step it "
+                     "node by node and see every path. It replaces the network (unsaved changes are asked about first).");
+        same_line_or_wrap(button_width("Its layer"));
+        if (ImGui::Button("Its layer")) push_files(q, files_cmd::ShowAsGraph{sel, true});
+        report_item("inspector.show_layer_graph");
+        item_tooltip("The same for the whole layer: every neuron of it in one graph.");
+    }
     ImGui::Separator();
     if (sel.is_parameter()) {
         const bool bias = sel.kind == Selection::Kind::bias;

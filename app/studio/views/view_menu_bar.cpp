@@ -24,6 +24,10 @@ void file_menu(const AppState& s, ActionQueue& q, FrameInfo& info) {
     report_item("menu.File");
     if (!open) return;
     if (ImGui::MenuItem("New", "Ctrl+N")) push_files(q, files_cmd::New{});
+    if (ImGui::MenuItem("New expression")) push_files(q, files_cmd::NewExpression{});
+    report_item("menu.new_expression");
+    item_tooltip("A computation graph of an expression you type (y = e^(e^(x²)) to start): step its values and "
+                 "adjoints, drag its variables, see every path.");
     if (ImGui::MenuItem("Open…", "Ctrl+O")) push_files(q, files_cmd::ShowBrowser{false});
     if (ImGui::BeginMenu("Open Recent", !s.files.recent.empty())) {
         for (const std::string& p : s.files.recent)
@@ -86,10 +90,15 @@ void edit_menu(const AppState& s, ActionQueue& q) {
     const bool open = ImGui::BeginMenu("Edit");
     report_item("menu.Edit");
     if (!open) return;
-    const std::string undo = s.undo.empty() ? "Undo" : "Undo " + s.undo.back().label;
-    const std::string redo = s.redo.empty() ? "Redo" : "Redo " + s.redo.back().label;
-    if (ImGui::MenuItem(undo.c_str(), "Ctrl+Z", false, !s.undo.empty())) q.push_back(act::Undo{});
-    if (ImGui::MenuItem(redo.c_str(), "Ctrl+Shift+Z", false, !s.redo.empty())) q.push_back(act::Redo{});
+    // The open document's entries: the expression's own while one is open (expression.h).
+    const auto entry = [](const char* verb, const auto& stack) { return stack.empty() ? std::string(verb) : verb + (" " + stack.back().label); };
+    const bool graph = s.expression.has_value();
+    const std::string undo = graph ? entry("Undo", s.expression->undo) : entry("Undo", s.undo);
+    const std::string redo = graph ? entry("Redo", s.expression->redo) : entry("Redo", s.redo);
+    const bool can_undo = graph ? !s.expression->undo.empty() : !s.undo.empty();
+    const bool can_redo = graph ? !s.expression->redo.empty() : !s.redo.empty();
+    if (ImGui::MenuItem(undo.c_str(), "Ctrl+Z", false, can_undo)) q.push_back(act::Undo{});
+    if (ImGui::MenuItem(redo.c_str(), "Ctrl+Shift+Z", false, can_redo)) q.push_back(act::Redo{});
     ImGui::EndMenu();
 }
 
@@ -185,6 +194,8 @@ void draw_menu_bar(const AppState& s, const Ui& ui, ActionQueue& q, FrameInfo& i
     report_item("menu.Presets");
     if (presets) {
         presets_menu_items(s, ui, q);
+        ImGui::Separator();
+        expression_presets_menu_items(s, ui, q);
         ImGui::EndMenu();
     }
     help_menu(ui);
