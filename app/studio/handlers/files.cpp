@@ -17,6 +17,7 @@
 #include "app/studio/handlers/document.h"
 #include "app/studio/handlers/example.h"
 #include "app/studio/handlers/export.h"
+#include "app/studio/handlers/lesson.h"
 #include "app/studio/state/file_queries.h"
 #include "app/studio/state/settings.h"
 #include "engine/core/error.h"
@@ -139,6 +140,7 @@ void continue_pending(AppState& s) {
         case Pending::new_document: return new_document(s);
         case Pending::open_file: return open_file(s, path);
         case Pending::open_preset: return open_preset(s, path, title);
+        case Pending::open_lesson: open_lesson_now(s, path, s.lesson.pending_page); return;
         case Pending::quit:  // discarded explicitly
             remove_autosave(s.files.autosave);
             s.files.quit = true;
