@@ -130,7 +130,7 @@ FrameInfo draw_frame(AppState& s, const Ui& ui, double dt) {
     // Inspector while a lesson's panel takes a window too narrow for three columns at this text size.
     ui.memory.side_yielded = s.settings.show_side && ((s.present && side_panel_empty(s, ui)) || lesson_crowds_side_panel(s, ui));
     draw_toolbar(s, ui, q);
-    if (s.present) draw_banner(s, ui);
+    if (s.present && !s.lesson.lesson) draw_banner(s, ui);  // presenting a lesson, its caption strip says what is on
 
     const float gap = px(ui, ui_metric::splitter);
     // A lesson open: its panel is a column on the left, the whole body's height; the rest beside it.
@@ -146,7 +146,8 @@ FrameInfo draw_frame(AppState& s, const Ui& ui, double dt) {
     }
     const ImVec2 avail = lesson_w > 0 ? ImVec2(whole.x - lesson_w - gap, whole.y) : whole;
     const float status_h = ImGui::GetFrameHeight();
-    const float body_h = std::max(100.0f, avail.y - status_h - ImGui::GetStyle().ItemSpacing.y);
+    const float strip_h = lesson_strip_height(s, ui, whole.y);  // presenting a lesson: its caption strip
+    const float body_h = std::max(100.0f, avail.y - status_h - ImGui::GetStyle().ItemSpacing.y - (strip_h > 0 ? strip_h + gap : 0));
     const Settings& st = s.settings;
     // Hidden panels (View menu) give their room to the canvas and the formula; when presenting, so does
     // an empty side panel. The formula's row is as tall as the formula needs (measured when it was last
@@ -155,8 +156,10 @@ FrameInfo draw_frame(AppState& s, const Ui& ui, double dt) {
     const float side_share = std::round(avail.x * (s.lab.visible ? st.lab_side_width : st.side_width));
     const float side_w = side ? std::min(std::max(side_share, side_panel_min_width(ui)), avail.x * 0.6f) : 0;
     const float canvas_w = side ? avail.x - side_w - gap : avail.x;
-    const bool loss = st.show_loss && avail.x * (1 - st.formula_width) - gap >= px(ui, ui_metric::loss_min_w);
-    const float formula_w = loss ? std::round(avail.x * st.formula_width) : avail.x;
+    // (beside a lesson's panel the formula keeps its share of the whole window: the loss curve yields first)
+    const float formula_share = std::round((lesson_w > 0 ? whole.x : avail.x) * st.formula_width);
+    const bool loss = st.show_loss && avail.x - formula_share - gap >= px(ui, ui_metric::loss_min_w);
+    const float formula_w = loss ? formula_share : avail.x;
     const float canvas_min = canvas_min_height(s, ui, canvas_w);
     const float bottom_max = std::max(0.0f, body_h - gap - canvas_min);
     const float formula_need = formula_panel_height(s, ui, formula_w, bottom_max);
@@ -190,6 +193,12 @@ FrameInfo draw_frame(AppState& s, const Ui& ui, double dt) {
         const double started = thread_cpu_ms();
         draw_loss_curve(s, ui, q);
         info.loss_curve_ms = thread_cpu_ms() - started;
+        end_panel();
+    }
+    if (strip_h > 0) {
+        ImGui::Dummy(ImVec2(0, gap));
+        panel("lesson", ImVec2(avail.x, strip_h), ui);
+        draw_lesson_strip(s, ui, q);
         end_panel();
     }
     ImGui::PopStyleVar();

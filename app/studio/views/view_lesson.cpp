@@ -1,5 +1,6 @@
 // The lesson panel, a column of its own at the window's left (beside the canvas and the formula: the side
-// panel's tabs stay free for what a page shows, e.g. the Paths tab): the lesson's and the page's titles,
+// panel's tabs stay free for what a page shows, e.g. the Paths tab) — presenting, a caption strip across
+// the bottom, the text on the left and the rest on the right: the lesson's and the page's titles,
 // the page's text, its questions (a value typed and checked, or a statement chosen) and tasks (checked live,
 // with a hint and "show me how"), then the progress, Back / Next with the page counter, the return to the
 // page's state and Close. Also the Lessons window (Help ▸ Lessons, File ▸ Open lesson…): the program's
@@ -129,17 +130,21 @@ void tasks(const LessonState& L, const bp::LessonPage& page, const Ui& ui, Actio
     }
 }
 
-void footer(const LessonState& L, const Ui& ui, ActionQueue& q) {
+// "pages 3/9 seen · …", wrapped.
+void progress(const LessonState& L, const Ui& ui) {
     const bp::Lesson& lesson = *L.lesson;
     int nq = 0, nt = 0;
     lesson_sizes(lesson, nq, nt);
-    const float top = ImGui::GetCursorPosY();
-    const std::string progress = progress_line(L.progress, static_cast<int>(lesson.pages.size()), nq, nt);
+    const std::string line = progress_line(L.progress, static_cast<int>(lesson.pages.size()), nq, nt);
     ImGui::BeginGroup();
-    text_wrapped_at_spaces(progress, to_vec4(ui.colors.text_dim));
+    text_wrapped_at_spaces(line, to_vec4(ui.colors.text_dim));
     ImGui::EndGroup();
-    report_text("lesson.progress", progress);
-    const int pages = static_cast<int>(lesson.pages.size());
+    report_text("lesson.progress", line);
+}
+
+// ◀ Back, the page counter, Next ▶, ↺ Page (R), Close.
+void page_buttons(const LessonState& L, ActionQueue& q) {
+    const int pages = static_cast<int>(L.lesson->pages.size());
     ImGui::BeginDisabled(L.page == 0);
     if (ImGui::Button("◀ Back")) push_lesson(q, lesson_cmd::GoTo{L.page - 1});
     ImGui::EndDisabled();
@@ -164,43 +169,29 @@ void footer(const LessonState& L, const Ui& ui, ActionQueue& q) {
     same_line_or_wrap(button_width("Close"));
     if (ImGui::Button("Close")) push_lesson(q, lesson_cmd::Close{});
     report_item("lesson.close");
-    ui.memory.lesson_footer_h = ImGui::GetCursorPosY() - top;  // the body above leaves this much room next frame
 }
 
-}  // namespace lesson_view
-
-float lesson_panel_width(const AppState& s, const Ui& ui, float avail_w) {
-    (void)ui;
-    using namespace lesson_view;
-    if (!s.lesson.lesson) return 0;
-    const float want = std::max(avail_w * ui_metric::lesson_share, ImGui::GetFontSize() * ui_metric::lesson_min_em);
-    return std::round(std::min(want, avail_w * ui_metric::lesson_max_share));
+// What stays under the scrolling page: measured, so the page above leaves it this much room next frame.
+template <class Draw>
+void footer(const Ui& ui, const Draw& draw) {
+    const float top = ImGui::GetCursorPosY();
+    draw();
+    ui.memory.lesson_footer_h = ImGui::GetCursorPosY() - top;
 }
 
-bool lesson_crowds_side_panel(const AppState& s, const Ui& ui) {
-    const bool narrow = ImGui::GetMainViewport()->Size.x < ImGui::GetFontSize() * ui_metric::lesson_three_columns_em;
-    return s.lesson.lesson && narrow && s.side_tab.empty() && ui.memory.side_tab_shown == "inspector";
-}
-
-void draw_lesson_panel(const AppState& s, const Ui& ui, ActionQueue& q) {
-    using namespace lesson_view;
-    const LessonState& L = s.lesson;
-    if (!L.lesson) return;
-    const bp::Lesson& lesson = *L.lesson;
-    const bp::LessonPage& page = lesson.pages[static_cast<std::size_t>(L.page)];
-    sync_answer_fields(L, ui);
+// The titles: the lesson's (dim) and the page's (bold).
+void titles(const bp::Lesson& lesson, const bp::LessonPage& page, const Ui& ui) {
     text_ellipsis(lesson.title, to_vec4(ui.colors.text_dim), ImGui::GetContentRegionAvail().x);
     report_text("lesson.title", lesson.title);
     ImGui::PushFont(ui.fonts.bold);
     text_wrapped_at_spaces(page.title, to_vec4(ui.colors.text));
     ImGui::PopFont();
     report_text("lesson.page_title", page.title);
+}
 
-    const ImGuiStyle& style = ImGui::GetStyle();
-    const float footer_h = std::max(ui.memory.lesson_footer_h,
-                                    ImGui::GetTextLineHeightWithSpacing() + 2 * ImGui::GetFrameHeightWithSpacing()) + style.ItemSpacing.y;
-    ImGui::BeginChild("lesson_body", ImVec2(0, -footer_h), false);
-    const float width = ImGui::GetContentRegionAvail().x;
+// The page's prose (the lesson's introduction before the first page), and why the page cannot be shown.
+void page_text(const LessonState& L, const bp::LessonPage& page, const Ui& ui, float width) {
+    const bp::Lesson& lesson = *L.lesson;
     if (L.page == 0 && !lesson.introduction.empty()) {
         draw_paragraphs(lesson.introduction, ui, width);
         ImGui::Dummy(ImVec2(0, px(ui, ui_metric::lesson_paragraph_gap)));
@@ -212,11 +203,86 @@ void draw_lesson_panel(const AppState& s, const Ui& ui, ActionQueue& q) {
         text_wrapped_at_spaces(L.page_unavailable, to_vec4(ui.colors.negative));
         report_text("lesson.unavailable", L.page_unavailable);
     }
+}
+
+// A scrolling child above the footer's room (as tall as the footer was last drawn).
+void begin_scrolled(const char* id, const Ui& ui) {
+    const float footer_h = std::max(ui.memory.lesson_footer_h, ImGui::GetFrameHeightWithSpacing()) + ImGui::GetStyle().ItemSpacing.y;
+    ImGui::BeginChild(id, ImVec2(0, -footer_h), false);
+}
+
+}  // namespace lesson_view
+
+float lesson_panel_width(const AppState& s, const Ui& ui, float avail_w) {
+    (void)ui;
+    if (!s.lesson.lesson || s.present) return 0;  // presenting: a caption strip instead
+    const float want = std::max(avail_w * ui_metric::lesson_share, ImGui::GetFontSize() * ui_metric::lesson_min_em);
+    return std::round(std::min(want, avail_w * ui_metric::lesson_max_share));
+}
+
+float lesson_strip_height(const AppState& s, const Ui& ui, float avail_h) {
+    (void)ui;
+    if (!s.lesson.lesson || !s.present) return 0;
+    return std::round(std::max(avail_h * ui_metric::lesson_strip_share, ImGui::GetFontSize() * ui_metric::lesson_strip_min_em));
+}
+
+bool lesson_crowds_side_panel(const AppState& s, const Ui& ui) {
+    const bool narrow = ImGui::GetMainViewport()->Size.x < ImGui::GetFontSize() * ui_metric::lesson_three_columns_em;
+    return s.lesson.lesson && !s.present && narrow && s.side_tab.empty() && ui.memory.side_tab_shown == "inspector";
+}
+
+void draw_lesson_panel(const AppState& s, const Ui& ui, ActionQueue& q) {
+    using namespace lesson_view;
+    const LessonState& L = s.lesson;
+    if (!L.lesson) return;
+    const bp::LessonPage& page = L.lesson->pages[static_cast<std::size_t>(L.page)];
+    sync_answer_fields(L, ui);
+    titles(*L.lesson, page, ui);
+    begin_scrolled("lesson_body", ui);
+    const float width = ImGui::GetContentRegionAvail().x;
+    page_text(L, page, ui, width);
     ImGui::Spacing();
     questions(L, page, ui, q, width);
     tasks(L, page, ui, q, width);
     ImGui::EndChild();
-    footer(L, ui, q);
+    footer(ui, [&] {
+        progress(L, ui);
+        page_buttons(L, q);
+    });
+}
+
+void draw_lesson_strip(const AppState& s, const Ui& ui, ActionQueue& q) {
+    using namespace lesson_view;
+    const LessonState& L = s.lesson;
+    if (!L.lesson) return;
+    const bp::LessonPage& page = L.lesson->pages[static_cast<std::size_t>(L.page)];
+    sync_answer_fields(L, ui);
+    // The page's title and text on the left, its questions and tasks on the right, and under both one row:
+    // the page buttons and the progress.
+    const float gap = ImGui::GetStyle().ItemSpacing.x * 2, row_h = ImGui::GetFrameHeightWithSpacing();
+    const float text_w = std::round((ImGui::GetContentRegionAvail().x - gap) * ui_metric::lesson_strip_text_share);
+    ImGui::BeginChild("lesson_caption", ImVec2(text_w, -row_h), false);
+    ImGui::PushFont(ui.fonts.bold);
+    text_wrapped_at_spaces(page.title, to_vec4(ui.colors.text));
+    ImGui::PopFont();
+    report_text("lesson.page_title", page.title);
+    page_text(L, page, ui, ImGui::GetContentRegionAvail().x);
+    ImGui::EndChild();
+    ImGui::SameLine(0, gap);
+    ImGui::BeginChild("lesson_body", ImVec2(0, -row_h), false);
+    const float width = ImGui::GetContentRegionAvail().x;
+    questions(L, page, ui, q, width);
+    tasks(L, page, ui, q, width);
+    ImGui::EndChild();
+    page_buttons(L, q);
+    ImGui::SameLine(0, gap);
+    const bp::Lesson& lesson = *L.lesson;
+    int nq = 0, nt = 0;
+    lesson_sizes(lesson, nq, nt);
+    const std::string line = progress_line(L.progress, static_cast<int>(lesson.pages.size()), nq, nt);
+    ImGui::AlignTextToFramePadding();
+    text_ellipsis(line, to_vec4(ui.colors.text_dim), ImGui::GetContentRegionAvail().x);
+    report_text("lesson.progress", line);
 }
 
 void draw_lessons_window(const AppState& s, const Ui& ui, ActionQueue& q) {
