@@ -152,6 +152,39 @@ TEST_F(LessonPanel, PinnedPathAndTabOfTheTour) {
     EXPECT_NE(why.find("first-steps"), std::string::npos) << why;
 }
 
+TEST_F(LessonPanel, AnExpressionPageOpensThroughTheExpressionView) {
+    std::string why;
+    const std::string path = find_lesson("notes-001-chain-rule", &why);
+    ASSERT_FALSE(path.empty()) << why;
+    const bp::Lesson lesson = bp::load_lesson(path);
+    AppState s = example();
+    send(s, lesson_cmd::Open{path, 3});  // "Where is the slope flat?": select node x, pin-path 1, a task
+    ASSERT_TRUE(s.lesson.lesson) << s.files.error_text;
+    ASSERT_TRUE(s.expression);
+    const bp::PageScene scene = bp::build_scene(lesson, 3, bp::installed_resolver());
+    EXPECT_EQ(s.expression->stepper.cursor(), scene.graph->cursor());
+    EXPECT_EQ(s.expression->selected, scene.selected_node);
+    EXPECT_FALSE(s.expression->pinned_nodes.empty());
+    EXPECT_EQ(s.side_tab, "expression");
+    send(s, lesson_cmd::Tick{});
+    EXPECT_FALSE(s.lesson.tasks[0].done);
+    send(s, lesson_cmd::ShowMe{0});  // do: set x = 0, through the expression's own undoable edit
+    EXPECT_EQ(s.expression->doc.variables.at("x"), 0.0);
+    EXPECT_TRUE(s.lesson.tasks[0].done);
+    // A value question on an expression (page 2: ask: value h2), marked from the expression on screen.
+    send(s, lesson_cmd::GoTo{1});
+    const bp::PageScene second = bp::build_scene(lesson, 1, bp::installed_resolver());
+    char right[32];
+    std::snprintf(right, sizeof right, "%.6f", bp::question_answer(lesson.pages[1].questions[0], second));
+    send(s, lesson_cmd::Answer{0, right});
+    EXPECT_TRUE(s.lesson.answers[0].right) << s.lesson.answers[0].diagnosis;
+    send(s, lesson_cmd::Answer{0, "12345"});
+    EXPECT_FALSE(s.lesson.answers[0].right);
+    // Back to a network page: the expression goes.
+    send(s, lesson_cmd::GoTo{0});
+    EXPECT_FALSE(s.expression);
+}
+
 TEST_F(LessonPanel, ATaskCompletesWhenItsConditionHoldsOnScreen) {
     AppState s = opened(2);
     send(s, lesson_cmd::Tick{});

@@ -32,6 +32,8 @@ const char* pending_text(Pending p) {
         case Pending::open_file: return "open";
         case Pending::open_preset: return "preset";
         case Pending::open_lesson: return "lesson";
+        case Pending::new_expression: return "new_expression";
+        case Pending::open_expression: return "open_expression";
         case Pending::quit: return "quit";
     }
     return "none";
@@ -71,7 +73,7 @@ json lesson_json(const AppState& s) {
                 {"page", L.page},
                 {"pages", L.lesson->pages.size()},
                 {"page_title", L.lesson->pages[static_cast<std::size_t>(L.page)].title},
-                {"unavailable", !L.page_unavailable.empty()},
+                {"expression", s.expression.has_value()},
                 {"answers", answers},
                 {"tasks", tasks},
                 {"pages_seen", L.progress.pages_seen()},
@@ -81,6 +83,35 @@ json lesson_json(const AppState& s) {
 }
 
 }  // namespace
+
+// The open expression (null when a network is open): its text and values, the graph's pass and what the
+// Paths tab and the quiz hold, for tests that drive the window.
+json expression_json(const AppState& s) {
+    if (!s.expression) return nullptr;
+    const ExpressionState& e = *s.expression;
+    const bp::GraphStepper& st = e.stepper;
+    json variables = json::object();
+    for (const auto& [name, value] : e.doc.variables) variables[name] = value;
+    json known_adjoints = json::array();
+    for (int i = 0; i < st.graph().size(); ++i)
+        if (st.known({bp::GraphRef::Kind::adjoint, i, 0})) known_adjoints.push_back(i);
+    const bp::GraphEvent* current = st.current();
+    return {
+        {"expression", e.doc.expression},
+        {"variables", variables},
+        {"step", st.cursor()},
+        {"events", st.size()},
+        {"event", current ? std::string(bp::to_string(current->kind)) : ""},
+        {"event_node", current ? current->node : -1},
+        {"known_adjoints", known_adjoints},
+        {"selected", e.selected},
+        {"paths_from", e.paths_from},
+        {"pinned", e.pinned_nodes},
+        {"undo", e.undo.size()},
+        {"quiz", {{"on", e.quiz.on}, {"right", e.quiz.right}, {"asked", e.quiz.asked}, {"feedback", e.quiz.feedback},
+                  {"feedback_right", e.quiz.feedback_right}}},
+    };
+}
 
 std::string state_report_json(const AppState& s, const FrameReport& frame) {
     json items = json::object();
@@ -128,6 +159,7 @@ std::string state_report_json(const AppState& s, const FrameReport& frame) {
         {"lesson", lesson_json(s)},
         {"items", items},
         {"canvas", canvas_json(s, frame.canvas)},
+        {"expression", expression_json(s)},
     };
     return j.dump(1) + "\n";
 }

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cmath>
 #include <optional>
+#include <type_traits>
 #include <utility>
 
 #include "app/studio/handlers/architecture.h"
@@ -258,11 +259,48 @@ struct ActionHandler {
     void operator()(const act::Lesson& a) { apply_lesson(s, a.command); }
     void operator()(const act::Lab& a) { apply_lab(s, a.op); }
     void operator()(const act::MarkSaved& a) { document_saved(s, a.path); }
+    void operator()(const act::Expression& a) { apply_expression(s, a.command); }
 };
+
+// An expression is open (expression.h): the stepping actions and undo act on it; the network's edits,
+// its sample and training are refused. Returns whether the action was taken here.
+bool route_to_expression(AppState& s, const Action& action) {
+    return std::visit([&](const auto& a) {
+        using T = std::decay_t<decltype(a)>;
+        if constexpr (std::is_same_v<T, act::StepForward>) expression_step_forward(s, a.count);
+        else if constexpr (std::is_same_v<T, act::StepBack>) expression_step_back(s, a.count);
+        else if constexpr (std::is_same_v<T, act::RunPhase>) expression_run_phase(s);
+        else if constexpr (std::is_same_v<T, act::RunPass>) expression_run_pass(s);
+        else if constexpr (std::is_same_v<T, act::Restart>) expression_restart(s);
+        else if constexpr (std::is_same_v<T, act::Seek>) expression_seek(s, a.cursor);
+        else if constexpr (std::is_same_v<T, act::Tick>) expression_tick(s, a.seconds);
+        else if constexpr (std::is_same_v<T, act::Undo>) {
+            const std::string label = expression_undo(s);
+            set_status(s, label.empty() ? "nothing to undo" : "undone: " + label);
+        } else if constexpr (std::is_same_v<T, act::Redo>) {
+            const std::string label = expression_redo(s);
+            set_status(s, label.empty() ? "nothing to redo" : "redone: " + label);
+        } else if constexpr (std::is_same_v<T, act::EditParameter> || std::is_same_v<T, act::SetLearningRate> ||
+                             std::is_same_v<T, act::AddLayer> || std::is_same_v<T, act::RemoveLayer> ||
+                             std::is_same_v<T, act::AddNeuron> || std::is_same_v<T, act::RemoveNeuron> ||
+                             std::is_same_v<T, act::SetActivation> || std::is_same_v<T, act::SetLoss> ||
+                             std::is_same_v<T, act::SetBias> || std::is_same_v<T, act::Reinitialize> ||
+                             std::is_same_v<T, act::TrainSteps> || std::is_same_v<T, act::SetSample> ||
+                             std::is_same_v<T, act::Quiz> || std::is_same_v<T, act::Lab>) {
+            if constexpr (!std::is_same_v<T, act::Lab>) set_status(s, "An expression is open: open a network to change one.", true);
+        } else {
+            return false;
+        }
+        return true;
+    }, action);
+}
 
 }  // namespace
 
-void apply(AppState& s, const Action& a) { std::visit(ActionHandler{s}, a); }
+void apply(AppState& s, const Action& a) {
+    if (s.expression && route_to_expression(s, a)) return;
+    std::visit(ActionHandler{s}, a);
+}
 
 void apply_all(AppState& s, ActionQueue& q) {
     for (const Action& a : q) apply(s, a);

@@ -7,6 +7,7 @@
 #include <variant>
 #include <vector>
 
+#include "app/studio/handlers/expression.h"
 #include "app/studio/handlers/files.h"
 #include "app/studio/handlers/lab_actions.h"
 #include "app/studio/handlers/lesson.h"
@@ -62,6 +63,7 @@ struct ShowTab { std::string tab; };  // bring a side-panel tab forward once (""
 struct PinPath { PathPin pin; };      // the Paths tab's route that stays drawn (row −1: none)
 struct Quiz { QuizCommand command; };  // see quiz.h
 struct Files { FilesCommand command; };  // open, save, autosave: see files.h
+struct Expression { ExpressionCommand command; };  // the open expression: see expression.h
 struct Lesson { LessonCommand command; };  // the lesson panel: see lesson.h
 
 }  // namespace act
@@ -72,11 +74,12 @@ using Action = std::variant<act::Select, act::Hover, act::Highlight, act::SetSet
                             act::BeginGesture, act::EndGesture, act::EditParameter, act::SetLearningRate,
                             act::AddLayer, act::RemoveLayer, act::AddNeuron, act::RemoveNeuron,
                             act::SetActivation, act::SetLoss, act::SetBias, act::Reinitialize, act::Undo,
-                            act::Redo, act::ReplaceDocument, act::MarkSaved, act::ShowTab, act::Quiz, act::Lab, act::PinPath, act::Files, act::Lesson>;
+                            act::Redo, act::ReplaceDocument, act::MarkSaved, act::ShowTab, act::Quiz, act::Lab, act::PinPath, act::Files, act::Expression, act::Lesson>;
 
 using ActionQueue = std::vector<Action>;
 
-// Carries out one action. Never throws: a refused edit leaves the state as it was and says why in
+// Carries out one action. While an expression is open, the stepping actions and undo/redo act on it and
+// the network's edits are refused (expression.h). Never throws: a refused edit leaves the state as it was and says why in
 // s.status (s.status_is_error set).
 void apply(AppState& s, const Action& a);
 void apply_all(AppState& s, ActionQueue& q);  // in order, then clears q

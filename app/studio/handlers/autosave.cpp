@@ -17,6 +17,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "app/studio/handlers/expression.h"
 #include "app/studio/handlers/files.h"
 #include "engine/core/error.h"
 #include "engine/io/serialize.h"
@@ -123,12 +124,11 @@ void attach_autosave(Autosave& a, const std::string& dir) {
 void write_autosave(AppState& s) {
     Autosave& a = s.files.autosave;
     if (a.path.empty()) return;
-    const std::string text = bp::dump_document(s.doc);
+    const std::string text = open_document_text(s);  // a network or an expression (expression.h)
     if (text == a.last_text) return;
-    bp::Document copy = s.doc;
-    (*copy.extra)[kAutosaveKey] = json{{"file", s.file_path}, {"title", s.title}, {"saved_at", now_text()}};
     try {
-        bp::save_document(a.path, copy);
+        save_open_document(s, a.path, kAutosaveKey,
+                           json{{"file", s.file_path}, {"title", s.title}, {"saved_at", now_text()}}.dump());
         a.last_text = text;
     } catch (const bp::Error&) {  // retried at the next tick
     }

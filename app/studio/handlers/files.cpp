@@ -16,6 +16,7 @@
 #include "app/studio/handlers/autosave.h"
 #include "app/studio/handlers/document.h"
 #include "app/studio/handlers/example.h"
+#include "app/studio/handlers/expression.h"
 #include "app/studio/handlers/export.h"
 #include "app/studio/handlers/lesson.h"
 #include "app/studio/state/file_queries.h"
@@ -33,6 +34,8 @@ std::string lower(std::string t) {
     for (char& c : t) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     return t;
 }
+
+inline constexpr const char* kNewExpressionTitle = "New expression";
 
 std::string stem(const std::string& path) { return fs::path(path).stem().string(); }
 
@@ -74,13 +77,13 @@ void remember(FilesState& f, const std::string& path) {
 
 void open_file(AppState& s, const std::string& path) {
     const std::string name = fs::path(path).filename().string();
-    bp::Document doc;
+    AnyDocument doc;  // a network, or an expression ("kind": "expression")
     try {
-        doc = bp::load_document(path);
+        doc = load_any_document(path);
     } catch (const bp::Error& e) {
         return show_error(s, "Could not open " + name, e.what());
     }
-    if (const std::string why = replace_document(s, std::move(doc), path, stem(path)); !why.empty())
+    if (const std::string why = open_any_document(s, std::move(doc), path, stem(path)); !why.empty())
         return show_error(s, "Could not open " + name, why);
     remember(s.files, path);
     remove_autosave(s.files.autosave);  // what it held was saved or discarded before this
@@ -89,14 +92,14 @@ void open_file(AppState& s, const std::string& path) {
 }
 
 void open_preset(AppState& s, const std::string& path, const std::string& title) {
-    bp::Document doc;
+    AnyDocument doc;  // the Presets menu lists networks and expressions
     try {
-        doc = bp::load_document(path);
+        doc = load_any_document(path);
     } catch (const bp::Error& e) {
         return show_error(s, "Could not open the preset " + title, e.what());
     }
     // Untitled: saving asks for a name, so the preset itself is never overwritten.
-    if (const std::string why = replace_document(s, std::move(doc), "", title); !why.empty())
+    if (const std::string why = open_any_document(s, std::move(doc), "", title); !why.empty())
         return show_error(s, "Could not open the preset " + title, why);
     remove_autosave(s.files.autosave);
     set_status(s, "Opened the preset " + title + ".");
@@ -108,13 +111,21 @@ void new_document(AppState& s) {
     set_status(s, "A new document: the 2-2-2 example, not saved yet (File ▸ Save As… names it).");
 }
 
+// An expression made in the window (File ▸ New expression, a network's neuron as a graph): untitled.
+void new_expression(AppState& s, ExpressionSource source, const std::string& title) {
+    if (const std::string why = open_expression(s, std::move(source), "", title); !why.empty())
+        return show_error(s, "Could not show " + title, why);
+    remove_autosave(s.files.autosave);
+    set_status(s, title + ": → steps forward, ← back; drag a variable's slider to watch every value move.");
+}
+
 void continue_pending(AppState& s);
 
 // Returns whether the document is on disk now.
 bool save_to(AppState& s, std::string path) {
     if (fs::path(path).extension().empty()) path += ".json";
     try {
-        bp::save_document(path, s.doc);
+        save_open_document(s, path);
     } catch (const bp::Error& e) {
         show_error(s, "Could not save " + fs::path(path).filename().string(),
                    std::string(e.what()) + "\nNothing was lost: the document is still open and unsaved.");
@@ -132,14 +143,18 @@ bool save_to(AppState& s, std::string path) {
 void continue_pending(AppState& s) {
     const Pending p = s.files.pending;
     const std::string path = s.files.pending_path, title = s.files.pending_title;
+    const std::shared_ptr<const ExpressionSource> expression = std::move(s.files.pending_expression);
     s.files.pending = Pending::none;
     s.files.pending_path.clear();
     s.files.pending_title.clear();
+    s.files.pending_expression.reset();
     s.files.pending_from_browser = false;
     switch (p) {
         case Pending::new_document: return new_document(s);
         case Pending::open_file: return open_file(s, path);
         case Pending::open_preset: return open_preset(s, path, title);
+        case Pending::new_expression: return new_expression(s, ExpressionSource(new_expression_document()), title);
+        case Pending::open_expression: return new_expression(s, *expression, title);
         case Pending::open_lesson: open_lesson_now(s, path, s.lesson.pending_page); return;
         case Pending::quit:  // discarded explicitly
             remove_autosave(s.files.autosave);
@@ -151,11 +166,13 @@ void continue_pending(AppState& s) {
 
 // Asks about unsaved changes before `p`; true when it may go ahead now. The question is a dialog of its
 // own: an open browser gives way to it (and comes back on Cancel).
-bool may_discard(AppState& s, Pending p, const std::string& path, bool discard, const std::string& title = "") {
+bool may_discard(AppState& s, Pending p, const std::string& path, bool discard, const std::string& title = "",
+                 std::shared_ptr<const ExpressionSource> expression = nullptr) {
     if (!is_modified(s) || discard) return true;
     s.files.pending = p;
     s.files.pending_path = path;
     s.files.pending_title = title;
+    s.files.pending_expression = std::move(expression);
     s.files.pending_from_browser = s.files.browser.open && !s.files.browser.saving;
     s.files.browser.open = false;
     return false;
@@ -179,6 +196,23 @@ struct FilesHandler {
     }
     void operator()(const files_cmd::OpenPreset& c) {
         if (may_discard(s, Pending::open_preset, c.path, c.discard, c.title)) open_preset(s, c.path, c.title);
+    }
+    void operator()(const files_cmd::NewExpression& c) {
+        if (may_discard(s, Pending::new_expression, "", c.discard, kNewExpressionTitle))
+            new_expression(s, ExpressionSource(new_expression_document()), kNewExpressionTitle);
+    }
+    void operator()(const files_cmd::OpenExpression& c) {
+        if (may_discard(s, Pending::open_expression, "", c.discard, c.title, std::make_shared<const ExpressionSource>(c.source)))
+            new_expression(s, c.source, c.title);
+    }
+    void operator()(const files_cmd::ShowAsGraph& c) {
+        NetworkGraphOpening g;
+        try {
+            g = network_graph_of(s, c.neuron, c.whole_layer);
+        } catch (const bp::Error& e) {
+            return show_error(s, "Could not show it as a computation graph", e.what());
+        }
+        (*this)(files_cmd::OpenExpression{std::move(g.source), g.title, c.discard});
     }
     void operator()(const files_cmd::Save&) {
         if (s.file_path.empty()) return (*this)(files_cmd::ShowBrowser{true});
@@ -297,14 +331,14 @@ struct FilesHandler {
         if (a.offers.empty()) return;
         if (!c.yes) return drop_offer(a);  // discarded explicitly
         const AutosaveOffer o = a.offers.front();
-        bp::Document doc;
+        AnyDocument doc;
         try {
-            doc = bp::load_document(o.path);
+            doc = load_any_document(o.path);
         } catch (const bp::Error& e) {
             return show_error(s, "Could not restore the unsaved work", e.what());  // the file stays, offered again
         }
-        doc.extra->erase(kAutosaveKey);
-        if (const std::string why = replace_document(s, std::move(doc), o.origin, o.origin.empty() ? "Untitled (restored)" : stem(o.origin));
+        erase_extra_key(doc, kAutosaveKey);
+        if (const std::string why = open_any_document(s, std::move(doc), o.origin, o.origin.empty() ? "Untitled (restored)" : stem(o.origin));
             !why.empty())
             return show_error(s, "Could not restore the unsaved work", why);
         mark_changed(s);        // restored work is unsaved work

@@ -13,6 +13,8 @@
 #include <vector>
 
 #include "app/studio/state/files_state.h"
+#include "app/studio/state/selection.h"
+#include "app/studio/state/expression_state.h"
 
 namespace studio {
 
@@ -30,6 +32,13 @@ struct Open { std::string path; bool discard = false; };   // discard: do not as
 // A preset (Presets menu, the Lab's chooser): opened untitled, so saving asks for a name and the preset
 // itself is never overwritten.
 struct OpenPreset { std::string path; std::string title; bool discard = false; };
+// File ▸ New expression: an untitled expression document (expression.h); a graph made elsewhere (a
+// network's neuron): opened untitled under `title`. Both ask about unsaved work first.
+struct NewExpression { bool discard = false; };
+struct OpenExpression { ExpressionSource source; std::string title; bool discard = false; };
+// A neuron of the network (or its layer) ▸ "Show as a computation graph" (expression.h's network_graph_of):
+// a new, untitled expression; the network is replaced as by any Open (unsaved changes asked about first).
+struct ShowAsGraph { Selection neuron; bool whole_layer = false; bool discard = false; };
 struct Save {};                                            // to the file it came from, else Save As
 struct SaveAs { std::string path; };                       // ".json" is added when missing
 struct ShowBrowser { bool saving = false; };               // the desktop's dialog, else the in-app browser
@@ -47,7 +56,7 @@ struct Export { ExportKind kind = ExportKind::trace_csv; };  // export.h: next t
 }  // namespace files_cmd
 
 using FilesCommand =
-    std::variant<files_cmd::New, files_cmd::Open, files_cmd::OpenPreset, files_cmd::Save, files_cmd::SaveAs, files_cmd::ShowBrowser,
+    std::variant<files_cmd::New, files_cmd::Open, files_cmd::OpenPreset, files_cmd::NewExpression, files_cmd::OpenExpression, files_cmd::ShowAsGraph, files_cmd::Save, files_cmd::SaveAs, files_cmd::ShowBrowser,
                  files_cmd::BrowseTo, files_cmd::SetName, files_cmd::CloseBrowser, files_cmd::AnswerPending,
                  files_cmd::DismissError, files_cmd::RequestQuit, files_cmd::ClearRecent, files_cmd::Tick,
                  files_cmd::Restore, files_cmd::Export>;

@@ -2,8 +2,8 @@
 //
 // A page is entered in two halves: engine/lessons/page_scene.h builds the page's whole state headless
 // (the same function `backprop-cli lesson check` uses, so a page that checks is a page that opens), and
-// only when that succeeded is it carried into the window — the document through replace_document (the
-// one door for a new document), then the sample, the step, the selection, the pinned path, the views and
+// only when that succeeded is it carried into the window — a network through replace_document (the one
+// door for a new document), an expression through open_expression (expression.h), then the sample, the step, the selection, the pinned path, the views and
 // the tab through apply(), as a user would set them. This handler is a client of apply() for those, like
 // program/startup.cpp; the document edits of "show me how" go through apply() too, so they are undoable.
 //
@@ -18,7 +18,10 @@
 
 #include "app/studio/handlers/actions.h"
 #include "app/studio/handlers/document.h"
+#include "app/studio/handlers/expression.h"
 #include "app/studio/handlers/files.h"
+#include "engine/graph/graph_paths.h"
+#include "engine/graph/graph_quiz.h"
 #include "engine/homework/homework.h"
 #include "engine/lessons/lesson_context.h"
 #include "engine/lessons/lesson_questions.h"
@@ -98,6 +101,31 @@ bool lesson_document_shown(const AppState& s) {
     return L.lesson && s.file_path.empty() && s.title == document_title(bp::effective_state(*L.lesson, L.page));
 }
 
+// An expression page through the expression view's one entry point (handlers/expression.h): the document
+// as the page's edits left it, the step, the selected node (a variable's paths listed), the pinned path.
+std::string enter_expression(AppState& s, const bp::PageState& st, const bp::PageScene& scene) {
+    if (std::string why = open_expression(s, scene.document.expression, "", document_title(st)); !why.empty()) return why;
+    expression_seek(s, scene.graph->cursor());
+    if (scene.selected_node >= 0) apply(s, act::Expression{expr_cmd::SelectNode{scene.selected_node}});
+    if (scene.selected_node >= 0 && scene.pinned_path > 0) {
+        const bp::GraphStepper& g = s.expression->stepper;
+        const bp::GraphPathListing paths = bp::enumerate_graph_paths(g.graph(), g.pass(), scene.selected_node);
+        if (scene.pinned_path <= static_cast<int>(paths.paths.size())) {
+            const bp::GraphPath& p = paths.paths[static_cast<std::size_t>(scene.pinned_path - 1)];
+            apply(s, act::Expression{expr_cmd::ShowPathsOf{scene.selected_node}});
+            apply(s, act::Expression{expr_cmd::PinPath{p.nodes, p.slots}});
+        }
+    }
+    Settings t = s.settings;
+    t.show_side = !st.hide_side;
+    t.show_loss = !st.hide_loss;
+    apply(s, act::SetSettings{t});
+    // An expression's side panel has Expression, Paths and Quiz: the Inspector's place is the Expression tab.
+    const bool own_tab = st.tab == bp::SideTab::paths || st.tab == bp::SideTab::quiz;
+    apply(s, act::ShowTab{own_tab ? std::string(bp::to_string(st.tab)) : "expression"});
+    return "";
+}
+
 // Carries the scene of page `page` into the window. Returns "" or why not (nothing changed then).
 std::string enter_page(AppState& s, int page, bp::PageScene scene) {
     LessonState& L = s.lesson;
@@ -118,12 +146,8 @@ std::string enter_page(AppState& s, int page, bp::PageScene scene) {
         t.show_loss = !st.hide_loss;
         apply(s, act::SetSettings{t});
         apply(s, act::ShowTab{std::string(bp::to_string(st.tab))});
-        L.page_unavailable.clear();
-    } else {
-        L.page_unavailable = "This page opens an expression (" + std::string(bp::to_string(st.document.kind)) + " " +
-                             st.document.name +
-                             "): it needs the window's expression view, which this build does not have yet. The "
-                             "network on screen is the one before; this page's questions and tasks wait for that view.";
+    } else if (std::string why = enter_expression(s, st, scene); !why.empty()) {
+        return why;
     }
     const bp::LessonPage& p = L.lesson->pages[static_cast<std::size_t>(page)];
     L.page = page;
@@ -134,7 +158,8 @@ std::string enter_page(AppState& s, int page, bp::PageScene scene) {
     page_progress(L).seen = true;
     save_book(s);
     if (!s.status_is_error)
-        set_status(s, "Page " + std::to_string(page + 1) + " of " + std::to_string(L.lesson->pages.size()) + ": " + p.title + ".");
+        set_status(s, "Page " + std::to_string(page + 1) + " of " + std::to_string(L.lesson->pages.size()) + ": " + p.title +
+                          (p.title.empty() || std::string(".?!").find(p.title.back()) != std::string::npos ? "" : "."));
     return "";
 }
 
@@ -167,8 +192,22 @@ void answer_value(AppState& s, int i, const std::string& given) {
     a.given = given;
     a.answered = true;
     a.right = false;
-    if (q.on_graph) {
-        a.diagnosis = "This question is about an expression: it needs the expression view.";
+    if (q.on_graph != s.expression.has_value()) {
+        a.diagnosis = std::string("The question is about the page's ") + (q.on_graph ? "expression" : "network") +
+                      ", which is not on screen now: R brings it back.";
+        return;
+    }
+    if (q.on_graph) {  // marked by the graph quiz on the expression on screen
+        try {
+            const bp::GraphStepper& g = s.expression->stepper;
+            const bp::GraphQuestion gq = bp::graph_question(q, g.graph());
+            const bp::GraphAnswer ga = bp::check_graph_answer(g.graph(), g.pass(), gq, given);
+            a.right = ga.check.verdict == bp::Verdict::correct;
+            a.label = bp::question_label(g.graph(), gq);
+            a.diagnosis = ga.diagnosis ? ga.diagnosis->sentence : ga.check.reason;
+        } catch (const bp::Error& e) {
+            a.diagnosis = e.what();
+        }
         return;
     }
     try {  // the answer is computed from the state on screen: the student's changes included
@@ -192,14 +231,15 @@ void record_answer(AppState& s, int i) {
 // The tasks of the page against the state on screen; a task met once stays done.
 void check_tasks(AppState& s) {
     LessonState& L = s.lesson;
-    if (!L.lesson || !L.page_unavailable.empty() || !s.stepper) return;
+    if (!L.lesson || !s.stepper) return;
     const bp::LessonPage& p = page_of(L);
     bool any_open = false;
     for (const LessonTaskState& t : L.tasks) any_open = any_open || !t.done;
     if (!any_open) return;
     const bp::ConditionContext context =
-        bp::network_context(s.doc.net, s.stepper->trace(), pass_targets(s), s.stepper->shown_sample(), s.doc.training.learning_rate,
-                            {s.steps_done - L.steps_at_entry, s.lab.diverged.has_value()});
+        s.expression ? bp::graph_context(s.expression->stepper.graph(), s.expression->stepper.pass())
+                     : bp::network_context(s.doc.net, s.stepper->trace(), pass_targets(s), s.stepper->shown_sample(),
+                                           s.doc.training.learning_rate, {s.steps_done - L.steps_at_entry, s.lab.diverged.has_value()});
     bool newly_done = false;
     for (std::size_t i = 0; i < p.tasks.size(); ++i) {
         LessonTaskState& t = L.tasks[i];
@@ -220,8 +260,10 @@ void show_me(AppState& s, int i) {
         switch (a.kind) {
             case bp::DemoAction::Kind::set: {
                 const bp::ParameterEdit& e = a.edit;
-                if (e.kind == bp::ParameterEdit::Kind::variable)
-                    return set_status(s, "Show me how sets " + e.name + ": that needs the expression view.", true);
+                if (e.kind == bp::ParameterEdit::Kind::variable) {
+                    apply(s, act::Expression{expr_cmd::SetVariable{e.name, e.value}});
+                    break;
+                }
                 const Selection target = e.kind == bp::ParameterEdit::Kind::bias ? Selection::bias(e.l, e.j) : Selection::weight(e.l, e.j, e.k);
                 apply(s, act::EditParameter{target, e.value});
                 break;
@@ -321,7 +363,7 @@ struct LessonHandler {
         if (L.lesson && c.task >= 0 && c.task < static_cast<int>(L.tasks.size())) L.tasks[static_cast<std::size_t>(c.task)].hint_shown = true;
     }
     void operator()(const lesson_cmd::ShowMe& c) {
-        if (!L.lesson || !L.page_unavailable.empty() || c.task < 0 || c.task >= static_cast<int>(L.tasks.size())) return;
+        if (!L.lesson || c.task < 0 || c.task >= static_cast<int>(L.tasks.size())) return;
         show_me(s, c.task);
     }
     void operator()(const lesson_cmd::Close&) {
@@ -330,7 +372,6 @@ struct LessonHandler {
         L.lesson.reset();
         L.answers.clear();
         L.tasks.clear();
-        L.page_unavailable.clear();
     }
     void operator()(const lesson_cmd::ShowLibrary& c) {
         L.library_open = c.open;

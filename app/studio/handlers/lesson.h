@@ -1,8 +1,8 @@
 // The lesson panel's work, window-free: opening a lesson (a malformed one is refused with the parser's
 // messages in the file-error dialog, the document untouched; over unsaved work the Save/Discard/Cancel
 // question first), entering a page — the page's state set up headless by engine/lessons/page_scene.h and
-// carried into the window through the document door and apply() (document, sample, step, selection,
-// pinned path, views, hidden panels, tab) — going back to the page's state after exploring, marking
+// carried into the window through the document doors and apply() (a network or an expression, sample,
+// step, selection, pinned path, views, hidden panels, tab) — going back to the page's state after exploring, marking
 // answers from the state on screen, checking tasks every frame, "show me how", and the progress book
 // saved atomically in the XDG data folder. The views push act::Lesson commands; apply_lesson() does them.
 #pragma once

@@ -176,8 +176,8 @@ std::string parse_command_line(const std::vector<std::string>& args, Options& ou
             }
         } else if (a == "--tab") {
             if (err = value(out.tab); err.empty() && out.tab != "inspector" && out.tab != "paths" && out.tab != "lab" &&
-                                          out.tab != "quiz")
-                err = "--tab " + out.tab + ": expected inspector, paths, lab or quiz";
+                                          out.tab != "quiz" && out.tab != "expression")
+                err = "--tab " + out.tab + ": expected inspector, paths, lab, quiz or expression";
         } else if (a == "--lesson") {
             err = value(out.lesson);
         } else if (a == "--page") {
@@ -243,7 +243,7 @@ std::string usage_text() {
            "                        the program's by name (first-steps, notes-004-delta-recurrence, ...;\n"
            "                        Help > Lessons lists them); a malformed lesson is an error (exit 2)\n"
            "  --page K              with --lesson: open its page K (from 1)\n"
-           "  --tab NAME            open a side-panel tab: inspector | paths | lab | quiz\n"
+           "  --tab NAME            open a side-panel tab: inspector | paths | lab | quiz | expression\n"
            "  --path N              with --select of a weight or bias: keep its path N (from 1, largest\n"
            "                        first) drawn on the network, as a click on its row in Paths does\n"
            "  --quiz                quiz mode: stepping stops before each value for you to compute\n"

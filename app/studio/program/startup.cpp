@@ -11,10 +11,21 @@
 
 namespace studio {
 
+namespace {
+
+// The state of a file of either kind: a network or an expression (handlers/expression.h).
+AppState state_of_file(const std::string& path) {
+    AppState s = make_state(builtin_example(), "", "");
+    if (const std::string why = open_any_document(s, load_any_document(path), path, std::filesystem::path(path).stem().string());
+        !why.empty())
+        throw bp::Error(path + ": " + why);
+    return s;
+}
+
+}  // namespace
+
 AppState initial_state(const Options& o) {
-    AppState s = o.file.empty()
-                     ? make_state(builtin_example(), "", "Mazur's 2-2-2 example")
-                     : make_state(bp::load_document(o.file), o.file, std::filesystem::path(o.file).stem().string());
+    AppState s = o.file.empty() ? make_state(builtin_example(), "", "Mazur's 2-2-2 example") : state_of_file(o.file);
     s.present = o.present;
     s.keyboard_mode = o.keyboard_mode;
     if (!o.lesson.empty()) {  // the lesson's page replaces the document; the options below act on it
@@ -49,8 +60,8 @@ AppState initial_state(const Options& o) {
             for (const std::string& w : o.quiz_what)
                 if (const auto topic = parse_topic(w)) c.topics[static_cast<int>(*topic)] = true;
         }
-        apply(s, act::Quiz{quiz_cmd::SetConfig{c}});
-        apply(s, act::Quiz{quiz_cmd::SetOn{true}});
+        if (s.expression) apply(s, act::Expression{expr_cmd::SetQuiz{true}});
+        else apply(s, act::Quiz{quiz_cmd::SetConfig{c}}), apply(s, act::Quiz{quiz_cmd::SetOn{true}});
     }
     apply(s, act::StepForward{o.step, false});  // stops at the end of the pass
     if (o.select) apply(s, act::Select{*o.select});
@@ -61,7 +72,8 @@ AppState initial_state(const Options& o) {
         s.status_is_error = false;
     }
     if (s.lab.diverged) s.status = divergence_message(*s.lab.diverged), s.status_is_error = true;
-    for (const std::string& text : o.answers) apply(s, act::Quiz{quiz_cmd::Answer{text}});
+    for (const std::string& text : o.answers)
+        s.expression ? apply(s, act::Expression{expr_cmd::Answer{text}}) : apply(s, act::Quiz{quiz_cmd::Answer{text}});
     for (int i = 0; i < o.hints; ++i) apply(s, act::Quiz{quiz_cmd::Hint{}});
     if (!o.homework.empty()) apply(s, act::Quiz{quiz_cmd::SetHomework{o.homework}});
     if (!o.tab.empty()) apply(s, act::ShowTab{o.tab});

@@ -6,6 +6,8 @@
 #include <string>
 #include <vector>
 
+#include "app/studio/state/expression_state.h"
+
 namespace studio {
 
 class NativeDialog;  // desktop/native_dialog.h
@@ -34,7 +36,7 @@ struct FileBrowser {
 
 // What waits for the answer to "Save the changes to …?": everything that replaces the document or
 // closes the window asks first when there are unsaved changes.
-enum class Pending { none, new_document, open_file, open_preset, open_lesson, quit };
+enum class Pending { none, new_document, open_file, open_preset, new_expression, open_expression, open_lesson, quit };
 
 // Unsaved work written every few seconds. Each running instance has its own file in the autosave
 // folder and holds a lock on it for its whole life, so a second instance never offers, overwrites or
@@ -68,6 +70,7 @@ struct FilesState {
     Pending pending = Pending::none;  // with the question shown while != none
     std::string pending_path;
     std::string pending_title;        // a preset's title
+    std::shared_ptr<const ExpressionSource> pending_expression;  // open_expression: what it opens
     bool pending_from_browser = false;  // Cancel goes back to the Open browser
     std::string error_title, error_text;  // a modal dialog while error_title is not empty
     Autosave autosave;

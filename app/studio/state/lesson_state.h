@@ -42,9 +42,6 @@ struct LessonEntry {
 struct LessonState {
     std::optional<bp::Lesson> lesson;  // the lesson open, if any
     int page = 0;                      // the page shown, from 0
-    // The page's document is not one the window can show (an expression page before the expression
-    // view exists): the panel says so, the program keeps its document, questions and tasks wait.
-    std::string page_unavailable;
     std::vector<LessonAnswer> answers;     // one per question of the page
     std::vector<LessonTaskState> tasks;    // one per task of the page
     long steps_at_entry = 0;               // AppState::steps_done when the page opened (steps_done names)

@@ -29,6 +29,7 @@ std::string string_field(const nlohmann::json& j, const char* key) {
 }  // namespace
 
 std::string presets_dir() { return bp::asset_dir("presets"); }
+std::string expression_presets_dir() { return bp::asset_dir("expressions"); }
 
 std::vector<PresetInfo> list_presets(const std::string& dir) {
     std::vector<PresetInfo> out;

@@ -23,6 +23,8 @@ std::string presets_dir();
 // in file-name order. Files that are not JSON objects are skipped. An empty list for a missing directory.
 std::vector<PresetInfo> list_presets(const std::string& dir);
 std::vector<PresetInfo> list_presets();  // of presets_dir()
+// The expression presets (assets/expressions, installed beside the presets): their directory, or "".
+std::string expression_presets_dir();
 // What --list-presets prints: one line per preset, "stem<TAB>title\n", in list_presets() order.
 std::string presets_listing();
 

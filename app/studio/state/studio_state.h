@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "app/studio/state/expression_state.h"
 #include "app/studio/state/files_state.h"
 #include "app/studio/state/lab_state.h"
 #include "app/studio/state/lesson_state.h"
@@ -78,6 +79,11 @@ struct AppState {
     // back to the saved state clears the *.
     std::uint64_t revision = 0;
     std::uint64_t saved_revision = 0;
+
+    // ---- an expression document (expression_state.h), shown instead of the network while set ----
+    // Its file, title and version are file_path, title and revision above; doc is then the built-in
+    // example, out of sight (handlers/expression.h).
+    std::optional<ExpressionState> expression;
 
     // ---- the pass being stepped ----
     int sample = 0;                      // data row the pass uses; -1 = all of data as one batch

@@ -11,6 +11,7 @@
 #include "app/studio/views/ui_metrics.h"
 #include "app/studio/views/ui_report.h"
 #include "app/studio/views/ui_widgets.h"
+#include "app/studio/views/view_graph_parts.h"
 #include "app/studio/views/views.h"
 #include "bp_version.h"
 
@@ -101,6 +102,12 @@ void side_panel(const AppState& s, const Ui& ui, ActionQueue& q, FrameInfo& info
         ImGui::EndTabItem();
         return true;
     };
+    if (s.expression) {  // an expression: its text and variables, its paths, its quiz (view_graph_panels.cpp)
+        tab("Expression", "expression", [&] { draw_expression_tab(s, ui, q); });
+        tab("Paths", "paths", [&] { draw_graph_paths(s, ui, q); });
+        tab("Quiz", "quiz", [&] { draw_graph_quiz_tab(s, ui, q); });
+        return ImGui::EndTabBar();
+    }
     tab("Inspector", "inspector", [&] { draw_inspector(s, ui, q); });
     tab("Paths", "paths", [&] { draw_paths(s, ui, q); });
     if (!tab("Lab", "lab", [&] { draw_lab(s, ui, q, info); }) && s.lab.visible) q.push_back(act::Lab{lab::SetVisible{false}});
@@ -158,7 +165,7 @@ FrameInfo draw_frame(AppState& s, const Ui& ui, double dt) {
     const float canvas_w = side ? avail.x - side_w - gap : avail.x;
     // (beside a lesson's panel the formula keeps its share of the whole window: the loss curve yields first)
     const float formula_share = std::round((lesson_w > 0 ? whole.x : avail.x) * st.formula_width);
-    const bool loss = st.show_loss && avail.x - formula_share - gap >= px(ui, ui_metric::loss_min_w);
+    const bool loss = st.show_loss && !s.expression && avail.x - formula_share - gap >= px(ui, ui_metric::loss_min_w);
     const float formula_w = loss ? formula_share : avail.x;
     const float canvas_min = canvas_min_height(s, ui, canvas_w);
     const float bottom_max = std::max(0.0f, body_h - gap - canvas_min);
@@ -169,7 +176,8 @@ FrameInfo draw_frame(AppState& s, const Ui& ui, double dt) {
 
     ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(0, 0));
     panel("canvas", ImVec2(canvas_w, top_h), ui);
-    draw_network(s, ui, q, info);
+    if (s.expression) draw_graph_canvas(s, ui, q, info);
+    else draw_network(s, ui, q, info);
     end_panel();
     if (side) {
         ImGui::SameLine();

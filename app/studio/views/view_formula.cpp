@@ -12,6 +12,7 @@
 // out, and the "Next:" line too.
 #include <algorithm>
 #include <cstdint>
+#include <functional>
 #include <iterator>
 #include <string>
 
@@ -19,7 +20,10 @@
 #include "app/studio/views/ui_metrics.h"
 #include "app/studio/views/ui_report.h"
 #include "app/studio/views/ui_widgets.h"
+#include "app/studio/views/view_graph_parts.h"
 #include "app/studio/views/views.h"
+#include "engine/graph/graph_paths.h"
+#include "engine/teaching/notation.h"
 
 namespace studio {
 namespace {
@@ -31,6 +35,12 @@ std::uint64_t content_key(const AppState& s, float width, float scale) {
     const auto mix = [&h](std::uint64_t v) { h = (h ^ v) * 1099511628211ull; };
     mix(s.pass_revision);
     mix(static_cast<std::uint64_t>(s.stepper->cursor()));
+    if (s.expression) {  // an expression's graph is on screen
+        mix(s.expression->pass_revision);
+        mix(static_cast<std::uint64_t>(s.expression->stepper.cursor()));
+        mix(static_cast<std::uint64_t>(s.expression->quiz.asked) << 1 | static_cast<std::uint64_t>(s.expression->quiz.on));
+        mix(std::hash<std::string>{}(s.expression->quiz.feedback));
+    }
     mix(static_cast<std::uint64_t>(width));
     mix(static_cast<std::uint64_t>(scale * 1000));
     mix(static_cast<std::uint64_t>(s.quiz.on) | static_cast<std::uint64_t>(s.present) << 1 |
@@ -150,6 +160,55 @@ void step_content(const AppState& s, const Ui& ui, int level) {
         text_wrapped_at_spaces("Next: " + st.text(*next).title, dim);
 }
 
+// An expression's step: the same board; an adjoint reached by few paths also shows each as the chain
+// of the notes, ∂y/∂h₂·∂h₂/∂h₁·∂h₁/∂x, with its numbers.
+inline constexpr int kChainsShown = 3;
+
+void chain_lines(const ExpressionState& e, int node, const Ui& ui) {
+    const bp::ExpressionGraph& g = e.stepper.graph();
+    if (node == g.output) return;
+    bp::GraphPathListing l;
+    try {
+        l = bp::enumerate_graph_paths(g, e.stepper.pass(), node, kChainsShown, kChainsShown);
+    } catch (const bp::Error&) {
+        return;
+    }
+    if (l.count > kChainsShown || l.paths.empty()) return;
+    for (const bp::GraphPath& p : l.paths) {
+        if (p.factors.size() < 3) continue;  // two factors or fewer: the formula above says it already
+        std::string labels, numbers;
+        for (int i = 0; i < static_cast<int>(p.factors.size()); ++i) {
+            labels += (i ? "·" : "") + bp::factor_label(g, p, i);
+            numbers += (i ? " · " : "") + bp::format_number(p.factors[static_cast<std::size_t>(i)]);
+        }
+        text_wrapped_at_spaces("chain " + bp::path_route(g, p) + ":  " + labels + " = " + numbers + " = " + bp::format_number(p.product),
+                               to_vec4(ui.colors.text_dim));
+        report_item("formula.chain");
+    }
+}
+
+void graph_step_content(const AppState& s, const Ui& ui, int level) {
+    const ExpressionState& e = *s.expression;
+    const bp::GraphStepper& st = e.stepper;
+    const ImVec4 dim = to_vec4(ui.colors.text_dim);
+    ImFont* board_font = level >= 2 ? ui.fonts.body : ui.fonts.large;
+    if (!st.current()) {
+        text_wrapped_at_spaces("The pass has not started: every operation's value is still unknown (?).", dim);
+        if (st.next()) text_wrapped_at_spaces("Next: " + st.text(0).title, dim);
+        text_wrapped_at_spaces("Press → or Space to compute it, End to run the whole pass.", dim);
+        return;
+    }
+    const int index = st.cursor() - 1;
+    const bp::EventText text = st.text(index);
+    if (!s.present) title_line(text, ui);
+    if (e.quiz.on && e.quiz.feedback_right) text_wrapped_at_spaces(e.quiz.feedback, to_vec4(ui.colors.right));
+    board(text, board_font, to_vec4(ui.colors.accent), ui);
+    if (st.current()->kind == bp::GraphEventKind::adjoint) chain_lines(e, st.current()->node, ui);
+    if (s.present || level >= 1) return;
+    if (st.at_end()) text_wrapped_at_spaces("Pass complete: every adjoint is known. ← steps back; Home starts again.", dim);
+    else text_wrapped_at_spaces("Next: " + st.text(st.cursor()).title, dim);
+}
+
 }  // namespace
 
 float formula_panel_height(const AppState& s, const Ui& ui, float width, float room) {
@@ -176,7 +235,11 @@ void draw_formula(const AppState& s, const Ui& ui, ActionQueue& q) {
     FormulaMeasure& m = ui.memory.formula;
     const ImVec2 top = ImGui::GetCursorScreenPos();
     ImGui::BeginGroup();
-    if (!draw_quiz_question(s, ui, q)) step_content(s, ui, m.level);
+    if (s.expression) {
+        if (!draw_graph_quiz_question(s, ui, q)) graph_step_content(s, ui, m.level);
+    } else if (!draw_quiz_question(s, ui, q)) {
+        step_content(s, ui, m.level);
+    }
     ImGui::EndGroup();
     const ImVec2 end = ImGui::GetItemRectMax();
     report_rect("formula", top, ImVec2(ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x, end.y));

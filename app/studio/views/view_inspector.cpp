@@ -3,6 +3,7 @@
 #include <string>
 
 #include "app/studio/figures/describe.h"
+#include "app/studio/views/ui_report.h"
 #include "app/studio/views/ui_widgets.h"
 #include "app/studio/views/views.h"
 #include "engine/teaching/notation.h"
@@ -65,6 +66,17 @@ void selection_tab(const AppState& s, const Ui& ui, ActionQueue& q) {
     }
     value_lines(describe(s, sel), ui, true);
     if (sel.kind == Selection::Kind::neuron) incoming_parameters(s, ui, q, sel.l, sel.j);
+    if (sel.kind == Selection::Kind::neuron && sel.l >= 1) {  // the neuron's chain rule, node by node (issue 20)
+        ImGui::Spacing();
+        if (ImGui::Button("Show as a computation graph")) push_files(q, files_cmd::ShowAsGraph{sel, false});
+        report_item("inspector.show_graph");
+        item_tooltip("Opens this neuron, z = Σ w·a + b and a = f(z), as an expression of the current sample: step it "
+                     "node by node and see every path. It replaces the network (unsaved changes are asked about first).");
+        ImGui::SameLine();
+        if (ImGui::Button("Its layer")) push_files(q, files_cmd::ShowAsGraph{sel, true});
+        report_item("inspector.show_layer_graph");
+        item_tooltip("The same for the whole layer: every neuron of it in one graph.");
+    }
 }
 
 }  // namespace

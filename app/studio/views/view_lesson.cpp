@@ -189,7 +189,7 @@ void titles(const bp::Lesson& lesson, const bp::LessonPage& page, const Ui& ui) 
     report_text("lesson.page_title", page.title);
 }
 
-// The page's prose (the lesson's introduction before the first page), and why the page cannot be shown.
+// The page's prose (the lesson's introduction before the first page).
 void page_text(const LessonState& L, const bp::LessonPage& page, const Ui& ui, float width) {
     const bp::Lesson& lesson = *L.lesson;
     if (L.page == 0 && !lesson.introduction.empty()) {
@@ -198,11 +198,6 @@ void page_text(const LessonState& L, const bp::LessonPage& page, const Ui& ui, f
     }
     draw_paragraphs(page.text, ui, width);
     report_item("lesson.text");
-    if (!L.page_unavailable.empty()) {
-        ImGui::Spacing();
-        text_wrapped_at_spaces(L.page_unavailable, to_vec4(ui.colors.negative));
-        report_text("lesson.unavailable", L.page_unavailable);
-    }
 }
 
 // A scrolling child above the footer's room (as tall as the footer was last drawn).

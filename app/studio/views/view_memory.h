@@ -13,6 +13,7 @@
 #include "app/studio/figures/homework_table.h"
 #include "app/studio/figures/neuron_marks.h"
 #include "app/studio/figures/paths_panel.h"
+#include "engine/graph/graph_paths.h"
 #include "app/studio/state/lab_data.h"
 #include "app/studio/state/resources.h"
 
@@ -49,8 +50,17 @@ struct ViewMemory {
     // the Paths tab
     PathPanelCache paths;
     int paths_hot_row = -1;
+    // an expression's Paths tab (view_graph_panels.cpp): its listing for one pass, and the row under the pointer
+    std::optional<bp::GraphPathListing> graph_paths;
+    std::uint64_t graph_paths_revision = 0;
+    int graph_paths_from = -1;
+    std::vector<int> graph_hot_nodes, graph_hot_slots;  // its route, drawn on the canvas
+    int graph_scrolled_to = -1;       // the step whose node the graph canvas last scrolled into view
+    char expression_text[2048] = {};  // the Expression tab's field while it is edited
+    unsigned expression_editing = 0;  // (ImGuiID) which document's text the field holds
     // the presets on disk (read once: the files ship with the app)
     std::optional<std::vector<PresetInfo>> presets;
+    std::optional<std::vector<PresetInfo>> expression_presets;  // assets/expressions
     // overlays the menus open
     bool help_open = false;
     bool about_open = false;

@@ -24,6 +24,10 @@ void file_menu(const AppState& s, const Ui& ui, ActionQueue& q, FrameInfo& info)
     report_item("menu.File");
     if (!open) return;
     if (ImGui::MenuItem("New", "Ctrl+N")) push_files(q, files_cmd::New{});
+    if (ImGui::MenuItem("New expression")) push_files(q, files_cmd::NewExpression{});
+    report_item("menu.new_expression");
+    item_tooltip("A computation graph of an expression you type (y = e^(e^(x²)) to start): step its values and "
+                 "adjoints, drag its variables, see every path.");
     if (ImGui::MenuItem("Open…", "Ctrl+O")) push_files(q, files_cmd::ShowBrowser{false});
     if (ImGui::MenuItem("Open lesson…")) {
         q.push_back(act::Lesson{lesson_cmd::ShowLibrary{true}});
@@ -180,6 +184,8 @@ void draw_menu_bar(const AppState& s, const Ui& ui, ActionQueue& q, FrameInfo& i
     report_item("menu.Presets");
     if (presets) {
         presets_menu_items(s, ui, q);
+        ImGui::Separator();
+        expression_presets_menu_items(s, ui, q);
         ImGui::EndMenu();
     }
     help_menu(ui, q);

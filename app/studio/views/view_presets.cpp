@@ -36,4 +36,22 @@ void presets_menu_items(const AppState& s, const Ui& ui, ActionQueue& q) {
     }
 }
 
+void expression_presets_menu_items(const AppState& s, const Ui& ui, ActionQueue& q) {
+    if (!ui.memory.expression_presets) ui.memory.expression_presets = list_presets(expression_presets_dir());
+    ImGui::PushFont(ui.fonts.small);
+    dim_text(ui, "Expressions: the chain rule on a computation graph");
+    ImGui::PopFont();
+    if (ImGui::Selectable("New expression…")) q.push_back(act::Files{files_cmd::NewExpression{}});
+    report_item("preset.new_expression");
+    for (std::size_t i = 0; i < ui.memory.expression_presets->size(); ++i) {
+        const PresetInfo& p = (*ui.memory.expression_presets)[i];
+        ImGui::PushID(static_cast<int>(1000 + i));
+        if (ImGui::Selectable(p.title.c_str(), s.expression && s.title == p.title))
+            q.push_back(act::Files{files_cmd::OpenPreset{p.path, p.title}});
+        report_item("preset.expression." + p.stem);
+        if (!p.description.empty()) item_tooltip(p.description.c_str());
+        ImGui::PopID();
+    }
+}
+
 }  // namespace studio

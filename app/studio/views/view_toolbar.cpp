@@ -9,6 +9,7 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -16,6 +17,7 @@
 #include "app/studio/views/ui_metrics.h"
 #include "app/studio/views/ui_report.h"
 #include "app/studio/views/ui_widgets.h"
+#include "app/studio/views/view_graph_parts.h"
 #include "app/studio/views/views.h"
 #include "engine/teaching/notation.h"
 
@@ -58,10 +60,13 @@ std::string sample_name(const AppState& s, int n) {
 }
 
 std::vector<Tool> tools(const AppState& s, const Ui& ui, ActionQueue& q) {
-    const bp::Stepper& st = *s.stepper;
+    // An expression's graph (expression.h) is stepped by the same tools; it has no next pass, sample or training.
+    const bool graph = s.expression.has_value();
+    const int cursor = graph ? s.expression->stepper.cursor() : s.stepper->cursor();
+    const bool at_end = graph ? s.expression->stepper.at_end() : s.stepper->at_end();
     const float spacing = ImGui::GetStyle().ItemSpacing.x, group = px(ui, ui_metric::group_gap),
                 field = px(ui, ui_metric::field_gap);
-    const char* step_label = st.at_end() ? "Next pass ▶" : "Step ▶";
+    const char* step_label = at_end && !graph ? "Next pass ▶" : "Step ▶";
     const char* play_label = s.playing ? "❚❚ Pause" : "▶ Play";
     static const char* kGranularity[] = {"neuron", "layer", "phase"};
     char train[48];
@@ -77,12 +82,12 @@ std::vector<Tool> tools(const AppState& s, const Ui& ui, ActionQueue& q) {
     out.push_back({"restart", button_width("↺"), 0, [&q](bool) {
                        if (tool_button("↺", "Restart the pass (Home): every value becomes unknown again")) q.push_back(act::Restart{});
                    }});
-    out.push_back({"back", button_width("◀ Back"), spacing, [&q, &st](bool) {
-                       if (tool_button("◀ Back", "Step back (← or Page Up)", st.cursor() > 0)) q.push_back(act::StepBack{});
+    out.push_back({"back", button_width("◀ Back"), spacing, [&q, cursor](bool) {
+                       if (tool_button("◀ Back", "Step back (← or Page Up)", cursor > 0)) q.push_back(act::StepBack{});
                    }});
-    out.push_back({"step", button_width(step_label), spacing, [&q, &st, step_label](bool) {
-                       if (tool_button(step_label, st.at_end() ? "Apply the update and start the next pass (→, Space or Page Down)"
-                                                               : "Compute the next value (→, Space or Page Down)"))
+    out.push_back({"step", button_width(step_label), spacing, [&q, at_end, graph, step_label](bool) {
+                       if (tool_button(step_label, at_end ? "Apply the update and start the next pass (→, Space or Page Down)"
+                                                          : "Compute the next value (→, Space or Page Down)", !(graph && at_end)))
                            q.push_back(act::StepForward{});
                    }});
     out.push_back({"phase", button_width("Phase ▶▶"), spacing, [&q](bool) {
@@ -148,6 +153,9 @@ std::vector<Tool> tools(const AppState& s, const Ui& ui, ActionQueue& q) {
                                                             "batch size; the loss curve below shows the result"))
                            q.push_back(act::TrainSteps{s.settings.train_chunk});
                    }});
+    if (graph)
+        std::erase_if(out, [](const Tool& t) { return std::string_view(t.id) == "sample" || std::string_view(t.id) == "lr" ||
+                                                      std::string_view(t.id) == "train"; });
     if (ui.memory.side_yielded)  // presenting with nothing in the side panel: its tabs, one click away
         out.push_back({"panels", button_width("Panels ▾"), group, [&s, &q](bool) {
                            if (ImGui::Button("Panels ▾")) ImGui::OpenPopup("panels");
@@ -330,7 +338,8 @@ void phase_strip(const AppState& s, const Ui& ui, ActionQueue& q) {
 
 void draw_toolbar(const AppState& s, const Ui& ui, ActionQueue& q) {
     tool_row(s, ui, q);
-    phase_strip(s, ui, q);
+    if (s.expression) draw_graph_phase_strip(s, ui, q);  // view_graph_strip.cpp
+    else phase_strip(s, ui, q);
 }
 
 }  // namespace studio

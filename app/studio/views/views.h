@@ -17,6 +17,7 @@ void draw_help_overlay(const Ui& ui);
 void draw_toolbar(const AppState& s, const Ui& ui, ActionQueue& q);       // view_toolbar.cpp
 void draw_banner(const AppState& s, const Ui& ui);                        // view_banner.cpp
 void draw_network(const AppState& s, const Ui& ui, ActionQueue& q, FrameInfo& info);  // view_network.cpp
+void draw_graph_canvas(const AppState& s, const Ui& ui, ActionQueue& q, FrameInfo& info);  // view_graph.cpp: an expression's graph
 Box loss_node_box(const AppState& s, const Ui& ui, const NetworkLayout& lay);  // the loss node "L" on the canvas
 std::string loss_value_text(const AppState& s);  // its number: L once the pass has computed it, else "?"
 // The least height of a canvas panel `width` wide: its toggles, its legend and room for the network.
@@ -33,6 +34,8 @@ void draw_paths(const AppState& s, const Ui& ui, ActionQueue& q);         // vie
 void draw_lab(const AppState& s, const Ui& ui, ActionQueue& q, FrameInfo& info);  // view_lab.cpp: the Lab tab
 // view_lab.cpp: one entry per preset with its one-line description (for a combo or a Presets menu)
 void presets_menu_items(const AppState& s, const Ui& ui, ActionQueue& q);
+// view_presets.cpp: the expression presets (assets/expressions), for the Presets menu
+void expression_presets_menu_items(const AppState& s, const Ui& ui, ActionQueue& q);
 // view_neuron_maps.cpp: each neuron's activation over the input square, drawn in the neuron (Lab open)
 void draw_neuron_maps(const AppState& s, const Ui& ui, const NetworkLayout& lay, ImDrawList* dl);
 bool neuron_maps_shown(const AppState& s, const NetworkLayout& lay);  // the maps are drawn in the neurons
