@@ -206,7 +206,7 @@ FrameInfo draw_frame(AppState& s, const Ui& ui, double dt) {
     if (strip_h > 0) {
         ImGui::Dummy(ImVec2(0, gap));
         panel("lesson", ImVec2(avail.x, strip_h), ui);
-        draw_lesson_strip(s, ui, q);
+        draw_lesson_panel(s, ui, q);
         end_panel();
     }
     ImGui::PopStyleVar();

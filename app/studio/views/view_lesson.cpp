@@ -130,12 +130,16 @@ void tasks(const LessonState& L, const bp::LessonPage& page, const Ui& ui, Actio
     }
 }
 
+// The open lesson's progress line.
+std::string open_progress_line(const LessonState& L) {
+    int nq = 0, nt = 0;
+    lesson_sizes(*L.lesson, nq, nt);
+    return progress_line(L.progress, static_cast<int>(L.lesson->pages.size()), nq, nt);
+}
+
 // "pages 3/9 seen · …", wrapped.
 void progress(const LessonState& L, const Ui& ui) {
-    const bp::Lesson& lesson = *L.lesson;
-    int nq = 0, nt = 0;
-    lesson_sizes(lesson, nq, nt);
-    const std::string line = progress_line(L.progress, static_cast<int>(lesson.pages.size()), nq, nt);
+    const std::string line = open_progress_line(L);
     ImGui::BeginGroup();
     text_wrapped_at_spaces(line, to_vec4(ui.colors.text_dim));
     ImGui::EndGroup();
@@ -179,14 +183,25 @@ void footer(const Ui& ui, const Draw& draw) {
     ui.memory.lesson_footer_h = ImGui::GetCursorPosY() - top;
 }
 
-// The titles: the lesson's (dim) and the page's (bold).
-void titles(const bp::Lesson& lesson, const bp::LessonPage& page, const Ui& ui) {
-    text_ellipsis(lesson.title, to_vec4(ui.colors.text_dim), ImGui::GetContentRegionAvail().x);
-    report_text("lesson.title", lesson.title);
+void page_title(const bp::LessonPage& page, const Ui& ui) {
     ImGui::PushFont(ui.fonts.bold);
     text_wrapped_at_spaces(page.title, to_vec4(ui.colors.text));
     ImGui::PopFont();
     report_text("lesson.page_title", page.title);
+}
+
+// The titles: the lesson's (dim) and the page's (bold).
+void titles(const bp::Lesson& lesson, const bp::LessonPage& page, const Ui& ui) {
+    text_ellipsis(lesson.title, to_vec4(ui.colors.text_dim), ImGui::GetContentRegionAvail().x);
+    report_text("lesson.title", lesson.title);
+    page_title(page, ui);
+}
+
+// The page shown (its answer fields ready), or nullptr when no lesson is open.
+const bp::LessonPage* shown_page(const LessonState& L, const Ui& ui) {
+    if (!L.lesson) return nullptr;
+    sync_answer_fields(L, ui);
+    return &L.lesson->pages[static_cast<std::size_t>(L.page)];
 }
 
 // The page's prose (the lesson's introduction before the first page).
@@ -204,6 +219,47 @@ void page_text(const LessonState& L, const bp::LessonPage& page, const Ui& ui, f
 void begin_scrolled(const char* id, const Ui& ui) {
     const float footer_h = std::max(ui.memory.lesson_footer_h, ImGui::GetFrameHeightWithSpacing()) + ImGui::GetStyle().ItemSpacing.y;
     ImGui::BeginChild(id, ImVec2(0, -footer_h), false);
+}
+
+// The column beside the canvas: the titles, the page (text, questions, tasks) scrolling, then the progress
+// and the page buttons.
+void column(const LessonState& L, const bp::LessonPage& page, const Ui& ui, ActionQueue& q) {
+    titles(*L.lesson, page, ui);
+    begin_scrolled("lesson_body", ui);
+    const float width = ImGui::GetContentRegionAvail().x;
+    page_text(L, page, ui, width);
+    ImGui::Spacing();
+    questions(L, page, ui, q, width);
+    tasks(L, page, ui, q, width);
+    ImGui::EndChild();
+    footer(ui, [&] {
+        progress(L, ui);
+        page_buttons(L, q);
+    });
+}
+
+// Presenting: a strip across the bottom.
+void caption_strip(const LessonState& L, const bp::LessonPage& page, const Ui& ui, ActionQueue& q) {
+    // The page's title and text on the left, its questions and tasks on the right, and under both one row:
+    // the page buttons and the progress.
+    const float gap = ImGui::GetStyle().ItemSpacing.x * 2, row_h = ImGui::GetFrameHeightWithSpacing();
+    const float text_w = std::round((ImGui::GetContentRegionAvail().x - gap) * ui_metric::lesson_strip_text_share);
+    ImGui::BeginChild("lesson_caption", ImVec2(text_w, -row_h), false);
+    page_title(page, ui);
+    page_text(L, page, ui, ImGui::GetContentRegionAvail().x);
+    ImGui::EndChild();
+    ImGui::SameLine(0, gap);
+    ImGui::BeginChild("lesson_body", ImVec2(0, -row_h), false);
+    const float width = ImGui::GetContentRegionAvail().x;
+    questions(L, page, ui, q, width);
+    tasks(L, page, ui, q, width);
+    ImGui::EndChild();
+    page_buttons(L, q);
+    ImGui::SameLine(0, gap);
+    const std::string line = open_progress_line(L);
+    ImGui::AlignTextToFramePadding();
+    text_ellipsis(line, to_vec4(ui.colors.text_dim), ImGui::GetContentRegionAvail().x);
+    report_text("lesson.progress", line);
 }
 
 }  // namespace lesson_view
@@ -229,55 +285,10 @@ bool lesson_crowds_side_panel(const AppState& s, const Ui& ui) {
 void draw_lesson_panel(const AppState& s, const Ui& ui, ActionQueue& q) {
     using namespace lesson_view;
     const LessonState& L = s.lesson;
-    if (!L.lesson) return;
-    const bp::LessonPage& page = L.lesson->pages[static_cast<std::size_t>(L.page)];
-    sync_answer_fields(L, ui);
-    titles(*L.lesson, page, ui);
-    begin_scrolled("lesson_body", ui);
-    const float width = ImGui::GetContentRegionAvail().x;
-    page_text(L, page, ui, width);
-    ImGui::Spacing();
-    questions(L, page, ui, q, width);
-    tasks(L, page, ui, q, width);
-    ImGui::EndChild();
-    footer(ui, [&] {
-        progress(L, ui);
-        page_buttons(L, q);
-    });
-}
-
-void draw_lesson_strip(const AppState& s, const Ui& ui, ActionQueue& q) {
-    using namespace lesson_view;
-    const LessonState& L = s.lesson;
-    if (!L.lesson) return;
-    const bp::LessonPage& page = L.lesson->pages[static_cast<std::size_t>(L.page)];
-    sync_answer_fields(L, ui);
-    // The page's title and text on the left, its questions and tasks on the right, and under both one row:
-    // the page buttons and the progress.
-    const float gap = ImGui::GetStyle().ItemSpacing.x * 2, row_h = ImGui::GetFrameHeightWithSpacing();
-    const float text_w = std::round((ImGui::GetContentRegionAvail().x - gap) * ui_metric::lesson_strip_text_share);
-    ImGui::BeginChild("lesson_caption", ImVec2(text_w, -row_h), false);
-    ImGui::PushFont(ui.fonts.bold);
-    text_wrapped_at_spaces(page.title, to_vec4(ui.colors.text));
-    ImGui::PopFont();
-    report_text("lesson.page_title", page.title);
-    page_text(L, page, ui, ImGui::GetContentRegionAvail().x);
-    ImGui::EndChild();
-    ImGui::SameLine(0, gap);
-    ImGui::BeginChild("lesson_body", ImVec2(0, -row_h), false);
-    const float width = ImGui::GetContentRegionAvail().x;
-    questions(L, page, ui, q, width);
-    tasks(L, page, ui, q, width);
-    ImGui::EndChild();
-    page_buttons(L, q);
-    ImGui::SameLine(0, gap);
-    const bp::Lesson& lesson = *L.lesson;
-    int nq = 0, nt = 0;
-    lesson_sizes(lesson, nq, nt);
-    const std::string line = progress_line(L.progress, static_cast<int>(lesson.pages.size()), nq, nt);
-    ImGui::AlignTextToFramePadding();
-    text_ellipsis(line, to_vec4(ui.colors.text_dim), ImGui::GetContentRegionAvail().x);
-    report_text("lesson.progress", line);
+    const bp::LessonPage* shown = shown_page(L, ui);
+    if (!shown) return;
+    if (s.present) return caption_strip(L, *shown, ui, q);
+    column(L, *shown, ui, q);
 }
 
 void draw_lessons_window(const AppState& s, const Ui& ui, ActionQueue& q) {

@@ -54,10 +54,9 @@ float lesson_panel_width(const AppState& s, const Ui& ui, float avail_w);
 // A lesson is open in a window too narrow (at this text size) for the lesson, the canvas and the side panel
 // side by side, and the side panel shows the Inspector: it then gives its room to the canvas.
 bool lesson_crowds_side_panel(const AppState& s, const Ui& ui);
-void draw_lesson_panel(const AppState& s, const Ui& ui, ActionQueue& q);
 // Presenting: the lesson as a caption strip across the bottom (its height, 0 when not presenting a lesson).
 float lesson_strip_height(const AppState& s, const Ui& ui, float avail_h);
-void draw_lesson_strip(const AppState& s, const Ui& ui, ActionQueue& q);
+void draw_lesson_panel(const AppState& s, const Ui& ui, ActionQueue& q);  // the column, or presenting the strip
 void draw_lessons_window(const AppState& s, const Ui& ui, ActionQueue& q);
 void draw_quiz_canvas(const AppState& s, const Ui& ui, ActionQueue& q, const NetworkLayout& lay, const std::optional<Box>& field);
 
