@@ -165,10 +165,10 @@ void help_menu(const Ui& ui, ActionQueue& q) {
     const bool open = ImGui::BeginMenu("Help");
     report_item("menu.Help");
     if (!open) return;
+    if (ImGui::MenuItem("Keyboard and notation", "F1")) ui.memory.help_open = true;
     if (ImGui::MenuItem("Lessons…")) q.push_back(act::Lesson{lesson_cmd::ShowLibrary{true}});
     report_item("menu.Help.Lessons");
     item_tooltip("Guided walks through the course notes, page by page, with the live network beside the text.");
-    if (ImGui::MenuItem("Keyboard and notation", "F1")) ui.memory.help_open = true;
     if (ImGui::MenuItem("About Backprop Studio")) ui.memory.about_open = true;
     ImGui::EndMenu();
 }
