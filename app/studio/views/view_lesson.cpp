@@ -55,7 +55,7 @@ void verdict(bool right, const std::string& text, const std::string& id, const U
     report_text(id, line);
 }
 
-void value_question(const bp::Question& q, const LessonAnswer& a, int i, const Ui& ui, ActionQueue& qu) {
+void value_question(const LessonAnswer& a, int i, const Ui& ui, ActionQueue& qu) {
     const std::string n = std::to_string(i);
     auto& field = ui.memory.lesson_answers[static_cast<std::size_t>(i)];
     ImGui::SetNextItemWidth(px(ui, ui_metric::lesson_answer_w));
@@ -69,7 +69,6 @@ void value_question(const bp::Question& q, const LessonAnswer& a, int i, const U
     if (!a.answered) return;
     verdict(a.right, a.right ? "Right: " + a.label + " = " + a.given : (a.diagnosis.empty() ? "Not right yet." : a.diagnosis),
             "lesson.verdict." + n, ui);
-    (void)q;
 }
 
 void choice_question(const bp::Question& q, const LessonAnswer& a, int i, const Ui& ui, ActionQueue& qu, float width) {
@@ -96,7 +95,7 @@ void questions(const LessonState& L, const bp::LessonPage& page, const Ui& ui, A
         ImGui::TextUnformatted(("Question " + std::to_string(i + 1)).c_str());
         ImGui::PopFont();
         draw_paragraph(bp::question_prompt(question), ui, width);
-        if (question.kind == bp::Question::Kind::value) value_question(question, a, static_cast<int>(i), ui, q);
+        if (question.kind == bp::Question::Kind::value) value_question(a, static_cast<int>(i), ui, q);
         else choice_question(question, a, static_cast<int>(i), ui, q, width);
         if (a.answered && a.right && !question.explain.empty()) draw_paragraph(question.explain, ui, width);
         else if (a.answered && !a.right && !question.hint.empty()) {
@@ -264,15 +263,13 @@ void caption_strip(const LessonState& L, const bp::LessonPage& page, const Ui& u
 
 }  // namespace lesson_view
 
-float lesson_panel_width(const AppState& s, const Ui& ui, float avail_w) {
-    (void)ui;
+float lesson_panel_width(const AppState& s, const Ui&, float avail_w) {
     if (!s.lesson.lesson || s.present) return 0;  // presenting: a caption strip instead
     const float want = std::max(avail_w * ui_metric::lesson_share, ImGui::GetFontSize() * ui_metric::lesson_min_em);
     return std::round(std::min(want, avail_w * ui_metric::lesson_max_share));
 }
 
-float lesson_strip_height(const AppState& s, const Ui& ui, float avail_h) {
-    (void)ui;
+float lesson_strip_height(const AppState& s, const Ui&, float avail_h) {
     if (!s.lesson.lesson || !s.present) return 0;
     return std::round(std::max(avail_h * ui_metric::lesson_strip_share, ImGui::GetFontSize() * ui_metric::lesson_strip_min_em));
 }
