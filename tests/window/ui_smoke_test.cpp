@@ -15,6 +15,7 @@
 #include "app/studio/views/ui.h"
 #include "app/studio/views/views.h"
 #include "engine/core/network.h"
+#include "engine/lessons/lesson_library.h"
 #include "tests/window/ui_harness.h"
 
 #include <imgui_internal.h>
@@ -519,4 +520,33 @@ TEST(UiSmoke, TabInATextFieldIsTheFieldsNotKeyboardMode) {
     EXPECT_TRUE(s.selection.empty()) << "a bracket typed into a field is text, not a selection key";
     h.key(s, ImGuiKey_Tab);
     EXPECT_FALSE(s.keyboard_mode);
+}
+
+// The lesson panel (view_lesson.cpp): every page of every lesson of the program drawn as the column and,
+// presenting, as the caption strip, with the pointer moving over it; the Lessons window too. ImGui's
+// asserts catch an unbalanced Begin/End, font or disabled block.
+TEST(UiSmoke, EveryPageOfEveryLessonDrawsAsColumnAndStrip) {
+    const std::vector<bp::LessonInfo> lessons = bp::list_lessons(bp::asset_dir("lessons"));
+    ASSERT_GE(lessons.size(), 6u);
+    for (const bool present : {false, true}) {
+        Harness h(present ? 1920 : 1024, present ? 1080 : 768);
+        Options o;
+        o.present = present;
+        AppState s = initial_state(o);
+        apply(s, act::Lesson{lesson_cmd::ShowLibrary{true}});
+        for (int i = 0; i < 3; ++i) h.frame(s);
+        apply(s, act::Lesson{lesson_cmd::ShowLibrary{false}});
+        for (const bp::LessonInfo& info : lessons) {
+            apply(s, act::Lesson{lesson_cmd::Open{info.path, 0, true}});
+            ASSERT_TRUE(s.lesson.lesson) << info.path << ": " << s.files.error_text;
+            for (int page = 0; page < static_cast<int>(s.lesson.lesson->pages.size()); ++page) {
+                apply(s, act::Lesson{lesson_cmd::GoTo{page}});
+                ASSERT_EQ(s.lesson.page, page) << info.stem << ": " << s.files.error_text;
+                for (int i = 0; i < 4; ++i) {
+                    h.mouse(static_cast<float>((i * 97 + page * 31) % 400), static_cast<float>((i * 131) % 700), false);
+                    h.frame(s);
+                }
+            }
+        }
+    }
 }

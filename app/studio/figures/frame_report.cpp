@@ -31,6 +31,7 @@ const char* pending_text(Pending p) {
         case Pending::new_document: return "new";
         case Pending::open_file: return "open";
         case Pending::open_preset: return "preset";
+        case Pending::open_lesson: return "lesson";
         case Pending::new_expression: return "new_expression";
         case Pending::open_expression: return "open_expression";
         case Pending::quit: return "quit";
@@ -65,6 +66,28 @@ json formula_json(const AppState& s) {
     if (!e) return json::object();
     const bp::EventText t = s.stepper->text(*e);
     return {{"title", t.title}, {"symbolic", t.symbolic}, {"substituted", t.substituted}, {"result", t.result}};
+}
+
+// The lesson open: its title, the page (from 0), what was answered and done, the progress.
+json lesson_json(const AppState& s) {
+    const LessonState& L = s.lesson;
+    if (!L.lesson) return json{{"open", false}, {"library_open", L.library_open}};
+    json answers = json::array(), tasks = json::array();
+    for (const LessonAnswer& a : L.answers) answers.push_back(json{{"answered", a.answered}, {"right", a.right}});
+    for (const LessonTaskState& t : L.tasks) tasks.push_back(t.done);
+    return json{{"open", true},
+                {"library_open", L.library_open},
+                {"title", L.lesson->title},
+                {"page", L.page},
+                {"pages", L.lesson->pages.size()},
+                {"page_title", L.lesson->pages[static_cast<std::size_t>(L.page)].title},
+                {"expression", s.expression.has_value()},
+                {"answers", answers},
+                {"tasks", tasks},
+                {"pages_seen", L.progress.pages_seen()},
+                {"questions_right", L.progress.questions_right()},
+                {"tasks_done", L.progress.tasks_done()},
+                {"progress_file", L.progress_path}};
 }
 
 }  // namespace
@@ -143,6 +166,7 @@ std::string state_report_json(const AppState& s, const FrameReport& frame) {
         {"scale", frame.scale},
         {"scale_wanted", frame.sizing.wanted},
         {"text_fits", frame.sizing.fits_text},
+        {"lesson", lesson_json(s)},
         {"items", items},
         {"canvas", canvas_json(s, frame.canvas)},
         {"expression", expression_json(s)},

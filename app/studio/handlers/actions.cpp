@@ -257,6 +257,7 @@ struct ActionHandler {
     void operator()(const act::PinPath& a) { s.path_pin = a.pin; }
     void operator()(const act::Files& a) { apply_files(s, a.command); }
     void operator()(const act::Quiz& a) { apply_quiz(s, a.command); }
+    void operator()(const act::Lesson& a) { apply_lesson(s, a.command); }
     void operator()(const act::Lab& a) { apply_lab(s, a.op); }
     void operator()(const act::MarkSaved& a) { document_saved(s, a.path); }
     void operator()(const act::Expression& a) { apply_expression(s, a.command); }

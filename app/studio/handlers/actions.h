@@ -10,6 +10,7 @@
 #include "app/studio/handlers/expression.h"
 #include "app/studio/handlers/files.h"
 #include "app/studio/handlers/lab_actions.h"
+#include "app/studio/handlers/lesson.h"
 #include "app/studio/handlers/quiz.h"
 #include "app/studio/state/studio_state.h"
 
@@ -63,6 +64,7 @@ struct PinPath { PathPin pin; };      // the Paths tab's route that stays drawn 
 struct Quiz { QuizCommand command; };  // see quiz.h
 struct Files { FilesCommand command; };  // open, save, autosave: see files.h
 struct Expression { ExpressionCommand command; };  // the open expression: see expression.h
+struct Lesson { LessonCommand command; };  // the lesson panel: see lesson.h
 
 }  // namespace act
 
@@ -72,7 +74,7 @@ using Action = std::variant<act::Select, act::Hover, act::Highlight, act::SetSet
                             act::BeginGesture, act::EndGesture, act::EditParameter, act::SetLearningRate,
                             act::AddLayer, act::RemoveLayer, act::AddNeuron, act::RemoveNeuron,
                             act::SetActivation, act::SetLoss, act::SetBias, act::Reinitialize, act::Undo,
-                            act::Redo, act::ReplaceDocument, act::MarkSaved, act::ShowTab, act::Quiz, act::Lab, act::PinPath, act::Files, act::Expression>;
+                            act::Redo, act::ReplaceDocument, act::MarkSaved, act::ShowTab, act::Quiz, act::Lab, act::PinPath, act::Files, act::Expression, act::Lesson>;
 
 using ActionQueue = std::vector<Action>;
 

@@ -148,6 +148,7 @@ std::string replace_document(AppState& s, bp::Document doc, const std::string& p
     fresh.keyboard_mode = s.keyboard_mode;
     fresh.quiz = carried_over(s.quiz);
     fresh.files = std::move(s.files);
+    fresh.lesson = std::move(s.lesson);  // the lesson open and its progress (a page replaces the document too)
     s = std::move(fresh);
     return "";
 }

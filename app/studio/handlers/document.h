@@ -46,7 +46,7 @@ void document_changed(AppState& s, bool keep_cursor);
 
 // A fresh state on doc (data added when it has none), keeping what belongs to the user rather than the
 // document: settings, presentation and keyboard mode, the quiz's choices and totals, the files (recent
-// list, autosave). Not modified afterwards. On failure nothing changes.
+// list, autosave), the lesson open. Not modified afterwards. On failure nothing changes.
 std::string replace_document(AppState& s, bp::Document doc, const std::string& path, const std::string& title);
 
 // The document is now what the file at `path` holds.

@@ -18,6 +18,7 @@
 #include "app/studio/handlers/example.h"
 #include "app/studio/handlers/expression.h"
 #include "app/studio/handlers/export.h"
+#include "app/studio/handlers/lesson.h"
 #include "app/studio/state/file_queries.h"
 #include "app/studio/state/settings.h"
 #include "engine/core/error.h"
@@ -165,6 +166,7 @@ void continue_pending(AppState& s) {
         case Pending::open_preset: return open_preset(s, path, title);
         case Pending::new_expression: return new_expression(s, ExpressionSource(new_expression_document()), title);
         case Pending::open_expression: return new_expression(s, *expression, title);
+        case Pending::open_lesson: open_lesson_now(s, path, s.lesson.pending_page); return;
         case Pending::quit:  // discarded explicitly
             remove_autosave(s.files.autosave);
             s.files.quit = true;

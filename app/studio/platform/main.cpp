@@ -63,6 +63,8 @@ int main(int argc, char** argv) {
     const bool headless = o.frames > 0;  // a scripted run reads and writes no settings
     if (!headless) apply(s, act::SetSettings{load_settings(settings_path())});
     if (!headless) attach_quiz_file(s.quiz, quiz_file_path(), !o.quiz_what.empty());  // quiz choices and scores
+    if (!headless) attach_lesson_progress(s, lesson_progress_path());  // the lessons' progress book
+    if (!headless && s.lesson.lesson) apply(s, act::Lesson{lesson_cmd::ReturnToPage{}});  // the page's views over the saved ones
     if (!o.hide.empty() || o.text_scale || o.notation || headless || !o.file_dialogs.empty()) {  // after the saved settings: the command line wins
         Settings t = s.settings;
         for (const std::string& h : o.hide) (h == "side" ? t.show_side : t.show_loss) = false;

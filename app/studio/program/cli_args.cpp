@@ -192,6 +192,10 @@ std::string parse_command_line(const std::vector<std::string>& args, Options& ou
             if (err = value(out.tab); err.empty() && out.tab != "inspector" && out.tab != "paths" && out.tab != "lab" &&
                                           out.tab != "quiz" && out.tab != "expression")
                 err = "--tab " + out.tab + ": expected inspector, paths, lab, quiz or expression";
+        } else if (a == "--lesson") {
+            err = value(out.lesson);
+        } else if (a == "--page") {
+            if (err = count(1, 100000, n); err.empty()) out.lesson_page = static_cast<int>(n);
         } else if (a == "--path") {
             if (err = count(1, 100000, n); err.empty()) out.path = static_cast<int>(n);
         } else if (a == "--homework-row") {
@@ -228,6 +232,7 @@ std::string parse_command_line(const std::vector<std::string>& args, Options& ou
         }
         if (!err.empty()) return err;
     }
+    if (out.lesson_page > 0 && out.lesson.empty()) return "--page: only with --lesson FILE|NAME";
     if (!out.screenshot.empty() && out.frames == 0) out.frames = kDefaultScreenshotFrames;
     if (out.bench == "live" && out.frames == 0) out.frames = 100000000;  // the run ends by time or steps
     if (!out.bench.empty() && out.frames == 0) out.frames = kDefaultBenchFrames;
@@ -249,6 +254,10 @@ std::string usage_text() {
            "                        Train does: it stops early, with a message, if the loss explodes)\n"
            "  --lr X                use learning rate X instead of the file's (e.g. --lr 50 to see divergence)\n"
            "  --list-presets        print the presets, one line each: file name, a tab, title; then exit\n"
+           "  --lesson FILE|NAME    open a lesson: a lesson file (Markdown, docs/LESSONS.md) or one of\n"
+           "                        the program's by name (first-steps, notes-004-delta-recurrence, ...;\n"
+           "                        Help > Lessons lists them); a malformed lesson is an error (exit 2)\n"
+           "  --page K              with --lesson: open its page K (from 1)\n"
            "  --tab NAME            open a side-panel tab: inspector | paths | lab | quiz | expression\n"
            "  --path N              with --select of a weight or bias: keep its path N (from 1, largest\n"
            "                        first) drawn on the network, as a click on its row in Paths does\n"
@@ -294,7 +303,8 @@ std::string usage_text() {
            "      [ ] previous/next neuron, { } previous/next weight or bias, Tab keyboard mode\n"
            "      (arrows move between controls, Space presses, Alt menus; Esc or Tab leaves),\n"
            "      Ctrl+Z undo, Ctrl+Shift+Z or Ctrl+Y redo, Ctrl+N new, Ctrl+O open, Ctrl+S save,\n"
-           "      Ctrl+Shift+S save as, Ctrl+Q quit, F1 help, F11 presentation, F12 screenshot.\n"
+           "      Ctrl+Shift+S save as, Ctrl+Q quit, F1 help, F11 presentation, F12 screenshot;\n"
+           "      in a lesson: Alt+Right/Alt+Left next/previous page, R back to the page's state.\n"
            "Exit status: 0 on success, 2 for a bad argument or a file that cannot be loaded.\n";
 }
 

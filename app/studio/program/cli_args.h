@@ -2,7 +2,8 @@
 // --size WxH, --canvas-png PNG, --canvas-scale K, --present, --keyboard-mode, --step K, --select w,l,j,k | b,l,j | n,l,j, --train-steps N, --help, --version;
 // the desktop's file dialogs or the in-app browser: --file-dialogs desktop|in-app;
 // for screenshots of the side panel and quiz mode: --tab NAME, --quiz, --quiz-what LIST, --answer TEXT, --hint;
-// for the Training lab: --lr X, --list-presets; the UI benchmark: --bench SCENARIO.
+// for the Training lab: --lr X, --list-presets; the UI benchmark: --bench SCENARIO;
+// a lesson: --lesson FILE|NAME [--page K].
 // Parsing is window-free so the tests cover every error message.
 #pragma once
 #include <optional>
@@ -31,6 +32,8 @@ struct Options {
     int step = 0;                   // events to step at the default granularity before the first frame
     std::optional<Selection> select;  // 0-based, as in files
     long train_steps = 0;           // training steps before the first frame
+    std::string lesson;             // --lesson FILE|NAME: open a lesson (a file, or one of the program's by name)
+    int lesson_page = 0;            // --page K: its page K, from 1 (0 = the first)
     std::string tab;                // side-panel tab to open: inspector | paths | lab | quiz ("" = as saved)
     bool quiz = false;              // quiz mode on
     std::vector<std::string> quiz_what;  // what is quizzed (quiz.h topic keys); empty = everything

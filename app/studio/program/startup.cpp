@@ -1,6 +1,7 @@
 // Building the first state from the command line (see startup.h).
 #include "app/studio/program/startup.h"
 
+#include <algorithm>
 #include <filesystem>
 
 #include "app/studio/handlers/actions.h"
@@ -27,6 +28,13 @@ AppState initial_state(const Options& o) {
     AppState s = o.file.empty() ? make_state(builtin_example(), "", "Mazur's 2-2-2 example") : state_of_file(o.file);
     s.present = o.present;
     s.keyboard_mode = o.keyboard_mode;
+    if (!o.lesson.empty()) {  // the lesson's page replaces the document; the options below act on it
+        std::string why;
+        const std::string path = find_lesson(o.lesson, &why);
+        if (path.empty()) throw bp::Error("--lesson: " + why);
+        apply(s, act::Lesson{lesson_cmd::Open{path, std::max(0, o.lesson_page - 1), true}});
+        if (!s.lesson.lesson) throw bp::Error("--lesson " + o.lesson + ": " + s.files.error_title + "\n" + s.files.error_text);
+    }
     if (o.select && !valid(s.doc.net, *o.select))
         throw bp::Error("--select: the network has no such " +
                         std::string(o.select->kind == Selection::Kind::weight ? "weight"
@@ -58,9 +66,11 @@ AppState initial_state(const Options& o) {
     apply(s, act::StepForward{o.step, false});  // stops at the end of the pass
     if (o.select) apply(s, act::Select{*o.select});
     // --lr and --train-steps changed the document: it differs from the file (the title shows *).
-    s.status = o.file.empty() ? "Press → or Space to step through the pass; drag an edge to change a weight."
-                              : "Opened " + o.file;
-    s.status_is_error = false;
+    if (!s.lesson.lesson) {
+        s.status = o.file.empty() ? "Press → or Space to step through the pass; drag an edge to change a weight."
+                                  : "Opened " + o.file;
+        s.status_is_error = false;
+    }
     if (s.lab.diverged) s.status = divergence_message(*s.lab.diverged), s.status_is_error = true;
     for (const std::string& text : o.answers)
         s.expression ? apply(s, act::Expression{expr_cmd::Answer{text}}) : apply(s, act::Quiz{quiz_cmd::Answer{text}});

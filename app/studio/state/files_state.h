@@ -37,7 +37,7 @@ struct FileBrowser {
 
 // What waits for the answer to "Save the changes to …?": everything that replaces the document or
 // closes the window asks first when there are unsaved changes.
-enum class Pending { none, new_document, open_file, open_preset, new_expression, open_expression, quit };
+enum class Pending { none, new_document, open_file, open_preset, new_expression, open_expression, open_lesson, quit };
 
 // Unsaved work written every few seconds. Each running instance has its own file in the autosave
 // folder and holds a lock on it for its whole life, so a second instance never offers, overwrites or

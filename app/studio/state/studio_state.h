@@ -11,6 +11,7 @@
 #include "app/studio/state/expression_state.h"
 #include "app/studio/state/files_state.h"
 #include "app/studio/state/lab_state.h"
+#include "app/studio/state/lesson_state.h"
 #include "app/studio/state/loss_history.h"
 #include "app/studio/state/quiz_state.h"
 #include "app/studio/state/selection.h"
@@ -115,6 +116,9 @@ struct AppState {
 
     // ---- the Training lab (lab_state.h, lab.h) ----
     LabState lab;
+
+    // ---- the lesson panel (lesson_state.h, lesson.h) ----
+    LessonState lesson;
 
     // ---- history ----
     std::vector<Snapshot> undo, redo;

@@ -24,6 +24,7 @@ struct Fonts {
     ImFont* large = nullptr;  // the formula of the current step
     ImFont* huge = nullptr;   // the presentation banner
     ImFont* mono = nullptr;   // matrices
+    ImFont* bold = nullptr;   // a lesson's **bold** (the body font when DejaVu Sans Bold is missing)
     bool dejavu = false;      // false: ImGui's built-in font (no Greek: shows '?')
 };
 

@@ -68,6 +68,8 @@ Fonts load_fonts(float scale) {
         f.large = add(sans, base * 1.45f);
         f.huge = add(sans, base * 2.0f);
         f.mono = std::filesystem::is_regular_file(mono, ec) ? add(mono, base * 0.95f) : f.body;
+        const std::string bold = std::string(kFontDir) + "DejaVuSans-Bold.ttf";
+        f.bold = std::filesystem::is_regular_file(bold, ec) ? add(bold, base) : f.body;
     } else {
         std::fprintf(stderr,
                      "backprop-studio: warning: %s not found (Debian package fonts-dejavu-core); using the "
@@ -75,7 +77,7 @@ Fonts load_fonts(float scale) {
                      sans.c_str());
         ImFontConfig cfg;
         cfg.SizePixels = base;
-        f.body = f.small = f.mono = atlas->AddFontDefault(&cfg);
+        f.body = f.small = f.mono = f.bold = atlas->AddFontDefault(&cfg);
         cfg.SizePixels = base * 1.45f;
         f.large = atlas->AddFontDefault(&cfg);
         cfg.SizePixels = base * 2.0f;

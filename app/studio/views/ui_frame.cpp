@@ -87,6 +87,9 @@ float side_panel_min_width(const Ui& ui) {
 // s.side_tab (--tab) brings one forward once.
 void side_panel(const AppState& s, const Ui& ui, ActionQueue& q, FrameInfo& info) {
     const auto flags = [&](const char* name) { return s.side_tab == name ? ImGuiTabItemFlags_SetSelected : 0; };
+    // A tab brought forward is the one shown from now on (ImGui selects it only in the next frame, and the
+    // frame's layout, which reads side_tab_shown, must not take the old tab for it meanwhile).
+    if (!s.side_tab.empty()) ui.memory.side_tab_shown = s.side_tab;
     if (!s.side_tab.empty()) q.push_back(act::ShowTab{""});
     if (!ImGui::BeginTabBar("side_panel", ImGuiTabBarFlags_FittingPolicyScroll)) return;
     // Each tab: its content when it is the one shown; which one that is, the frame's layout remembers.
@@ -94,7 +97,7 @@ void side_panel(const AppState& s, const Ui& ui, ActionQueue& q, FrameInfo& info
         const bool open = ImGui::BeginTabItem(label, nullptr, flags(name));
         report_item(std::string("tab.") + name);
         if (!open) return false;
-        ui.memory.side_tab_shown = name;
+        if (s.side_tab.empty()) ui.memory.side_tab_shown = name;
         content();
         ImGui::EndTabItem();
         return true;
@@ -130,15 +133,28 @@ FrameInfo draw_frame(AppState& s, const Ui& ui, double dt) {
     ImGui::PopStyleVar();
     draw_menu_bar(s, ui, q, info);
 
-    // Presenting, an empty side panel yields its room (the toolbar then offers a Panels menu).
-    ui.memory.side_yielded = s.settings.show_side && s.present && side_panel_empty(s, ui);
+    // Presenting, an empty side panel yields its room (the toolbar then offers a Panels menu); so does the
+    // Inspector while a lesson's panel takes a window too narrow for three columns at this text size.
+    ui.memory.side_yielded = s.settings.show_side && ((s.present && side_panel_empty(s, ui)) || lesson_crowds_side_panel(s, ui));
     draw_toolbar(s, ui, q);
-    if (s.present) draw_banner(s, ui);
+    if (s.present && !s.lesson.lesson) draw_banner(s, ui);  // presenting a lesson, its caption strip says what is on
 
     const float gap = px(ui, ui_metric::splitter);
-    const ImVec2 avail = ImGui::GetContentRegionAvail();
+    // A lesson open: its panel is a column on the left, the whole body's height; the rest beside it.
+    const ImVec2 whole = ImGui::GetContentRegionAvail();
+    const float lesson_w = lesson_panel_width(s, ui, whole.x);
+    if (lesson_w > 0) {
+        const float lesson_h = std::max(100.0f, whole.y - ImGui::GetFrameHeight() - ImGui::GetStyle().ItemSpacing.y);
+        panel("lesson", ImVec2(lesson_w, lesson_h), ui);
+        draw_lesson_panel(s, ui, q);
+        end_panel();
+        ImGui::SameLine(0, gap);
+        ImGui::BeginGroup();
+    }
+    const ImVec2 avail = lesson_w > 0 ? ImVec2(whole.x - lesson_w - gap, whole.y) : whole;
     const float status_h = ImGui::GetFrameHeight();
-    const float body_h = std::max(100.0f, avail.y - status_h - ImGui::GetStyle().ItemSpacing.y);
+    const float strip_h = lesson_strip_height(s, ui, whole.y);  // presenting a lesson: its caption strip
+    const float body_h = std::max(100.0f, avail.y - status_h - ImGui::GetStyle().ItemSpacing.y - (strip_h > 0 ? strip_h + gap : 0));
     const Settings& st = s.settings;
     // Hidden panels (View menu) give their room to the canvas and the formula; when presenting, so does
     // an empty side panel. The formula's row is as tall as the formula needs (measured when it was last
@@ -147,8 +163,10 @@ FrameInfo draw_frame(AppState& s, const Ui& ui, double dt) {
     const float side_share = std::round(avail.x * (s.lab.visible ? st.lab_side_width : st.side_width));
     const float side_w = side ? std::min(std::max(side_share, side_panel_min_width(ui)), avail.x * 0.6f) : 0;
     const float canvas_w = side ? avail.x - side_w - gap : avail.x;
-    const bool loss = st.show_loss && !s.expression && avail.x * (1 - st.formula_width) - gap >= px(ui, ui_metric::loss_min_w);
-    const float formula_w = loss ? std::round(avail.x * st.formula_width) : avail.x;
+    // (beside a lesson's panel the formula keeps its share of the whole window: the loss curve yields first)
+    const float formula_share = std::round((lesson_w > 0 ? whole.x : avail.x) * st.formula_width);
+    const bool loss = st.show_loss && !s.expression && avail.x - formula_share - gap >= px(ui, ui_metric::loss_min_w);
+    const float formula_w = loss ? formula_share : avail.x;
     const float canvas_min = canvas_min_height(s, ui, canvas_w);
     const float bottom_max = std::max(0.0f, body_h - gap - canvas_min);
     const float formula_need = formula_panel_height(s, ui, formula_w, bottom_max);
@@ -185,19 +203,28 @@ FrameInfo draw_frame(AppState& s, const Ui& ui, double dt) {
         info.loss_curve_ms = thread_cpu_ms() - started;
         end_panel();
     }
+    if (strip_h > 0) {
+        ImGui::Dummy(ImVec2(0, gap));
+        panel("lesson", ImVec2(avail.x, strip_h), ui);
+        draw_lesson_panel(s, ui, q);
+        end_panel();
+    }
     ImGui::PopStyleVar();
+    if (lesson_w > 0) ImGui::EndGroup();
     ImGui::Spacing();
     status_bar(s, ui);
     ImGui::End();
     if (!(moved == st)) q.push_back(act::SetSettings{moved});
 
     draw_dialogs(s, ui, q);
+    draw_lessons_window(s, ui, q);
     draw_help_overlay(ui, s.settings.notation);
     draw_keyboard_mode_frame(s, ui);
     shortcuts(s, ui, q, info);
     q.push_back(act::Files{files_cmd::Tick{dt}});  // the autosave clock
     q.push_back(act::Tick{dt});
     q.push_back(act::Lab{lab::Tick{dt}});  // Lab training and its plot's refresh
+    q.push_back(act::Lesson{lesson_cmd::Tick{}});  // the lesson's tasks against the state on screen
     apply_all(s, q);
     sync_keyboard_navigation(s, ui);
     if (ui.report) {

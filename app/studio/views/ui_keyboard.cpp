@@ -3,6 +3,8 @@
 // ImGui's Tab.
 #include "app/studio/views/ui_keyboard.h"
 
+#include <algorithm>
+
 #include <imgui_internal.h>
 
 #include "app/studio/figures/selection_order.h"
@@ -86,6 +88,17 @@ void stepping_keys(const AppState& s, const Ui& ui, ActionQueue& q) {
     if ((presses(ui, 'B') + presses(ui, key::period)) % 2) q.push_back(act::SetBlank{!s.blank});
 }
 
+// A lesson's keys: Alt+→ / Alt+← the next and previous page (Page Down / Page Up step the pass, as a
+// clicker expects), R the page's state again. Alt's arrows work in keyboard mode too.
+void lesson_keys(const AppState& s, const Ui& ui, ActionQueue& q, bool with_letters) {
+    if (!s.lesson.lesson) return;
+    const int pages = static_cast<int>(s.lesson.lesson->pages.size());
+    const int moved = presses(ui, key::right, kModAlt) - presses(ui, key::left, kModAlt);
+    const int page = std::clamp(s.lesson.page + moved, 0, pages - 1);
+    if (page != s.lesson.page) q.push_back(act::Lesson{lesson_cmd::GoTo{page}});
+    if (with_letters && presses(ui, 'R')) q.push_back(act::Lesson{lesson_cmd::ReturnToPage{}});
+}
+
 }  // namespace
 
 void keyboard_mode_keys(const AppState& s, const Ui& ui, ActionQueue& q) {
@@ -105,6 +118,7 @@ void shortcuts(const AppState& s, const Ui& ui, ActionQueue& q, FrameInfo& info)
     if (ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId)) return;
     command_keys(s, ui, q, info);
     select_keys(s, q);
+    lesson_keys(s, ui, q, !s.keyboard_mode);
     if (s.keyboard_mode) return;  // the arrows, Space, Home and End are ImGui's navigation's
     stepping_keys(s, ui, q);
 }
@@ -117,6 +131,7 @@ void sync_keyboard_navigation(const AppState& s, const Ui& ui) {
 }
 
 const char* key_hint(const AppState& s) {
+    if (s.lesson.lesson && !s.keyboard_mode) return "Alt+→ Alt+← page · R the page's state · → step · ← back";
     return s.keyboard_mode ? "Keyboard mode — arrows move · Space presses · Alt menus · Esc leaves"
                            : "→ step · ← back · End pass · Ctrl+Z undo · Tab keyboard mode";
 }

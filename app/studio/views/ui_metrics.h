@@ -51,4 +51,17 @@ inline constexpr float quiz_pad_x = 6, quiz_pad_y = 4;  // inside the field's fr
 inline constexpr float quiz_rounding = 6, quiz_border = 2;
 inline constexpr float motion_dot = 4;        // a value travelling along an edge while playing (at least)
 
+// ---- the lesson panel (view_lesson.cpp) ----
+inline constexpr float lesson_share = 0.27f;  // of the window's width
+inline constexpr float lesson_min_em = 19;    // the panel keeps at least this many ems (a readable line)
+inline constexpr float lesson_max_share = 0.4f;
+inline constexpr float lesson_three_columns_em = 62;  // narrower, the Inspector yields to the canvas
+inline constexpr float lesson_strip_share = 0.28f;    // presenting: the caption strip, of the window's height
+inline constexpr float lesson_strip_min_em = 7;
+inline constexpr float lesson_strip_text_share = 0.58f;  // the caption's text, of the strip's width
+inline constexpr float lesson_paragraph_gap = 6;
+inline constexpr float lesson_bullet_indent = 16;
+inline constexpr float lesson_code_pad = 2;   // the code span's background around its text
+inline constexpr float lesson_answer_w = 110; // a value question's field
+
 }  // namespace studio::ui_metric

@@ -56,6 +56,7 @@ void unsaved_dialog(const AppState& s, const Ui& ui, ActionQueue& q) {
     }
     const std::string next = f.pending == Pending::open_file     ? " before opening " + std::filesystem::path(f.pending_path).filename().string()
                              : f.pending == Pending::open_preset ? " before opening the preset " + f.pending_title
+                             : f.pending == Pending::open_lesson ? " before opening the lesson " + f.pending_title
                              : f.pending == Pending::new_document ? " before starting a new document"
                              : f.pending == Pending::quit        ? " before quitting"
                                                                  : "";

@@ -4,6 +4,7 @@
 // whether the help overlay or About is open. One place, owned with the fonts (Ui::memory), so nothing
 // hides in a static and a test can start from a clean slate.
 #pragma once
+#include <array>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -74,6 +75,12 @@ struct ViewMemory {
     double typed_value = 0;
     // the toolbar's η field: the value typed so far (set when the field is left or Enter is pressed)
     double lr_typed = 0;
+    // the lesson panel: the value questions' fields of the page shown (reset when another page shows)
+    std::vector<std::array<char, 64>> lesson_answers;
+    std::string lesson_page_shown;  // the lesson's title and the page's number the fields belong to
+    char lesson_file[512] = {};     // the Lessons window's "open a lesson file" field
+    bool lesson_file_focus = false; // File ▸ Open lesson…: the field takes the keyboard focus once
+    float lesson_footer_h = 0;      // the panel's footer (progress, Back / Next, …) as last drawn
     // keyboard mode: whether, at the end of the last frame, Esc was ImGui's to back out of something
     bool escape_is_imgui = false;
 };

@@ -19,7 +19,7 @@ namespace {
 
 // ---- [SECTION] menus ----
 
-void file_menu(const AppState& s, ActionQueue& q, FrameInfo& info) {
+void file_menu(const AppState& s, const Ui& ui, ActionQueue& q, FrameInfo& info) {
     const bool open = ImGui::BeginMenu("File");
     report_item("menu.File");
     if (!open) return;
@@ -29,6 +29,12 @@ void file_menu(const AppState& s, ActionQueue& q, FrameInfo& info) {
     item_tooltip("A computation graph of an expression you type (y = e^(e^(x²)) to start): step its values and "
                  "adjoints, drag its variables, see every path.");
     if (ImGui::MenuItem("Open…", "Ctrl+O")) push_files(q, files_cmd::ShowBrowser{false});
+    if (ImGui::MenuItem("Open lesson…")) {
+        q.push_back(act::Lesson{lesson_cmd::ShowLibrary{true}});
+        ui.memory.lesson_file_focus = true;
+    }
+    report_item("menu.File.OpenLesson");
+    item_tooltip("A lesson: one of the program's, or a lesson file of your own (docs/LESSONS.md).");
     if (ImGui::BeginMenu("Open Recent", !s.files.recent.empty())) {
         for (const std::string& p : s.files.recent)
             if (ImGui::MenuItem(std::filesystem::path(p).filename().string().c_str())) push_files(q, files_cmd::Open{p});
@@ -174,11 +180,14 @@ void view_menu(const AppState& s, const Ui& ui, ActionQueue& q, FrameInfo& info)
     if (!(t == s.settings)) q.push_back(act::SetSettings{t});
 }
 
-void help_menu(const Ui& ui) {
+void help_menu(const Ui& ui, ActionQueue& q) {
     const bool open = ImGui::BeginMenu("Help");
     report_item("menu.Help");
     if (!open) return;
     if (ImGui::MenuItem("Keyboard and notation", "F1")) ui.memory.help_open = true;
+    if (ImGui::MenuItem("Lessons…")) q.push_back(act::Lesson{lesson_cmd::ShowLibrary{true}});
+    report_item("menu.Help.Lessons");
+    item_tooltip("Guided walks through the course notes, page by page, with the live network beside the text.");
     if (ImGui::MenuItem("About Backprop Studio")) ui.memory.about_open = true;
     ImGui::EndMenu();
 }
@@ -187,7 +196,7 @@ void help_menu(const Ui& ui) {
 
 void draw_menu_bar(const AppState& s, const Ui& ui, ActionQueue& q, FrameInfo& info) {
     if (!ImGui::BeginMenuBar()) return;
-    file_menu(s, q, info);
+    file_menu(s, ui, q, info);
     edit_menu(s, q);
     view_menu(s, ui, q, info);
     const bool presets = ImGui::BeginMenu("Presets");
@@ -198,7 +207,7 @@ void draw_menu_bar(const AppState& s, const Ui& ui, ActionQueue& q, FrameInfo& i
         expression_presets_menu_items(s, ui, q);
         ImGui::EndMenu();
     }
-    help_menu(ui);
+    help_menu(ui, q);
     // The document's name on the right, with * while it has unsaved changes.
     const std::string name = (is_modified(s) ? "* " : "") + s.title + (s.file_path.empty() ? "  (not saved yet)" : "");
     const float w = ImGui::CalcTextSize(name.c_str()).x, gap = px(ui, ui_metric::status_gap);

@@ -157,14 +157,15 @@ std::vector<Tool> tools(const AppState& s, const Ui& ui, ActionQueue& q) {
         std::erase_if(out, [](const Tool& t) { return std::string_view(t.id) == "sample" || std::string_view(t.id) == "lr" ||
                                                       std::string_view(t.id) == "train"; });
     if (ui.memory.side_yielded)  // presenting with nothing in the side panel: its tabs, one click away
-        out.push_back({"panels", button_width("Panels ▾"), group, [&q](bool) {
+        out.push_back({"panels", button_width("Panels ▾"), group, [&s, &q](bool) {
                            if (ImGui::Button("Panels ▾")) ImGui::OpenPopup("panels");
                            item_tooltip("The side panel gave its room to the network while it had nothing to show: open "
                                         "one of its tabs (a click on a neuron or an edge opens the Inspector).");
                            if (!ImGui::BeginPopup("panels")) return;
                            for (const auto& [label, name] : {std::pair{"Paths", "paths"}, {"Lab", "lab"}, {"Quiz", "quiz"}})
                                if (ImGui::MenuItem(label)) q.push_back(act::ShowTab{name});
-                           ImGui::TextDisabled("Inspector: click a neuron or an edge");
+                           if (s.lesson.lesson) ImGui::TextDisabled("Inspector: a wider window or smaller text (the lesson takes the room)");
+                           else ImGui::TextDisabled("Inspector: click a neuron or an edge");
                            ImGui::EndPopup();
                        }});
     if (!s.present)  // presentation mode is always light

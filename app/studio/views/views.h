@@ -48,6 +48,16 @@ bool draw_quiz_question(const AppState& s, const Ui& ui, ActionQueue& q);
 bool quiz_field_on_canvas(const AppState& s);
 // Where the canvas's answer field goes (beside the node asked about, inside the canvas), or none.
 std::optional<Box> quiz_field_box(const AppState& s, const Ui& ui, const NetworkLayout& lay, ImVec2 clip_min, ImVec2 clip_max);
+// view_lesson.cpp: the lesson panel (a column left of the canvas while a lesson is open: its width, 0 when
+// none is) and the Lessons window (Help ▸ Lessons, File ▸ Open lesson…).
+float lesson_panel_width(const AppState& s, const Ui& ui, float avail_w);
+// A lesson is open in a window too narrow (at this text size) for the lesson, the canvas and the side panel
+// side by side, and the side panel shows the Inspector: it then gives its room to the canvas.
+bool lesson_crowds_side_panel(const AppState& s, const Ui& ui);
+// Presenting: the lesson as a caption strip across the bottom (its height, 0 when not presenting a lesson).
+float lesson_strip_height(const AppState& s, const Ui& ui, float avail_h);
+void draw_lesson_panel(const AppState& s, const Ui& ui, ActionQueue& q);  // the column, or presenting the strip
+void draw_lessons_window(const AppState& s, const Ui& ui, ActionQueue& q);
 void draw_quiz_canvas(const AppState& s, const Ui& ui, ActionQueue& q, const NetworkLayout& lay, const std::optional<Box>& field);
 
 }  // namespace studio

@@ -7,8 +7,14 @@ Prints one problem a line and exits 1 when there is any (2 when the report canno
 import json
 import sys
 
+# The lesson panel's page (text, questions, tasks) scrolls; its titles and its footer (progress, Back,
+# the counter, Next) do not: each is a group of its own (a scrolled item may pass under the footer).
+LESSON_SCROLLED = ("lesson.text", "lesson.unavailable", "lesson.answer.", "lesson.check.", "lesson.verdict.", "lesson.choice.",
+                   "lesson.task.", "lesson.hint.", "lesson.showme.")
+LESSON_FIXED = ("lesson.title", "lesson.page_title", "lesson.progress", "lesson.back", "lesson.counter", "lesson.next",
+                "lesson.return", "lesson.close")
 GROUPS = [("canvas.", "quiz.field"), ("toolbar.", "phase."), ("loss.",), ("formula.",), ("legend.",), ("status.",),
-          ("quiz.",)]
+          ("quiz.",), LESSON_SCROLLED, LESSON_FIXED]
 TOOLS = ["restart", "back", "step", "phase", "pass", "play", "speed", "granularity", "sample", "lr", "train"]
 
 
@@ -22,7 +28,7 @@ def overlap(a, b, slack=0.5):
 
 def problems(r):
     items = r["items"]
-    scrolled = ("paths.", "lab.")  # lists in a scrolling panel: scrolled out of sight is not clipped
+    scrolled = ("paths.", "lab.") + LESSON_SCROLLED  # lists in a scrolling panel: scrolled out of sight is not clipped
     out = [f"{i} is clipped" for i, v in items.items() if v["clipped"] and not i.startswith(scrolled)]
     ids = sorted(items)
     for a in range(len(ids)):
