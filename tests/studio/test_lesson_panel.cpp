@@ -152,6 +152,21 @@ TEST_F(LessonPanel, PinnedPathAndTabOfTheTour) {
     EXPECT_NE(why.find("first-steps"), std::string::npos) << why;
 }
 
+TEST_F(LessonPanel, APageSetsTheNotationItsTextIsWrittenIn) {
+    std::string why;
+    const std::string derivation = find_lesson("notes-003-fc-recurrences", &why);
+    ASSERT_FALSE(derivation.empty()) << why;
+    AppState s = example();
+    Settings t = s.settings;
+    t.notation = bp::Notation::vector;  // the student's own choice before the lesson
+    apply(s, act::SetSettings{t});
+    send(s, lesson_cmd::Open{derivation, 1});
+    ASSERT_TRUE(s.lesson.lesson) << s.files.error_text;
+    EXPECT_EQ(s.settings.notation, bp::Notation::derivation);  // notes 003's letters: z and a swapped
+    send(s, lesson_cmd::Open{lesson_path, 0});  // a page that names none is written per neuron
+    EXPECT_EQ(s.settings.notation, bp::Notation::per_neuron);
+}
+
 TEST_F(LessonPanel, AnExpressionPageOpensThroughTheExpressionView) {
     std::string why;
     const std::string path = find_lesson("notes-001-chain-rule", &why);

@@ -142,6 +142,7 @@ std::string enter_page(AppState& s, int page, bp::PageScene scene) {
         Settings t = s.settings;
         t.neuron_value = neuron_value(st.neurons);
         t.edge_value = st.edges == bp::EdgeShows::gradient ? EdgeValue::gradient : EdgeValue::weight;
+        t.notation = st.notation;  // the page's text is written in it (per-neuron unless the page names another)
         t.show_side = !st.hide_side;
         t.show_loss = !st.hide_loss;
         apply(s, act::SetSettings{t});

@@ -75,11 +75,13 @@ void command_keys(const AppState& s, const Ui& ui, ActionQueue& q, FrameInfo& in
     if (presses(ui, key::f12, kModShift)) info.canvas_png_scale = 2;
 }
 
-// The pass's keys, and a presentation clicker's: Page Down / Page Up are what clickers send.
+// The pass's keys, and a presentation clicker's: Page Down / Page Up are what clickers send (while a
+// lesson is open they turn its pages: lesson_keys).
 void stepping_keys(const AppState& s, const Ui& ui, ActionQueue& q) {
+    const bool clicker_steps = !s.lesson.lesson;
     const int forward = presses(ui, key::right, 0, true) + presses(ui, key::space, 0, true) +
-                        presses(ui, key::page_down, 0, true);
-    const int back = presses(ui, key::left, 0, true) + presses(ui, key::page_up, 0, true);
+                        (clicker_steps ? presses(ui, key::page_down, 0, true) : 0);
+    const int back = presses(ui, key::left, 0, true) + (clicker_steps ? presses(ui, key::page_up, 0, true) : 0);
     if (forward) q.push_back(act::StepForward{forward});
     if (back) q.push_back(act::StepBack{back});
     if (presses(ui, key::home)) q.push_back(act::Restart{});
@@ -88,12 +90,13 @@ void stepping_keys(const AppState& s, const Ui& ui, ActionQueue& q) {
     if ((presses(ui, 'B') + presses(ui, key::period)) % 2) q.push_back(act::SetBlank{!s.blank});
 }
 
-// A lesson's keys: Alt+→ / Alt+← the next and previous page (Page Down / Page Up step the pass, as a
-// clicker expects), R the page's state again. Alt's arrows work in keyboard mode too.
+// A lesson's keys: Page Down / Page Up (a clicker's, issues 18 and 22) and Alt+→ / Alt+← the next and
+// previous page — → / ← still step the pass — and R the page's state again. They work in keyboard mode too.
 void lesson_keys(const AppState& s, const Ui& ui, ActionQueue& q, bool with_letters) {
     if (!s.lesson.lesson) return;
     const int pages = static_cast<int>(s.lesson.lesson->pages.size());
-    const int moved = presses(ui, key::right, kModAlt) - presses(ui, key::left, kModAlt);
+    const int moved = presses(ui, key::right, kModAlt) + presses(ui, key::page_down, 0, true) -
+                      presses(ui, key::left, kModAlt) - presses(ui, key::page_up, 0, true);
     const int page = std::clamp(s.lesson.page + moved, 0, pages - 1);
     if (page != s.lesson.page) q.push_back(act::Lesson{lesson_cmd::GoTo{page}});
     if (with_letters && presses(ui, 'R')) q.push_back(act::Lesson{lesson_cmd::ReturnToPage{}});
@@ -131,7 +134,7 @@ void sync_keyboard_navigation(const AppState& s, const Ui& ui) {
 }
 
 const char* key_hint(const AppState& s) {
-    if (s.lesson.lesson && !s.keyboard_mode) return "Alt+→ Alt+← page · R the page's state · → step · ← back";
+    if (s.lesson.lesson && !s.keyboard_mode) return "PgDn PgUp (Alt+→ Alt+←) page · R the page's state · → step · ← back";
     return s.keyboard_mode ? "Keyboard mode — arrows move · Space presses · Alt menus · Esc leaves"
                            : "→ step · ← back · End pass · Ctrl+Z undo · Tab keyboard mode";
 }

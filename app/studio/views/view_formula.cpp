@@ -201,7 +201,7 @@ void graph_step_content(const AppState& s, const Ui& ui, int level) {
     }
     const int index = st.cursor() - 1;
     const bp::EventText text = st.text(index);
-    if (!s.present) title_line(text, ui);
+    if (!s.present) title_line(text, "", ui);
     if (e.quiz.on && e.quiz.feedback_right) text_wrapped_at_spaces(e.quiz.feedback, to_vec4(ui.colors.right));
     board(text, board_font, to_vec4(ui.colors.accent), ui);
     if (st.current()->kind == bp::GraphEventKind::adjoint) chain_lines(e, st.current()->node, ui);

@@ -151,7 +151,7 @@ void page_buttons(const LessonState& L, ActionQueue& q) {
     ImGui::BeginDisabled(L.page == 0);
     if (ImGui::Button("◀ Back")) push_lesson(q, lesson_cmd::GoTo{L.page - 1});
     ImGui::EndDisabled();
-    item_tooltip("The previous page (Alt+←).");
+    item_tooltip("The previous page (Page Up or Alt+←: a clicker turns the pages).");
     report_item("lesson.back");
     ImGui::SameLine();
     const std::string counter = std::to_string(L.page + 1) + " / " + std::to_string(pages);
@@ -162,7 +162,7 @@ void page_buttons(const LessonState& L, ActionQueue& q) {
     ImGui::BeginDisabled(L.page + 1 >= pages);
     if (ImGui::Button("Next ▶")) push_lesson(q, lesson_cmd::GoTo{L.page + 1});
     ImGui::EndDisabled();
-    item_tooltip("The next page (Alt+→).");
+    item_tooltip("The next page (Page Down or Alt+→: a clicker turns the pages).");
     report_item("lesson.next");
     same_line_or_wrap(button_width("↺ Page (R)"));
     if (ImGui::Button("↺ Page (R)")) push_lesson(q, lesson_cmd::ReturnToPage{});

@@ -36,6 +36,11 @@ shot lesson_answered
 # Alt+→ four times: "Select, drag, type" (step: end, select: w 2,0,0), its task L < 0.25.
 key alt+Right alt+Right alt+Right alt+Right
 wait_for 'r["lesson"]["page"] == 5 and r["selection"] == "w,2,0,0" and r["step"] == r["events"]'
+# A clicker turns the pages while a lesson is open (4 ms taps of Page Up / Page Down), not the pass.
+tap Prior
+wait_for 'r["lesson"]["page"] == 4'
+tap Next
+wait_for 'r["lesson"]["page"] == 5 and r["selection"] == "w,2,0,0" and r["step"] == r["events"]'
 check 'r["lesson"]["tasks"] == [False]' "the drag task is not done when the page opens"
 check_layout
 shot lesson_task_page
