@@ -6,7 +6,7 @@
 
 #include "engine/core/document.h"
 #include "engine/core/network.h"
-#include "engine/teaching/notation.h"
+#include "engine/core/number_text.h"
 
 namespace bp {
 

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "engine/core/network.h"
+#include "engine/core/number_text.h"  // format_number, round_trip: part of the notation's text
 
 namespace bp {
 
@@ -22,11 +23,6 @@ std::string weight_label(int l, int j, int k);
 std::string bias_label(int l, int j);  // "b²₁"
 // f′ symbol of an activation applied to z^l_j: "σ′(z²₁)", "tanh′(z²₁)", "relu′(z²₁)".
 std::string derivative_label(Activation f, int l, int j);
-// A number for a formula: up to `digits` significant digits, trailing zeros dropped, "−" for minus
-// when unicode is true; scientific notation for very small or large magnitudes. NaN/Inf as words.
-std::string format_number(double x, int digits = 4, bool unicode = true);
-// Shortest text that reads back to exactly x (round-trip), for files and JSON.
-std::string round_trip(double x);
 
 // LaTeX forms of the same labels: "w^{2}_{12}", "z^{2}_{1}".
 std::string latex_neuron(const std::string& symbol, int l, int j);
