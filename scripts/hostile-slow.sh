@@ -143,5 +143,13 @@ else
   report "kill -9 during 40 saves of --out (0.5 MB)" fail "$bad partial files; $after leftovers after the last run"
 fi
 
+# ---- the window with a 10⁶-sample data set: frames keep coming while the Lab trains (real input) ----
+studio=$(dirname "$cli")/../studio/backprop-studio
+if [ -x "$studio" ] && BP_SLOW_TESTS=1 APP=$(realpath "$studio") bash tests/window/real/big_data.sh >"$work/big_data.log" 2>&1; then
+  report "the window trains on 10⁶ samples (real.big_data)" ok "$(grep -c '^ok at' "$work/big_data.log") sizes, frames kept coming"
+else
+  report "the window trains on 10⁶ samples (real.big_data)" fail "$(grep -m1 FAIL "$work/big_data.log")"
+fi
+
 [ "$failures" -eq 0 ] || { echo "$failures case(s) failed"; exit 1; }
 echo "all cases passed"
