@@ -48,7 +48,12 @@ bool LabWorker::take(WorkerNews& out) {
 
 TrainingRun LabWorker::finish() {
     {
-        std::lock_guard lock(mutex_);
+        // A worker stopped before its first chunk makes no progress at all: with both cores busy, a new
+        // thread may not run before the next frame's edit stops it, and training stood still for good
+        // (real.big_data beside other work). So it is stopped once it has done a chunk (about 1 ms of
+        // steps), or at once when it is idle with no steps allowed.
+        std::unique_lock lock(mutex_);
+        wake_.wait(lock, [&] { return chunk_done_ || allowed_ == 0; });
         stop_ = true;
     }
     wake_.notify_all();
@@ -86,8 +91,10 @@ void LabWorker::loop() {
             news_.losses.insert(news_.losses.end(), run_.losses.begin(), run_.losses.end());
             news_.ended = run_.end != RunEnd::none;
             fresh_ = true;
+            chunk_done_ = true;
             if (allowed_ > 0) allowed_ = std::max(0L, allowed_ - done);
         }
+        wake_.notify_all();  // a finish() waiting for the first chunk
         run_.losses.clear();
         if (run_.end != RunEnd::none) return;
     }

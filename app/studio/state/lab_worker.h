@@ -50,6 +50,7 @@ private:
     bool stop_ = false;
     WorkerNews news_;          // published
     bool fresh_ = false;       // news_ holds something not taken yet
+    bool chunk_done_ = false;  // the thread has published at least one chunk (finish waits for it)
     std::thread thread_;       // last: started once the rest is ready
 };
 
