@@ -45,12 +45,6 @@ std::string parent_dir(const std::string& path) {
 }
 
 
-void show_error(AppState& s, std::string title, std::string text) {
-    s.files.error_title = std::move(title);
-    s.files.error_text = std::move(text);
-    set_status(s, s.files.error_title + ": " + s.files.error_text, true);
-}
-
 // ---- the recent list and the last folder (config_dir()/recent.json) ----
 
 void save_store(const FilesState& f) {
@@ -376,6 +370,12 @@ struct FilesHandler {
 };
 
 }  // namespace
+
+void show_error(AppState& s, std::string title, std::string text) {
+    s.files.error_title = std::move(title);
+    s.files.error_text = std::move(text);
+    set_status(s, s.files.error_title + ": " + s.files.error_text, true);
+}
 
 std::vector<DirEntry> list_directory(const std::string& dir, std::string& error) {
     error.clear();

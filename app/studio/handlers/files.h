@@ -63,6 +63,8 @@ using FilesCommand =
                  files_cmd::Restore, files_cmd::Export>;
 
 void apply_files(AppState& s, const FilesCommand& c);
+// The error dialog (title and text) and the status line say what went wrong; nothing else changes.
+void show_error(AppState& s, std::string title, std::string text);
 
 // ---- where things are kept ----
 std::string data_dir();                 // $XDG_DATA_HOME/backprop-studio, else ~/.local/share/...; "" if neither

@@ -34,12 +34,6 @@ namespace lesson_handler {
 
 const bp::LessonPage& page_of(const LessonState& L) { return L.lesson->pages[static_cast<std::size_t>(L.page)]; }
 
-void show_error(AppState& s, std::string title, std::string text) {
-    s.files.error_title = std::move(title);
-    s.files.error_text = std::move(text);
-    set_status(s, s.files.error_title + ": " + s.files.error_text, true);
-}
-
 std::string error_list(const std::vector<bp::LessonError>& errors) {
     std::string out;
     for (const bp::LessonError& e : errors) out += (out.empty() ? "" : "\n") + e.text();
