@@ -493,6 +493,24 @@ TEST(LabWorker, EditsUndoAndSettingsStopTheWorkerAndStayExact) {
     EXPECT_FALSE(lab_worker_running(s));
 }
 
+// The actions every frame ends with (the autosave clock, playing, the Lab's and the lesson's ticks) leave
+// the worker running: one of them stopping it each frame cost the worker all but one chunk a frame (the
+// live benchmark fell from 60x Playground to 17x when the lesson's tick came).
+TEST(LabWorker, TheFramesOwnTicksNeverStopTheWorker) {
+    AppState s = open(kSpiral);
+    do_lab(s, lab::SetTraining{true});
+    frames_until(s, [&] { return s.steps_done > 0; });
+    ASSERT_TRUE(lab_worker_running(s));
+    for (int frame = 0; frame < 30; ++frame) {
+        ActionQueue q;
+        push_frame_ticks(q, 1.0 / 60);
+        for (const Action& a : q) {
+            apply(s, a);
+            ASSERT_TRUE(lab_worker_running(s)) << "frame " << frame << ": action " << a.index() << " stopped the worker";
+        }
+    }
+}
+
 // Quitting (the state destroyed) while the worker trains joins it: no hang, no use after free (TSan, ASan).
 TEST(LabWorker, AStateDestroyedWhileTrainingStopsItsWorker) {
     for (int i = 0; i < 20; ++i) {

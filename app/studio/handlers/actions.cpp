@@ -315,6 +315,8 @@ bool leaves_training_alone(const AppState& s, const Action& a) {
                std::holds_alternative<lab::SetSpeed>(l->op) || std::holds_alternative<lab::SetBrush>(l->op) ||
                std::holds_alternative<lab::SetShownOutput>(l->op) || std::holds_alternative<lab::ShowTable>(l->op) ||
                std::holds_alternative<lab::SetSpec>(l->op);
+    if (const auto* l = std::get_if<act::Lesson>(&a))  // the tasks read the frame's snapshot
+        return std::holds_alternative<lesson_cmd::Tick>(l->command);
     return false;
 }
 
@@ -324,6 +326,13 @@ void apply(AppState& s, const Action& a) {
     if (lab_worker_running(s) && !leaves_training_alone(s, a)) sync_training(s);
     if (s.expression && route_to_expression(s, a)) return;
     std::visit(ActionHandler{s}, a);
+}
+
+void push_frame_ticks(ActionQueue& q, double dt) {
+    q.push_back(act::Files{files_cmd::Tick{dt}});
+    q.push_back(act::Tick{dt});
+    q.push_back(act::Lab{lab::Tick{dt}});
+    q.push_back(act::Lesson{lesson_cmd::Tick{}});
 }
 
 void apply_all(AppState& s, ActionQueue& q) {

@@ -83,5 +83,8 @@ using ActionQueue = std::vector<Action>;
 // s.status (s.status_is_error set).
 void apply(AppState& s, const Action& a);
 void apply_all(AppState& s, ActionQueue& q);  // in order, then clears q
+// The actions every frame ends with: the autosave clock, playing, the Lab's training and plots, the
+// lesson's tasks. None of them stops the Lab's training worker (a frame must never cost it its chunk).
+void push_frame_ticks(ActionQueue& q, double dt);
 
 }  // namespace studio

@@ -60,9 +60,13 @@ void panel(const char* id, ImVec2 size, const Ui& ui) {
     ImGui::BeginChild(id, size, true, ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
     ImGui::PopStyleVar();
     ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(px(ui, ui_metric::item_gap_x), px(ui, ui_metric::item_gap_y)));
+    // A scrolling region inside the panel sits on the panel's colour already: painting it again is a
+    // second fill of most of the panel, the cost that counts under software GL.
+    ImGui::PushStyleColor(ImGuiCol_ChildBg, 0u);
 }
 
 void end_panel() {
+    ImGui::PopStyleColor();
     ImGui::PopStyleVar();
     ImGui::EndChild();
 }
@@ -127,8 +131,10 @@ FrameInfo draw_frame(AppState& s, const Ui& ui, double dt) {
     ImGui::SetNextWindowPos(vp->Pos);
     ImGui::SetNextWindowSize(vp->Size);
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(px(ui, ui_metric::window_pad), px(ui, ui_metric::window_pad)));
+    // No background: the platform clears the window to the same colour first, and under software GL a
+    // second full-window fill costs the frame as much as everything else together (docs/PERFORMANCE.md).
     ImGui::Begin("Backprop Studio", nullptr,
-                 ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
+                 ImGuiWindowFlags_NoBackground | ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
                      ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoScrollWithMouse | ImGuiWindowFlags_MenuBar);
     ImGui::PopStyleVar();
     draw_menu_bar(s, ui, q, info);
@@ -221,10 +227,7 @@ FrameInfo draw_frame(AppState& s, const Ui& ui, double dt) {
     draw_help_overlay(ui, s.settings.notation);
     draw_keyboard_mode_frame(s, ui);
     shortcuts(s, ui, q, info);
-    q.push_back(act::Files{files_cmd::Tick{dt}});  // the autosave clock
-    q.push_back(act::Tick{dt});
-    q.push_back(act::Lab{lab::Tick{dt}});  // Lab training and its plot's refresh
-    q.push_back(act::Lesson{lesson_cmd::Tick{}});  // the lesson's tasks against the state on screen
+    push_frame_ticks(q, dt);
     apply_all(s, q);
     sync_keyboard_navigation(s, ui);
     if (ui.report) {
