@@ -17,6 +17,7 @@
 #include "app/studio/program/startup.h"
 #include "app/studio/state/resources.h"
 #include "app/studio/state/settings.h"
+#include "app/studio/views/ui_backdrop.h"
 #include "app/studio/views/views.h"
 #include "bp_version.h"
 #include "engine/core/error.h"
@@ -95,6 +96,7 @@ int main(int argc, char** argv) {
     }
 
     Ui ui;
+    ui.textures = platform.grid_textures();
     ui.memory.help_open = o.open_dialog == "help";
     ui.memory.about_open = o.open_dialog == "about";
     ui.report = !o.report_state.empty();
@@ -132,7 +134,8 @@ int main(int argc, char** argv) {
         ImGui::Render();
         platform.release_taps();
         const double render_started = thread_cpu_ms();
-        platform.render(ui.colors.background.r, ui.colors.background.g, ui.colors.background.b);
+        const Rgb clear = clear_color(ui.colors);  // ui_backdrop.h
+        platform.render(clear.r, clear.g, clear.b);
         jobs.after_frame(platform, s, ui, info, frame, render_started - frame_started, thread_cpu_ms() - render_started);
         platform.swap();
         platform.set_title(window_title(s));

@@ -92,10 +92,12 @@ bool Platform::open(int width, int height, const std::string& title, bool vsync,
     ImGui_ImplGlfw_InitForOpenGL(window_, true);
     ImGui_ImplOpenGL3_Init("#version 330 core");
     imgui_ready_ = true;
+    grid_textures_ = std::make_unique<GlGridTextures>();
     return true;
 }
 
 void Platform::close() {
+    grid_textures_.reset();  // before the context goes
     if (imgui_ready_) {
         ImGui_ImplOpenGL3_Shutdown();
         ImGui_ImplGlfw_Shutdown();
@@ -158,6 +160,7 @@ void Platform::set_fullscreen(bool on) {
 void Platform::poll_events() { glfwPollEvents(); }
 
 void Platform::new_frame() {
+    if (grid_textures_) grid_textures_->begin_frame();
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplGlfw_NewFrame();
 }

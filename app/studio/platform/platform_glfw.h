@@ -1,9 +1,11 @@
 // The platform layer: a GLFW window with an OpenGL 3.3 core context (glad loader), the ImGui GLFW and
 // OpenGL3 backends, the font texture, and screenshots of the back buffer. Only main.cpp uses it.
 #pragma once
+#include <memory>
 #include <string>
 #include <vector>
 
+#include "app/studio/platform/grid_textures_gl.h"
 #include "app/studio/views/keys.h"
 
 struct GLFWwindow;
@@ -41,6 +43,7 @@ public:
     void swap();
     void set_title(const std::string& title);
     void recreate_font_texture();  // after the font atlas was rebuilt
+    GridTextures* grid_textures() { return grid_textures_.get(); }  // for Ui::textures while the window is open
     float content_scale() const;
     void window_size(int& w, int& h) const;
     // Writes the back buffer (the frame just rendered, before swap) to a PNG. "" or the reason it failed.
@@ -52,6 +55,7 @@ private:
     std::string title_;
     int windowed_[4] = {0, 0, 1280, 800};  // x, y, w, h before full screen
     std::vector<int> held_;                 // keys hold_taps marked down for this frame
+    std::unique_ptr<GlGridTextures> grid_textures_;  // lives while the GL context does
 };
 
 }  // namespace studio

@@ -11,6 +11,7 @@
 #include <backends/imgui_impl_opengl3.h>
 
 #include "app/studio/platform/platform_glfw.h"
+#include "app/studio/views/ui_backdrop.h"
 
 namespace studio {
 namespace {
@@ -80,7 +81,8 @@ std::string save_canvas_png(Platform& platform, const AppState& s, Ui& ui, int s
         const FrameInfo info = draw_frame(copy, ui, 0.0);
         ImGui::Render();
         glViewport(0, 0, fb_w, fb_h);
-        glClearColor(ui.colors.background.r, ui.colors.background.g, ui.colors.background.b, 1.0f);
+        const Rgb clear = clear_color(ui.colors);  // ui_backdrop.h
+        glClearColor(clear.r, clear.g, clear.b, 1.0f);
         glClear(GL_COLOR_BUFFER_BIT);
         ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
         io.DisplaySize = display;

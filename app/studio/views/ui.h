@@ -11,6 +11,8 @@
 #include "app/studio/handlers/actions.h"
 #include "app/studio/figures/frame_report.h"
 #include "app/studio/views/keys.h"
+#include "app/studio/views/ui_sprites.h"
+#include "app/studio/views/ui_textures.h"
 #include "app/studio/views/view_memory.h"
 #include "app/studio/figures/layout.h"
 #include "app/studio/state/palette.h"
@@ -26,6 +28,7 @@ struct Fonts {
     ImFont* mono = nullptr;   // matrices
     ImFont* bold = nullptr;   // a lesson's **bold** (the body font when DejaVu Sans Bold is missing)
     bool dejavu = false;      // false: ImGui's built-in font (no Greek: shows '?')
+    std::vector<CircleSprite> circles;  // the Lab's points, in the same atlas (ui_sprites.h)
 };
 
 struct Ui {
@@ -37,6 +40,7 @@ struct Ui {
     bool report = false;  // fill FrameInfo::report (--report-state)
     mutable ViewMemory memory;  // what the views remember between frames (view_memory.h)
     KeyPresses key_presses;     // this frame's key presses, in order (keys.h): the window's own keys
+    GridTextures* textures = nullptr;  // the platform's (ui_textures.h); none: grids drawn as triangles
 };
 
 // What one frame drew that a test may need (e.g. where to click on a neuron).

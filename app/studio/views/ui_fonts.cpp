@@ -83,7 +83,9 @@ Fonts load_fonts(float scale) {
         cfg.SizePixels = base * 2.0f;
         f.huge = atlas->AddFontDefault(&cfg);
     }
+    f.circles = add_circle_sprites(atlas, scale);
     atlas->Build();
+    rasterize_circle_sprites(atlas, f.circles);
     return f;
 }
 

@@ -7,6 +7,7 @@
 #include <string>
 
 #include "app/studio/figures/clock.h"
+#include "app/studio/views/ui_backdrop.h"
 #include "app/studio/views/ui_keyboard.h"
 #include "app/studio/views/ui_metrics.h"
 #include "app/studio/views/ui_report.h"
@@ -56,19 +57,21 @@ void status_bar(const AppState& s, const Ui& ui) {
 }
 
 void panel(const char* id, ImVec2 size, const Ui& ui) {
+    // The frame is cleared to the panels' colour and the background painted around them (ui_backdrop.h):
+    // neither the panel nor a scrolling region inside it fills itself again.
+    ImGui::PushStyleColor(ImGuiCol_ChildBg, 0u);
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(px(ui, ui_metric::panel_pad_x), px(ui, ui_metric::panel_pad_y)));
     ImGui::BeginChild(id, size, true, ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
     ImGui::PopStyleVar();
     ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(px(ui, ui_metric::item_gap_x), px(ui, ui_metric::item_gap_y)));
-    // A scrolling region inside the panel sits on the panel's colour already: painting it again is a
-    // second fill of most of the panel, the cost that counts under software GL.
-    ImGui::PushStyleColor(ImGuiCol_ChildBg, 0u);
+    const ImVec2 pos = ImGui::GetWindowPos(), extent = ImGui::GetWindowSize();
+    ui.memory.panels.push_back({pos.x, pos.y, extent.x, extent.y});
 }
 
 void end_panel() {
-    ImGui::PopStyleColor();
     ImGui::PopStyleVar();
     ImGui::EndChild();
+    ImGui::PopStyleColor();
 }
 
 // Whether the side panel has nothing to show: the Inspector with nothing selected. In presentation mode
@@ -125,6 +128,7 @@ FrameInfo draw_frame(AppState& s, const Ui& ui, double dt) {
     ActionQueue q;
     FrameInfo info;
     begin_frame_report(ui.report ? &info.report : nullptr);
+    ui.memory.panels.clear();
     keyboard_mode_keys(s, ui, q);
     if (!s.keyboard_mode) close_menus_on_escape();  // keyboard mode: ImGui's navigation backs out a level at a time
     const ImGuiViewport* vp = ImGui::GetMainViewport();
@@ -222,6 +226,8 @@ FrameInfo draw_frame(AppState& s, const Ui& ui, double dt) {
     ImGui::End();
     if (!(moved == st)) q.push_back(act::SetSettings{moved});
 
+    paint_backdrop(ImGui::GetBackgroundDrawList(), {vp->Pos.x, vp->Pos.y, vp->Size.x, vp->Size.y}, ui.memory.panels,
+                   ImGui::GetStyle().ChildRounding, to_u32(ui.colors.background));
     draw_dialogs(s, ui, q);
     draw_lessons_window(s, ui, q);
     draw_help_overlay(ui, s.settings.notation);

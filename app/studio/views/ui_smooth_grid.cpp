@@ -3,10 +3,16 @@
 
 #include <algorithm>
 
+#include "app/studio/views/ui_textures.h"
+
 namespace studio {
 
-void draw_smooth_grid(ImDrawList* dl, ImVec2 p0, ImVec2 p1, int n, const std::vector<ImU32>& colors) {
+void draw_smooth_grid(ImDrawList* dl, ImVec2 p0, ImVec2 p1, int n, const std::vector<ImU32>& colors, GridTextures* textures) {
     if (n <= 0 || colors.size() != static_cast<std::size_t>(n) * n) return;
+    if (const ImTextureID texture = textures ? textures->upload(n, colors.data()) : ImTextureID{}) {
+        dl->AddImage(texture, p0, p1);  // texel centres at the cells' centres, clamped beyond them
+        return;
+    }
     // Vertex lines: the field's edges and every cell centre, n + 2 across and down; line k takes the
     // colour of sample k − 1 (clamped at the edges).
     const int m = n + 2;

@@ -57,7 +57,7 @@ void draw_axes(ImDrawList* dl, const Plot& p, const Ui& ui, const char* x_name, 
 
 // The decision field behind the points: its samples blended linearly between their cells' centres, as
 // TensorFlow Playground's filtered canvas looks (ui_smooth_grid.h).
-void draw_field(ImDrawList* dl, const AppState& s, const Plot& p) {
+void draw_field(ImDrawList* dl, const AppState& s, const Plot& p, const Ui& ui) {
     const GridField& f = s.lab.field;
     if (f.n == 0 || !(f.domain == p.d)) return;
     const bp::Network& net = s.doc.net;
@@ -71,7 +71,7 @@ void draw_field(ImDrawList* dl, const AppState& s, const Plot& p) {
                                                     : diverging(shade(out, f.at(i, r, k), s.lab.target_scale));
             colors[static_cast<std::size_t>(r) * f.n + i] = to_u32(mix(c, diverging(0.0), 0.3f));
         }
-    draw_smooth_grid(dl, p.p0, p.p1, f.n, colors);
+    draw_smooth_grid(dl, p.p0, p.p1, f.n, colors, ui.textures);
 }
 
 void draw_curve(ImDrawList* dl, const AppState& s, const Plot& p, const Ui& ui) {
@@ -124,12 +124,13 @@ void draw_points(ImDrawList* dl, const AppState& s, const Plot& p, const Ui& ui,
             const ImU32 col = to_u32(point_color(s, *d, n));
             const bool hot = hover == PointRef{t == 1, n};
             const float rr = hot ? r * 1.5f : r;
+            const std::vector<CircleSprite>& sprites = ui.fonts.circles;  // ui_sprites.h: one quad per shape
             if (t == 0) {  // training: filled
-                dl->AddCircleFilled(c, rr, col);
-                dl->AddCircle(c, rr, rim, 0, px(ui, metric::rim_width));
+                draw_disc(dl, sprites, c, rr, col);
+                draw_ring(dl, sprites, c, rr, px(ui, metric::rim_width), rim);
             } else {  // test: a ring
-                dl->AddCircle(c, rr + px(ui, metric::rim_width) / 2, rim, 0, px(ui, metric::halo_width));
-                dl->AddCircle(c, rr, col, 0, px(ui, metric::ring_width));
+                draw_ring(dl, sprites, c, rr + px(ui, metric::rim_width) / 2, px(ui, metric::halo_width), rim);
+                draw_ring(dl, sprites, c, rr, px(ui, metric::ring_width), col);
             }
         }
     }
@@ -275,7 +276,7 @@ Box data_plot(const AppState& s, const Ui& ui, ActionQueue& q, float max_h) {
 
     dl->PushClipRect(c0, ImVec2(c0.x + left + side + 1, c0.y + h + bottom), true);
     dl->AddRectFilled(p.p0, p.p1, to_u32(ui.colors.canvas));
-    draw_field(dl, s, p);
+    draw_field(dl, s, p, ui);
     draw_axes(dl, p, ui, "x₁", dims == 2 ? "x₂" : ("y" + bp::subscript(s.lab.shown_output + 1)).c_str());
     dl->PushClipRect(p.p0, p.p1, true);
     draw_curve(dl, s, p, ui);

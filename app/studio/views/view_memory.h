@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "app/studio/figures/homework_table.h"
+#include "app/studio/figures/layout.h"
 #include "app/studio/figures/neuron_marks.h"
 #include "app/studio/figures/paths_panel.h"
 #include "engine/graph/graph_paths.h"
@@ -33,6 +34,7 @@ struct FormulaMeasure {
 };
 
 struct ViewMemory {
+    std::vector<Box> panels;  // the panels drawn this frame, in screen pixels: the background goes around them (ui_backdrop.h)
     // the Lab's data plot: a press on a point starts a drag; on empty ground, a click adds one
     PointRef lab_dragging;
     bool lab_adding = false;

@@ -33,7 +33,7 @@ void draw_neuron_maps(const AppState& s, const Ui& ui, const NetworkLayout& lay,
             const ImVec2 p0(c.x - half, c.y - half);
             const std::vector<double>& a = m.a[l][j];
             for (std::size_t c = 0; c < colors.size(); ++c) colors[c] = to_u32(diverging(shade(f, a[c], m.scale[l][j])));
-            draw_smooth_grid(dl, p0, ImVec2(c.x + half, c.y + half), m.n, colors);  // ui_smooth_grid.h
+            draw_smooth_grid(dl, p0, ImVec2(c.x + half, c.y + half), m.n, colors, ui.textures);  // ui_smooth_grid.h
             dl->AddRect(p0, ImVec2(c.x + half, c.y + half), rim, 0, 0, std::max(1.0f, 1.2f * ui.scale));
         }
     }
