@@ -56,10 +56,10 @@ void draw_axes(ImDrawList* dl, const Plot& p, const Ui& ui, const char* x_name, 
 }
 
 // The decision field behind the points: its samples blended linearly between their cells' centres, as
-// TensorFlow Playground's filtered canvas looks (ui_smooth_grid.h).
-void draw_field(ImDrawList* dl, const AppState& s, const Plot& p, const Ui& ui) {
+// TensorFlow Playground's filtered canvas looks (ui_smooth_grid.h). False when there is none to draw.
+bool draw_field(ImDrawList* dl, const AppState& s, const Plot& p, const Ui& ui) {
     const GridField& f = s.lab.field;
-    if (f.n == 0 || !(f.domain == p.d)) return;
+    if (f.n == 0 || !(f.domain == p.d)) return false;
     const bp::Network& net = s.doc.net;
     const bp::Activation out = net.layers[net.L()].activation;
     const bool classes = lab_classifies(s) && f.outputs > 1;
@@ -72,6 +72,7 @@ void draw_field(ImDrawList* dl, const AppState& s, const Plot& p, const Ui& ui) 
             colors[static_cast<std::size_t>(r) * f.n + i] = to_u32(mix(c, diverging(0.0), 0.3f));
         }
     draw_smooth_grid(dl, p.p0, p.p1, f.n, colors, ui.textures);
+    return true;
 }
 
 void draw_curve(ImDrawList* dl, const AppState& s, const Plot& p, const Ui& ui) {
@@ -275,8 +276,7 @@ Box data_plot(const AppState& s, const Ui& ui, ActionQueue& q, float max_h) {
     if (hovered && ImGui::IsMouseClicked(1) && hot.valid()) push(q, lab::RemovePoint{hot});
 
     dl->PushClipRect(c0, ImVec2(c0.x + left + side + 1, c0.y + h + bottom), true);
-    dl->AddRectFilled(p.p0, p.p1, to_u32(ui.colors.canvas));
-    draw_field(dl, s, p, ui);
+    if (!draw_field(dl, s, p, ui)) dl->AddRectFilled(p.p0, p.p1, to_u32(ui.colors.canvas));  // the field is opaque
     draw_axes(dl, p, ui, "x₁", dims == 2 ? "x₂" : ("y" + bp::subscript(s.lab.shown_output + 1)).c_str());
     dl->PushClipRect(p.p0, p.p1, true);
     draw_curve(dl, s, p, ui);
