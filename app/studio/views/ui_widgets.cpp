@@ -131,9 +131,10 @@ void text_ellipsis(const std::string& text, ImVec4 color, float width) {
 void push_files(ActionQueue& q, FilesCommand c) { q.push_back(act::Files{std::move(c)}); }
 
 void same_line_or_wrap(float next_width, float spacing) {
-    const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
     ImGui::SameLine(0, spacing);
-    if (ImGui::GetCursorScreenPos().x + next_width > right) ImGui::NewLine();
+    // The room left on this line of the window, or of the table cell when in one (the Lab's controls
+    // column beside its plot: the window's edge let a value run under the plot).
+    if (next_width > ImGui::GetContentRegionAvail().x) ImGui::NewLine();
 }
 
 float button_width(const char* label) { return ImGui::CalcTextSize(label).x + ImGui::GetStyle().FramePadding.x * 2; }
