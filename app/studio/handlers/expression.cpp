@@ -113,7 +113,7 @@ bool step_once(AppState& s) {
     return e.stepper.cursor() > before;
 }
 
-void answer(AppState& s, const std::string& text) {
+void answer_question(AppState& s, const std::string& text) {
     ExpressionState& e = open(s);
     if (!quiz_holds(e)) return;
     const bp::GraphQuestion q = *question_of(*e.stepper.next());
@@ -149,7 +149,7 @@ void answer(AppState& s, const std::string& text) {
     }
 }
 
-void reveal(AppState& s) {
+void reveal_value(AppState& s) {
     ExpressionState& e = open(s);
     if (!quiz_holds(e)) return;
     const bp::GraphQuestion q = *question_of(*e.stepper.next());
@@ -210,8 +210,8 @@ struct ExpressionHandler {
         set_status(s, c.on ? "Quiz mode: work out each value and adjoint before the graph shows it (Enter checks)."
                            : "Quiz mode off.");
     }
-    void operator()(const expr_cmd::Answer& c) { answer(s, c.text); }
-    void operator()(const expr_cmd::Reveal&) { reveal(s); }
+    void operator()(const expr_cmd::Answer& c) { answer_question(s, c.text); }
+    void operator()(const expr_cmd::Reveal&) { reveal_value(s); }
 };
 
 }  // namespace
