@@ -5,6 +5,7 @@
 #include <string>
 
 #include "app/studio/views/ui_metrics.h"
+#include "app/studio/views/ui_phase_segment.h"
 #include "app/studio/views/ui_report.h"
 #include "app/studio/views/ui_widgets.h"
 #include "app/studio/views/view_graph_parts.h"
@@ -36,24 +37,13 @@ void draw_graph_phase_strip(const AppState& s, const Ui& ui, ActionQueue& q) {
     const float h = ImGui::GetFrameHeight() * 1.05f;
     ImDrawList* dl = ImGui::GetWindowDrawList();
     for (int p = 0; p < 2; ++p) {
-        const ImVec2 a(p0.x + p * (seg + gap), p0.y), b(a.x + seg, a.y + h);
-        ImGui::SetCursorScreenPos(a);
+        const bool complete = count[p] > 0 && done[p] == count[p];
         ImGui::PushID(p);
-        if (ImGui::InvisibleButton("graph_phase", ImVec2(seg, h)) && first[p] >= 0) q.push_back(act::Seek{first[p]});
+        if (phase_segment(dl, ImVec2(p0.x + p * (seg + gap), p0.y), seg, h, ui,
+                          {"graph_phase", kHelp[p], kNames[p], std::string("phase.graph.") + (p == 0 ? "forward" : "backward"), p == lit, complete}) &&
+            first[p] >= 0)
+            q.push_back(act::Seek{first[p]});
         ImGui::PopID();
-        item_tooltip(kHelp[p]);
-        const bool complete = count[p] > 0 && done[p] == count[p], current = p == lit;
-        dl->AddRectFilled(a, b, current ? to_u32(ui.colors.accent) : complete ? to_u32(ui.colors.accent, ui.light ? 0.22f : 0.28f)
-                                                                             : ImGui::GetColorU32(ImGuiCol_FrameBg), h * 0.5f);
-        const std::string label = std::string(complete ? "✓ " : "") + kNames[p];
-        const ImVec2 ts = ImGui::CalcTextSize(label.c_str());
-        const ImVec2 at(a.x + std::max(0.0f, (seg - ts.x) / 2), a.y + (h - ts.y) / 2);
-        const ImU32 ink = current ? (ui.light ? IM_COL32(255, 255, 255, 255) : IM_COL32(20, 20, 28, 255))
-                                  : to_u32(complete ? ui.colors.text : ui.colors.text_dim);
-        ImGui::PushClipRect(a, b, true);
-        dl->AddText(at, ink, label.c_str());
-        ImGui::PopClipRect();
-        report_rect(std::string("phase.graph.") + (p == 0 ? "forward" : "backward"), at, ImVec2(at.x + ts.x, at.y + ts.y), current ? "lit" : "");
     }
     ImGui::SetCursorScreenPos(ImVec2(p0.x + 2 * seg + gap + counter_gap, p0.y + (h - ImGui::GetFrameHeight()) / 2));
     ImGui::AlignTextToFramePadding();

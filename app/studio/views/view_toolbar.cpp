@@ -15,6 +15,7 @@
 
 #include "app/studio/figures/pass_view.h"
 #include "app/studio/views/ui_metrics.h"
+#include "app/studio/views/ui_phase_segment.h"
 #include "app/studio/views/ui_report.h"
 #include "app/studio/views/ui_widgets.h"
 #include "app/studio/views/view_graph_parts.h"
@@ -287,33 +288,17 @@ void phase_strip(const AppState& s, const Ui& ui, ActionQueue& q) {
     ImDrawList* dl = ImGui::GetWindowDrawList();
     for (int p = 0; p < 5; ++p) {
         const ImVec2 a(p0.x + p * (seg + gap), p0.y), b(a.x + seg, a.y + h);
-        ImGui::SetCursorScreenPos(a);
+        const bool complete = count[p] > 0 && done[p] == count[p], current = p == lit;
         ImGui::PushID(p);
-        if (ImGui::InvisibleButton("phase", ImVec2(std::max(seg, 1.0f), h)) && first[p] >= 0) q.push_back(act::Seek{first[p]});
+        if (phase_segment(dl, a, seg, h, ui, {"phase", kPhaseHelp[p], names ? names[p] : "", std::string("phase.") + kPhaseNames[p], current, complete}) &&
+            first[p] >= 0)
+            q.push_back(act::Seek{first[p]});
         ImGui::PopID();
-        item_tooltip(kPhaseHelp[p]);
-        const bool complete = count[p] > 0 && done[p] == count[p];
-        const bool current = p == lit;
-        const ImU32 bg = current ? to_u32(ui.colors.accent) : complete ? to_u32(ui.colors.accent, ui.light ? 0.22f : 0.28f)
-                                                                      : ImGui::GetColorU32(ImGuiCol_FrameBg);
-        dl->AddRectFilled(a, b, bg, h * 0.5f);
         if (current && done[p] > 0 && done[p] < count[p]) {  // how far the pass is inside this phase
             const float f = static_cast<float>(done[p]) / count[p], inset = h * 0.4f;
             dl->AddRectFilled(ImVec2(a.x + inset, b.y - px(ui, ui_metric::progress_inset)),
                               ImVec2(a.x + inset + (seg - 2 * inset) * f, b.y - px(ui, ui_metric::progress_inset) + px(ui, ui_metric::progress_h)),
                               ui.light ? IM_COL32(255, 255, 255, 200) : IM_COL32(20, 20, 28, 170), px(ui, ui_metric::progress_h));
-        }
-        const ImU32 ink = current ? (ui.light ? IM_COL32(255, 255, 255, 255) : IM_COL32(20, 20, 28, 255))
-                                  : to_u32(complete ? ui.colors.text : ui.colors.text_dim);
-        if (names) {
-            const std::string label = std::string(complete ? "✓ " : "") + names[p];
-            const ImVec2 ts = ImGui::CalcTextSize(label.c_str());
-            const ImVec2 at(a.x + (seg - ts.x) / 2, a.y + (h - ts.y) / 2);
-            dl->AddText(at, ink, label.c_str());
-            report_rect(std::string("phase.") + kPhaseNames[p], at, ImVec2(at.x + ts.x, at.y + ts.y), current ? "lit" : "");
-        } else if (complete) {
-            const ImVec2 ts = ImGui::CalcTextSize("✓");
-            dl->AddText(ImVec2(a.x + (seg - ts.x) / 2, a.y + (h - ts.y) / 2), ink, "✓");
         }
         if (p < 4) {  // an arrow between phases
             const float cx = b.x + gap / 2, cy = a.y + h / 2, r = gap * 0.28f;
