@@ -10,6 +10,7 @@
 #include "engine/core/training_settings.h"
 #include "engine/core/error.h"
 #include "engine/io/checked_parser.h"
+#include "engine/io/document_writer.h"
 #include "engine/io/text_file.h"
 
 namespace bp {
@@ -211,10 +212,11 @@ json matrix_json(const Matrix& m) {
     return rows;
 }
 
-json dataset_json(const Dataset& d, json base) {
+// with_numbers false: null in place of the number arrays (document_writer.h writes them from the document).
+json dataset_json(const Dataset& d, json base, bool with_numbers) {
     if (!base.is_object()) base = json::object();
-    base["inputs"] = matrix_json(d.X);
-    base["targets"] = matrix_json(d.Y);
+    base["inputs"] = with_numbers ? matrix_json(d.X) : json();
+    base["targets"] = with_numbers ? matrix_json(d.Y) : json();
     return base;
 }
 
@@ -312,7 +314,11 @@ Document load_document(const std::string& path) {
     }
 }
 
-json document_to_json(const Document& doc) {
+namespace {
+
+// The document's tree; with_numbers false: null in place of the number arrays (weights, biases, inputs,
+// targets), which write_document_json (document_writer.h) writes straight from the document.
+json document_tree(const Document& doc, bool with_numbers) {
     json out = doc.extra->is_object() ? *doc.extra : json::object();
     const json old_layers = out.contains("layers") && out["layers"].is_array() ? out["layers"] : json::array();
     json layers = json::array();
@@ -324,16 +330,16 @@ json document_to_json(const Document& doc) {
         if (l > 0) {
             obj["activation"] = std::string(to_string(layer.activation));
             obj["bias"] = layer.bias;
-            obj["weights"] = matrix_json(layer.W);
-            obj["biases"] = layer.b;
+            obj["weights"] = with_numbers ? matrix_json(layer.W) : json();
+            obj["biases"] = with_numbers ? json(layer.b) : json();
         }
         layers.push_back(std::move(obj));
     }
     out["layers"] = std::move(layers);
     out["loss"] = std::string(to_string(doc.net.loss));
     if (doc.data) {
-        json data = dataset_json(*doc.data, out.value("data", json::object()));
-        if (doc.test) data["test"] = dataset_json(*doc.test, data.value("test", json::object()));
+        json data = dataset_json(*doc.data, out.value("data", json::object()), with_numbers);
+        if (doc.test) data["test"] = dataset_json(*doc.test, data.value("test", json::object()), with_numbers);
         else data.erase("test");
         out["data"] = std::move(data);
     } else {
@@ -360,9 +366,13 @@ json document_to_json(const Document& doc) {
     return out;
 }
 
+}  // namespace
+
+json document_to_json(const Document& doc) { return document_tree(doc, true); }
+
 std::string dump_document(const Document& doc) {
-    // nlohmann writes doubles in their shortest round-trip form.
-    return document_to_json(doc).dump(2) + "\n";
+    // As document_to_json(doc).dump(2) + "\n", byte for byte, without the tree of the number arrays.
+    return write_document_json(document_tree(doc, false), doc);
 }
 
 void save_document(const std::string& path, const Document& doc, WriteOptions options) {
