@@ -2,9 +2,11 @@
 // its tree builder except inside a network file's number arrays, which are read into NumberRows.
 #include "engine/io/checked_parser.h"
 
+#include <optional>
 #include <set>
 
 #include "engine/core/error.h"
+#include "engine/io/array_skimmer.h"
 
 namespace bp {
 namespace {
@@ -201,10 +203,8 @@ std::string printable(const std::string& s) {
     return out;
 }
 
-}  // namespace
-
-ParsedJson parse_checked(const std::string& text, bool read_number_arrays) {
-    check_nesting(text);
+// The whole text through nlohmann's lexer.
+ParsedJson parse_whole(const std::string& text, bool read_number_arrays) {
     ParsedJson parsed;
     CheckedParser parser(parsed.tree, read_number_arrays ? &parsed.arrays : nullptr);
     try {
@@ -215,6 +215,34 @@ ParsedJson parse_checked(const std::string& text, bool read_number_arrays) {
         throw Error("not valid JSON: " + printable(what) + parser.overflow_place());
     }
     return parsed;
+}
+
+// The rest of the text through nlohmann's lexer, the skimmed arrays in their places (array_skimmer.h);
+// nullopt when the rest is refused (its message's line and column would be the rest's, not the file's)
+// or does not hold [] where the scan took an array out.
+std::optional<ParsedJson> parse_skimmed(SkimmedText& skimmed) {
+    std::optional<ParsedJson> parsed;
+    try {
+        parsed = parse_whole(skimmed.rest, true);
+    } catch (const Error&) {
+        return std::nullopt;
+    }
+    for (auto& [place, rows] : skimmed.arrays) {
+        const auto it = parsed->arrays.find(place);
+        if (it == parsed->arrays.end() || !it->second.row_sizes.empty()) return std::nullopt;
+        it->second = std::move(rows);
+    }
+    return parsed;
+}
+
+}  // namespace
+
+ParsedJson parse_checked(const std::string& text, bool read_number_arrays) {
+    check_nesting(text);
+    if (read_number_arrays)
+        if (std::optional<SkimmedText> skimmed = skim_number_arrays(text))
+            if (std::optional<ParsedJson> parsed = parse_skimmed(*skimmed)) return std::move(*parsed);
+    return parse_whole(text, read_number_arrays);
 }
 
 }  // namespace bp
