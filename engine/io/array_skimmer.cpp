@@ -57,10 +57,14 @@ private:
         return false;
     }
 
+    // One level deeper; false past kMaxJsonNesting (the whole parse then refuses the text with its message).
+    bool deeper() { return ++depth_ <= kMaxJsonNesting; }
+
     bool object(Where where, int index) {
+        if (!deeper()) return false;
         ++p_;
         space();
-        if (at('}')) return ++p_, true;
+        if (at('}')) return ++p_, --depth_, true;
         for (;;) {
             if (!at('"')) return false;
             const char* key = p_ + 1;
@@ -73,7 +77,7 @@ private:
             const std::string place = number_array_place(where, index, k);
             if (!(!place.empty() && at('[') && number_array(place)) && !value(child(where, k), -1)) return false;
             space();
-            if (at('}')) return ++p_, true;
+            if (at('}')) return ++p_, --depth_, true;
             if (!at(',')) return false;
             ++p_;
             space();
@@ -81,13 +85,14 @@ private:
     }
 
     bool array(Where where) {
+        if (!deeper()) return false;
         ++p_;
         space();
-        if (at(']')) return ++p_, true;
+        if (at(']')) return ++p_, --depth_, true;
         for (int i = 0;; ++i) {
             if (!value(where == Where::layers ? Where::layer : Where::other, i)) return false;
             space();
-            if (at(']')) return ++p_, true;
+            if (at(']')) return ++p_, --depth_, true;
             if (!at(',')) return false;
             ++p_;
             space();
@@ -115,7 +120,7 @@ private:
     bool number_array(const std::string& place) {
         const char* start = p_;
         NumberRows rows;
-        if (!read_rows(rows)) {
+        if (depth_ + 2 > kMaxJsonNesting || !read_rows(rows)) {
             p_ = start;
             return false;
         }
@@ -194,6 +199,7 @@ private:
     const char* p_;
     const char* end_;
     const char* copied_ = text_.data();  // the text up to here is in out_.rest
+    int depth_ = 0;                      // arrays and objects open at p_
     SkimmedText out_;
 };
 

@@ -12,7 +12,6 @@ namespace bp {
 namespace {
 using nlohmann::json;
 
-constexpr int kMaxNesting = 64;  // deeper JSON than any network file: refused before parsing
 constexpr std::size_t kUnknownSize = static_cast<std::size_t>(-1);  // what nlohmann's parser passes
 
 void check_nesting(const std::string& text) {
@@ -26,8 +25,8 @@ void check_nesting(const std::string& text) {
         } else if (c == '"') {
             in_string = true;
         } else if (c == '[' || c == '{') {
-            if (++depth > kMaxNesting)
-                throw Error("the file nests arrays/objects deeper than " + std::to_string(kMaxNesting) + " levels");
+            if (++depth > kMaxJsonNesting)
+                throw Error("the file nests arrays/objects deeper than " + std::to_string(kMaxJsonNesting) + " levels");
         } else if (c == ']' || c == '}') {
             --depth;
         }
@@ -238,10 +237,12 @@ std::optional<ParsedJson> parse_skimmed(SkimmedText& skimmed) {
 }  // namespace
 
 ParsedJson parse_checked(const std::string& text, bool read_number_arrays) {
-    check_nesting(text);
+    // The scan refuses text nested deeper than check_nesting allows, so when the rest is valid JSON
+    // check_nesting would not have refused the text: it runs only before the whole text is parsed.
     if (read_number_arrays)
         if (std::optional<SkimmedText> skimmed = skim_number_arrays(text))
             if (std::optional<ParsedJson> parsed = parse_skimmed(*skimmed)) return std::move(*parsed);
+    check_nesting(text);
     return parse_whole(text, read_number_arrays);
 }
 

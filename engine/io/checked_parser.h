@@ -11,6 +11,8 @@
 
 namespace bp {
 
+constexpr int kMaxJsonNesting = 64;  // deeper JSON than any network file: refused before parsing
+
 // An array of arrays of numbers as the file wrote it (rows may differ in length: the reader names the
 // row that does not fit). values holds the rows one after the other.
 struct NumberRows {

@@ -114,6 +114,8 @@ TEST(NumberArrays, TextTheScanLeavesToNlohmannGivesTheSameOutcome) {
         with("\"title\": \"t\"", "\"title\": \"a\tb\""),            // a raw tab in a string: invalid
         with("\"title\": \"t\"", "\"title\": \"\\\"inputs\\\": [[1]]\""),  // an array's text inside a string
         with("{\"size\": 2}", "{\"size\": 2, \"weights\": [[1]]}"),   // weights on the input layer
+        with("\"title\": \"t\"", "\"title\": " + std::string(63, '[') + std::string(63, ']')),  // 64 levels: kept
+        with("\"title\": \"t\"", "\"title\": " + std::string(64, '[') + std::string(64, ']')),  // 65: refused
         file + " x", file.substr(0, file.size() - 1), "[" + file + "]", "{\"data\": [[[1]]]}",
     };
     for (const std::string& text : texts) EXPECT_EQ(through_arrays(text), through_tree(text)) << text;
