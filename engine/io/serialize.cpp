@@ -90,6 +90,7 @@ Matrix matrix_from_rows(NumberRows& n, const std::string& path, int rows, int co
     m.rows = static_cast<int>(count);
     m.cols = cols;
     m.v = std::move(n.values);
+    if (m.v.capacity() - m.v.size() > m.v.size() / 8) m.v.shrink_to_fit();  // no slack of the reading kept
     return m;
 }
 
