@@ -3,13 +3,14 @@
 #include "engine/io/serialize.h"
 
 #include <cmath>
-#include <set>
 #include <vector>
 
 #include <nlohmann/json.hpp>
 
 #include "engine/core/training_settings.h"
 #include "engine/core/error.h"
+#include "engine/io/checked_parser.h"
+#include "engine/io/document_writer.h"
 #include "engine/io/text_file.h"
 
 namespace bp {
@@ -17,7 +18,6 @@ namespace {
 using nlohmann::json;
 
 // [SECTION] reading helpers -------------------------------------------------------------------------
-constexpr int kMaxNesting = 64;  // deeper JSON than any network file: refused before parsing
 constexpr long kMaxExactInteger = 9007199254740991L;  // 2^53 − 1: every integer up to it is a double
 
 std::string type_name(const json& v) {
@@ -70,8 +70,35 @@ const json& require(const json& obj, const char* key, const std::string& path) {
     return *it;
 }
 
-// A rows x cols matrix (rows = -1: any number of rows).
-Matrix read_matrix(const json& v, const std::string& path, int rows, int cols) {
+// A rows x cols matrix (rows = -1: any number of rows) the parser read beside the tree: the checks of
+// read_matrix below, in its order and words.
+Matrix matrix_from_rows(NumberRows& n, const std::string& path, int rows, int cols) {
+    const std::size_t count = n.row_sizes.size();
+    if (rows >= 0 && static_cast<int>(count) != rows)
+        throw Error(path + " has " + std::to_string(count) + " rows, expected " + std::to_string(rows));
+    if (count > static_cast<std::size_t>(kMaxSamples))
+        throw Error(path + " has too many rows (" + std::to_string(count) + "): the limit is " +
+                    std::to_string(kMaxSamples) + " samples");
+    for (std::size_t r = 0; r < count; ++r)
+        if (n.row_sizes[r] != static_cast<std::size_t>(cols))
+            throw Error(path + " row " + std::to_string(r) + " has " + std::to_string(n.row_sizes[r]) +
+                        " entries, expected " + std::to_string(cols));
+    for (std::size_t i = 0; i < n.values.size(); ++i)  // JSON has no infinity, but say so if one came
+        if (!std::isfinite(n.values[i]))
+            throw Error(path + "[" + std::to_string(i / cols) + "][" + std::to_string(i % cols) + "] is not a finite number");
+    Matrix m;
+    m.rows = static_cast<int>(count);
+    m.cols = cols;
+    m.v = std::move(n.values);
+    if (m.v.capacity() - m.v.size() > m.v.size() / 8) m.v.shrink_to_fit();  // no slack of the reading kept
+    return m;
+}
+
+// A rows x cols matrix (rows = -1: any number of rows), from the tree or, when the parser read it into
+// `arrays` (checked_parser.h), from there.
+Matrix read_matrix(const json& v, const std::string& path, int rows, int cols, NumberArrays* arrays) {
+    if (arrays)
+        if (const auto it = arrays->find(path); it != arrays->end()) return matrix_from_rows(it->second, path, rows, cols);
     if (!v.is_array()) throw Error(path + " must be an array of rows, got " + type_name(v));
     if (rows >= 0 && static_cast<int>(v.size()) != rows)
         throw Error(path + " has " + std::to_string(v.size()) + " rows, expected " + std::to_string(rows));
@@ -95,112 +122,8 @@ Matrix read_matrix(const json& v, const std::string& path, int rows, int cols) {
     return m;
 }
 
-void check_nesting(const std::string& text) {
-    int depth = 0;
-    bool in_string = false, escaped = false;
-    for (char c : text) {
-        if (in_string) {
-            if (escaped) escaped = false;
-            else if (c == '\\') escaped = true;
-            else if (c == '"') in_string = false;
-        } else if (c == '"') {
-            in_string = true;
-        } else if (c == '[' || c == '{') {
-            if (++depth > kMaxNesting)
-                throw Error("the file nests arrays/objects deeper than " + std::to_string(kMaxNesting) + " levels");
-        } else if (c == ']' || c == '}') {
-            --depth;
-        }
-    }
-}
-
-// nlohmann's DOM builder wrapped to know where the parser is, as a field path ("layers[1].weights[0]"):
-// refuses duplicate keys (JSON leaves them undefined; nlohmann would keep the last one silently) and
-// names the place of a number too large for a double (nlohmann's message gives no position).
-class CheckedParser {
-public:
-    explicit CheckedParser(json& result) : dom_(result, true) {}
-
-    bool null() { return value_done(dom_.null()); }
-    bool boolean(bool x) { return value_done(dom_.boolean(x)); }
-    bool number_integer(json::number_integer_t x) { return value_done(dom_.number_integer(x)); }
-    bool number_unsigned(json::number_unsigned_t x) { return value_done(dom_.number_unsigned(x)); }
-    bool number_float(json::number_float_t x, const std::string& s) { return value_done(dom_.number_float(x, s)); }
-    bool string(std::string& x) { return value_done(dom_.string(x)); }
-    bool binary(json::binary_t& x) { return value_done(dom_.binary(x)); }
-    bool start_object(std::size_t n) {
-        stack_.push_back({true, {}, {}, 0});
-        return dom_.start_object(n);
-    }
-    bool start_array(std::size_t n) {
-        stack_.push_back({false, {}, {}, 0});
-        return dom_.start_array(n);
-    }
-    bool end_object() { return end(dom_.end_object()); }
-    bool end_array() { return end(dom_.end_array()); }
-    bool key(std::string& k) {
-        Level& level = stack_.back();
-        level.key = k;
-        if (!level.keys.insert(k).second) {
-            const std::string in = path(stack_.size() - 1);
-            throw Error("duplicate key \"" + shorten(k) + "\" " + (in.empty() ? std::string("at the top level") : "in " + in) +
-                        ": JSON leaves it undefined which one counts");
-        }
-        return dom_.key(k);
-    }
-    bool parse_error(std::size_t position, const std::string& token, const json::exception& e) {
-        if (e.id == 406) {  // "number overflow parsing '1e999'": add the place (at layers[1].weights[0][0])
-            const std::string p = path(stack_.size());
-            overflow_place_ = p.empty() ? "" : " (at " + p + ")";
-        }
-        return dom_.parse_error(position, token, e);  // throws e
-    }
-    const std::string& overflow_place() const { return overflow_place_; }
-
-private:
-    struct Level {
-        bool object = false;
-        std::set<std::string> keys;
-        std::string key;  // objects: the key being read
-        long count = 0;   // arrays: values read so far (the index of the next one)
-    };
-    static std::string shorten(const std::string& key) { return key.size() > 40 ? key.substr(0, 40) + "..." : key; }
-    std::string path(std::size_t levels) const {
-        std::string p;
-        for (std::size_t i = 0; i < levels; ++i)
-            p += stack_[i].object ? (p.empty() ? "" : ".") + shorten(stack_[i].key) : "[" + std::to_string(stack_[i].count) + "]";
-        return p;
-    }
-    bool value_done(bool ok) {
-        if (!stack_.empty() && !stack_.back().object) ++stack_.back().count;
-        return ok;
-    }
-    bool end(bool ok) {
-        stack_.pop_back();
-        return value_done(ok);
-    }
-    nlohmann::detail::json_sax_dom_parser<json> dom_;
-    std::vector<Level> stack_;
-    std::string overflow_place_;
-};
-
-// nlohmann quotes the bytes it read: a 1 MB token would make a 1 MB message, and invalid UTF-8 among
-// them would reach the terminal as is. Keeps 200 bytes and writes bytes >= 0x80 as \xNN.
-std::string printable(const std::string& s) {
-    std::string out;
-    for (unsigned char c : s.size() > 200 ? s.substr(0, 200) + "..." : s) {
-        if (c < 0x80) {
-            out += static_cast<char>(c);
-        } else {
-            const char* hex = "0123456789abcdef";
-            out += std::string("\\x") + hex[c >> 4] + hex[c & 15];
-        }
-    }
-    return out;
-}
-
 // [SECTION] load ------------------------------------------------------------------------------------
-Layer read_layer(const json& v, int l, int prev_size) {
+Layer read_layer(const json& v, int l, int prev_size, NumberArrays* arrays) {
     const std::string path = "layers[" + std::to_string(l) + "]";
     if (!v.is_object()) throw Error(path + " must be an object, got " + type_name(v));
     Layer layer;
@@ -220,7 +143,7 @@ Layer read_layer(const json& v, int l, int prev_size) {
                     "\" is unknown (" + activation_names() + ")");
     layer.activation = *f;
     if (auto it = v.find("bias"); it != v.end()) layer.bias = read_bool(*it, path + ".bias");
-    layer.W = read_matrix(require(v, "weights", path), path + ".weights", layer.size, prev_size);
+    layer.W = read_matrix(require(v, "weights", path), path + ".weights", layer.size, prev_size, arrays);
     layer.b.assign(layer.size, 0.0);
     if (auto it = v.find("biases"); it != v.end()) {
         const std::string bp = path + ".biases";
@@ -235,11 +158,11 @@ Layer read_layer(const json& v, int l, int prev_size) {
     return layer;
 }
 
-Dataset read_dataset(const json& v, const Network& net, const std::string& path) {
+Dataset read_dataset(const json& v, const Network& net, const std::string& path, NumberArrays* arrays) {
     if (!v.is_object()) throw Error(path + " must be an object with inputs and targets, got " + type_name(v));
     Dataset d;
-    d.X = read_matrix(require(v, "inputs", path), path + ".inputs", -1, net.input_size());
-    d.Y = read_matrix(require(v, "targets", path), path + ".targets", d.X.rows, net.output_size());
+    d.X = read_matrix(require(v, "inputs", path), path + ".inputs", -1, net.input_size(), arrays);
+    d.Y = read_matrix(require(v, "targets", path), path + ".targets", d.X.rows, net.output_size(), arrays);
     validate_dataset(net, d, path);
     return d;
 }
@@ -290,10 +213,11 @@ json matrix_json(const Matrix& m) {
     return rows;
 }
 
-json dataset_json(const Dataset& d, json base) {
+// with_numbers false: null in place of the number arrays (document_writer.h writes them from the document).
+json dataset_json(const Dataset& d, json base, bool with_numbers) {
     if (!base.is_object()) base = json::object();
-    base["inputs"] = matrix_json(d.X);
-    base["targets"] = matrix_json(d.Y);
+    base["inputs"] = with_numbers ? matrix_json(d.X) : json();
+    base["targets"] = with_numbers ? matrix_json(d.Y) : json();
     return base;
 }
 
@@ -302,7 +226,7 @@ json dataset_json(const Dataset& d, json base) {
 namespace {
 
 // The model read from the tree; doc.extra is left for the callers below.
-Document read_document(const json& j) {
+Document read_document(const json& j, NumberArrays* arrays) {
     if (!j.is_object()) throw Error("the file must hold a JSON object with \"layers\" and \"loss\", got " + type_name(j));
     if (auto it = j.find("format_version"); it != j.end()) {
         const long version = read_integer(*it, "format_version", 1, 1000000);
@@ -330,15 +254,15 @@ Document read_document(const json& j) {
     if (params > kMaxParameters)
         throw Error("layers: " + std::to_string(params) + " parameters, the limit is " + std::to_string(kMaxParameters));
     for (std::size_t l = 0; l < layers.size(); ++l)
-        doc.net.layers.push_back(read_layer(layers[l], static_cast<int>(l), l ? doc.net.layers[l - 1].size : 0));
+        doc.net.layers.push_back(read_layer(layers[l], static_cast<int>(l), l ? doc.net.layers[l - 1].size : 0, arrays));
     const std::string loss = read_string(require(j, "loss", "file"), "loss");
     const auto lo = parse_loss(loss);
     if (!lo) throw Error("loss \"" + loss + "\" is unknown (" + loss_names() + ")");
     doc.net.loss = *lo;
     validate(doc.net);
     if (auto it = j.find("data"); it != j.end() && !it->is_null()) {
-        doc.data = read_dataset(*it, doc.net, "data");
-        if (auto t = it->find("test"); t != it->end() && !t->is_null()) doc.test = read_dataset(*t, doc.net, "data.test");
+        doc.data = read_dataset(*it, doc.net, "data", arrays);
+        if (auto t = it->find("test"); t != it->end() && !t->is_null()) doc.test = read_dataset(*t, doc.net, "data.test", arrays);
     }
     if (auto it = j.find("training"); it != j.end()) doc.training = read_training(*it);
     if (doc.data)
@@ -360,8 +284,9 @@ void drop_data_arrays(json& j) {
     }
 }
 
-Document document_from_owned_json(json j) {
-    Document doc = read_document(j);
+// `arrays`: the number arrays the parser read beside the tree (null: all in the tree).
+Document document_from_owned_json(json j, NumberArrays* arrays) {
+    Document doc = read_document(j, arrays);
     drop_data_arrays(j);
     *doc.extra = std::move(j);
     return doc;
@@ -369,37 +294,32 @@ Document document_from_owned_json(json j) {
 
 }  // namespace
 
-Document document_from_json(const json& j) { return document_from_owned_json(j); }
+Document document_from_json(const json& j) { return document_from_owned_json(j, nullptr); }
 std::string json_type_name(const json& v) { return type_name(v); }
 
-json parse_json_checked(const std::string& text) {
-    check_nesting(text);
-    json j;
-    CheckedParser parser(j);
-    try {
-        json::sax_parse(text, &parser);
-    } catch (const json::exception& e) {  // parse errors, and numbers out of double's range
-        std::string what = e.what();
-        if (auto p = what.find("] "); p != std::string::npos) what = what.substr(p + 2);
-        throw Error("not valid JSON: " + printable(what) + parser.overflow_place());
-    }
-    return j;
-}
+json parse_json_checked(const std::string& text) { return parse_checked(text, false).tree; }
 
-Document parse_document(const std::string& text) { return document_from_owned_json(parse_json_checked(text)); }
+Document parse_document(const std::string& text) {
+    ParsedJson parsed = parse_checked(text, true);
+    return document_from_owned_json(std::move(parsed.tree), &parsed.arrays);
+}
 
 Document load_document(const std::string& path) {
     std::string text = read_text_file(path, "a network file");
     try {
-        json j = parse_json_checked(text);
-        std::string().swap(text);  // the tree holds it all now: free the text before the matrices are built
-        return document_from_owned_json(std::move(j));
+        ParsedJson parsed = parse_checked(text, true);
+        std::string().swap(text);  // the tree and the arrays hold it all now: free the text
+        return document_from_owned_json(std::move(parsed.tree), &parsed.arrays);
     } catch (const Error& e) {
         throw Error(path + ": " + e.what());
     }
 }
 
-json document_to_json(const Document& doc) {
+namespace {
+
+// The document's tree; with_numbers false: null in place of the number arrays (weights, biases, inputs,
+// targets), which write_document_json (document_writer.h) writes straight from the document.
+json document_tree(const Document& doc, bool with_numbers) {
     json out = doc.extra->is_object() ? *doc.extra : json::object();
     const json old_layers = out.contains("layers") && out["layers"].is_array() ? out["layers"] : json::array();
     json layers = json::array();
@@ -411,16 +331,16 @@ json document_to_json(const Document& doc) {
         if (l > 0) {
             obj["activation"] = std::string(to_string(layer.activation));
             obj["bias"] = layer.bias;
-            obj["weights"] = matrix_json(layer.W);
-            obj["biases"] = layer.b;
+            obj["weights"] = with_numbers ? matrix_json(layer.W) : json();
+            obj["biases"] = with_numbers ? json(layer.b) : json();
         }
         layers.push_back(std::move(obj));
     }
     out["layers"] = std::move(layers);
     out["loss"] = std::string(to_string(doc.net.loss));
     if (doc.data) {
-        json data = dataset_json(*doc.data, out.value("data", json::object()));
-        if (doc.test) data["test"] = dataset_json(*doc.test, data.value("test", json::object()));
+        json data = dataset_json(*doc.data, out.value("data", json::object()), with_numbers);
+        if (doc.test) data["test"] = dataset_json(*doc.test, data.value("test", json::object()), with_numbers);
         else data.erase("test");
         out["data"] = std::move(data);
     } else {
@@ -447,9 +367,13 @@ json document_to_json(const Document& doc) {
     return out;
 }
 
+}  // namespace
+
+json document_to_json(const Document& doc) { return document_tree(doc, true); }
+
 std::string dump_document(const Document& doc) {
-    // nlohmann writes doubles in their shortest round-trip form.
-    return document_to_json(doc).dump(2) + "\n";
+    // As document_to_json(doc).dump(2) + "\n", byte for byte, without the tree of the number arrays.
+    return write_document_json(document_tree(doc, false), doc);
 }
 
 void save_document(const std::string& path, const Document& doc, WriteOptions options) {

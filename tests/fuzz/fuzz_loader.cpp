@@ -1,5 +1,6 @@
 // libFuzzer target for the network-file loader: bp::parse_document on arbitrary bytes must either throw
-// bp::Error or return a valid Document that survives a pass, a training step, a save and a reload.
+// bp::Error or return a valid Document that survives a pass, a training step, a save and a reload, and
+// the loader's fast path for number arrays must give the outcome of nlohmann's tree alone.
 // Anything else (another exception, a crash, a leak, a hang, > 2 GB) is a bug; see docs/RELIABILITY.md.
 #include <cmath>
 #include <cstddef>
@@ -8,6 +9,8 @@
 #include <cstdlib>
 #include <exception>
 #include <string>
+
+#include <nlohmann/json.hpp>
 
 #include "engine/core/error.h"
 #include "engine/core/optimizer.h"
@@ -72,10 +75,26 @@ void exercise(const bp::Document& doc) {
     if (bp::dump_document(back) != saved) fail("saving a reloaded document gives different text");
 }
 
+// The loader reads the number arrays beside nlohmann's tree (engine/io/checked_parser.h, array_skimmer.h):
+// it must accept and refuse exactly what the tree alone does, with the same message or the same document.
+std::string outcome(const std::string& text, bool through_tree) {
+    try {
+        return "document " + bp::dump_document(through_tree ? bp::document_from_json(bp::parse_json_checked(text))
+                                                            : bp::parse_document(text));
+    } catch (const bp::Error& e) {
+        return std::string("error ") + e.what();
+    }
+}
+
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     const std::string text(reinterpret_cast<const char*>(data), size);
+    try {
+        if (outcome(text, false) != outcome(text, true)) fail("the number arrays read beside the tree differ from the tree's");
+    } catch (const std::exception& e) {
+        fail(std::string("parse_document threw something other than bp::Error: ") + e.what());
+    }
     bp::Document doc;
     try {
         doc = bp::parse_document(text);
