@@ -122,5 +122,8 @@ TEST(Bench, LiveTrainsTheFileWithTheAutomaticSpeedUntilItsTimeOrSteps) {
     EXPECT_NE(text.find("\"epochs_per_second\": 2500.00"), std::string::npos) << text;
     EXPECT_NE(text.find("\"ratio_to_playground\": 89.89"), std::string::npos) << text;
     EXPECT_NE(text.find("target ≥ 40×: PASS"), std::string::npos) << text;
-    EXPECT_NE(text.find("flat (within 20 %)"), std::string::npos) << text;
+    EXPECT_NE(text.find("not slowing"), std::string::npos) << text;
+    LiveResult slowing = r;  // the last tenth at half the rate
+    for (int f = 55; f <= 60; ++f) slowing.frames[static_cast<std::size_t>(f)].steps = 54000 + 500L * (f - 54);
+    EXPECT_NE(live_report(slowing).find("SLOWING"), std::string::npos) << live_report(slowing);
 }
