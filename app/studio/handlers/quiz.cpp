@@ -49,11 +49,14 @@ void sync(AppState& s) {
     }
 }
 
+// The quiz's marker, in the notation on screen: its diagnoses are written in it.
 const bp::Homework& marker(AppState& s) {
     QuizState& q = s.quiz;
-    if (!q.marker) {
+    if (!q.marker || q.marker->notation() != s.settings.notation) {
         const std::optional<int> sample = s.sample >= 0 ? std::optional<int>(s.sample) : std::nullopt;
-        q.marker = std::make_shared<const bp::Homework>(s.doc.net, *s.doc.data, s.doc.training, sample);
+        auto m = std::make_shared<bp::Homework>(s.doc.net, *s.doc.data, s.doc.training, sample);
+        m->set_notation(s.settings.notation);
+        q.marker = std::move(m);
     }
     return *q.marker;
 }
