@@ -1,16 +1,19 @@
 // View ▸ Notation in the window's state: the setting is kept in the settings file and given by
-// --notation; switching it rewrites the formula, the inspector, the canvas's labels, the Paths tab, the
-// quiz's question and the homework table in the notes' symbols while every number stays.
+// --notation; switching it rewrites the formula, the inspector, the canvas's labels and toggles, the Paths
+// tab, the quiz's question and diagnosis, the homework table and the undo entries in the notes' symbols
+// while every number stays.
 #include <gtest/gtest.h>
 
 #include "app/studio/figures/describe.h"
 #include "app/studio/figures/pass_view.h"
 #include "app/studio/figures/paths_panel.h"
+#include "app/studio/figures/quantity_words.h"
 #include "app/studio/handlers/actions.h"
 #include "app/studio/handlers/example.h"
 #include "app/studio/handlers/quiz.h"
 #include "app/studio/program/cli_args.h"
 #include "app/studio/state/settings.h"
+#include "pass_helpers.h"
 
 using namespace studio;
 
@@ -69,6 +72,8 @@ TEST(NotationStudio, InspectorCanvasPathsAndQuizInTheNotation) {
     EXPECT_EQ(find(weight, "∂L/∂W₂[1,2]")->formula, "h[2]·∂L/∂f[1]");
     EXPECT_EQ(headline(s, Selection::weight(2, 0, 1)).rfind("weight W₂[1,2]", 0), 0u);
     EXPECT_EQ(neuron_value_label(symbols(s), NeuronValue::a, 1, 1, 0), "h[2]");
+    // An input neuron shows its input while the others show their δ (it was labelled ∂L/∂u[1] here).
+    EXPECT_EQ(neuron_value_label(symbols(s), NeuronValue::delta, 0, 0, 0), "x[1]");
     const std::vector<std::string> names = in_every_notation(s, Selection::weight(2, 0, 1));
     ASSERT_EQ(names.size(), 2u);
     EXPECT_EQ(names[0], "weight: W₂[1,2] · w²₁₂ · W₂¹² · W₂[2,1]");
@@ -82,6 +87,55 @@ TEST(NotationStudio, InspectorCanvasPathsAndQuizInTheNotation) {
     choose(s, bp::Notation::batch);
     EXPECT_EQ(question_label(s, 11), "dL/dZ₁[1,1]");
     EXPECT_EQ(build_path_panel(s).gradient_label, "dL/dW₁[1,1]");
+}
+
+TEST(NotationStudio, TheQuizDiagnosesInTheNotationOnScreen) {
+    AppState s = make_state(builtin_example(), "", "example");
+    apply(s, act::Quiz{quiz_cmd::SetConfig{test::only(QuizTopic::output_delta)}});
+    apply(s, act::Quiz{quiz_cmd::SetOn{true}});
+    apply(s, act::StepForward{100});
+    const auto answer_forgetting_f_prime = [&] {
+        apply(s, act::Quiz{quiz_cmd::Answer{"0.7414"}});  // a²₁ − y₁ without σ′(z²₁)
+        return quiz_feedback(s)->detail;
+    };
+    EXPECT_EQ(answer_forgetting_f_prime(), "You left out σ′(z²₁) = 0.1868: δ of an output neuron is ∂L/∂a · σ′(z).");
+    choose(s, bp::Notation::derivation);  // the marker follows the switch
+    EXPECT_EQ(answer_forgetting_f_prime(), "You left out σ′(a₂¹) = 0.1868: ε₂ of an output neuron is δ₂ · σ′(a₂).");
+    choose(s, bp::Notation::vector);
+    EXPECT_EQ(answer_forgetting_f_prime(), "You left out σ′(f[1]) = 0.1868: ∂L/∂f of an output neuron is ∂L/∂ŷ · σ′(f).");
+    EXPECT_EQ(quiz_feedback(s)->point_at, (bp::ValueRef{bp::ValueRef::Kind::z, 2, 0, 0}));
+}
+
+TEST(NotationStudio, TheCanvasTogglesAndTheUndoEntriesInTheNotation) {
+    AppState s = make_state(builtin_example(), "", "example");
+    const auto buttons = [&] {
+        const bp::Symbols sym = symbols(s);
+        std::string out;
+        for (NeuronValue v : {NeuronValue::z, NeuronValue::a, NeuronValue::delta, NeuronValue::follow_pass})
+            out += neuron_value_words(sym, s.doc.net, v).button + " ";
+        return out + edge_value_words(sym, EdgeValue::weight).button + " " + edge_value_words(sym, EdgeValue::gradient).button;
+    };
+    EXPECT_EQ(buttons(), "z a δ auto w ∂L/∂w");
+    EXPECT_EQ(neuron_value_words(symbols(s), s.doc.net, NeuronValue::delta).menu, "δ = ∂L/∂z");
+    choose(s, bp::Notation::vector);
+    EXPECT_EQ(buttons(), "u h ∂L/∂u auto Wₗ ∂L/∂Wₗ");
+    const QuantityWords h = neuron_value_words(symbols(s), s.doc.net, NeuronValue::a);
+    EXPECT_EQ(h.tooltip, "h = f(u): the neuron's activation, the value it passes on to the next layer. Here: h, ŷ.");
+    for (NeuronValue v : {NeuronValue::z, NeuronValue::a, NeuronValue::delta, NeuronValue::follow_pass})
+        EXPECT_EQ(neuron_value_words(symbols(s), s.doc.net, v).tooltip.find("δ"), std::string::npos);
+    choose(s, bp::Notation::derivation);
+    EXPECT_EQ(buttons(), "aₗ zₗ₊₁ εₗ auto Wₗ dWₗ");
+    EXPECT_EQ(neuron_value_words(symbols(s), s.doc.net, NeuronValue::delta).tooltip,
+              "εₗ = ∂L/∂aₗ: how much the loss changes when this neuron's weighted input aₗ changes. (δₗ = ∂L/∂zₗ₊₁ is "
+              "the derivative by the layer's output zₗ₊₁.) Here: ε₁, ε₂.");
+    choose(s, bp::Notation::batch);
+    EXPECT_EQ(buttons(), "Zₗ Hₗ dL/dZₗ auto Wₗ dL/dWₗ");
+    // An edit's undo entry names the weight as the notation on screen does (the batch W is n_in × n_out).
+    apply(s, act::EditParameter{Selection::weight(2, 0, 1), 0.7});
+    EXPECT_EQ(s.undo.back().label, "set W₂[2,1] = 0.7");
+    choose(s, bp::Notation::per_neuron);
+    apply(s, act::EditParameter{Selection::weight(2, 0, 1), 0.8});
+    EXPECT_EQ(s.undo.back().label, "set w²₁₂ = 0.8");
 }
 
 }  // namespace

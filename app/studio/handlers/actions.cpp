@@ -186,7 +186,8 @@ struct ActionHandler {
         const Selection t = a.target;
         if (!t.is_parameter() || !valid(s.doc.net, t)) return;
         const bool bias = t.kind == Selection::Kind::bias;
-        const std::string name = bias ? bp::bias_label(t.l, t.j) : bp::weight_label(t.l, t.j, t.k);
+        const bp::Symbols sym = symbols(s);  // the undo entry names it in the notation on screen
+        const std::string name = bias ? sym.bias(t.l, t.j).text : sym.weight(t.l, t.j, t.k).text;
         edit_document_and_say(s, "set " + name + " = " + bp::format_number(a.value), [&](bp::Document& d) {
             if (!std::isfinite(a.value)) throw bp::Error(name + " must be a finite number");
             bp::Layer& layer = d.net.layers[t.l];

@@ -1,0 +1,73 @@
+// The canvas's quantities in words (see quantity_words.h).
+#include "app/studio/figures/quantity_words.h"
+
+#include "app/studio/figures/pass_view.h"
+
+namespace studio {
+namespace {
+
+constexpr int kAny = bp::Symbols::kLayerL;
+
+// ", in this network h₁, h₂, ŷ" when the layers' own letters say more than the button's.
+std::string in_this_network(const bp::Symbols& sym, NeuronValue v, const bp::Network& net, const std::string& button) {
+    const std::string letters = layer_letters(sym, v, net);
+    return letters == button ? "" : " Here: " + letters + ".";
+}
+
+}  // namespace
+
+std::string layer_letters(const bp::Symbols& sym, NeuronValue v, const bp::Network& net) {
+    std::string names;
+    for (int l = 1; l <= net.L(); ++l) {
+        const std::string letter = neuron_value_name(sym, v, l);
+        if (names.find(letter) == std::string::npos) names += (names.empty() ? "" : ", ") + letter;
+    }
+    return names;
+}
+
+QuantityWords neuron_value_words(const bp::Symbols& sym, const bp::Network& net, NeuronValue v) {
+    const std::string z = sym.pre_activation_name(kAny), a = sym.activation_name(kAny), delta = sym.delta_name(kAny);
+    const std::string d(sym.partial());
+    const std::string dl_dz = d + "L/" + d + z;  // the derivative δ is, where the notation names it otherwise
+    switch (v) {
+        case NeuronValue::z:
+            return {z,
+                    z + ": the neuron's weighted input, " + sym.layer_equation(kAny) + ", before the activation." +
+                        in_this_network(sym, v, net, z),
+                    z + ", the weighted input"};
+        case NeuronValue::a:
+            return {a,
+                    a + " = f(" + z + "): the neuron's activation, the value it passes on to the next layer." +
+                        in_this_network(sym, v, net, a),
+                    a + ", the activation"};
+        case NeuronValue::delta: {
+            const std::string named = delta == dl_dz ? delta : delta + " = " + dl_dz;
+            std::string tip = named + ": how much the loss changes when this neuron's weighted input " + z + " changes.";
+            if (const std::string by_output = sym.activation_gradient_name(kAny); by_output != d + "L/" + d + a)
+                tip += " (" + by_output + " = " + d + "L/" + d + a + " is the derivative by the layer's output " + a + ".)";
+            return {delta, tip + in_this_network(sym, v, net, delta), named};
+        }
+        case NeuronValue::follow_pass:
+            return {"auto",
+                    "Follow the pass: " + a + " in the forward pass, " + delta + " from the backward pass on (picking " + z +
+                        ", " + a + " or " + delta + " keeps that one).",
+                    "follow the pass: " + a + ", then " + delta};
+    }
+    return {};
+}
+
+QuantityWords edge_value_words(const bp::Symbols& sym, EdgeValue v) {
+    const std::string w = sym.weight_name(kAny);
+    if (v == EdgeValue::weight)
+        return {w,
+                w + ": each weight, how strongly one neuron's " + sym.activation_name(bp::Symbols::kLayerBeforeL) +
+                    " feeds the next one's " + sym.pre_activation_name(kAny) + " (width = size, colour = sign).",
+                "the weight " + w};
+    const std::string g = sym.weight_gradient_name(kAny);
+    return {g,
+            g + ": each weight's gradient, how much the loss changes when that weight changes (width = size, "
+                "colour = sign).",
+            "the gradient " + g};
+}
+
+}  // namespace studio
