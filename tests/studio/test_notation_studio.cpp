@@ -99,8 +99,15 @@ TEST(NotationStudio, TheQuizDiagnosesInTheNotationOnScreen) {
         return quiz_feedback(s)->detail;
     };
     EXPECT_EQ(answer_forgetting_f_prime(), "You left out σ′(z²₁) = 0.1868: δ of an output neuron is ∂L/∂a · σ′(z).");
-    choose(s, bp::Notation::derivation);  // the marker follows the switch
+    // Switching rewrites the feedback on screen in the new letters; the attempt is not counted again.
+    choose(s, bp::Notation::derivation);
+    EXPECT_EQ(quiz_feedback(s)->headline, "✗ 0.7414 is not ε₂¹");
+    EXPECT_EQ(quiz_feedback(s)->detail, "You left out σ′(a₂¹) = 0.1868: ε₂ of an output neuron is δ₂ · σ′(a₂).");
+    EXPECT_EQ(s.status, "✗ 0.7414 is not ε₂¹");
+    EXPECT_EQ(s.quiz.score.wrong, 1);
+    EXPECT_EQ(s.quiz.attempts, 1);
     EXPECT_EQ(answer_forgetting_f_prime(), "You left out σ′(a₂¹) = 0.1868: ε₂ of an output neuron is δ₂ · σ′(a₂).");
+    EXPECT_EQ(quiz_feedback(s)->headline, "✗ 0.7414 is not ε₂¹ (attempt 2)");
     choose(s, bp::Notation::vector);
     EXPECT_EQ(answer_forgetting_f_prime(), "You left out σ′(f[1]) = 0.1868: ∂L/∂f of an output neuron is ∂L/∂ŷ · σ′(f).");
     EXPECT_EQ(quiz_feedback(s)->point_at, (bp::ValueRef{bp::ValueRef::Kind::z, 2, 0, 0}));

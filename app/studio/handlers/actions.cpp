@@ -114,8 +114,10 @@ struct ActionHandler {
         t.bottom_height = std::clamp(t.bottom_height, 0.12f, 0.6f);
         t.formula_width = std::clamp(t.formula_width, 0.2f, 0.8f);
         t.train_chunk = std::clamp(t.train_chunk, 1, 100000);
+        const bool notation_changed = t.notation != s.settings.notation;
         s.settings = t;
         if (s.stepper) s.stepper->set_notation(t.notation);  // the words change, never the pass
+        if (notation_changed && s.stepper) rewrite_quiz_feedback(s);
     }
     void operator()(const act::SetPresent& a) { s.present = a.on; }
     void operator()(const act::SetBlank& a) {

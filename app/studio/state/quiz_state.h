@@ -64,6 +64,7 @@ struct QuizFeedback {
     int event = -1;         // the event it is about
     std::string headline;   // "✓ Right: z¹₁ = 0.3775", "✗ 0.38 is not z¹₁"
     std::string detail;     // the classic mistake in one sentence, why more digits are needed, ...
+    std::string given;      // the answer as typed (the words are rewritten from it when the notation changes)
     bool has_point = false;
     bp::ValueRef point_at;  // the factor the diagnosis blames, to highlight on the canvas
 };
