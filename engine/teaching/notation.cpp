@@ -294,6 +294,10 @@ std::string Symbols::weight_gradient_name(int l) const {
     if (notation_ == Notation::derivation) return "d" + head(kWeight, l).text;
     return derivative_of({weight_name(l), ""}).text;
 }
+std::string Symbols::bias_gradient_name(int l) const {
+    if (notation_ == Notation::derivation) return "d" + head(kBias, l).text;
+    return derivative_of({bias_name(l), ""}).text;
+}
 std::string Symbols::matrix_name(int l) const {
     if (notation_ != Notation::per_neuron) return head(kWeight, l).text;
     return l >= 0 ? "W" + superscript(l) : "W";

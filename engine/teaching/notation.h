@@ -95,6 +95,7 @@ public:
     std::string_view partial() const;      // "∂" ("d" in the batch and derivation notations)
     std::string activation_gradient_name(int l) const;  // "∂L/∂a", "∂L/∂h", "δ₂", "dL/dH"
     std::string weight_gradient_name(int l) const;      // "∂L/∂w", "∂L/∂W₂", "dW₂", "dL/dW₂"
+    std::string bias_gradient_name(int l) const;        // "∂L/∂b", "∂L/∂b₂", "db₂", "dL/db₂"
     std::string matrix_name(int l) const;               // the layer's weight matrix: "W²", "W₂", "W₂", "W₂"
     std::string target_name() const;                    // "y" ("Y" in the batch notation)
     // f′ at a layer's pre-activation: "σ′(z)", "1[h > 0]" (vector ReLU), "σ′(a₂)", "σ′(Z₂)". Without an

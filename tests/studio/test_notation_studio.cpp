@@ -113,7 +113,7 @@ TEST(NotationStudio, TheQuizDiagnosesInTheNotationOnScreen) {
     EXPECT_EQ(quiz_feedback(s)->point_at, (bp::ValueRef{bp::ValueRef::Kind::z, 2, 0, 0}));
 }
 
-TEST(NotationStudio, TheCanvasTogglesAndTheUndoEntriesInTheNotation) {
+TEST(NotationStudio, TheCanvasTogglesQuizTopicsAndUndoEntriesInTheNotation) {
     AppState s = make_state(builtin_example(), "", "example");
     const auto buttons = [&] {
         const bp::Symbols sym = symbols(s);
@@ -123,15 +123,24 @@ TEST(NotationStudio, TheCanvasTogglesAndTheUndoEntriesInTheNotation) {
         return out + edge_value_words(sym, EdgeValue::weight).button + " " + edge_value_words(sym, EdgeValue::gradient).button;
     };
     EXPECT_EQ(buttons(), "z a δ auto w ∂L/∂w");
+    const auto topics = [&] {
+        std::string out;
+        for (int t = 0; t < kQuizTopics; ++t) out += quiz_topic_title(symbols(s), s.doc.net, static_cast<QuizTopic>(t)) + "; ";
+        return out;
+    };
+    EXPECT_EQ(topics(), "forward values z, a; the loss L; output δ; hidden δ; gradients ∂L/∂w, ∂L/∂b; updates w − η·∂L/∂w; ");
     EXPECT_EQ(neuron_value_words(symbols(s), s.doc.net, NeuronValue::delta).menu, "δ = ∂L/∂z");
     choose(s, bp::Notation::vector);
     EXPECT_EQ(buttons(), "u h ∂L/∂u auto Wₗ ∂L/∂Wₗ");
+    EXPECT_EQ(topics(), "forward values u, h; the loss L; output ∂L/∂f; hidden ∂L/∂u; gradients ∂L/∂Wₗ, ∂L/∂bₗ; "
+                        "updates Wₗ − η·∂L/∂Wₗ; ");
     const QuantityWords h = neuron_value_words(symbols(s), s.doc.net, NeuronValue::a);
     EXPECT_EQ(h.tooltip, "h = f(u): the neuron's activation, the value it passes on to the next layer. Here: h, ŷ.");
     for (NeuronValue v : {NeuronValue::z, NeuronValue::a, NeuronValue::delta, NeuronValue::follow_pass})
         EXPECT_EQ(neuron_value_words(symbols(s), s.doc.net, v).tooltip.find("δ"), std::string::npos);
     choose(s, bp::Notation::derivation);
     EXPECT_EQ(buttons(), "aₗ zₗ₊₁ εₗ auto Wₗ dWₗ");
+    EXPECT_EQ(topics(), "forward values aₗ, zₗ₊₁; the loss L; output ε₂; hidden εₗ; gradients dWₗ, dbₗ; updates Wₗ − η·dWₗ; ");
     EXPECT_EQ(neuron_value_words(symbols(s), s.doc.net, NeuronValue::delta).tooltip,
               "εₗ = ∂L/∂aₗ: how much the loss changes when this neuron's weighted input aₗ changes. (δₗ = ∂L/∂zₗ₊₁ is "
               "the derivative by the layer's output zₗ₊₁.) Here: ε₁, ε₂.");

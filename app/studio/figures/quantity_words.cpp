@@ -70,4 +70,17 @@ QuantityWords edge_value_words(const bp::Symbols& sym, EdgeValue v) {
             "the gradient " + g};
 }
 
+std::string quiz_topic_title(const bp::Symbols& sym, const bp::Network& net, QuizTopic t) {
+    const std::string w = sym.weight_name(kAny), dw = sym.weight_gradient_name(kAny);
+    switch (t) {
+        case QuizTopic::forward: return "forward values " + sym.pre_activation_name(kAny) + ", " + sym.activation_name(kAny);
+        case QuizTopic::loss: return "the loss L";
+        case QuizTopic::output_delta: return "output " + sym.delta_name(sym.rule_layer(net.L()));
+        case QuizTopic::hidden_delta: return "hidden " + sym.delta_name(kAny);
+        case QuizTopic::gradients: return "gradients " + dw + ", " + sym.bias_gradient_name(kAny);
+        case QuizTopic::updates: return "updates " + w + " − η·" + dw;
+    }
+    return {};
+}
+
 }  // namespace studio

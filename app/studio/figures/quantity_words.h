@@ -1,6 +1,6 @@
 // The words of the canvas's quantities in the chosen notation: the toggles above the canvas ("Neurons
-// show z a δ auto", "Edges show w ∂L/∂w"), their tooltips and View's entries. Each letter comes from
-// Symbols: the letter of any layer l ("z", "u", "aₗ", "Zₗ"), the tooltip adding each layer's own.
+// show z a δ auto", "Edges show w ∂L/∂w"), their tooltips, View's entries and the quiz's topics. Each
+// letter comes from Symbols: the letter of any layer l ("z", "u", "aₗ", "Zₗ"), tooltips adding each layer's.
 #pragma once
 #include <string>
 
@@ -18,6 +18,9 @@ struct QuantityWords {
 QuantityWords neuron_value_words(const bp::Symbols& sym, const bp::Network& net, NeuronValue v);
 // w and ∂L/∂w of its edges.
 QuantityWords edge_value_words(const bp::Symbols& sym, EdgeValue v);
+
+// A quiz topic's title: "forward values z, a", "output δ", … ("output ε₂", "hidden ∂L/∂u", …).
+std::string quiz_topic_title(const bp::Symbols& sym, const bp::Network& net, QuizTopic t);
 
 // Each layer's letter of what the neurons show, once each: "a", "h, ŷ", "z₂, z₃" (the legend's name).
 std::string layer_letters(const bp::Symbols& sym, NeuronValue v, const bp::Network& net);

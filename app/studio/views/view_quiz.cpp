@@ -13,6 +13,7 @@
 #include "app/studio/figures/formula_text.h"
 #include "app/studio/figures/homework_table.h"
 #include "app/studio/figures/label_place.h"
+#include "app/studio/figures/quantity_words.h"
 #include "app/studio/views/ui_metrics.h"
 #include "app/studio/views/ui_report.h"
 #include "app/studio/views/ui_widgets.h"
@@ -338,11 +339,13 @@ namespace {
 void choices(const AppState& s, const Ui& ui, ActionQueue& q) {
     QuizConfig c = s.quiz.config;
     ImGui::TextColored(to_vec4(ui.colors.text_dim), "Ask for:");
+    const bp::Symbols sym = symbols(s);
     for (int t = 0; t < kQuizTopics; ++t) {
-        const std::string name(topic_title(static_cast<QuizTopic>(t)));
+        const std::string name = quiz_topic_title(sym, s.doc.net, static_cast<QuizTopic>(t));
         if (t > 0) same_line_or_wrap(ImGui::CalcTextSize(name.c_str()).x + ImGui::GetFrameHeight() + 12 * ui.scale);
         bool v = c.topics[t];
-        if (ImGui::Checkbox(name.c_str(), &v)) c.topics[t] = v;
+        const std::string id = name + "##topic" + std::to_string(t);  // the same checkbox in every notation
+        if (ImGui::Checkbox(id.c_str(), &v)) c.topics[t] = v;
     }
     ImGui::AlignTextToFramePadding();
     ImGui::TextColored(to_vec4(ui.colors.text_dim), "How often:");
