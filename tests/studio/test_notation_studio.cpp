@@ -123,6 +123,9 @@ TEST(NotationStudio, TheCanvasTogglesQuizTopicsAndUndoEntriesInTheNotation) {
         return out + edge_value_words(sym, EdgeValue::weight).button + " " + edge_value_words(sym, EdgeValue::gradient).button;
     };
     EXPECT_EQ(buttons(), "z a δ auto w ∂L/∂w");
+    EXPECT_EQ(phase_help(symbols(s), bp::Phase::backward),
+              "Backward pass: each neuron's δ = ∂L/∂z, how much the loss changes with its z, from the output back by "
+              "the chain rule");
     const auto topics = [&] {
         std::string out;
         for (int t = 0; t < kQuizTopics; ++t) out += quiz_topic_title(symbols(s), s.doc.net, static_cast<QuizTopic>(t)) + "; ";
@@ -138,8 +141,16 @@ TEST(NotationStudio, TheCanvasTogglesQuizTopicsAndUndoEntriesInTheNotation) {
     EXPECT_EQ(h.tooltip, "h = f(u): the neuron's activation, the value it passes on to the next layer. Here: h, ŷ.");
     for (NeuronValue v : {NeuronValue::z, NeuronValue::a, NeuronValue::delta, NeuronValue::follow_pass})
         EXPECT_EQ(neuron_value_words(symbols(s), s.doc.net, v).tooltip.find("δ"), std::string::npos);
+    for (int p = 0; p < 5; ++p)  // the phase strip's tooltips: no δ in notes 002
+        EXPECT_EQ(phase_help(symbols(s), static_cast<bp::Phase>(p)).find("δ"), std::string::npos);
+    EXPECT_EQ(phase_help(symbols(s), bp::Phase::gradients),
+              "Gradients: how much the loss changes with each parameter, ∂L/∂Wₗ = h·∂L/∂u and ∂L/∂bₗ = ∂L/∂u");
+    EXPECT_EQ(quantity_name(symbols(s), bp::Quantity::delta), "∂L/∂u");
     choose(s, bp::Notation::derivation);
     EXPECT_EQ(buttons(), "aₗ zₗ₊₁ εₗ auto Wₗ dWₗ");
+    EXPECT_EQ(phase_help(symbols(s), bp::Phase::gradients),
+              "Gradients: how much the loss changes with each parameter, dWₗ = zₗ·εₗ and dbₗ = εₗ");
+    EXPECT_EQ(quantity_name(symbols(s), bp::Quantity::W_after), "Wₗ after");
     EXPECT_EQ(topics(), "forward values aₗ, zₗ₊₁; the loss L; output ε₂; hidden εₗ; gradients dWₗ, dbₗ; updates Wₗ − η·dWₗ; ");
     EXPECT_EQ(neuron_value_words(symbols(s), s.doc.net, NeuronValue::delta).tooltip,
               "εₗ = ∂L/∂aₗ: how much the loss changes when this neuron's weighted input aₗ changes. (δₗ = ∂L/∂zₗ₊₁ is "

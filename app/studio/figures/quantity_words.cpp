@@ -70,6 +70,40 @@ QuantityWords edge_value_words(const bp::Symbols& sym, EdgeValue v) {
             "the gradient " + g};
 }
 
+std::string quantity_name(const bp::Symbols& sym, bp::Quantity q) {
+    switch (q) {
+        case bp::Quantity::z: return sym.pre_activation_name(kAny);
+        case bp::Quantity::a: return sym.activation_name(kAny);
+        case bp::Quantity::delta: return sym.delta_name(kAny);
+        case bp::Quantity::dW: return sym.weight_gradient_name(kAny);
+        case bp::Quantity::db: return sym.bias_gradient_name(kAny);
+        case bp::Quantity::loss: return "L";
+        case bp::Quantity::W_after: return sym.weight_name(kAny) + " after";
+        case bp::Quantity::b_after: return sym.bias_name(kAny) + " after";
+    }
+    return {};
+}
+
+std::string phase_help(const bp::Symbols& sym, bp::Phase p) {
+    const std::string z = sym.pre_activation_name(kAny), a = sym.activation_name(kAny), delta = sym.delta_name(kAny);
+    const std::string w = sym.weight_name(kAny), dw = sym.weight_gradient_name(kAny);
+    const std::string d(sym.partial()), dl_dz = d + "L/" + d + z;
+    switch (p) {
+        case bp::Phase::forward:
+            return "Forward pass: " + sym.layer_equation(kAny) + " and " + a + " = f(" + z + "), layer by layer from the input";
+        case bp::Phase::loss: return "The loss: how far the outputs are from the targets";
+        case bp::Phase::backward:
+            return "Backward pass: each neuron's " + (delta == dl_dz ? delta : delta + " = " + dl_dz) +
+                   ", how much the loss changes with its " + z + ", from the output back by the chain rule";
+        case bp::Phase::gradients:
+            return "Gradients: how much the loss changes with each parameter, " + dw + " = " +
+                   sym.activation_name(bp::Symbols::kLayerBeforeL) + "·" + delta + " and " + sym.bias_gradient_name(kAny) +
+                   " = " + delta;
+        case bp::Phase::update: return "Update: " + w + " ← " + w + " − η·" + dw + " (gradient descent)";
+    }
+    return {};
+}
+
 std::string quiz_topic_title(const bp::Symbols& sym, const bp::Network& net, QuizTopic t) {
     const std::string w = sym.weight_name(kAny), dw = sym.weight_gradient_name(kAny);
     switch (t) {

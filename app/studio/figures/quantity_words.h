@@ -1,5 +1,6 @@
 // The words of the canvas's quantities in the chosen notation: the toggles above the canvas ("Neurons
-// show z a δ auto", "Edges show w ∂L/∂w"), their tooltips, View's entries and the quiz's topics. Each
+// show z a δ auto", "Edges show w ∂L/∂w"), their tooltips, View's entries, the quiz's topics, the homework
+// table's quantities and the phase strip's tooltips. Each
 // letter comes from Symbols: the letter of any layer l ("z", "u", "aₗ", "Zₗ"), tooltips adding each layer's.
 #pragma once
 #include <string>
@@ -19,6 +20,10 @@ QuantityWords neuron_value_words(const bp::Symbols& sym, const bp::Network& net,
 // w and ∂L/∂w of its edges.
 QuantityWords edge_value_words(const bp::Symbols& sym, EdgeValue v);
 
+// A quantity of the homework table's "what" column: "z", "δ", "∂L/∂w", "w after" ("εₗ", "dWₗ", …).
+std::string quantity_name(const bp::Symbols& sym, bp::Quantity q);
+// What a phase of the pass computes (the phase strip's tooltip): "Backward pass: each neuron's δ = ∂L/∂z, …".
+std::string phase_help(const bp::Symbols& sym, bp::Phase p);
 // A quiz topic's title: "forward values z, a", "output δ", … ("output ε₂", "hidden ∂L/∂u", …).
 std::string quiz_topic_title(const bp::Symbols& sym, const bp::Network& net, QuizTopic t);
 

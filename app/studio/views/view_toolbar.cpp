@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "app/studio/figures/pass_view.h"
+#include "app/studio/figures/quantity_words.h"
 #include "app/studio/views/ui_metrics.h"
 #include "app/studio/views/ui_report.h"
 #include "app/studio/views/ui_widgets.h"
@@ -237,12 +238,6 @@ void tool_row(const AppState& s, const Ui& ui, ActionQueue& q) {
 
 constexpr const char* kPhaseNames[] = {"Forward", "Loss", "Backward", "Gradients", "Update"};
 constexpr const char* kPhaseShort[] = {"Fwd", "Loss", "Back", "Grad", "Upd"};
-constexpr const char* kPhaseHelp[] = {
-    "Forward pass: z = W·a + b and a = f(z), layer by layer from the input",
-    "The loss: how far the outputs are from the targets",
-    "Backward pass: each neuron's δ = ∂L/∂z, how much the loss changes with its z, from the output back by the chain rule",
-    "Gradients: how much the loss changes with each parameter, ∂L/∂w = a·δ and ∂L/∂b = δ",
-    "Update: w ← w − η·∂L/∂w (gradient descent)"};
 
 // The widest label every segment can hold: the names with their ✓, the short names, or none.
 const char* const* phase_labels(float segment, const Ui& ui) {
@@ -291,7 +286,7 @@ void phase_strip(const AppState& s, const Ui& ui, ActionQueue& q) {
         ImGui::PushID(p);
         if (ImGui::InvisibleButton("phase", ImVec2(std::max(seg, 1.0f), h)) && first[p] >= 0) q.push_back(act::Seek{first[p]});
         ImGui::PopID();
-        item_tooltip(kPhaseHelp[p]);
+        item_tooltip(phase_help(symbols(s), static_cast<bp::Phase>(p)).c_str());  // in the notation on screen
         const bool complete = count[p] > 0 && done[p] == count[p];
         const bool current = p == lit;
         const ImU32 bg = current ? to_u32(ui.colors.accent) : complete ? to_u32(ui.colors.accent, ui.light ? 0.22f : 0.28f)
