@@ -160,9 +160,18 @@ TEST(NotationStudio, TheCanvasTogglesQuizTopicsAndUndoEntriesInTheNotation) {
     // An edit's undo entry names the weight as the notation on screen does (the batch W is n_in × n_out).
     apply(s, act::EditParameter{Selection::weight(2, 0, 1), 0.7});
     EXPECT_EQ(s.undo.back().label, "set W₂[2,1] = 0.7");
-    choose(s, bp::Notation::per_neuron);
-    apply(s, act::EditParameter{Selection::weight(2, 0, 1), 0.8});
-    EXPECT_EQ(s.undo.back().label, "set w²₁₂ = 0.8");
+    choose(s, bp::Notation::per_neuron);  // the entries already made are written again in the new letters
+    EXPECT_EQ(s.undo.back().label, "set w²₁₂ = 0.7");
+    apply(s, act::EditParameter{Selection::bias(1, 1), 0.8});
+    EXPECT_EQ(s.undo.back().label, "set b¹₂ = 0.8");
+    apply(s, act::Undo{});  // an entry keeps what it names on its way to the redo stack and back
+    choose(s, bp::Notation::derivation);
+    EXPECT_EQ(s.undo.back().label, "set W₂¹² = 0.7");
+    EXPECT_EQ(s.redo.back().label, "set b₁² = 0.8");
+    apply(s, act::Redo{});
+    choose(s, bp::Notation::vector);
+    EXPECT_EQ(s.undo.back().label, "set b₁[2] = 0.8");
+    EXPECT_EQ(s.undo[s.undo.size() - 2].label, "set W₂[1,2] = 0.7");
 }
 
 }  // namespace
