@@ -1,5 +1,6 @@
-// backprop-cli check NET.json ANSWERS.json [--format json|table]: marks hand-computed answers against
-// one pass of the network (issue 12): right to the digits written, or wrong with the classic mistake.
+// backprop-cli check NET.json ANSWERS.json [--format json|table] [--notation NAME]: marks hand-computed
+// answers against one pass of the network (issue 12): right to the digits written, or wrong with the
+// classic mistake, told in the notation of the student's notes (issue 21).
 #include "app/cli/cmd_check.h"
 
 #include "app/cli/answer_sheet.h"
@@ -15,7 +16,8 @@
 namespace {
 using namespace cli;
 
-const char* const kCheckHelp = R"HELP(Usage: backprop-cli check NET.json ANSWERS.json [--format table|json]
+const std::string kCheckHelp = R"HELP(Usage: backprop-cli check NET.json ANSWERS.json [--format table|json]
+                          [--notation NAME]
 
 Marks hand-computed answers for one forward pass, one backward pass and one SGD step of the network
 (with the file's training.learning_rate, l2 and freeze_biases; whatever the optimizer).
@@ -41,7 +43,9 @@ updated weights in the backward pass, the bias left out — is told which, in on
   --format table  (default) one line per answer, then the formula and diagnosis of each one not right
   --format json   {"results": [{"index", "label", "correct", "verdict", "given", "expected",
                   "formula", "diagnosis", "mistake"}], "correct": n, "total": m}
-                  verdict: correct | wrong | need_more_digits | unreadable; mistake: null or its name
+                  verdict: correct | wrong | need_more_digits | unreadable; mistake: null or its name;
+                  label, formula and diagnosis in the chosen notation, the numbers the same in every one
+)HELP" + std::string(kNotationHelp) + R"HELP(
 
 Exit status: 0 all answers right; 1 some are not; 2 a bad file or argument (the message names the
 entry and field, e.g. "answers[3].layer 5 is past the last layer (2)").
@@ -101,12 +105,13 @@ void print_table(const std::vector<bp::MarkedAnswer>& marked, const Input& in, c
 }  // namespace
 
 int run_check(const std::vector<std::string>& args, std::ostream& out, std::ostream&) {
-    const ParsedArgs a = parse_args("check", args, {{"--format", true}});
+    const ParsedArgs a = parse_args("check", args, {{"--format", true}, {"--notation", true}});
     if (a.help) {
         out << kCheckHelp;
         return 0;
     }
     const Format format = format_option(a, Format::table);
+    const bp::Notation notation = notation_option(a);
     if (a.positional.size() != 2)
         throw UsageError(a.positional.size() < 2 ? "check needs two files: backprop-cli check NET.json ANSWERS.json"
                                                  : "unexpected argument '" + a.positional[2] + "' after ANSWERS.json");
@@ -117,7 +122,8 @@ int run_check(const std::vector<std::string>& args, std::ostream& out, std::ostr
     const AnswerSheet sheet = load_answer_sheet(a.positional[1], in.doc.net, data.size());
     check_converges(in.doc.net, data);
 
-    const bp::Homework hw(in.doc.net, data, in.doc.training, sheet.sample);
+    bp::Homework hw(in.doc.net, data, in.doc.training, sheet.sample);
+    hw.set_notation(notation);
     std::vector<bp::MarkedAnswer> marked;
     for (std::size_t i = 0; i < sheet.answers.size(); ++i) {
         marked.push_back(hw.mark(sheet.answers[i]));

@@ -70,8 +70,8 @@ struct ActivationInfo {
     void (*values_and_derivatives)(const double* z, double* a, double* fprime, std::size_t n) = nullptr;
     // f in extended precision, written independently of fn.f, for the gradient check (nullptr for softmax).
     long double (*f_extended)(long double z) = nullptr;
-    // f′ written from a, for the mistake "f′ applied to a instead of z" ("σ′(z) = a(1 − a)"): empty where
-    // f′ is not usually written from a (the mistake is then not looked for).
+    // f′ written from a, for the mistake "f′ applied to a instead of z" ("σ′($z) = $a(1 − $a)", the letters
+    // filled in by the notation): empty where f′ is not usually written from a (the mistake is not looked for).
     std::string_view fprime_from_a{};
     // The exported scripts: the PyTorch module; the NumPy code for a = f(z) ($z the pre-activation array) and
     // its comment, the function that code calls (empty when NumPy has it), f′ as code in $a or $z with its
@@ -153,7 +153,7 @@ inline constexpr ActivationInfo kActivations[] = {
      .values = sigmoid_values,
      .values_and_derivatives = sigmoid_values_and_derivatives,
      .f_extended = sigmoid_extended,
-     .fprime_from_a = "σ′(z) = a(1 − a)",
+     .fprime_from_a = "σ′($z) = $a(1 − $a)",
      .torch_module = "nn.Sigmoid()",
      .numpy_call = "sigmoid($z)",
      .numpy_formula = "σ($z)",
@@ -173,7 +173,7 @@ inline constexpr ActivationInfo kActivations[] = {
      .values = tanh_values,
      .values_and_derivatives = tanh_values_and_derivatives,
      .f_extended = activation_parts::tanh_extended,
-     .fprime_from_a = "tanh′(z) = 1 − a²",
+     .fprime_from_a = "tanh′($z) = 1 − $a²",
      .torch_module = "nn.Tanh()",
      .numpy_call = "np.tanh($z)",
      .numpy_formula = "tanh($z)",

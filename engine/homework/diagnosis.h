@@ -25,10 +25,11 @@ public:
     // The batch (X, Y) and the step's settings, as the answers were computed (see run_with_mistake).
     Diagnoser(const Network& net, const Matrix& X, const Matrix& Y, const TrainingConfig& config);
 
-    // The mistake the answer matches, or nullopt when the answer is right or no mistake explains it.
-    // A mistake whose value would itself pass as right at the digits written is not blamed. When several
-    // match, one made at the answer's own layer comes first, then one made at every layer, then the rest.
-    std::optional<Diagnosis> diagnose(const QuantityRef& q, const WrittenNumber& given) const;
+    // The mistake the answer matches, or nullopt when the answer is right or no mistake explains it, its
+    // sentence written in the student's notation. A mistake whose value would itself pass as right at the
+    // digits written is not blamed. When several match, one made at the answer's own layer comes first,
+    // then one made at every layer, then the rest.
+    std::optional<Diagnosis> diagnose(const QuantityRef& q, const WrittenNumber& given, Notation notation) const;
 
     double exact(const QuantityRef& q) const { return value_of(q, correct_.trace, correct_.after); }
     const std::vector<MistakeRun>& runs() const { return runs_; }

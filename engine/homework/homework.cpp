@@ -29,7 +29,7 @@ MarkedAnswer Homework::mark(const HomeworkAnswer& answer) const {
     MarkedAnswer m;
     m.given = answer.given;
     m.expected = expected(answer.ref);
-    m.label = label(answer.ref);
+    m.label = label(answer.ref, Symbols(notation_, net_));
     m.formula = formula(answer.ref);
     m.where = value_ref(answer.ref);
     const AnswerCheck c = check_answer(answer.given, m.expected);
@@ -42,7 +42,7 @@ MarkedAnswer Homework::mark(const HomeworkAnswer& answer) const {
         return m;
     }
     if (!diagnoser_) diagnoser_ = std::make_unique<Diagnoser>(net_, X_, Y_, config_);
-    m.mistake = diagnoser_->diagnose(answer.ref, c.given);
+    m.mistake = diagnoser_->diagnose(answer.ref, c.given, notation_);
     if (m.mistake) m.diagnosis = m.mistake->sentence;
     return m;
 }

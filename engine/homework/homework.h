@@ -43,7 +43,8 @@ public:
     double expected(const QuantityRef& q) const { return value_of(q, trace_, after_); }
     std::string formula(const QuantityRef& q) const;  // in the notation set (per-neuron unless set)
     void set_notation(Notation n) { notation_ = n; }
-    // The answer's ref must pass check().
+    Notation notation() const { return notation_; }
+    // The answer's ref must pass check(). The formula and the mistake's sentence are in the notation set.
     MarkedAnswer mark(const HomeworkAnswer& answer) const;
 
     const Trace& trace() const { return trace_; }

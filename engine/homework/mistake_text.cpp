@@ -19,7 +19,7 @@ std::string factor(double x) { return x < 0 ? "(" + num(x) + ")" : num(x); }  //
 
 class Teller {
 public:
-    explicit Teller(const MistakeContext& c) : c_(c), q_(c.answer), L_(c.net.L()), N_(c.trace.N()) {}
+    explicit Teller(const MistakeContext& c) : c_(c), S_(c.symbols), q_(c.answer), L_(c.net.L()), N_(c.trace.N()) {}
 
     Explanation tell() const {
         switch (c_.mistake) {
@@ -59,7 +59,17 @@ private:
     std::string where() const {
         return c_.layer == kEveryLayer ? "at every layer" : "in layer " + std::to_string(c_.layer);
     }
-    std::string carried() const { return "; the slip carries through to " + label(q_) + "."; }
+    std::string carried() const { return "; the slip carries through to " + label(q_, S_) + "."; }
+    // The layer a sentence about a mistake made elsewhere names: the letter l when it was made everywhere.
+    int named_layer() const { return c_.layer == kEveryLayer ? Symbols::kLayerL : S_.rule_layer(site()); }
+    // The sample a factor names in the batch notation: the answer's own, the only one, or the letter n.
+    int row() const {
+        if (is_per_sample(q_.what)) return q_.n;
+        return N_ == 1 ? 0 : Symbols::kAnyRow;
+    }
+    // The weights into a neuron are a row of the stored matrix (a column in the batch notation's W).
+    std::string into() const { return S_.weights_into_a_row() ? "row" : "column"; }
+    std::string out_of() const { return S_.weights_into_a_row() ? "column" : "row"; }
     bool also_above() const {
         if (c_.layer != kEveryLayer) return false;
         for (int l = q_.l + 1; l <= L_; ++l)
@@ -79,17 +89,35 @@ private:
         const int l = site(), j = neuron_at(l);
         const Activation f = c_.net.layers[l].activation;
         const ValueRef at{Kind::z, l, j, 0};
-        if (!local()) return {"You left out the activation's derivative f′(z) when computing δ " + where() + carried(), at};
-        if (f == Activation::softmax)
-            return {"You left out the softmax's derivative: δ of an output neuron is Σᵢ ∂L/∂aᵢ · ∂aᵢ/∂z, not ∂L/∂a.", at};
-        std::string name = derivative_label(f, l, j);
+        if (!local()) {
+            const int n = named_layer();
+            return {"You left out the activation's derivative " + S_.derivative_name(std::nullopt, n) + " when computing " +
+                        S_.delta_name(n) + " " + where() + carried(), at};
+        }
+        const int r = S_.rule_layer(l);
+        if (f == Activation::softmax) {
+            const std::string ai = S_.activation(r, Symbols::kAnyIndex, Symbols::kAnyRow).text;
+            const std::string d(S_.partial());
+            return {"You left out the softmax's derivative: " + S_.delta_name(r) + " of an output neuron is Σᵢ " +
+                        S_.activation_gradient(r, Symbols::kAnyIndex, Symbols::kAnyRow).text + " · " + d + ai + "/" + d +
+                        S_.pre_activation_name(r) + ", not " + S_.activation_gradient_name(r) + ".", at};
+        }
+        std::string name = S_.derivative(f, l, j, row()).text;
         if (const auto n = one_sample()) name += " = " + num(activation_derivative(f, c_.trace.layers[l].z(*n, j)));
-        const std::string sigma(symbol(f));
-        const std::string rule = l == L_ ? "δ of an output neuron is ∂L/∂a · " + sigma + "′(z)"
-                                         : "δ of a hidden neuron is (Σₖ wₖⱼ δₖ) · " + sigma + "′(z)";
-        std::string s = "You left out " + name + (q_.what == Quantity::delta ? "" : " in " + neuron_label("δ", l, j)) +
+        std::string rule;
+        if (l == L_) {
+            rule = S_.delta_name(r) + " of an output neuron is " + S_.activation_gradient_name(r) + " · " +
+                   S_.derivative_name(f, r);
+        } else {  // Σₖ wₖⱼ δₖ over the weights leaving neuron j
+            const int up = S_.rule_layer(l + 1);
+            rule = S_.delta_name(r) + " of a hidden neuron is (Σₖ " +
+                   S_.weight(up, Symbols::kIndexK, Symbols::kIndexJ).text + " " +
+                   S_.delta(up, Symbols::kIndexK, Symbols::kAnyRow).text + ") · " + S_.derivative_name(f, r);
+        }
+        std::string s = "You left out " + name + (q_.what == Quantity::delta ? "" : " in " + S_.delta(l, j, row()).text) +
                         ": " + rule + ".";
-        if (also_above()) s += " The same factor is missing from the δ of the layers above.";
+        if (also_above())
+            s += " The same factor is missing from the " + S_.delta_name(Symbols::kLayerL) + " of the layers above.";
         return {s, at};
     }
 
@@ -97,10 +125,16 @@ private:
         const int l = site(), j = neuron_at(l);
         const Activation f = c_.net.layers[l].activation;
         const std::string sigma(symbol(f));
-        const std::string identity(activation_info(f).fprime_from_a);
         const ValueRef at{Kind::z, l, j, 0};
-        if (!local()) return {"You applied " + sigma + "′ to a instead of z when computing δ " + where() + carried(), at};
-        const std::string a_label = neuron_label("a", l, j), z_label = neuron_label("z", l, j);
+        if (!local()) {
+            const int n = named_layer();
+            return {"You applied " + sigma + "′ to " + S_.activation_name(n) + " instead of " + S_.pre_activation_name(n) +
+                        " when computing " + S_.delta_name(n) + " " + where() + carried(), at};
+        }
+        const int r = S_.rule_layer(l);
+        const std::string z_name = S_.pre_activation_name(r), a_name = S_.activation_name(r);
+        const std::string identity = fill_in(activation_info(f).fprime_from_a, {{"$z", z_name}, {"$a", a_name}});
+        const std::string a_label = S_.activation(l, j, row()).text, z_label = S_.pre_activation(l, j, row()).text;
         std::string s = "You used " + sigma + "′(" + a_label + ")";
         if (const auto n = one_sample()) {
             const double a = c_.trace.layers[l].a(*n, j), z = c_.trace.layers[l].z(*n, j);
@@ -109,45 +143,50 @@ private:
         } else {
             s += " instead of " + sigma + "′(" + z_label + ")";
         }
-        return {s + ": the derivative takes z, and " + identity + ".", at};
+        return {s + ": the derivative takes " + z_name + ", and " + identity + ".", at};
     }
 
     Explanation error_sign() const {
-        const int j = neuron_at(L_);
+        const int j = neuron_at(L_), r = S_.rule_layer(L_);
         const ValueRef at{Kind::a, L_, j, 0};
-        std::string s = "Sign error: the error at the output is a − y (output minus target), you used y − a";
+        const std::string a_name = S_.activation_name(r), y_name = S_.target_name();
+        const std::string flipped = y_name + " − " + a_name;
+        std::string s = "Sign error: the error at the output is " + a_name + " − " + y_name +
+                        " (output minus target), you used " + flipped;
         const auto n = one_sample();
         if (local() && n && q_.what != Quantity::loss) {
             const int K = c_.net.output_size();
             const double* a = c_.trace.layers[L_].a.row(*n);
             const double* y = c_.Y.row(*n);
-            const std::string d = "∂L/∂" + neuron_label("a", L_, j);
-            const std::string diff = neuron_label("a", L_, j) + " − y" + subscript(j + 1);
+            const std::string d = S_.activation_gradient(L_, j, *n).text;
+            const std::string diff = S_.activation(L_, j, *n).text + " − " + S_.target(j, *n).text;
             const ErrorGradient& e = loss_info(c_.net.loss).error_gradient;
             const bool plain = e.written_out && e.scale == 1.0 && !e.over_outputs;
             if (plain || fused_output(c_.net.loss, c_.net.layers[L_].activation))  // ∂L/∂a or ∂L/∂z is a − y
-                s = "Sign error: the error is " + diff + " = " + num(a[j] - y[j]) + " (output minus target), you used y − a";
+                s = "Sign error: the error is " + diff + " = " + num(a[j] - y[j]) + " (output minus target), you used " +
+                    flipped;
             else if (e.written_out)  // a multiple of the error: 2(a − y)/K
                 s = "Sign error: " + d + " = " + num(e.scale) + "(" + diff + ")" + (e.over_outputs ? "/K" : "") +
-                    " = " + num(loss_derivative(c_.net.loss, a, y, K, j)) + " (output minus target), you used y − a";
+                    " = " + num(loss_derivative(c_.net.loss, a, y, K, j)) + " (output minus target), you used " + flipped;
             else
                 s = "Sign error: " + d + " = " + num(loss_derivative(c_.net.loss, a, y, K, j)) + ", you flipped its sign";
         }
-        return {s + "; δ, every gradient and the step all flip with it.", at};
+        return {s + "; " + S_.delta_name(r) + ", every gradient and the step all flip with it.", at};
     }
 
     Explanation update_sign() const {
         const double eta = c_.config.learning_rate;
         const bool weight = q_.what == Quantity::W_after;
-        const std::string p = weight ? weight_label(q_.l, q_.j, q_.k) : bias_label(q_.l, q_.j);
+        const std::string p = weight ? S_.weight(q_.l, q_.j, q_.k).text : S_.bias(q_.l, q_.j).text;
+        const std::string dp = weight ? S_.weight_gradient(q_.l, q_.j, q_.k).text : S_.bias_gradient(q_.l, q_.j).text;
         const ValueRef at = weight ? ValueRef{Kind::weight, q_.l, q_.j, q_.k} : ValueRef{Kind::bias, q_.l, q_.j, 0};
-        std::string s = "You added the step instead of subtracting it: " + p + " ← " + p + " − η·∂L/∂" + p;
+        std::string s = "You added the step instead of subtracting it: " + p + " ← " + p + " − η·" + dp;
         if (is_update(q_.what) && (!weight || c_.config.l2 == 0.0)) {
             const double old = weight ? c_.net.layers[q_.l].W(q_.j, q_.k) : c_.net.layers[q_.l].b[q_.j];
             const double g = weight ? c_.trace.layers[q_.l].dW(q_.j, q_.k) : c_.trace.layers[q_.l].db[q_.j];
             s += " = " + num(old) + " − " + num(eta) + "·" + factor(g) + " = " + num(sgd_update(old, g, eta, 0.0));
         } else if (weight) {
-            s = "You added the step instead of subtracting it: " + p + " ← " + p + " − η(∂L/∂" + p + " + λ" + p + ")";
+            s = "You added the step instead of subtracting it: " + p + " ← " + p + " − η(" + dp + " + λ" + p + ")";
         }
         return {s + "; a step goes against the gradient.", at};
     }
@@ -155,29 +194,39 @@ private:
     Explanation batch_mean() const {
         const std::string n = std::to_string(N_);
         const ValueRef at{Kind::loss, 0, 0, 0};
+        const int r = S_.rule_layer(L_);
+        const std::string delta = S_.delta_name(r);
         if (c_.mistake == Mistake::batch_mean_forgotten) {
             if (q_.what == Quantity::loss)
                 return {"You left out the 1/N: the batch's loss is the mean (1/N) Σₙ Lₙ over its N = " + n +
                             " samples, not their sum.", at};
-            return {"You left out the 1/N of the batch-averaged loss (N = " + n +
-                        "): δ of the output carries 1/N, and so does every gradient after it.", at};
+            return {"You left out the 1/N of the batch-averaged loss (N = " + n + "): " + delta +
+                        " of the output carries 1/N, and so does every gradient after it.", at};
         }
         if (q_.what == Quantity::loss)
             return {"You divided by N = " + n + " twice: the batch's loss is (1/N) Σₙ Lₙ.", at};
-        return {"You divided by N = " + n + " twice: the 1/N of the batch mean enters once, in δ of the output; "
-                "∂L/∂w = Σₙ δₙ aₙ then only sums.", at};
+        return {"You divided by N = " + n + " twice: the 1/N of the batch mean enters once, in " + delta +
+                    " of the output; " + S_.weight_gradient_name(r) + " = Σₙ " + delta + "ₙ " +
+                    S_.activation_name(S_.rule_layer(L_ - 1)) + "ₙ then only sums.", at};
     }
 
     Explanation mse_factor() const {
         const bool mse = c_.net.loss == Loss::mse;
+        const int r = S_.rule_layer(L_);
+        const std::string a = S_.activation_name(r), y = S_.target_name();
+        const std::string aj = S_.activation(r, Symbols::kIndexJ, Symbols::kAnyRow).text;
+        const std::string error_j = aj + " − " + S_.target(Symbols::kIndexJ, Symbols::kAnyRow).text;
         if (q_.what == Quantity::loss)
-            return {mse ? "You computed ½ Σ (a − y)²: this network's loss is MSE, (1/K) Σⱼ (aⱼ − yⱼ)², with no ½."
-                        : "You left out the ½: this network's loss is ½ Σⱼ (aⱼ − yⱼ)².",
+            return {mse ? "You computed ½ Σ (" + a + " − " + y + ")²: this network's loss is MSE, (1/K) Σⱼ (" + error_j +
+                              ")², with no ½."
+                        : "You left out the ½: this network's loss is ½ Σⱼ (" + error_j + ")².",
                     {Kind::loss, 0, 0, 0}};
         const ValueRef at{Kind::delta, L_, neuron_at(L_), 0};
-        return {mse ? "You used ½-MSE's gradient for MSE: ∂/∂aⱼ of (1/K) Σ (a − y)² is 2(aⱼ − yⱼ)/K; the factor 2 "
-                      "is missing."
-                    : "You used MSE's gradient 2(a − y) for ½-MSE: the ½ cancels the 2, so ∂L/∂aⱼ = aⱼ − yⱼ.",
+        const std::string d(S_.partial());
+        return {mse ? "You used ½-MSE's gradient for MSE: " + d + "/" + d + aj + " of (1/K) Σ (" + a + " − " + y +
+                          ")² is 2(" + error_j + ")/K; the factor 2 is missing."
+                    : "You used MSE's gradient 2(" + a + " − " + y + ") for ½-MSE: the ½ cancels the 2, so " +
+                          S_.activation_gradient(r, Symbols::kIndexJ, Symbols::kAnyRow).text + " = " + error_j + ".",
                 at};
     }
 
@@ -185,48 +234,54 @@ private:
         const int l = site(), j = neuron_at(l);
         const ValueRef at{Kind::weight, l, j, j == 0 ? 1 : 0};
         if (!local() || (q_.what != Quantity::z && q_.what != Quantity::a))
-            return {"You swapped the weight indices in z " + where() + " (w^l_jk goes from neuron k of layer l−1 to "
-                    "neuron j of layer l)" + carried(), at};
-        const std::string sup = superscript(l), sub = subscript(j + 1);
-        return {"You swapped the weight indices: " + neuron_label("z", l, j) + " sums w" + sup + sub + "ₖ·a" +
-                    superscript(l - 1) + "ₖ over the weights into neuron " + std::to_string(j + 1) + " (row " +
-                    std::to_string(j + 1) + " of W" + sup + "); you used w" + sup + "ₖ" + sub + " (column " +
-                    std::to_string(j + 1) + ").", at};
+            return {"You swapped the weight indices in " + S_.pre_activation_name(named_layer()) + " " + where() + " (" +
+                        std::string(S_.weight_rule()) + " goes from neuron k of layer l−1 to neuron j of layer l)" +
+                        carried(), at};
+        const std::string i = std::to_string(j + 1);
+        const int K = Symbols::kIndexK;
+        return {"You swapped the weight indices: " + S_.pre_activation(l, j, row()).text + " sums " + S_.weight(l, j, K).text +
+                    "·" + S_.activation(l - 1, K, row()).text + " over the weights into neuron " + i + " (" + into() +
+                    " " + i + " of " + S_.matrix_name(l) + "); you used " + S_.weight(l, K, j).text + " (" + out_of() +
+                    " " + i + ").", at};
     }
 
     Explanation transposed_backward() const {
         const int l = site(), j = neuron_at(l);
         const ValueRef at{Kind::weight, l + 1, j == 0 ? 1 : 0, j};
         if (!local() || q_.what != Quantity::delta)
-            return {"You swapped the weight indices when sending δ back " + where() +
-                    " (δ^l_j collects w^(l+1)_kj δ^(l+1)_k over the weights leaving neuron j)" + carried(), at};
-        const std::string up = superscript(l + 1), sub = subscript(j + 1);
-        return {"You swapped the weight indices going back: " + neuron_label("δ", l, j) + " collects w" + up + "ₖ" +
-                    sub + "·δ" + up + "ₖ over the weights leaving neuron " + std::to_string(j + 1) + " (column " +
-                    std::to_string(j + 1) + " of W" + up + "); you used w" + up + sub + "ₖ (row " +
-                    std::to_string(j + 1) + ").", at};
+            return {"You swapped the weight indices when sending " + S_.delta_name(named_layer()) + " back " + where() +
+                        " (" + std::string(S_.backward_rule()) + " over the weights leaving neuron j)" + carried(), at};
+        const std::string i = std::to_string(j + 1);
+        const int K = Symbols::kIndexK;
+        return {"You swapped the weight indices going back: " + S_.delta(l, j, row()).text + " collects " +
+                    S_.weight(l + 1, K, j).text + "·" + S_.delta(l + 1, K, row()).text +
+                    " over the weights leaving neuron " + i + " (" + out_of() + " " + i + " of " + S_.matrix_name(l + 1) +
+                    "); you used " + S_.weight(l + 1, j, K).text + " (" + into() + " " + i + ").", at};
     }
 
     Explanation transposed_gradient() const {
         const int l = q_.l, j = q_.j, k = q_.k;
         const ValueRef at{Kind::weight, l, k, j};
         if (!is_weight(q_.what))
-            return {"You swapped the indices of ∂L/∂w " + where() + " (∂L/∂w^l_jk = δ^l_j·a^(l−1)_k)" + carried(), at};
+            return {"You swapped the indices of " + S_.weight_gradient_name(named_layer()) + " " + where() + " (" +
+                        std::string(S_.gradient_rule()) + ")" + carried(), at};
         const std::string sum = N_ > 1 ? "Σₙ " : "";
-        const auto delta = [&](int i) { return neuron_label("δ", l, i); };
-        const auto a = [&](int i) { return neuron_label("a", l - 1, i); };
-        return {"You swapped the indices: ∂L/∂" + weight_label(l, j, k) + " = " + sum + delta(j) + "·" + a(k) +
-                    " (δ of the neuron the weight goes into, a of the one it comes from); you computed " + sum +
-                    delta(k) + "·" + a(j) + ", the gradient of " + weight_label(l, k, j) + ".", at};
+        const int n = N_ > 1 ? Symbols::kAnyRow : 0;
+        const auto delta = [&](int i) { return S_.delta(l, i, n).text; };
+        const auto a = [&](int i) { return S_.activation(l - 1, i, n).text; };
+        return {"You swapped the indices: " + S_.weight_gradient(l, j, k).text + " = " + sum + delta(j) + "·" + a(k) +
+                    " (" + S_.delta_name(S_.rule_layer(l)) + " of the neuron the weight goes into, " +
+                    S_.activation_name(S_.rule_layer(l - 1)) + " of the one it comes from); you computed " + sum +
+                    delta(k) + "·" + a(j) + ", the gradient of " + S_.weight(l, k, j).text + ".", at};
     }
 
     Explanation updated_weights() const {
         const int l = site(), j = neuron_at(l);
         const double w = c_.net.layers[l + 1].W(0, j);
         const double w_new = sgd_update(w, c_.trace.layers[l + 1].dW(0, j), c_.config.learning_rate, c_.config.l2);
-        const std::string name = weight_label(l + 1, 0, j);
-        std::string s = "You used the updated weights in the backward pass: " + neuron_label("δ", l, j) +
-                        " goes back through W" + superscript(l + 1) + " as it was before the step (" + name + " = " +
+        const std::string name = S_.weight(l + 1, 0, j).text;
+        std::string s = "You used the updated weights in the backward pass: " + S_.delta(l, j, row()).text +
+                        " goes back through " + S_.matrix_name(l + 1) + " as it was before the step (" + name + " = " +
                         num(w) + ", not " + num(w_new) + "); update only after the whole backward pass";
         s += local() && (q_.what == Quantity::delta) ? "." : carried();
         return {s, {Kind::weight, l + 1, 0, j}};
@@ -235,24 +290,26 @@ private:
     Explanation bias_forgotten() const {
         const int l = site(), j = neuron_at(l);
         const ValueRef at{Kind::bias, l, j, 0};
-        if (!local()) return {"You left out the biases in z = W a + b " + where() + carried(), at};
-        const std::string b = bias_label(l, j);
-        std::string s = "You left out the bias: " + neuron_label("z", l, j) + " = Σₖ w" + superscript(l) +
-                        subscript(j + 1) + "ₖ·a" + superscript(l - 1) + "ₖ + " + b + ", and " + b + " = " +
-                        num(c_.net.layers[l].b[j]);
+        if (!local()) return {"You left out the biases in " + S_.layer_equation(named_layer()) + " " + where() + carried(), at};
+        const std::string b = S_.bias(l, j).text;
+        const int K = Symbols::kIndexK;
+        std::string s = "You left out the bias: " + S_.pre_activation(l, j, row()).text + " = Σₖ " +
+                        S_.weight(l, j, K).text + "·" + S_.activation(l - 1, K, row()).text + " + " + b + ", and " + b +
+                        " = " + num(c_.net.layers[l].b[j]);
         return {s + (q_.what == Quantity::z ? "." : carried()), at};
     }
 
     Explanation bias_not_updated() const {
         const int l = site(), j = neuron_at(l);
-        const std::string b = bias_label(l, j);
+        const std::string b = S_.bias(l, j).text;
         const double old = c_.net.layers[l].b[j], g = c_.trace.layers[l].db[j], eta = c_.config.learning_rate;
-        return {"You left the bias unchanged: " + b + " ← " + b + " − η·∂L/∂" + b + " = " + num(old) + " − " + num(eta) +
-                    "·" + factor(g) + " = " + num(sgd_update(old, g, eta, 0.0)) + "; biases learn too.",
+        return {"You left the bias unchanged: " + b + " ← " + b + " − η·" + S_.bias_gradient(l, j).text + " = " + num(old) +
+                    " − " + num(eta) + "·" + factor(g) + " = " + num(sgd_update(old, g, eta, 0.0)) + "; biases learn too.",
                 {Kind::bias, l, j, 0}};
     }
 
     const MistakeContext& c_;
+    const Symbols& S_;
     const QuantityRef& q_;
     int L_, N_;
 };

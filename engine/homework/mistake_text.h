@@ -1,9 +1,11 @@
 // What each classic mistake is, said in one plain sentence about one answer, naming the factor that was
-// mishandled with its value where a single one is to blame, and where on the canvas to point.
+// mishandled with its value where a single one is to blame, and where on the canvas to point. Every symbol
+// is written in the student's notation (Symbols): the words change with it, the numbers never.
 #pragma once
 #include <string>
 
 #include "engine/homework/mistake_pass.h"
+#include "engine/teaching/notation.h"
 #include "engine/teaching/quantity.h"
 #include "engine/teaching/stepper.h"
 
@@ -17,6 +19,7 @@ struct MistakeContext {
     const QuantityRef& answer;      // what the student was asked for
     Mistake mistake;
     int layer;                      // where it was made (kEveryLayer: everywhere)
+    const Symbols& symbols;         // the notation the sentence is written in
 };
 
 struct Explanation {

@@ -6,7 +6,7 @@
 namespace bp {
 
 Homework question_homework(const Question& q, const Network& net, const Dataset& data, const TrainingConfig& config,
-                           int page_sample) {
+                           int page_sample, Notation notation) {
     const int sample = q.sample.value_or(page_sample);
     std::optional<int> homework_sample;
     if (sample != kAllSamples) {
@@ -15,6 +15,7 @@ Homework question_homework(const Question& q, const Network& net, const Dataset&
         homework_sample = sample;
     }
     Homework h(net, data, config, homework_sample);
+    h.set_notation(notation);
     if (const auto problem = h.check(q.quantity)) throw Error(q.ask + ": " + problem->field + " " + problem->message);
     return h;
 }
@@ -51,10 +52,10 @@ double question_answer(const Question& q, const PageScene& scene) {
         return exact_answer(s.graph(), s.pass(), graph_question(q, s.graph()));
     }
     const Document& d = scene.document.network;
-    return question_homework(q, d.net, *d.data, scene.config, scene.sample).expected(q.quantity);
+    return question_homework(q, d.net, *d.data, scene.config, scene.sample, Notation::per_neuron).expected(q.quantity);
 }
 
-QuestionMark mark_question(const Question& q, const PageScene& scene, std::string_view given) {
+QuestionMark mark_question(const Question& q, const PageScene& scene, std::string_view given, Notation notation) {
     QuestionMark m;
     m.expected = question_answer(q, scene);
     if (q.on_graph) {
@@ -67,7 +68,8 @@ QuestionMark mark_question(const Question& q, const PageScene& scene, std::strin
         return m;
     }
     const Document& d = scene.document.network;
-    const MarkedAnswer a = question_homework(q, d.net, *d.data, scene.config, scene.sample).mark({q.quantity, std::string(given)});
+    const Homework h = question_homework(q, d.net, *d.data, scene.config, scene.sample, notation);
+    const MarkedAnswer a = h.mark({q.quantity, std::string(given)});
     m.verdict = a.verdict;
     m.label = a.label;
     m.diagnosis = a.diagnosis;

@@ -23,9 +23,10 @@ struct QuestionMark {
 // ---- a network page (the window passes its document, its training settings and the pass's sample) ----
 
 // The homework a network question is marked with: its own sample, else the page's (kAllSamples: the whole
-// data set as one batch). Throws bp::Error when the quantity or the sample does not exist in the network.
+// data set as one batch), its formulas and diagnoses written in `notation`. Throws bp::Error when the
+// quantity or the sample does not exist in the network.
 Homework question_homework(const Question& q, const Network& net, const Dataset& data, const TrainingConfig& config,
-                           int page_sample);
+                           int page_sample, Notation notation);
 
 // ---- an expression page ----
 
@@ -36,8 +37,8 @@ GraphQuestion graph_question(const Question& q, const ExpressionGraph& g);
 
 // The exact answer of a value question (bp::Error as above).
 double question_answer(const Question& q, const PageScene& scene);
-// Marks what the student typed.
-QuestionMark mark_question(const Question& q, const PageScene& scene, std::string_view given);
+// Marks what the student typed; a network's label and diagnosis are written in `notation` (the page's).
+QuestionMark mark_question(const Question& q, const PageScene& scene, std::string_view given, Notation notation);
 // A choice question: whether choice `chosen` (0-based) is the right one.
 inline bool choice_is_right(const Question& q, int chosen) { return chosen == q.right; }
 

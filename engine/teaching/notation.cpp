@@ -76,7 +76,8 @@ Symbols::Symbols(Notation notation, const Network& net)
     : notation_(notation), L_(net.L()), identity_output_(activation_info(net.layers.back().activation).identity) {
     const int L = net.L();
     const int hidden = std::max(L - 1, 0);
-    heads_.resize(static_cast<std::size_t>(L + 1) * kKinds);
+    for (const Layer& layer : net.layers) activations_.push_back(layer.activation);
+    heads_.resize(static_cast<std::size_t>(L + 3) * kKinds);
     for (int l = 0; l <= L; ++l) {
         const auto set = [&](Kind kind, std::string text, std::string latex) {
             heads_[static_cast<std::size_t>(l) * kKinds + kind] = Phrase{std::move(text), std::move(latex)};
@@ -127,10 +128,12 @@ Symbols::Symbols(Notation notation, const Network& net)
             }
         }
     }
+    set_letter_heads();
     int widest = 1;
     for (const Layer& layer : net.layers) widest = std::max(widest, layer.size);
     // The letters k and i, then the indices from 1, as each notation writes an index.
     const bool sub = notation == Notation::per_neuron, super = notation == Notation::derivation;
+    tails_.push_back(Phrase{sub ? "ⱼ" : super ? "ʲ" : "j", "j"});
     tails_.push_back(Phrase{sub ? "ₖ" : super ? "ᵏ" : "k", "k"});
     tails_.push_back(Phrase{sub ? "ᵢ" : super ? "ⁱ" : "i", "i"});
     for (int i = 1; i <= widest; ++i) {
@@ -141,6 +144,47 @@ Symbols::Symbols(Notation notation, const Network& net)
             case Notation::vector:
             case Notation::batch: tails_.push_back({n, n}); break;
         }
+    }
+}
+
+// The heads of the letters kLayerL (row L + 1) and kLayerBeforeL (row L + 2), for rules about any layer.
+void Symbols::set_letter_heads() {
+    for (const int l : {kLayerL, kLayerBeforeL}) {
+        const bool before = l == kLayerBeforeL;
+        const auto set = [&](Kind kind, std::string text, std::string latex) {
+            heads_[static_cast<std::size_t>(L_ - l) * kKinds + kind] = Phrase{std::move(text), std::move(latex)};
+        };
+        const std::string sub = before ? "ₗ₋₁" : "ₗ", tex = before ? "_{l-1}" : "_{l}";
+        switch (notation_) {
+            case Notation::per_neuron:  // the notes' rules leave the layer out: "Σₖ wₖⱼ δₖ"
+                set(kPre, "z", "z");
+                set(kAct, "a", "a");
+                set(kWeight, "w", "w");
+                set(kBias, "b", "b");
+                set(kDelta, "δ", "\\delta");
+                break;
+            case Notation::vector:
+                set(kPre, "u", "u");
+                set(kAct, "h", "h");
+                set(kWeight, "W" + sub, "W" + tex);
+                set(kBias, "b" + sub, "b" + tex);
+                break;
+            case Notation::derivation:  // layer l's output is z_(l+1): the one before it z_l
+                set(kPre, "a" + sub, "a" + tex);
+                set(kAct, before ? "zₗ" : "zₗ₊₁", before ? "z_{l}" : "z_{l+1}");
+                set(kWeight, "W" + sub, "W" + tex);
+                set(kBias, "b" + sub, "b" + tex);
+                set(kDelta, "ε" + sub, "\\epsilon" + tex);
+                set(kActGrad, "δ" + sub, "\\delta" + tex);
+                break;
+            case Notation::batch:
+                set(kPre, "Z" + sub, "Z" + tex);
+                set(kAct, "H" + sub, "H" + tex);
+                set(kWeight, "W" + sub, "W" + tex);
+                set(kBias, "b" + sub, "b" + tex);
+                break;
+        }
+        set(kTarget, notation_ == Notation::batch ? "Y" : "y", notation_ == Notation::batch ? "Y" : "y");
     }
 }
 
@@ -241,6 +285,51 @@ std::string Symbols::delta_name(int l) const {
 std::string Symbols::weight_name(int l) const { return notation_ == Notation::per_neuron ? "w" : head(kWeight, l).text; }
 std::string Symbols::bias_name(int l) const { return notation_ == Notation::per_neuron ? "b" : head(kBias, l).text; }
 std::string_view Symbols::partial() const { return notation_ == Notation::batch ? "d" : "∂"; }
+
+std::string Symbols::activation_gradient_name(int l) const {
+    if (notation_ == Notation::derivation) return head(kActGrad, l).text;
+    return derivative_of({activation_name(l), ""}).text;
+}
+std::string Symbols::weight_gradient_name(int l) const {
+    if (notation_ == Notation::derivation) return "d" + head(kWeight, l).text;
+    return derivative_of({weight_name(l), ""}).text;
+}
+std::string Symbols::bias_gradient_name(int l) const {
+    if (notation_ == Notation::derivation) return "d" + head(kBias, l).text;
+    return derivative_of({bias_name(l), ""}).text;
+}
+std::string Symbols::matrix_name(int l) const {
+    if (notation_ != Notation::per_neuron) return head(kWeight, l).text;
+    return l >= 0 ? "W" + superscript(l) : "W";
+}
+std::string Symbols::target_name() const { return head(kTarget, 0).text; }
+
+std::string Symbols::derivative_name(std::optional<Activation> f, int l) const {
+    if (!f && notation_ != Notation::per_neuron && l >= 0) f = activations_[static_cast<std::size_t>(l)];
+    if (notation_ == Notation::vector && f == Activation::relu) return "1[" + activation_name(l) + " > 0]";
+    return std::string(f ? symbol(*f) : "f") + "′(" + pre_activation_name(l) + ")";
+}
+
+std::string Symbols::layer_equation(int l) const {
+    const int before = l >= 0 ? l - 1 : kLayerBeforeL;
+    const std::string pre = pre_activation_name(l), W = matrix_name(l), in = activation_name(before), b = bias_name(l);
+    if (notation_ == Notation::batch) return pre + " = " + in + " " + W + " + " + b;  // rows are samples
+    return pre + " = " + W + " " + in + " + " + b;
+}
+
+namespace {
+// The index rules in letters, in the order of kNotations.
+constexpr std::array<std::string_view, 4> kWeightRules = {"w^l_jk", "Wₗ[j,k]", "Wₗʲᵏ", "Wₗ[k,j]"};
+constexpr std::array<std::string_view, 4> kBackwardRules = {
+    "δ^l_j collects w^(l+1)_kj δ^(l+1)_k", "∂L/∂h[j] collects Wₗ₊₁[k,j] ∂L/∂u[k]", "δₗʲ collects Wₗ₊₁ᵏʲ εₗ₊₁ᵏ",
+    "dL/dHₗ[n,j] collects Wₗ₊₁[j,k] dL/dZₗ₊₁[n,k]"};
+constexpr std::array<std::string_view, 4> kGradientRules = {"∂L/∂w^l_jk = δ^l_j·a^(l−1)_k", "∂L/∂Wₗ[j,k] = ∂L/∂u[j]·h[k]",
+                                                            "dWₗʲᵏ = εₗʲ·zₗᵏ", "dL/dWₗ[k,j] = Σₙ Hₗ₋₁[n,k]·dL/dZₗ[n,j]"};
+}  // namespace
+
+std::string_view Symbols::weight_rule() const { return kWeightRules[index_of(notation_)]; }
+std::string_view Symbols::backward_rule() const { return kBackwardRules[index_of(notation_)]; }
+std::string_view Symbols::gradient_rule() const { return kGradientRules[index_of(notation_)]; }
 
 const std::vector<NotationKeyRow>& notation_key() {
     static const std::vector<NotationKeyRow> rows = {

@@ -67,6 +67,10 @@ public:
     static constexpr int kAnyRow = -1;
     static constexpr int kAnyIndex = -1;  // as j or k: the letter i of a sum over neurons
     static constexpr int kIndexK = -2;    // as j or k: the letter k
+    static constexpr int kIndexJ = -3;    // as j or k: the letter j
+    // As a layer: the letter l of a rule about any layer ("at every layer"), and the layer before it.
+    static constexpr int kLayerL = -1;
+    static constexpr int kLayerBeforeL = -2;
     Symbols(Notation notation, const Network& net);
     Notation notation() const { return notation_; }
 
@@ -89,20 +93,47 @@ public:
     std::string weight_name(int l) const;  // "w", "W₂", "W₂", "W₂"
     std::string bias_name(int l) const;    // "b", "b₂", "b₂", "b₂"
     std::string_view partial() const;      // "∂" ("d" in the batch and derivation notations)
+    std::string activation_gradient_name(int l) const;  // "∂L/∂a", "∂L/∂h", "δ₂", "dL/dH"
+    std::string weight_gradient_name(int l) const;      // "∂L/∂w", "∂L/∂W₂", "dW₂", "dL/dW₂"
+    std::string bias_gradient_name(int l) const;        // "∂L/∂b", "∂L/∂b₂", "db₂", "dL/db₂"
+    std::string matrix_name(int l) const;               // the layer's weight matrix: "W²", "W₂", "W₂", "W₂"
+    std::string target_name() const;                    // "y" ("Y" in the batch notation)
+    // f′ at a layer's pre-activation: "σ′(z)", "1[h > 0]" (vector ReLU), "σ′(a₂)", "σ′(Z₂)". Without an
+    // activation, any layer's f′: the letter f in the per-neuron notation and for kLayerL ("f′(z)"), else the
+    // layer's own (the vector notation's f is the output's pre-activation: "f′(f)" would mislead).
+    std::string derivative_name(std::optional<Activation> f, int l) const;
+    // The layer a rule about layer l names: the per-neuron notes write their rules without the layer
+    // ("δ = ∂L/∂a · σ′(z)", "Σₖ wₖⱼ δₖ"), so they get kLayerL; the other notations name layer l.
+    int rule_layer(int l) const { return notation_ == Notation::per_neuron ? kLayerL : l; }
+    // The weights into neuron j are row j of the stored matrix, except in the batch notation (column j).
+    bool weights_into_a_row() const { return notation_ != Notation::batch; }
+    // A layer's forward equation: "z = W a + b" (per-neuron), "a₂ = W₂ z₂ + b₂", "Z₂ = H₁ W₂ + b₂".
+    std::string layer_equation(int l) const;
+    // The index rules of any layer, in letters: the weight ("w^l_jk"), the error sent back ("δ^l_j collects
+    // w^(l+1)_kj δ^(l+1)_k"), the weight's gradient ("∂L/∂w^l_jk = δ^l_j·a^(l−1)_k").
+    std::string_view weight_rule() const;
+    std::string_view backward_rule() const;
+    std::string_view gradient_rule() const;
 
 private:
     enum Kind { kPre, kAct, kWeight, kBias, kTarget, kDelta, kActGrad, kKinds };
+    void set_letter_heads();
     Phrase element(Kind kind, int l, int j, int k, int row) const;
     Phrase index(int j, int row, bool per_sample) const;
     Phrase derivative_of(const Phrase& of) const;  // "∂L/∂x" in text and LaTeX
-    const Phrase& head(Kind kind, int l) const { return heads_[static_cast<std::size_t>(l) * kKinds + kind]; }
+    // Rows 0 … L are the layers, L + 1 and L + 2 the letters kLayerL and kLayerBeforeL.
+    const Phrase& head(Kind kind, int l) const {
+        const int row = l >= 0 ? l : L_ - l;
+        return heads_[static_cast<std::size_t>(row) * kKinds + kind];
+    }
 
     Notation notation_;
     int L_;
     bool identity_output_;  // the batch notation's output error is then dL/dŶ (Ŷ = Z)
+    std::vector<Activation> activations_;  // of each layer (the input's unused)
     std::vector<Phrase> heads_;  // [layer][kind]: "z²", "h", "a₂", "Ŷ"
-    std::vector<Phrase> tails_;  // [index + 2]: "₁", "¹", "1" (0 and 1 are the letters k and i)
-    const Phrase& tail(int index) const { return tails_[static_cast<std::size_t>(index + 2)]; }
+    std::vector<Phrase> tails_;  // [index + 3]: "₁", "¹", "1" (0, 1, 2 are the letters j, k and i)
+    const Phrase& tail(int index) const { return tails_[static_cast<std::size_t>(index + 3)]; }
 };
 
 // The key between the notations: every quantity in all four (F1's table, the README's).

@@ -252,3 +252,34 @@ TEST(CliCheck, BadFilesAndArgumentsExitTwo) {
     EXPECT_EQ(r.status, 0);
     EXPECT_NE(r.out.find("ANSWERS.json"), std::string::npos);
 }
+
+TEST(CliCheck, NotationWritesTheLabelFormulaAndDiagnosisInTheNotesLetters) {
+    TempDir dir;
+    const json sheet = {{"sample", 0},
+                        {"answers", {answer("delta", 2, 0, "0.7414"), weight_answer("dW", 2, 0, 0, "0.0822"),
+                                     weight_answer("W_after", 2, 0, 1, "0.4")}}};
+    const std::string net = dir.write_json("net.json", mazur_network()), answers = dir.write_json("a.json", sheet);
+    // Without the option: per-neuron, byte for byte what --notation per-neuron writes.
+    for (const char* format : {"table", "json"}) {
+        const RunResult plain = run_cli({"check", net, answers, "--format", format});
+        const RunResult per_neuron = run_cli({"check", net, answers, "--format", format, "--notation", "per-neuron"});
+        EXPECT_EQ(plain.status, 1);
+        EXPECT_EQ(plain.out, per_neuron.out);
+    }
+    const json plain = json::parse(run_cli({"check", net, answers, "--format", "json"}).out);
+    const json in_003 = json::parse(run_cli({"check", net, answers, "--format", "json", "--notation", "derivation"}).out);
+    const json& r = in_003["results"];
+    EXPECT_EQ(r[0]["label"], "ε₂¹");
+    EXPECT_EQ(r[0]["diagnosis"], "You left out σ′(a₂¹) = 0.1868: ε₂ of an output neuron is δ₂ · σ′(a₂).");
+    EXPECT_EQ(r[0]["mistake"], "forgot_derivative");
+    const json vector = json::parse(run_cli({"check", net, answers, "--format", "json", "--notation", "vector"}).out);
+    EXPECT_EQ(vector["results"][0]["diagnosis"],
+              "You left out σ′(f[1]) = 0.1868: ∂L/∂f of an output neuron is ∂L/∂ŷ · σ′(f).");
+    // The numbers and verdicts are the same in every notation.
+    for (std::size_t i = 0; i < r.size(); ++i) {
+        EXPECT_EQ(r[i]["expected"], plain["results"][i]["expected"]);
+        EXPECT_EQ(r[i]["verdict"], plain["results"][i]["verdict"]);
+        EXPECT_EQ(r[i]["mistake"], plain["results"][i]["mistake"]);
+    }
+    EXPECT_EQ(run_cli({"check", net, answers, "--notation", "tensor"}).status, 2);
+}

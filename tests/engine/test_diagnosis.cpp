@@ -44,7 +44,7 @@ Diagnosis mazur_diagnosis(const char* given, const QuantityRef& q, Mistake expec
     const Diagnoser d(test::mazur_network(), test::mazur_x(), test::mazur_y(), c);
     const auto w = parse_written_number(given);
     EXPECT_TRUE(w.has_value());
-    const auto got = d.diagnose(q, *w);
+    const auto got = d.diagnose(q, *w, Notation::per_neuron);
     EXPECT_TRUE(got.has_value()) << given << " for " << label(q);
     if (!got) return {};
     EXPECT_EQ(got->mistake, expected) << given << " for " << label(q) << ": got " << to_string(got->mistake)
@@ -164,7 +164,7 @@ TEST(Diagnosis, BatchMeanForgottenOrTwice) {
 
     const Diagnoser d(net, X, Y, sgd(0.5));
     const auto diagnose = [&](const char* given, const QuantityRef& q) {
-        const auto r = d.diagnose(q, *parse_written_number(given));
+        const auto r = d.diagnose(q, *parse_written_number(given), Notation::per_neuron);
         return r ? r->mistake : Mistake::none;
     };
     EXPECT_EQ(diagnose("0.3287", ref(Quantity::dW, 2, 0, 0)), Mistake::batch_mean_forgotten);
@@ -172,7 +172,7 @@ TEST(Diagnosis, BatchMeanForgottenOrTwice) {
     EXPECT_EQ(diagnose("0.1385", ref(Quantity::delta, 2, 0, 0, 1)), Mistake::batch_mean_forgotten);
     EXPECT_EQ(diagnose("0.02054", ref(Quantity::dW, 2, 0, 0)), Mistake::batch_mean_twice);
     EXPECT_EQ(diagnose("0.07459", ref(Quantity::loss)), Mistake::batch_mean_twice);
-    const auto sentence = d.diagnose(ref(Quantity::loss), *parse_written_number("1.193"))->sentence;
+    const auto sentence = d.diagnose(ref(Quantity::loss), *parse_written_number("1.193"), Notation::per_neuron)->sentence;
     EXPECT_NE(sentence.find("N = 4"), std::string::npos) << sentence;
     // One sample has no 1/N to forget.
     EXPECT_FALSE(mistake_applies(Mistake::batch_mean_forgotten, kEveryLayer, net, 1, sgd(0.5)));
@@ -219,7 +219,7 @@ TEST(Diagnosis, HalfMseGradientUsedForMse) {
     EXPECT_NEAR(mistaken(net, test::mazur_x(), test::mazur_y(), Mistake::mse_factor, 2, ref(Quantity::delta, 2, 0)),
                 0.069249281, 5e-9);
     const Diagnoser dg(net, test::mazur_x(), test::mazur_y(), sgd(0.5));
-    const auto d = dg.diagnose(ref(Quantity::delta, 2, 0), *parse_written_number("0.06925"));
+    const auto d = dg.diagnose(ref(Quantity::delta, 2, 0), *parse_written_number("0.06925"), Notation::per_neuron);
     ASSERT_TRUE(d.has_value());
     EXPECT_EQ(d->mistake, Mistake::mse_factor);
     expect_says(*d, "the factor 2 is missing");
@@ -346,7 +346,7 @@ TEST(Diagnosis, EveryMistakeOnABatchOfFourCopies) {
         const int at = c.mistake == Mistake::transposed_backward || c.mistake == Mistake::updated_weights_in_backward
                            ? 1 : layer;
         EXPECT_NEAR(mistaken(net, X, Y, c.mistake, at, c.q), c.value, 5e-9);
-        const auto got = d.diagnose(c.q, *parse_written_number(c.given));
+        const auto got = d.diagnose(c.q, *parse_written_number(c.given), Notation::per_neuron);
         ASSERT_TRUE(got.has_value());
         EXPECT_EQ(got->mistake, c.mistake) << got->sentence;
         EXPECT_FALSE(got->sentence.empty());
@@ -357,11 +357,11 @@ TEST(Diagnosis, EveryMistakeOnABatchOfFourCopies) {
 
 TEST(Diagnosis, RightAnswersAndUnexplainedOnesGetNone) {
     const Diagnoser d(test::mazur_network(), test::mazur_x(), test::mazur_y(), sgd(0.5));
-    EXPECT_FALSE(d.diagnose(ref(Quantity::delta, 2, 0), *parse_written_number("0.1385")).has_value());  // right
-    EXPECT_FALSE(d.diagnose(ref(Quantity::delta, 2, 0), *parse_written_number("0.4321")).has_value());
+    EXPECT_FALSE(d.diagnose(ref(Quantity::delta, 2, 0), *parse_written_number("0.1385"), Notation::per_neuron).has_value());  // right
+    EXPECT_FALSE(d.diagnose(ref(Quantity::delta, 2, 0), *parse_written_number("0.4321"), Notation::per_neuron).has_value());
     // A mistake whose value would pass as right at these digits is not blamed: "0.1" cannot tell
     // 0.1385 from the 0.1615 of σ′(a).
-    EXPECT_FALSE(d.diagnose(ref(Quantity::delta, 2, 0), *parse_written_number("0.2")).has_value());
+    EXPECT_FALSE(d.diagnose(ref(Quantity::delta, 2, 0), *parse_written_number("0.2"), Notation::per_neuron).has_value());
 }
 
 TEST(Diagnosis, EveryMistakeIsRunWhereItApplies) {

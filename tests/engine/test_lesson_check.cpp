@@ -225,18 +225,23 @@ TEST(LessonAnswers, MarkedByTheDigitRuleWithTheMistakeNamed) {
     int page = 0;
     const Question& q = question(l, "δ of the output neuron", "delta 2,0", &page);
     const PageScene scene = build_scene(l, page, kResolver);
-    EXPECT_TRUE(mark_question(q, scene, "-0.06621").correct());
-    EXPECT_EQ(mark_question(q, scene, "-0.072").verdict, Verdict::wrong);
-    EXPECT_EQ(mark_question(q, scene, "-0.07").verdict, Verdict::need_more_digits);  // one significant digit
-    EXPECT_EQ(mark_question(q, scene, "-0.1").verdict, Verdict::need_more_digits);
-    const QuestionMark forgot = mark_question(q, scene, "-0.3097");  // a − t without σ′(z)
+    EXPECT_TRUE(mark_question(q, scene, "-0.06621", Notation::per_neuron).correct());
+    EXPECT_EQ(mark_question(q, scene, "-0.072", Notation::per_neuron).verdict, Verdict::wrong);
+    EXPECT_EQ(mark_question(q, scene, "-0.07", Notation::per_neuron).verdict, Verdict::need_more_digits);  // one significant digit
+    EXPECT_EQ(mark_question(q, scene, "-0.1", Notation::per_neuron).verdict, Verdict::need_more_digits);
+    const QuestionMark forgot = mark_question(q, scene, "-0.3097", Notation::per_neuron);  // a − t without σ′(z)
     EXPECT_EQ(forgot.verdict, Verdict::wrong);
     EXPECT_EQ(forgot.label, "δ²₁");
     EXPECT_NE(forgot.diagnosis.find("You left out σ′(z²₁)"), std::string::npos) << forgot.diagnosis;
+    // On a page in notes 003's notation the same mistake is told in its letters: ε, and f′ of a.
+    const QuestionMark in_003 = mark_question(q, scene, "-0.3097", Notation::derivation);
+    EXPECT_EQ(in_003.label, "ε₂¹");
+    EXPECT_NE(in_003.diagnosis.find("You left out σ′(a₂¹)"), std::string::npos) << in_003.diagnosis;
+    EXPECT_NE(in_003.diagnosis.find("ε₂ of an output neuron"), std::string::npos) << in_003.diagnosis;
 
     const Lesson chain = built_in("notes-001-chain-rule");
     const Question& paths = question(chain, "More than one path: y = x·x + e^x", "adjoint x", &page);
-    const QuestionMark one_missing = mark_question(paths, build_scene(chain, page, kResolver), "2.149");  // x + e^x
+    const QuestionMark one_missing = mark_question(paths, build_scene(chain, page, kResolver), "2.149", Notation::per_neuron);  // x + e^x
     EXPECT_EQ(one_missing.verdict, Verdict::wrong);
     EXPECT_EQ(one_missing.label, "∂y/∂x");
     EXPECT_NE(one_missing.diagnosis.find("path"), std::string::npos) << one_missing.diagnosis;

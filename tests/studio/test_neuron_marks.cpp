@@ -77,3 +77,20 @@ TEST(NeuronMarks, ADeadReluIsDeadForTheWholeDataNotOneSample) {
     EXPECT_EQ(find(neuron_marks(s), 1, 0), nullptr) << "on for the second sample: not dead";
     EXPECT_EQ(find(neuron_marks(s), 1, 1), nullptr) << "on for the first sample: not dead";
 }
+
+TEST(NeuronMarks, SaidInTheNotationOnScreen) {
+    AppState s = vanishing();
+    apply(s, act::RunPass{});
+    const auto why = [&](int l, int j) { return find(neuron_marks(s), l, j)->why; };
+    EXPECT_EQ(why(1, 0).rfind("Dead ReLU: z ≤ 0 for all 2 samples, so a = 0 and relu′(z) = 0:", 0), 0u) << why(1, 0);
+    EXPECT_NE(why(2, 0).find("): δ = … · f′(z) is almost 0"), std::string::npos) << why(2, 0);
+    Settings t = s.settings;
+    t.notation = bp::Notation::vector;  // notes 002: no δ, ReLU′ is 1[h > 0]
+    apply(s, act::SetSettings{t});
+    EXPECT_EQ(why(1, 0).rfind("Dead ReLU: u ≤ 0 for all 2 samples, so h = 0 and 1[h > 0] = 0:", 0), 0u) << why(1, 0);
+    EXPECT_NE(why(2, 0).find("): ∂L/∂f = … · σ′(f) is almost 0"), std::string::npos) << why(2, 0);
+    EXPECT_EQ(why(2, 0).find("δ"), std::string::npos) << why(2, 0);
+    t.notation = bp::Notation::derivation;
+    apply(s, act::SetSettings{t});
+    EXPECT_NE(why(2, 0).find("): ε₂ = … · σ′(a₂) is almost 0"), std::string::npos) << why(2, 0);
+}

@@ -55,7 +55,10 @@ std::vector<NeuronMark> neuron_marks(const AppState& s) {
     const std::string checked = stride > 1 ? "all " + std::to_string((N + stride - 1) / stride) + " samples checked (every " +
                                                  std::to_string(stride) + "th of the " + std::to_string(N) + ")"
                                            : "all " + std::to_string(N) + " samples";
+    const bp::Symbols sym = symbols(s);  // the tooltips in the notation on screen
     for (int l = 1; l <= net.L(); ++l) {
+        const int r = sym.rule_layer(l);
+        const std::string z = sym.pre_activation_name(r), a = sym.activation_name(r);
         const bp::Activation f = net.layers[l].activation;
         for (int j = 0; j < net.layers[l].size; ++j) {
             if (!known(s, {bp::ValueRef::Kind::z, l, j, 0})) continue;  // said once the pass has computed z
@@ -63,8 +66,9 @@ std::vector<NeuronMark> neuron_marks(const AppState& s) {
             if (quiz_hides(s, {bp::ValueRef::Kind::a, l, j, 0}) || quiz_hides(s, {bp::ValueRef::Kind::delta, l, j, 0})) continue;
             if (!dead[l].empty() && dead[l][j]) {
                 out.push_back({l, j, Vanishing::dead,
-                               "Dead ReLU: z ≤ 0 for " + checked + ", so a = 0 and relu′(z) = 0: no gradient reaches its weights and gradient "
-                                   "descent cannot revive it."});
+                               "Dead ReLU: " + z + " ≤ 0 for " + checked + ", so " + a + " = 0 and " +
+                                   sym.derivative_name(bp::Activation::relu, r) +
+                                   " = 0: no gradient reaches its weights and gradient descent cannot revive it."});
                 continue;
             }
             const double top = largest_slope(f);
@@ -72,9 +76,10 @@ std::vector<NeuronMark> neuron_marks(const AppState& s) {
             const double slope = bp::activation_derivative(f, t.layers[l].z(row, j));
             if (!(std::fabs(slope) < kSaturatedShare * top)) continue;
             out.push_back({l, j, Vanishing::saturated,
-                           "Saturated: " + symbols(s).derivative(f, l, j, row).text + " = " + bp::format_number(slope, 2) +
-                               ", under 1 % of its largest (" + bp::format_number(top) +
-                               "): δ = … · f′(z) is almost 0, so almost no gradient flows back through it."});
+                           "Saturated: " + sym.derivative(f, l, j, row).text + " = " + bp::format_number(slope, 2) +
+                               ", under 1 % of its largest (" + bp::format_number(top) + "): " + sym.delta_name(r) +
+                               " = … · " + sym.derivative_name(std::nullopt, r) +
+                               " is almost 0, so almost no gradient flows back through it."});
         }
     }
     return out;

@@ -50,7 +50,10 @@ const char* neuron_value_symbol(NeuronValue v) {
 }
 
 std::string neuron_value_label(const bp::Symbols& sym, NeuronValue v, int l, int j, int row) {
-    if (l == 0 && sym.notation() == bp::Notation::per_neuron) return "x" + bp::subscript(j + 1);
+    if (l == 0) {  // an input neuron shows its input whatever the others show: x₁, x[1], z₁¹, X[1,1]
+        if (sym.notation() == bp::Notation::per_neuron) return "x" + bp::subscript(j + 1);
+        return sym.activation(0, j, row).text;
+    }
     switch (v) {
         case NeuronValue::z: return sym.pre_activation(l, j, row).text;
         case NeuronValue::delta: return sym.delta(l, j, row).text;

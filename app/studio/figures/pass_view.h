@@ -22,8 +22,8 @@ NeuronValue neuron_value_shown(const AppState& s);
 NeuronValue neuron_value_of(const AppState& s, int l, int j);
 // "z", "a" or "δ": the symbol of what the neurons show.
 const char* neuron_value_symbol(NeuronValue v);
-// The same in a notation: neuron (l, j)'s symbol, "z²₁", "u[1]", "a₁¹", "Z₁[1,1]" (the input's is x₁ in
-// the per-neuron notation); `row` is the sample the batch notation names.
+// The same in a notation: neuron (l, j)'s symbol, "z²₁", "u[1]", "a₁¹", "Z₁[1,1]" (an input neuron's is its
+// input whatever v is: x₁, x[1], z₁¹, X[1,1]); `row` is the sample the batch notation names.
 std::string neuron_value_label(const bp::Symbols& sym, NeuronValue v, int l, int j, int row);
 // A whole layer's letter: "z", "u", "a₁", "Z₁" (the per-neuron notation's is neuron_value_symbol's).
 std::string neuron_value_name(const bp::Symbols& sym, NeuronValue v, int l);

@@ -85,7 +85,7 @@ PathPanelModel build_path_panel(const bp::Network& net, const bp::Matrix& x, con
     m.sample_note = "Sample " + std::to_string(sample + 1) + " of " + std::to_string(sample_count) + " alone";
     if (batch_size > 1)
         m.sample_note += " (no 1/N). The pass averages a batch of " + std::to_string(batch_size) +
-                         " samples: its ∂L/∂w is the mean of such sums, one per sample.";
+                         " samples: its " + m.gradient_label + " is the mean of such sums, one per sample.";
     else
         m.sample_note += ", as the pass uses it.";
 

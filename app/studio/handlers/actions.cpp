@@ -114,8 +114,11 @@ struct ActionHandler {
         t.bottom_height = std::clamp(t.bottom_height, 0.12f, 0.6f);
         t.formula_width = std::clamp(t.formula_width, 0.2f, 0.8f);
         t.train_chunk = std::clamp(t.train_chunk, 1, 100000);
+        const bool notation_changed = t.notation != s.settings.notation;
         s.settings = t;
         if (s.stepper) s.stepper->set_notation(t.notation);  // the words change, never the pass
+        if (notation_changed && s.stepper) rewrite_quiz_feedback(s);
+        if (notation_changed) relabel_undo(s);  // "Undo set W₂[2,1] = 0.7" in the new letters
     }
     void operator()(const act::SetPresent& a) { s.present = a.on; }
     void operator()(const act::SetBlank& a) {
@@ -186,13 +189,16 @@ struct ActionHandler {
         const Selection t = a.target;
         if (!t.is_parameter() || !valid(s.doc.net, t)) return;
         const bool bias = t.kind == Selection::Kind::bias;
-        const std::string name = bias ? bp::bias_label(t.l, t.j) : bp::weight_label(t.l, t.j, t.k);
-        edit_document_and_say(s, "set " + name + " = " + bp::format_number(a.value), [&](bp::Document& d) {
+        const bp::Symbols sym = symbols(s);  // the undo entry names it in the notation on screen
+        const std::string name = bias ? sym.bias(t.l, t.j).text : sym.weight(t.l, t.j, t.k).text;
+        const std::string pattern = "set $p = " + bp::format_number(a.value);
+        const bool done = edit_document_and_say(s, bp::fill_in(pattern, {{"$p", name}}), [&](bp::Document& d) {
             if (!std::isfinite(a.value)) throw bp::Error(name + " must be a finite number");
             bp::Layer& layer = d.net.layers[t.l];
             if (bias && !layer.bias) throw bp::Error(layer_name(d.net, t.l) + " has no bias (turn it on first)");
             (bias ? layer.b[t.j] : layer.W(t.j, t.k)) = a.value;
         });
+        if (done) name_undo_after(s, pattern, t);  // written again when the notation changes
     }
     void operator()(const act::SetLearningRate& a) {
         bp::TrainingConfig c = s.doc.training;

@@ -19,7 +19,7 @@ void validate_document(const bp::Document& d) {
 }
 
 Snapshot snapshot(const AppState& s, std::string label) {
-    return {s.doc, s.selection, s.sample, std::move(label), s.revision};
+    return {s.doc, s.selection, s.sample, std::move(label), s.revision, "", Selection{}};
 }
 
 void push_undo(AppState& s, std::string label) {
@@ -106,11 +106,48 @@ std::string reinitialize(AppState& s, bp::InitScheme scheme, std::uint64_t seed)
     return why;
 }
 
+namespace {
+
+std::string parameter_name(const bp::Symbols& sym, const Selection& p) {
+    return p.kind == Selection::Kind::bias ? sym.bias(p.l, p.j).text : sym.weight(p.l, p.j, p.k).text;
+}
+
+// The entry's label in the notation on screen; its own document has the parameter (an edit of a parameter
+// keeps the network's shape, so the document before it and after it both do).
+void relabel(const AppState& s, Snapshot& snap) {
+    if (!snap.named.is_parameter()) return;
+    const bp::Symbols sym(s.settings.notation, snap.doc.net);
+    snap.label = bp::fill_in(snap.pattern, {{"$p", parameter_name(sym, snap.named)}});
+}
+
+// The entry `to` takes from `from` (undo ⇄ redo): its label and what it names.
+Snapshot carried(const AppState& s, const Snapshot& from) {
+    Snapshot to = snapshot(s, from.label);
+    to.pattern = from.pattern;
+    to.named = from.named;
+    return to;
+}
+
+}  // namespace
+
+void name_undo_after(AppState& s, const std::string& pattern, const Selection& parameter) {
+    if (s.undo.empty()) return;
+    Snapshot& snap = s.undo.back();
+    snap.pattern = pattern;
+    snap.named = parameter;
+    relabel(s, snap);
+}
+
+void relabel_undo(AppState& s) {
+    for (Snapshot& snap : s.undo) relabel(s, snap);
+    for (Snapshot& snap : s.redo) relabel(s, snap);
+}
+
 std::string undo_edit(AppState& s) {
     if (s.undo.empty()) return "";
     Snapshot back = std::move(s.undo.back());
     s.undo.pop_back();
-    s.redo.push_back(snapshot(s, back.label));
+    s.redo.push_back(carried(s, back));
     const std::string label = back.label;
     restore(s, std::move(back));
     return label;
@@ -120,7 +157,7 @@ std::string redo_edit(AppState& s) {
     if (s.redo.empty()) return "";
     Snapshot next = std::move(s.redo.back());
     s.redo.pop_back();
-    s.undo.push_back(snapshot(s, next.label));
+    s.undo.push_back(carried(s, next));
     const std::string label = next.label;
     restore(s, std::move(next));
     return label;

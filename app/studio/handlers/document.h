@@ -35,6 +35,11 @@ std::string training_label(const bp::TrainingConfig& before, const bp::TrainingC
 std::string reinitialize(AppState& s, bp::InitScheme scheme, std::uint64_t seed);
 std::string reinitialize_label(bp::InitScheme scheme, std::uint64_t seed);  // "re-initialise (xavier, seed 1)"
 
+// Names the undo entry just made after a parameter: `pattern` with "$p" for the parameter's name in the
+// notation on screen ("set $p = 0.7" → "set W₂[2,1] = 0.7"); relabel_undo writes it again in another.
+void name_undo_after(AppState& s, const std::string& pattern, const Selection& parameter);
+void relabel_undo(AppState& s);
+
 // Back to the last undo entry / forward again. Return the entry's label, or "" when there was none.
 std::string undo_edit(AppState& s);
 std::string redo_edit(AppState& s);

@@ -206,7 +206,8 @@ void answer_value(AppState& s, int i, const std::string& given) {
         return;
     }
     try {  // the answer is computed from the state on screen: the student's changes included
-        const bp::Homework h = bp::question_homework(q, s.doc.net, training_data(s), s.doc.training, s.sample);
+        const bp::Homework h =
+            bp::question_homework(q, s.doc.net, training_data(s), s.doc.training, s.sample, s.settings.notation);
         const bp::MarkedAnswer m = h.mark({q.quantity, given});
         a.right = m.correct();
         a.label = m.label;

@@ -49,11 +49,14 @@ void sync(AppState& s) {
     }
 }
 
+// The quiz's marker, in the notation on screen: its diagnoses are written in it.
 const bp::Homework& marker(AppState& s) {
     QuizState& q = s.quiz;
-    if (!q.marker) {
+    if (!q.marker || q.marker->notation() != s.settings.notation) {
         const std::optional<int> sample = s.sample >= 0 ? std::optional<int>(s.sample) : std::nullopt;
-        q.marker = std::make_shared<const bp::Homework>(s.doc.net, *s.doc.data, s.doc.training, sample);
+        auto m = std::make_shared<bp::Homework>(s.doc.net, *s.doc.data, s.doc.training, sample);
+        m->set_notation(s.settings.notation);
+        q.marker = std::move(m);
     }
     return *q.marker;
 }
@@ -155,30 +158,21 @@ QuizState carried_over(const QuizState& q) {
 
 namespace {
 
-void answer(AppState& s, const std::string& text) {
-    QuizState& q = s.quiz;
-    const int i = quiz_question(s);
-    if (i < 0) return set_status(s, "No question is waiting: step forward to the next value.");
-    const bp::MarkedAnswer m = marker(s).mark({quantity(s, i), text});
-    ++q.checked;
+// The feedback's words for `text` given as the value of event i, marked m: in the notation on screen.
+QuizFeedback feedback_for(AppState& s, int i, const std::string& text, const bp::MarkedAnswer& m) {
+    const QuizState& q = s.quiz;
     const std::string name = question_label(s, i);
     const std::string given = text.empty() ? "(nothing)" : text;
     QuizFeedback f;
     f.event = i;
+    f.given = text;
     switch (m.verdict) {
         case bp::Verdict::correct:
             f.kind = FeedbackKind::right;
             f.headline = "✓ Right: " + name + " = " + s.stepper->text(i).result;
-            if (q.attempts == 0 && q.hint == 0) ++q.score.first_try;
-            else ++q.score.later;
-            q.feedback = f;
-            resolve(s, i);
-            set_status(s, "Right: " + name + " = " + s.stepper->text(i).result);
-            return;
+            break;
         case bp::Verdict::wrong:
             f.kind = FeedbackKind::wrong;
-            ++q.attempts;
-            ++q.score.wrong;
             f.headline = "✗ " + given + " is not " + name + (q.attempts > 1 ? " (attempt " + std::to_string(q.attempts) + ")" : "");
             if (m.mistake) {
                 f.detail = m.mistake->sentence;
@@ -199,9 +193,34 @@ void answer(AppState& s, const std::string& text) {
             f.detail = m.diagnosis;
             break;
     }
-    q.feedback = f;
+    return f;
+}
+
+std::string revealed_headline(const AppState& s, int i) {
+    return "Revealed: " + question_label(s, i) + " = " + s.stepper->text(i).result;
+}
+
+void answer(AppState& s, const std::string& text) {
+    QuizState& q = s.quiz;
+    const int i = quiz_question(s);
+    if (i < 0) return set_status(s, "No question is waiting: step forward to the next value.");
+    const bp::MarkedAnswer m = marker(s).mark({quantity(s, i), text});
+    ++q.checked;
+    if (m.verdict == bp::Verdict::correct) {
+        if (q.attempts == 0 && q.hint == 0) ++q.score.first_try;
+        else ++q.score.later;
+    } else if (m.verdict == bp::Verdict::wrong) {
+        ++q.attempts;
+        ++q.score.wrong;
+    }
+    q.feedback = feedback_for(s, i, text, m);
+    if (m.verdict == bp::Verdict::correct) {
+        const std::string name = question_label(s, i);
+        resolve(s, i);
+        return set_status(s, "Right: " + name + " = " + s.stepper->text(i).result);
+    }
     q.draft = text;
-    set_status(s, f.headline);
+    set_status(s, q.feedback.headline);
 }
 
 void reveal(AppState& s) {
@@ -210,7 +229,7 @@ void reveal(AppState& s) {
     QuizFeedback f;
     f.kind = FeedbackKind::revealed;
     f.event = i;
-    f.headline = "Revealed: " + question_label(s, i) + " = " + s.stepper->text(i).result;
+    f.headline = revealed_headline(s, i);
     s.quiz.feedback = f;
     ++s.quiz.score.revealed;
     resolve(s, i);
@@ -280,6 +299,15 @@ struct QuizHandler {
 }  // namespace
 
 void apply_quiz(AppState& s, const QuizCommand& c) { std::visit(QuizHandler{s}, c); }
+
+void rewrite_quiz_feedback(AppState& s) {
+    QuizFeedback& f = s.quiz.feedback;
+    if (!quiz_feedback(s) || f.event < 0 || f.event >= s.stepper->size()) return;
+    const std::string before = f.headline;
+    if (f.kind == FeedbackKind::revealed) f.headline = revealed_headline(s, f.event);
+    else f = feedback_for(s, f.event, f.given, marker(s).mark({quantity(s, f.event), f.given}));
+    if (s.status == before) set_status(s, f.headline);
+}
 
 // ---- [SECTION] the quiz file ----
 

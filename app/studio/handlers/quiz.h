@@ -32,6 +32,9 @@ using QuizCommand = std::variant<quiz_cmd::SetOn, quiz_cmd::SetConfig, quiz_cmd:
                                  quiz_cmd::SetHomework>;
 
 void apply_quiz(AppState& s, const QuizCommand& c);
+// Writes the feedback on screen again in the notation now chosen (View ▸ Notation): the same verdict,
+// mistake and counts, the symbols of the new notation.
+void rewrite_quiz_feedback(AppState& s);
 
 // After the stepper moved forward from cursor `before`: in quiz mode, stops it before the first value in
 // [before, cursor) that is asked and not yet answered, and says so in the status line; records the pass's

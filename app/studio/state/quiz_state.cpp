@@ -26,14 +26,11 @@ QuizTopic topic_of(bp::EventKind k) {
 namespace {
 constexpr std::string_view kTopicKeys[kQuizTopics] = {"forward", "loss", "output_delta", "hidden_delta", "gradients",
                                                       "updates"};
-constexpr std::string_view kTopicTitles[kQuizTopics] = {
-    "forward values z, a", "the loss L", "output δ", "hidden δ", "gradients ∂L/∂w, ∂L/∂b", "updates w − η·∂L/∂w"};
 
 std::uint64_t mix(std::uint64_t x) { return bp::Rng(x).next_u64(); }  // splitmix64's first output
 }  // namespace
 
 std::string_view topic_key(QuizTopic t) { return kTopicKeys[static_cast<int>(t)]; }
-std::string_view topic_title(QuizTopic t) { return kTopicTitles[static_cast<int>(t)]; }
 
 std::optional<QuizTopic> parse_topic(std::string_view key) {
     for (int i = 0; i < kQuizTopics; ++i)

@@ -20,8 +20,9 @@ namespace studio {
 enum class QuizTopic { forward, loss, output_delta, hidden_delta, gradients, updates };
 inline constexpr int kQuizTopics = 6;
 QuizTopic topic_of(bp::EventKind);
-std::string_view topic_key(QuizTopic);    // "forward", "loss", "output_delta", "hidden_delta", "gradients", "updates"
-std::string_view topic_title(QuizTopic);  // "forward values z, a", "the loss L", "output δ", ...
+// The topic's key in the quiz file and on the command line (its title, in the notation on screen, is
+// figures/quantity_words.h's quiz_topic_title): "forward", "loss", "output_delta", …, "updates".
+std::string_view topic_key(QuizTopic);
 std::optional<QuizTopic> parse_topic(std::string_view key);
 
 inline constexpr int kMaxQuizOneIn = 50;
@@ -64,6 +65,7 @@ struct QuizFeedback {
     int event = -1;         // the event it is about
     std::string headline;   // "✓ Right: z¹₁ = 0.3775", "✗ 0.38 is not z¹₁"
     std::string detail;     // the classic mistake in one sentence, why more digits are needed, ...
+    std::string given;      // the answer as typed (the words are rewritten from it when the notation changes)
     bool has_point = false;
     bp::ValueRef point_at;  // the factor the diagnosis blames, to highlight on the canvas
 };

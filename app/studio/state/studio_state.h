@@ -60,6 +60,10 @@ struct Snapshot {
     int sample = 0;
     std::string label;  // "edit w²₁₁", "add layer", ... for the Edit menu and the status line
     std::uint64_t revision = 0;  // the document's version (AppState::revision)
+    // An entry naming a parameter ("set w²₁₂ = 0.7"): the label with "$p" for its name, and the parameter,
+    // so that the label is written again in another notation (relabel_undo in handlers/document.h).
+    std::string pattern;
+    Selection named;
 };
 
 // A chain-rule path whose route stays drawn on the canvas after the pointer leaves its row in the Paths

@@ -5,11 +5,14 @@
 
 #include <algorithm>
 #include <cmath>
+#include <string>
+
+#include "app/studio/views/ui_report.h"
 
 namespace studio {
 
 int segmented(const char* id, const std::vector<std::string>& labels, int current, const Ui& ui,
-              const std::vector<const char*>& help) {
+              const std::vector<const char*>& help, const char* report) {
     int clicked = -1;
     ImGui::PushID(id);
     ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(2 * ui.scale, ImGui::GetStyle().ItemSpacing.y));
@@ -23,6 +26,7 @@ int segmented(const char* id, const std::vector<std::string>& labels, int curren
             ImGui::PushStyleColor(ImGuiCol_Text, ui.light ? ImVec4(1, 1, 1, 1) : ImVec4(0.08f, 0.08f, 0.1f, 1));
         }
         if (ImGui::Button(labels[i].c_str())) clicked = i;
+        if (report) report_text(std::string(report) + "." + std::to_string(i), labels[i]);
         if (on) ImGui::PopStyleColor(3);
         if (i < static_cast<int>(help.size())) item_tooltip(help[i]);
     }

@@ -10,8 +10,9 @@
 namespace studio {
 
 // A row of buttons, one lit; returns the index clicked, or -1. help[i], when given, is button i's tooltip.
+// With a report id, button i is reported (--report-state) as "<report>.<i>" with its label.
 int segmented(const char* id, const std::vector<std::string>& labels, int current, const Ui& ui,
-              const std::vector<const char*>& help = {});
+              const std::vector<const char*>& help = {}, const char* report = nullptr);
 // At the start of a frame: Esc closes the open menus and popups (ImGui 1.86 does only with keyboard
 // navigation on); a modal dialog keeps it for its own Cancel.
 void close_menus_on_escape();

@@ -68,7 +68,9 @@ void notation_key(const Ui& ui, bp::Notation chosen, float width) {
     ImGui::PopFont();
     ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
     dim_text(ui, "The same numbers in the symbols of each set of notes. Careful: in the derivation notes z and a "
-                 "swap meaning, and their δ is ∂L/∂ of a layer's output (our ∂L/∂a), their ε our δ.");
+                 "swap meaning, and their δ is ∂L/∂ of a layer's output (our ∂L/∂a), their ε our δ. The quiz's and "
+                 "the homework's diagnoses of a mistake, the canvas's toggles and the undo entries follow the "
+                 "notation too.");
     ImGui::PopTextWrapPos();
     constexpr ImGuiTableFlags flags = ImGuiTableFlags_SizingStretchSame | ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerV;
     if (ImGui::BeginTable("notation_key", 5, flags, ImVec2(width, 0))) {

@@ -7,6 +7,7 @@
 #include <iterator>
 #include <string>
 
+#include "app/studio/figures/quantity_words.h"
 #include "app/studio/handlers/export.h"
 #include "app/studio/views/ui_metrics.h"
 #include "app/studio/views/ui_report.h"
@@ -113,15 +114,22 @@ void view_menu(const AppState& s, const Ui& ui, ActionQueue& q, FrameInfo& info)
     report_item("menu.View");
     if (!open) return;
     Settings t = s.settings;
+    // The quantities in the letters of the notation, each with its tooltip (quantity_words.h).
+    const bp::Symbols sym = symbols(s);
     ImGui::TextDisabled("Neurons show");
-    if (ImGui::MenuItem("  z, the weighted input", nullptr, t.neuron_value == NeuronValue::z)) t.neuron_value = NeuronValue::z;
-    if (ImGui::MenuItem("  a, the activation", nullptr, t.neuron_value == NeuronValue::a)) t.neuron_value = NeuronValue::a;
-    if (ImGui::MenuItem("  δ = ∂L/∂z", nullptr, t.neuron_value == NeuronValue::delta)) t.neuron_value = NeuronValue::delta;
-    if (ImGui::MenuItem("  follow the pass: a, then δ", nullptr, t.neuron_value == NeuronValue::follow_pass))
-        t.neuron_value = NeuronValue::follow_pass;
+    for (const NeuronValue v : {NeuronValue::z, NeuronValue::a, NeuronValue::delta, NeuronValue::follow_pass}) {
+        const QuantityWords words = neuron_value_words(sym, s.doc.net, v);
+        if (ImGui::MenuItem(("  " + words.menu).c_str(), nullptr, t.neuron_value == v)) t.neuron_value = v;
+        item_tooltip(words.tooltip.c_str());
+        report_text("menu.neurons_show." + std::to_string(static_cast<int>(v)), words.menu);
+    }
     ImGui::TextDisabled("Edges show");
-    if (ImGui::MenuItem("  the weight w", nullptr, t.edge_value == EdgeValue::weight)) t.edge_value = EdgeValue::weight;
-    if (ImGui::MenuItem("  the gradient ∂L/∂w", nullptr, t.edge_value == EdgeValue::gradient)) t.edge_value = EdgeValue::gradient;
+    for (const EdgeValue v : {EdgeValue::weight, EdgeValue::gradient}) {
+        const QuantityWords words = edge_value_words(sym, v);
+        if (ImGui::MenuItem(("  " + words.menu).c_str(), nullptr, t.edge_value == v)) t.edge_value = v;
+        item_tooltip(words.tooltip.c_str());
+        report_text("menu.edges_show." + std::to_string(static_cast<int>(v)), words.menu);
+    }
     const bool notation_open = ImGui::BeginMenu("Notation");
     report_item("menu.notation");
     if (notation_open) {  // the symbols of one set of course notes; the numbers never change

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "app/studio/figures/pass_view.h"
+#include "app/studio/figures/quantity_words.h"
 #include "app/studio/views/ui_metrics.h"
 #include "app/studio/views/ui_report.h"
 #include "app/studio/views/ui_widgets.h"
@@ -33,13 +34,7 @@ std::vector<Entry> entries(const AppState& s, const Ui& ui, const Scales& sc, fl
     const float gap = px(ui, ui_metric::label_gap) * 1.5f, bar_w = std::min(px(ui, ui_metric::legend_bar_w), room * 0.3f),
                 bar_h = px(ui, ui_metric::legend_bar_h), swatch = px(ui, ui_metric::legend_swatch);
     // "a:", or in another notation each layer's letter: "h, ŷ:", "z₂, z₃:"
-    std::string name;
-    const bp::Symbols sym = symbols(s);
-    for (int l = 1; l <= s.doc.net.L(); ++l) {
-        const std::string letter = neuron_value_name(sym, neuron_value_shown(s), l);
-        if (name.find(letter) == std::string::npos) name += (name.empty() ? "" : ", ") + letter;
-    }
-    name += ":";
+    const std::string name = layer_letters(symbols(s), neuron_value_shown(s), s.doc.net) + ":";
     const std::string lo = "−" + bp::format_number(sc.neuron, 2, false), hi = "+" + bp::format_number(sc.neuron, 2, false);
     std::vector<Entry> out;
     out.push_back({width(name) + width(lo) + width(hi) + bar_w + 3 * gap, [=](ImDrawList* dl, ImVec2 at, float h) {
@@ -99,38 +94,46 @@ std::vector<int> rows(const std::vector<Entry>& all, float width, float gap) {
 }  // namespace
 
 void draw_toggles(const AppState& s, const Ui& ui, ActionQueue& q) {
-    // "Neurons show … Edges show …", or in a narrow canvas "Neurons … Edges …".
+    // "Neurons show … Edges show …", or in a narrow canvas "Neurons … Edges …", or the buttons alone (their
+    // tooltips say what they show) before the row wraps: the letters of the notation may be long ("∂L/∂u").
+    const bp::Symbols sym = symbols(s);
+    const auto neuron = [&](NeuronValue v) { return neuron_value_words(sym, s.doc.net, v); };
+    const QuantityWords z = neuron(NeuronValue::z), a = neuron(NeuronValue::a), delta = neuron(NeuronValue::delta),
+                        follow_words = neuron(NeuronValue::follow_pass), w = edge_value_words(sym, EdgeValue::weight),
+                        dw = edge_value_words(sym, EdgeValue::gradient);
     const float spacing = ImGui::GetStyle().ItemSpacing.x;
-    const float buttons = button_width("z") + button_width("a") + button_width("δ") + button_width("auto") +
-                          button_width("w") + button_width("∂L/∂w") + 6 * spacing + px(ui, ui_metric::toggle_gap);
-    const bool brief = ImGui::CalcTextSize("Neurons showEdges show").x + buttons > ImGui::GetContentRegionAvail().x;
-    ImGui::AlignTextToFramePadding();
-    ImGui::TextColored(to_vec4(ui.colors.text_dim), "%s", brief ? "Neurons" : "Neurons show");
-    ImGui::SameLine();
+    const float buttons = button_width(z.button.c_str()) + button_width(a.button.c_str()) +
+                          button_width(delta.button.c_str()) + button_width(follow_words.button.c_str()) +
+                          button_width(w.button.c_str()) + button_width(dw.button.c_str()) + 6 * spacing +
+                          px(ui, ui_metric::toggle_gap);
+    const float room = ImGui::GetContentRegionAvail().x;
+    const bool brief = ImGui::CalcTextSize("Neurons showEdges show").x + buttons > room;
+    const bool bare = ImGui::CalcTextSize("NeuronsEdges").x + 2 * spacing + buttons > room;
+    if (!bare) {
+        ImGui::AlignTextToFramePadding();
+        ImGui::TextColored(to_vec4(ui.colors.text_dim), "%s", brief ? "Neurons" : "Neurons show");
+        ImGui::SameLine();
+    }
     const bool follow = s.settings.neuron_value == NeuronValue::follow_pass;
-    const int nv = segmented("nv", {"z", "a", "δ"}, static_cast<int>(neuron_value_shown(s)), ui,
-                             {"z: the neuron's weighted input, z = Σ w·a + b, before the activation.",
-                              "a = f(z): the neuron's activation, the value it passes on to the next layer.",
-                              "δ = ∂L/∂z: how much the loss changes when this neuron's weighted input z changes."});
+    const int nv = segmented("nv", {z.button, a.button, delta.button}, static_cast<int>(neuron_value_shown(s)), ui,
+                             {z.tooltip.c_str(), a.tooltip.c_str(), delta.tooltip.c_str()}, "canvas.neurons_show");
     ImGui::SameLine(0, px(ui, ui_metric::toggle_pair_gap));
-    const bool follow_clicked = segmented("nv_follow", {"auto"}, follow ? 0 : -1, ui,
-                                          {"Follow the pass: a in the forward pass, δ from the backward pass on "
-                                           "(picking z, a or δ keeps that one)."}) == 0;
+    const bool follow_clicked =
+        segmented("nv_follow", {follow_words.button}, follow ? 0 : -1, ui, {follow_words.tooltip.c_str()}) == 0;
     report_item("canvas.neurons_show");
     // "Edges show w ∂L/∂w" on this row when it fits, else on the next.
-    const char* edges = brief ? "Edges" : "Edges show";
-    const float edges_w = ImGui::CalcTextSize(edges).x + spacing + button_width("w") + button_width("∂L/∂w");
+    const char* edges = bare ? "" : brief ? "Edges" : "Edges show";
+    const float edges_w = (bare ? 0 : ImGui::CalcTextSize(edges).x + spacing) + button_width(w.button.c_str()) +
+                          button_width(dw.button.c_str());
     ImGui::SameLine(0, px(ui, ui_metric::toggle_gap));
     if (ImGui::GetCursorPosX() + edges_w > ImGui::GetWindowContentRegionMax().x) ImGui::NewLine();
-    ImGui::AlignTextToFramePadding();
-    ImGui::TextColored(to_vec4(ui.colors.text_dim), "%s", edges);
-    ImGui::SameLine();
-    const int ev = segmented("ev", {"w", "∂L/∂w"}, static_cast<int>(s.settings.edge_value), ui,
-                             {"w: each weight, how strongly one neuron's a feeds the next one's z (width = size, "
-                              "colour = sign).",
-                              "∂L/∂w: each weight's gradient, how much the loss changes when that weight changes "
-                              "(width = size, colour = sign)."});
-    report_item("canvas.edges_show");
+    if (!bare) {
+        ImGui::AlignTextToFramePadding();
+        ImGui::TextColored(to_vec4(ui.colors.text_dim), "%s", edges);
+        ImGui::SameLine();
+    }
+    const int ev = segmented("ev", {w.button, dw.button}, static_cast<int>(s.settings.edge_value), ui,
+                             {w.tooltip.c_str(), dw.tooltip.c_str()}, "canvas.edges_show");
     Settings t = s.settings;
     if (nv >= 0) t.neuron_value = static_cast<NeuronValue>(nv);
     if (follow_clicked) t.neuron_value = follow ? neuron_value_shown(s) : NeuronValue::follow_pass;

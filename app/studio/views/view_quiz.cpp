@@ -13,6 +13,7 @@
 #include "app/studio/figures/formula_text.h"
 #include "app/studio/figures/homework_table.h"
 #include "app/studio/figures/label_place.h"
+#include "app/studio/figures/quantity_words.h"
 #include "app/studio/views/ui_metrics.h"
 #include "app/studio/views/ui_report.h"
 #include "app/studio/views/ui_widgets.h"
@@ -338,11 +339,13 @@ namespace {
 void choices(const AppState& s, const Ui& ui, ActionQueue& q) {
     QuizConfig c = s.quiz.config;
     ImGui::TextColored(to_vec4(ui.colors.text_dim), "Ask for:");
+    const bp::Symbols sym = symbols(s);
     for (int t = 0; t < kQuizTopics; ++t) {
-        const std::string name(topic_title(static_cast<QuizTopic>(t)));
+        const std::string name = quiz_topic_title(sym, s.doc.net, static_cast<QuizTopic>(t));
         if (t > 0) same_line_or_wrap(ImGui::CalcTextSize(name.c_str()).x + ImGui::GetFrameHeight() + 12 * ui.scale);
         bool v = c.topics[t];
-        if (ImGui::Checkbox(name.c_str(), &v)) c.topics[t] = v;
+        const std::string id = name + "##topic" + std::to_string(t);  // the same checkbox in every notation
+        if (ImGui::Checkbox(id.c_str(), &v)) c.topics[t] = v;
     }
     ImGui::AlignTextToFramePadding();
     ImGui::TextColored(to_vec4(ui.colors.text_dim), "How often:");
@@ -393,7 +396,6 @@ void score(const AppState& s, const Ui& ui, ActionQueue& q) {
                  "doable by hand (Ctrl+Z brings back the old ones).");
 }
 
-const char* const kWhatNames[] = {"z", "a", "δ", "∂L/∂w", "∂L/∂b", "L", "w after", "b after"};
 constexpr bp::Quantity kWhat[] = {bp::Quantity::z,  bp::Quantity::a,    bp::Quantity::delta,   bp::Quantity::dW,
                                   bp::Quantity::db, bp::Quantity::loss, bp::Quantity::W_after, bp::Quantity::b_after};
 
@@ -426,6 +428,17 @@ void homework(const AppState& s, const Ui& ui, ActionQueue& q, std::vector<bp::V
     std::vector<HomeworkRow> rows = s.quiz.homework;
     bool changed = false;
     int remove = -1;
+    // The "what" column's names in the notation on screen: "δ", "∂L/∂u", "εₗ", "dL/dZₗ".
+    const bp::Symbols sym = symbols(s);
+    std::vector<std::string> names;
+    for (const bp::Quantity w : kWhat) names.push_back(quantity_name(sym, w));
+    std::vector<const char*> what_names;
+    float what_w = ImGui::GetFontSize() * 4.6f;  // as wide as the widest name and the combo's arrow
+    for (const std::string& n : names) {
+        what_names.push_back(n.c_str());
+        what_w = std::max(what_w, ImGui::CalcTextSize(n.c_str()).x + ImGui::GetFrameHeight() +
+                                      2 * ImGui::GetStyle().FramePadding.x);
+    }
     ImGui::PushTextWrapPos(0.0f);
     ImGui::TextColored(to_vec4(ui.colors.text_dim),
                        "Check my homework: type the values you computed for this network and pass (%s); each is "
@@ -450,8 +463,8 @@ void homework(const AppState& s, const Ui& ui, ActionQueue& q, std::vector<bp::V
             ImGui::TableNextRow();
             ImGui::TableNextColumn();
             int w = what_index(row.what);
-            ImGui::SetNextItemWidth(ImGui::GetFontSize() * 4.6f);
-            if (ImGui::Combo("##what", &w, kWhatNames, 8)) {
+            ImGui::SetNextItemWidth(what_w);
+            if (ImGui::Combo("##what", &w, what_names.data(), 8)) {
                 row.what = kWhat[w];
                 changed = true;
             }

@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "app/studio/figures/pass_view.h"
+#include "app/studio/figures/quantity_words.h"
 #include "app/studio/views/ui_metrics.h"
 #include "app/studio/views/ui_phase_segment.h"
 #include "app/studio/views/ui_report.h"
@@ -238,12 +239,6 @@ void tool_row(const AppState& s, const Ui& ui, ActionQueue& q) {
 
 constexpr const char* kPhaseNames[] = {"Forward", "Loss", "Backward", "Gradients", "Update"};
 constexpr const char* kPhaseShort[] = {"Fwd", "Loss", "Back", "Grad", "Upd"};
-constexpr const char* kPhaseHelp[] = {
-    "Forward pass: z = W·a + b and a = f(z), layer by layer from the input",
-    "The loss: how far the outputs are from the targets",
-    "Backward pass: each neuron's δ = ∂L/∂z, how much the loss changes with its z, from the output back by the chain rule",
-    "Gradients: how much the loss changes with each parameter, ∂L/∂w = a·δ and ∂L/∂b = δ",
-    "Update: w ← w − η·∂L/∂w (gradient descent)"};
 
 // The widest label every segment can hold: the names with their ✓, the short names, or none.
 const char* const* phase_labels(float segment, const Ui& ui) {
@@ -289,8 +284,9 @@ void phase_strip(const AppState& s, const Ui& ui, ActionQueue& q) {
     for (int p = 0; p < 5; ++p) {
         const ImVec2 a(p0.x + p * (seg + gap), p0.y), b(a.x + seg, a.y + h);
         const bool complete = count[p] > 0 && done[p] == count[p], current = p == lit;
+        const std::string help = phase_help(symbols(s), static_cast<bp::Phase>(p));  // in the notation on screen
         ImGui::PushID(p);
-        if (phase_segment(dl, a, seg, h, ui, {"phase", kPhaseHelp[p], names ? names[p] : "", std::string("phase.") + kPhaseNames[p], current, complete}) &&
+        if (phase_segment(dl, a, seg, h, ui, {"phase", help.c_str(), names ? names[p] : "", std::string("phase.") + kPhaseNames[p], current, complete}) &&
             first[p] >= 0)
             q.push_back(act::Seek{first[p]});
         ImGui::PopID();

@@ -2,7 +2,8 @@
 # Issue 21: the notations of the course notes. At a step of the backward pass (δ¹₁ of the 2-2-2 example),
 # View ▸ Notation switches through the real menu to each of the four: the formula's symbols change, its
 # numbers do not; F1 shows the key between them. The choice is kept between runs, and --notation NAME sets
-# it from the command line. At 1024×768 and 1920×1080 with large text, with a screenshot of each.
+# it from the command line. The canvas's toggles ("Neurons show z a δ", "Edges show w ∂L/∂w") and View's
+# entries take the notation's letters. At 1024×768 and 1920×1080 with large text, with a screenshot of each.
 . "$(dirname "$0")/lib.sh"
 
 # Ctrl+Q, the screen kept for the next start (settings are saved when the program ends).
@@ -24,6 +25,8 @@ choose_notation() {
 }
 
 formula='r["formula"]["symbolic"]'
+# The labels of the canvas's toggle buttons, as reported: "z a δ | w ∂L/∂w".
+toggles='" ".join(r["items"]["canvas.neurons_show.%d" % i]["text"] for i in range(3)) + " | " + " ".join(r["items"]["canvas.edges_show.%d" % i]["text"] for i in range(2))'
 numbers='r["formula"]["substituted"] + " = " + r["formula"]["result"]'
 
 for size in 1024x768 1920x1080; do
@@ -31,6 +34,7 @@ for size in 1024x768 1920x1080; do
     start_app --text-scale 1.5 --step 12
     wait_for 'r["event"] == "hidden_delta" and r["notation"] == "per-neuron"'
     check "$formula.startswith('δ¹₁ = (w²₁₁·δ²₁ + w²₂₁·δ²₂)')" "the per-neuron formula of δ¹₁"
+    check "$toggles == 'z a δ | w ∂L/∂w'" "the per-neuron toggles"
     base_numbers=$(q "$numbers")
     shot "notation_${size}_per-neuron"
     for name in vector derivation batch per-neuron; do
@@ -40,9 +44,21 @@ for size in 1024x768 1920x1080; do
         [ "$(q "$formula")" != "$before" ] || fail "$name left the symbols as they were: $before"
         check 'r["event"] == "hidden_delta" and r["step"] == 12' "switching the notation keeps the step"
         case $name in
-            vector) check "$formula.startswith('∂L/∂u[1] = (W₂[1,1]·∂L/∂f[1] + W₂[2,1]·∂L/∂f[2])')" "the vector notation's δ";;
-            derivation) check "$formula.startswith('ε₁¹ = δ₁¹·σ′(a₁¹) = (W₂¹¹·ε₂¹ + W₂²¹·ε₂²)')" "the derivation notation's ε and δ";;
-            batch) check "$formula.startswith('dL/dZ₁[1,1] = (W₂[1,1]·dL/dZ₂[1,1] + W₂[1,2]·dL/dZ₂[1,2])')" "the batch notation's dL/dZ";;
+            vector) check "$formula.startswith('∂L/∂u[1] = (W₂[1,1]·∂L/∂f[1] + W₂[2,1]·∂L/∂f[2])')" "the vector notation's δ"
+                    wait_for "$toggles == 'u h ∂L/∂u | Wₗ ∂L/∂Wₗ'" 3;;
+            derivation) check "$formula.startswith('ε₁¹ = δ₁¹·σ′(a₁¹) = (W₂¹¹·ε₂¹ + W₂²¹·ε₂²)')" "the derivation notation's ε and δ"
+                        wait_for "$toggles == 'aₗ zₗ₊₁ εₗ | Wₗ dWₗ'" 3
+                        # View's entries in the same letters: open the menu as a person does, and look
+                        click_item menu.View
+                        wait_for '"menu.neurons_show.2" in r["items"]'
+                        check 'r["items"]["menu.neurons_show.2"]["text"] == "εₗ = ∂L/∂aₗ"' "View's δ entry in notes 003's ε"
+                        check 'r["items"]["menu.edges_show.1"]["text"] == "the gradient dWₗ"' "View's gradient entry"
+                        shot "notation_${size}_view_menu_derivation"
+                        key Escape
+                        wait_for '"menu.neurons_show.2" not in r["items"]';;
+            batch) check "$formula.startswith('dL/dZ₁[1,1] = (W₂[1,1]·dL/dZ₂[1,1] + W₂[1,2]·dL/dZ₂[1,2])')" "the batch notation's dL/dZ"
+                   wait_for "$toggles == 'Zₗ Hₗ dL/dZₗ | Wₗ dL/dWₗ'" 3;;
+            per-neuron) wait_for "$toggles == 'z a δ | w ∂L/∂w'" 3;;
         esac
         sleep 0.3
         [ "$name" = per-neuron ] || shot "notation_${size}_$name"
