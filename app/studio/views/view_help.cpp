@@ -144,14 +144,22 @@ void draw_help_overlay(const Ui& ui, bp::Notation chosen) {
     else ImGui::Spacing();
     ImGui::BeginGroup();
     ImGui::PushFont(ui.fonts.large);
-    ImGui::TextUnformatted("Notation");
+    ImGui::TextUnformatted(("Notation: " + std::string(bp::notation_title(chosen))).c_str());
     ImGui::PopFont();
     ImGui::PushTextWrapPos(side_by_side ? -1.0f : 0.0f);
-    for (const auto& l : kNotation) {
-        ImGui::TextColored(to_vec4(ui.colors.accent), "%s", l[0]);
+    const auto line = [&](const std::string& symbols, const std::string& words) {
+        ImGui::TextColored(to_vec4(ui.colors.accent), "%s", symbols.c_str());
         ImGui::Indent(ImGui::GetFontSize() * 1.5f);
-        dim_text(ui, l[1]);
+        dim_text(ui, words.c_str());
         ImGui::Unindent(ImGui::GetFontSize() * 1.5f);
+    };
+    if (chosen == bp::Notation::per_neuron) {
+        for (const auto& l : kNotation) line(l[0], l[1]);
+    } else {  // the chosen notes' column of the key, quantity by quantity (one source: notation_key)
+        const std::size_t column = static_cast<std::size_t>(std::find(bp::kNotations.begin(), bp::kNotations.end(), chosen) - bp::kNotations.begin());
+        for (const bp::NotationKeyRow& row : bp::notation_key()) line(std::string(row.symbol[column]), std::string(row.quantity));
+        for (const auto& l : kNotation)  // the computation graph's lines: the same in every notation
+            if (std::string_view(l[0]).find('h') == 0 || std::string_view(l[0]).find("∂y") == 0) line(l[0], l[1]);
     }
     dim_text(ui, "Neurons are numbered from 1 on screen, from 0 in files.");
     ImGui::PopTextWrapPos();
