@@ -62,8 +62,9 @@ void training_row(const AppState& s, const Ui& ui, ActionQueue& q) {
         push(q, lab::SetConfig{c});
     }
     if (ImGui::IsItemDeactivated()) q.push_back(act::EndGesture{});
-    item_tooltip("Learning rate η: each step moves every weight by −η·∂L/∂w, so too large a value makes the loss "
-                 "explode (Ctrl+click to type).");
+    const std::string gradient = symbols(s).weight_gradient_name(bp::Symbols::kLayerL);  // in the notation on screen
+    item_tooltip(("Learning rate η: each step moves every weight by −η·" + gradient +
+                  ", so too large a value makes the loss explode (Ctrl+click to type).").c_str());
 }
 
 // The optimiser and the batch size (they take effect at the next step), then the counters.
@@ -76,8 +77,11 @@ void optimizer_row(const AppState& s, const Ui& ui, ActionQueue& q) {
             if (ImGui::Selectable(optimizer_name(k), k == c.optimizer)) c.optimizer = k, changed = true;
         ImGui::EndCombo();
     }
-    item_tooltip("How a step uses the gradient g = ∂L/∂w: SGD w ← w − η g; momentum v ← μv + g, w ← w − η v; "
-                 "Adam scales each step by running averages of g and g².");
+    const bp::Symbols sym = symbols(s);
+    const std::string w = sym.weight_name(bp::Symbols::kLayerL);
+    item_tooltip(("How a step uses the gradient g = " + sym.weight_gradient_name(bp::Symbols::kLayerL) + ": SGD " + w + " ← " + w +
+                  " − η g; momentum v ← μv + g, " + w + " ← " + w + " − η v; Adam scales each step by running averages of g and g².")
+                     .c_str());
     ImGui::SameLine();
     ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted("batch");
