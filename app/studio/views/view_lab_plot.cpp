@@ -287,6 +287,7 @@ Box data_plot(const AppState& s, const Ui& ui, ActionQueue& q, float max_h) {
     else if (hovered && !ImGui::IsItemActive()) item_tooltip("Click: add a point (see \"a click adds\" below) · "
                                                           "right-click a point: delete it · drag a point: move it");
     plot_legend(s, ui);
+    report_rect("lab.plot", p.p0, p.p1);  // the plot area (window.lab_field checks its pixels)
     return Box{p.p0.x, p.p0.y, p.p1.x - p.p0.x, p.p1.y - p.p0.y};
 }
 
