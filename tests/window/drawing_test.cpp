@@ -13,6 +13,7 @@
 #include "app/studio/views/ui_backdrop.h"
 #include "app/studio/views/ui_smooth_grid.h"
 #include "app/studio/views/ui_sprites.h"
+#include "app/studio/views/view_lab_parts.h"
 #include "tests/window/ui_harness.h"
 
 using namespace studio;
@@ -112,6 +113,27 @@ TEST(Drawing, APointWithASpriteIsOneQuadAndAnyOtherCircleIsImGuis) {
     draw_disc(dl, sprites, ImVec2(100, 50), 17.25f, IM_COL32(200, 100, 0, 255));  // no sprite of that size
     EXPECT_GT(dl->VtxBuffer.Size - middle, 8);
     ImGui::EndFrame();
+}
+
+TEST(Drawing, EveryShapeOfEveryDataPointHasItsSprite) {
+    Harness h;
+    for (const float scale : {1.0f, 1.5f, 2.0f}) {
+        h.rebuild(scale, false);
+        ImGui::NewFrame();
+        ImDrawList* dl = ImGui::GetForegroundDrawList();
+        const std::vector<CircleSprite>& sprites = h.ui.fonts.circles;
+        for (const float size : lab_view::kPointSizes)
+            for (const bool hot : {false, true}) {
+                const lab_view::PointCircles c = lab_view::point_circles(size, scale, hot);
+                const int before = dl->VtxBuffer.Size;
+                draw_disc(dl, sprites, ImVec2(50, 50), c.radius, IM_COL32_WHITE);
+                draw_ring(dl, sprites, ImVec2(50, 50), c.radius, c.rim_width, IM_COL32_WHITE);
+                draw_ring(dl, sprites, ImVec2(50, 50), c.halo_radius, c.halo_width, IM_COL32_WHITE);
+                draw_ring(dl, sprites, ImVec2(50, 50), c.radius, c.ring_width, IM_COL32_WHITE);
+                EXPECT_EQ(dl->VtxBuffer.Size - before, 16) << "size " << size << ", hot " << hot << ", scale " << scale;
+            }
+        ImGui::EndFrame();
+    }
 }
 
 namespace {

@@ -43,22 +43,20 @@ void draw_sprite(ImDrawList* dl, const CircleSprite& s, ImVec2 centre, ImU32 col
 }  // namespace
 
 std::vector<CircleSprite> add_circle_sprites(ImFontAtlas* atlas, float scale) {
-    namespace m = lab_view::metric;
     std::vector<CircleSprite> sprites;
     const auto add = [&](float radius, float width) {
         if (find(sprites, radius, width)) return;
         const int side = sprite_side(radius, width);
         sprites.push_back({radius, width, atlas->AddCustomRectRegular(side, side)});
     };
-    // The Lab's data points (view_lab_plot.cpp draw_points): a training point is a disc with a rim, a
-    // test point a ring over a halo; each at three sizes, and half as large again under the pointer.
-    for (const float size : {m::point_small, m::point_medium, m::point_large})
-        for (const float grow : {1.0f, 1.5f}) {
-            const float r = size * scale * grow;
-            add(r, 0);
-            add(r, m::rim_width * scale);
-            add(r + m::rim_width * scale / 2, m::halo_width * scale);
-            add(r, m::ring_width * scale);
+    // The Lab's data points at each size, and under the pointer (view_lab_parts.h point_circles).
+    for (const float size : lab_view::kPointSizes)
+        for (const bool hot : {false, true}) {
+            const lab_view::PointCircles c = lab_view::point_circles(size, scale, hot);
+            add(c.radius, 0);
+            add(c.radius, c.rim_width);
+            add(c.halo_radius, c.halo_width);
+            add(c.radius, c.ring_width);
         }
     return sprites;
 }

@@ -43,7 +43,7 @@ constexpr Shortcut kShortcuts[] = {
     {"click a graph's node", "an expression (File ▸ New expression): its formula; a variable: its paths"},
 };
 
-// The course notation in use, with a few words each.
+// The per-neuron notation (the program's own), with a few words each.
 constexpr const char* kNotation[][2] = {
     {"wˡⱼₖ", "the weight from neuron k of layer l−1 to neuron j of layer l"},
     {"zˡ = Wˡ aˡ⁻¹ + bˡ", "the weighted input of layer l"},
@@ -55,6 +55,9 @@ constexpr const char* kNotation[][2] = {
     {"∂L/∂wˡⱼₖ = aˡ⁻¹ₖ · δˡⱼ", "a weight's gradient"},
     {"∂L/∂bˡⱼ = δˡⱼ", "a bias's gradient"},
     {"w ← w − η · ∂L/∂w", "the update, learning rate η"},
+};
+// A computation graph's symbols: the same in every notation.
+constexpr const char* kGraphNotation[][2] = {
     {"h₁, h₂, …, y", "a computation graph's operations in forward order, and its output"},
     {"∂y/∂h = Σ ∂y/∂u · ∂u/∂h", "an adjoint: over the edges h → u, the next adjoint times the local derivative"},
 };
@@ -110,6 +113,7 @@ void draw_help_overlay(const Ui& ui, bp::Notation chosen) {
         what_w = std::max(what_w, ImGui::CalcTextSize(k.what).x);
     }
     for (const auto& l : kNotation) notation_w = std::max(notation_w, ImGui::CalcTextSize(l[1]).x + ImGui::GetFontSize() * 1.5f);
+    for (const auto& l : kGraphNotation) notation_w = std::max(notation_w, ImGui::CalcTextSize(l[1]).x + ImGui::GetFontSize() * 1.5f);
     const float spacing = ImGui::GetStyle().CellPadding.x * 4 + ImGui::GetStyle().WindowPadding.x * 2 + ImGui::GetFontSize() * 3;
     const bool side_by_side = keys_w + what_w + notation_w + spacing <= most.x;
     ImGui::SetNextWindowPos(ImVec2(vp->Pos.x + vp->Size.x / 2, vp->Pos.y + vp->Size.y / 2), ImGuiCond_Always, ImVec2(0.5f, 0.5f));
@@ -158,9 +162,8 @@ void draw_help_overlay(const Ui& ui, bp::Notation chosen) {
     } else {  // the chosen notes' column of the key, quantity by quantity (one source: notation_key)
         const std::size_t column = static_cast<std::size_t>(std::find(bp::kNotations.begin(), bp::kNotations.end(), chosen) - bp::kNotations.begin());
         for (const bp::NotationKeyRow& row : bp::notation_key()) line(std::string(row.symbol[column]), std::string(row.quantity));
-        for (const auto& l : kNotation)  // the computation graph's lines: the same in every notation
-            if (std::string_view(l[0]).find('h') == 0 || std::string_view(l[0]).find("∂y") == 0) line(l[0], l[1]);
     }
+    for (const auto& l : kGraphNotation) line(l[0], l[1]);
     dim_text(ui, "Neurons are numbered from 1 on screen, from 0 in files.");
     ImGui::PopTextWrapPos();
     ImGui::EndGroup();

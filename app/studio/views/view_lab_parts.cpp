@@ -35,4 +35,9 @@ const char* optimizer_name(bp::OptimizerKind k) {
 
 std::string output_name(const bp::Network& net, int k) { return "a" + bp::superscript(net.L()) + bp::subscript(k + 1); }
 
+PointCircles point_circles(float size, float scale, bool hot) {
+    const float r = size * scale * (hot ? 1.5f : 1.0f);
+    return {r, metric::rim_width * scale, r + metric::rim_width * scale / 2, metric::halo_width * scale, metric::ring_width * scale};
+}
+
 }  // namespace studio::lab_view

@@ -39,6 +39,19 @@ bool accent_button(const char* label, const Ui& ui, const char* help);
 const char* optimizer_name(bp::OptimizerKind k);
 std::string output_name(const bp::Network& net, int k);  // "a²₁"
 
+// A data point's circles, in pixels: a training point is a disc with a rim, a test point a ring over a
+// halo. view_lab_plot.cpp draws them; ui_sprites.cpp rasterises each shape once per UI scale (one place,
+// so the two never disagree). size: one of kPointSizes; hot: under the pointer, half as large again.
+struct PointCircles {
+    float radius;       // the disc's, and the test ring's centre line
+    float rim_width;    // the training point's rim, on the disc's edge
+    float halo_radius;  // the dark halo under the test ring
+    float halo_width;
+    float ring_width;
+};
+inline constexpr float kPointSizes[] = {metric::point_small, metric::point_medium, metric::point_large};  // many, some, few points
+PointCircles point_circles(float size, float scale, bool hot);
+
 // view_lab_training.cpp
 void presets_combo(const AppState& s, const Ui& ui, ActionQueue& q);
 void training_row(const AppState& s, const Ui& ui, ActionQueue& q);

@@ -112,7 +112,7 @@ Rgb point_color(const AppState& s, const bp::Dataset& d, int n) {
 void draw_points(ImDrawList* dl, const AppState& s, const Plot& p, const Ui& ui, PointRef hover) {
     const int dims = plot_dims(s);
     const int total = std::min(s.doc.data->size(), kPlotPoints) + (s.doc.test ? std::min(s.doc.test->size(), kPlotPoints) : 0);
-    const float r = px(ui, total > 1500 ? metric::point_small : total > 400 ? metric::point_medium : metric::point_large);
+    const float size = total > 1500 ? metric::point_small : total > 400 ? metric::point_medium : metric::point_large;
     const ImU32 rim = IM_COL32(25, 25, 30, 220);
     for (int t = 0; t < 2; ++t) {
         const bp::Dataset* d = t == 0 ? &*s.doc.data : (s.doc.test ? &*s.doc.test : nullptr);
@@ -123,15 +123,14 @@ void draw_points(ImDrawList* dl, const AppState& s, const Plot& p, const Ui& ui,
             if (!std::isfinite(u) || !std::isfinite(v)) continue;
             const ImVec2 c = p.at(u, v);
             const ImU32 col = to_u32(point_color(s, *d, n));
-            const bool hot = hover == PointRef{t == 1, n};
-            const float rr = hot ? r * 1.5f : r;
+            const PointCircles pc = point_circles(size, ui.scale, hover == PointRef{t == 1, n});
             const std::vector<CircleSprite>& sprites = ui.fonts.circles;  // ui_sprites.h: one quad per shape
             if (t == 0) {  // training: filled
-                draw_disc(dl, sprites, c, rr, col);
-                draw_ring(dl, sprites, c, rr, px(ui, metric::rim_width), rim);
+                draw_disc(dl, sprites, c, pc.radius, col);
+                draw_ring(dl, sprites, c, pc.radius, pc.rim_width, rim);
             } else {  // test: a ring
-                draw_ring(dl, sprites, c, rr + px(ui, metric::rim_width) / 2, px(ui, metric::halo_width), rim);
-                draw_ring(dl, sprites, c, rr, px(ui, metric::ring_width), col);
+                draw_ring(dl, sprites, c, pc.halo_radius, pc.halo_width, rim);
+                draw_ring(dl, sprites, c, pc.radius, pc.ring_width, col);
             }
         }
     }
